@@ -1,0 +1,6 @@
+// Every chat command, in the order help lists them.
+import type { CommandDef } from './command';
+import { helpCommand } from './help';
+import { profileCommand } from './profile';
+
+export const COMMANDS: readonly CommandDef[] = [helpCommand(() => COMMANDS), profileCommand];

@@ -1,0 +1,27 @@
+import { firstName } from '../../core/people';
+import type { Asking } from '../context';
+import { issueCard } from '../flows/flow';
+import { onboardingFlow } from '../flows/onboarding';
+import { profileFlow } from '../flows/profile';
+import type { CommandDef } from './command';
+
+export const profileCommand: CommandDef = {
+  name: 'profile',
+  aliases: ['my profile', 'me', 'introduce myself'],
+  summary: 'See your details from HR and change your settings (preferred name, supervisor, working days).',
+  audience: 'anyone',
+  scopes: ['personal'],
+  async run({ deps, turn, person }: Asking) {
+    if (!person) {
+      const card = await issueCard(deps, onboardingFlow, {
+        tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, context: { firstName: firstName({ displayName: turn.user.name, preferredName: null }) },
+      });
+      return [{ card, summary: 'Introduce yourself to Weave' }];
+    }
+    if (person.status === 'left') {
+      return [{ text: "HR's roster says you have left, so your profile is closed. If that's wrong, please contact HR." }];
+    }
+    const card = await issueCard(deps, profileFlow, { tenantId: turn.tenantId, recipientId: person.aadObjectId });
+    return [{ card, summary: 'Your Weave profile' }];
+  },
+};

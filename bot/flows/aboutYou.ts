@@ -1,0 +1,59 @@
+// "About you": how someone not yet on HR's roster describes their role, on the onboarding card
+// and later on their profile. Shared validation, and the line manager's confirmation request.
+import { z } from 'zod';
+import { EMPTY_ABOUT_YOU, type AboutYouValues } from '../../cards/fragments';
+import type { Person } from '../../core/people';
+import { CAREER_STAGE_CODES, PROFESSION_CODES, REGISTRATION_BODY_CODES } from '../../core/workforce';
+import type { StoredPerson } from '../../store/people';
+import type { BotDeps } from '../context';
+import { choice, email, text, typed } from './fields';
+
+export const aboutYouSchema = z.object({
+  jobTitle: text('Job title', { max: 200, required: true }),
+  profession: choice('Profession', PROFESSION_CODES),
+  team: text('Team', { max: 100, required: true }),
+  careerStage: choice('Career stage', CAREER_STAGE_CODES),
+  registrationBody: choice('Professional registration', REGISTRATION_BODY_CODES, { required: false }),
+  registrationNumber: text('Registration number', { max: 50 })
+    .refine((s) => /^[A-Za-z0-9 /-]*$/.test(s), 'Registration number may hold only letters, digits, spaces, "/" and "-".'),
+  managerEmail: email("Your line manager's email", { required: true }),
+});
+export type AboutYouInput = z.infer<typeof aboutYouSchema>;
+
+export function aboutYouValuesFrom(values: Record<string, unknown> | undefined, person?: Person, managerEmail = ''): AboutYouValues {
+  if (values) {
+    return Object.fromEntries(Object.keys(EMPTY_ABOUT_YOU).map((k) => [k, typed(values, k, 254)])) as unknown as AboutYouValues;
+  }
+  if (!person) return EMPTY_ABOUT_YOU;
+  return {
+    jobTitle: person.jobTitle, profession: person.profession, team: person.team, careerStage: person.careerStage,
+    registrationBody: person.registrationBody, registrationNumber: person.registrationNumber, managerEmail,
+  };
+}
+
+/** Team names people can pick from: every team on the roster. */
+export async function knownTeams(deps: BotDeps, tenantId: string): Promise<string[]> {
+  const people = await deps.people.list(tenantId);
+  return [...new Set(people.filter((p) => p.status !== 'left').map((p) => p.team))].sort((a, b) => a.localeCompare(b));
+}
+
+/** The named line manager, or the reason they can't be. */
+export async function findLineManager(deps: BotDeps, tenantId: string, selfId: string, managerEmail: string): Promise<StoredPerson | { invalid: string[] }> {
+  const manager = await deps.people.findByEmail(tenantId, managerEmail);
+  if (!manager || manager.status === 'left') {
+    return { invalid: [`Weave couldn't find ${managerEmail} in the staff directory. Check the address with your line manager.`] };
+  }
+  if (manager.aadObjectId === selfId) return { invalid: ["You can't be your own line manager."] };
+  return manager;
+}
+
+/** Asks the named manager, in their own chat, to confirm a self-introduced person. */
+export async function askManagerToConfirm(deps: BotDeps, person: Person, managerId: string): Promise<void> {
+  await deps.outbox.sendCard({
+    tenantId: person.tenantId,
+    batch: `joiner:${person.aadObjectId}:${managerId}`,
+    recipientId: managerId,
+    kind: 'joinerConfirm',
+    context: { personId: person.aadObjectId },
+  });
+}

@@ -1,0 +1,83 @@
+// Every Action.Execute comes through here: find the issued card, check it is this person's and
+// still open, validate the inputs, then run the action. Refusals change nothing.
+import type { AdaptiveCardJson, OutboundMessage } from '../../core/conversation';
+import { isGuid } from '../../core/validation';
+import { ConcurrencyError } from '../../store/tables';
+import type { Asking } from '../context';
+import { findAction } from './index';
+import { messagesOf } from './fields';
+
+export type InvokeOutcome =
+  | { kind: 'card'; card: AdaptiveCardJson; followUps: OutboundMessage[] }
+  | { kind: 'message'; text: string };
+
+const message = (text: string): InvokeOutcome => ({ kind: 'message', text });
+
+export const REFUSALS = {
+  unknownVerb: "That button isn't one Weave recognises. Type help to see what you can do.",
+  unknownCard: 'This card is no longer valid. Type help to start again.',
+  someoneElse: 'This card was sent to someone else, so only they can answer it.',
+  expired: 'This card has expired. Type help to start again.',
+  answered: "You've already answered this card.",
+  raced: 'Someone changed this at the same moment. Check the details and try again.',
+} as const;
+
+export async function dispatchCardAction(asking: Asking, verb: string, data: Record<string, unknown>): Promise<InvokeOutcome> {
+  const { deps, turn } = asking;
+  const found = findAction(verb);
+  if (!found) return message(REFUSALS.unknownVerb);
+  const { flow, action } = found;
+
+  const cardId = typeof data.cardId === 'string' && isGuid(data.cardId) ? data.cardId : undefined;
+  const card = cardId ? await deps.cards.get(cardId) : undefined;
+  const log = deps.log.with({ verb, cardKind: flow.kind });
+  if (!card || card.kind !== flow.kind) {
+    log.warn('card.refused', { reason: 'unknown_card' });
+    return message(REFUSALS.unknownCard);
+  }
+  if (card.tenantId !== turn.tenantId || card.recipientId !== turn.user.aadObjectId) {
+    log.warn('card.refused', { reason: 'not_recipient', cardId: card.cardId });
+    return message(REFUSALS.someoneElse);
+  }
+  if (card.expiresAt && card.expiresAt < deps.clock.now().toISOString()) return message(REFUSALS.expired);
+  if (card.state === 'done') {
+    return flow.renderAnswered
+      ? { kind: 'card', card: await flow.renderAnswered(deps, card), followUps: [] }
+      : message(REFUSALS.answered);
+  }
+
+  const { cardId: _ignored, ...inputs } = data;
+  const parsed = action.schema.safeParse(inputs);
+  if (!parsed.success) {
+    return { kind: 'card', card: await flow.render(deps, card, { values: inputs, errors: messagesOf(parsed.error) }), followUps: [] };
+  }
+
+  // Closing first makes two simultaneous submits of one card race on the card's ETag: one wins.
+  let claimed = card;
+  if (action.closesCard) {
+    try {
+      claimed = await deps.cards.close(card);
+    } catch (err) {
+      if (err instanceof ConcurrencyError) return message(REFUSALS.answered);
+      throw err;
+    }
+  }
+  const reopen = async () => {
+    if (action.closesCard) await deps.cards.reopen(claimed);
+  };
+  try {
+    const outcome = await action.handle(asking, claimed, parsed.data);
+    if ('invalid' in outcome) {
+      await reopen();
+      return { kind: 'card', card: await flow.render(deps, card, { values: inputs, errors: outcome.invalid }), followUps: [] };
+    }
+    log.info('card.action', { cardId: card.cardId });
+    return { kind: 'card', card: outcome.card, followUps: outcome.followUps ?? [] };
+  } catch (err) {
+    await reopen();
+    if (err instanceof ConcurrencyError) {
+      return { kind: 'card', card: await flow.render(deps, card, { values: inputs, errors: [REFUSALS.raced] }), followUps: [] };
+    }
+    throw err;
+  }
+}

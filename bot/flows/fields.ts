@@ -1,0 +1,62 @@
+// zod schemas for card inputs, each failing with a sentence a person can act on. Cards send
+// missing inputs as absent or "", so both mean empty here.
+import { z } from 'zod';
+
+const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+const blankToEmpty = (v: unknown) => (v === undefined || v === null ? '' : v);
+
+export function text(label: string, opts: { max: number; required?: boolean; multiline?: boolean }) {
+  return z.preprocess(
+    blankToEmpty,
+    z.string({ error: `${label} must be text.` })
+      .transform((s) => s.trim())
+      .refine((s) => !opts.required || s.length > 0, `${label} is required.`)
+      .refine((s) => s.length <= opts.max, `${label} can be at most ${opts.max} characters.`)
+      .refine((s) => !CONTROL_CHARS.test(opts.multiline ? s.replace(/[\r\n\t]/g, '') : s), `${label} contains characters that can't be stored.`),
+  );
+}
+
+export function choice<T extends string>(label: string, codes: readonly [T, ...T[]], opts: { required?: boolean } = { required: true }) {
+  return z.preprocess(
+    blankToEmpty,
+    z.string({ error: `Choose a ${label.toLowerCase()}.` }).superRefine((s, ctx) => {
+      if (s === '' && !opts.required) return;
+      if (!(codes as readonly string[]).includes(s)) {
+        ctx.addIssue({ code: 'custom', message: s === '' ? `Choose a ${label.toLowerCase()}.` : `"${s.slice(0, 40)}" is not a ${label.toLowerCase()} Weave knows.` });
+      }
+    }),
+  ) as unknown as z.ZodType<T | ''>;
+}
+
+export function email(label: string, opts: { required?: boolean } = {}) {
+  return z.preprocess(
+    blankToEmpty,
+    z.string({ error: `${label} must be text.` })
+      .transform((s) => s.trim().toLowerCase())
+      .refine((s) => !opts.required || s.length > 0, `${label} is required.`)
+      .refine((s) => s === '' || (s.length <= 254 && z.email().safeParse(s).success), `${label} is not a valid email address.`),
+  );
+}
+
+/** A multi-select ChoiceSet of ISO weekdays arrives as "1,2,3". */
+export function weekdays(label: string) {
+  return z.preprocess(
+    blankToEmpty,
+    z.string({ error: `${label} must be chosen from the list.` })
+      .transform((s) => s.split(',').map((d) => d.trim()).filter(Boolean))
+      .refine((days) => days.every((d) => /^[1-7]$/.test(d)), `${label} must be chosen from the list.`)
+      .refine((days) => days.length > 0, `Choose at least one of ${label.toLowerCase()}.`)
+      .transform((days) => [...new Set(days.map(Number))].sort((a, b) => a - b)),
+  );
+}
+
+/** Messages of a failed parse, de-duplicated, in the order of the card's inputs. */
+export function messagesOf(error: z.ZodError): string[] {
+  return [...new Set(error.issues.map((i) => i.message))];
+}
+
+/** A submitted value, as text fit to put back into a card input. */
+export function typed(values: Record<string, unknown> | undefined, key: string, max = 2000): string {
+  const v = values?.[key];
+  return typeof v === 'string' ? v.slice(0, max) : typeof v === 'number' ? String(v) : '';
+}

@@ -1,0 +1,24 @@
+// Every kind of actionable card Weave sends. A verb belongs to exactly one flow.
+import type { CardAction, CardFlow } from './flow';
+import { joinerConfirmFlow } from './joinerConfirm';
+import { onboardingFlow } from './onboarding';
+import { profileFlow } from './profile';
+
+export const FLOWS: readonly CardFlow[] = [onboardingFlow, profileFlow, joinerConfirmFlow];
+
+const byKind = new Map(FLOWS.map((f) => [f.kind, f]));
+const byVerb = new Map<string, { flow: CardFlow; action: CardAction }>();
+for (const flow of FLOWS) {
+  for (const [verb, action] of Object.entries(flow.actions)) {
+    if (byVerb.has(verb)) throw new Error(`card verb ${verb} is defined twice`);
+    byVerb.set(verb, { flow, action });
+  }
+}
+
+export function flowFor(kind: string): CardFlow | undefined {
+  return byKind.get(kind);
+}
+
+export function findAction(verb: string): { flow: CardFlow; action: CardAction } | undefined {
+  return byVerb.get(verb);
+}

@@ -1,0 +1,75 @@
+// Someone not on HR's roster opens Weave: they describe their role, and their manager confirms.
+import { noticeCard } from '../../cards/notice';
+import { onboardingCard } from '../../cards/onboarding';
+import { DEFAULT_WORKING_DAYS, firstName, type Person } from '../../core/people';
+import type { BotDeps } from '../context';
+import { aboutYouSchema, aboutYouValuesFrom, askManagerToConfirm, findLineManager, knownTeams } from './aboutYou';
+import { defineAction, type CardFlow, type FormState } from './flow';
+import type { IssuedCard } from '../../store/issuedCards';
+
+async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+  return onboardingCard({
+    cardId: card.cardId,
+    firstName: String(card.context.firstName ?? 'there'),
+    values: aboutYouValuesFrom(form?.values),
+    teams: await knownTeams(deps, card.tenantId),
+    errors: form?.errors ?? [],
+  });
+}
+
+export const onboardingFlow: CardFlow = {
+  kind: 'onboarding',
+  render,
+  actions: {
+    'onboarding.submit': defineAction({
+      schema: aboutYouSchema,
+      closesCard: true,
+      async handle({ deps, turn, person }, card, input) {
+        if (person) {
+          return { card: noticeCard({ title: "You're already set up", lines: ['Type **profile** to see or change your details.'] }) };
+        }
+        const manager = await findLineManager(deps, turn.tenantId, turn.user.aadObjectId, input.managerEmail);
+        if ('invalid' in manager) return manager;
+
+        const newcomer: Person = {
+          tenantId: turn.tenantId,
+          aadObjectId: turn.user.aadObjectId,
+          email: (await turn.memberEmail())?.toLowerCase() ?? '',
+          displayName: turn.user.name,
+          jobTitle: input.jobTitle,
+          profession: input.profession as Person['profession'],
+          team: input.team,
+          service: '',
+          managerId: manager.aadObjectId,
+          careerStage: input.careerStage as Person['careerStage'],
+          startDate: null,
+          registrationBody: (input.registrationBody || 'none') as Person['registrationBody'],
+          registrationNumber: input.registrationNumber,
+          roles: ['practitioner'],
+          status: 'pending',
+          source: 'self',
+          leftOn: null,
+          confirmedBy: null,
+          preferredName: null,
+          supervisorId: null,
+          workingDays: DEFAULT_WORKING_DAYS,
+        };
+        if (!(await deps.people.addSelfIntroduced(newcomer))) {
+          return { card: noticeCard({ title: "You're already set up", lines: ['Type **profile** to see or change your details.'] }) };
+        }
+        await askManagerToConfirm(deps, newcomer, manager.aadObjectId);
+        deps.log.info('person.introduced', { profession: newcomer.profession });
+        return {
+          card: noticeCard({
+            title: `Thanks, ${firstName(newcomer)} — you're set up`,
+            tone: 'good',
+            lines: [
+              `I've asked ${manager.displayName} to confirm you're in their team. You can use Weave straight away.`,
+              'Type **help** to see what you can do, or **profile** to check your details.',
+            ],
+          }),
+        };
+      },
+    }),
+  },
+};

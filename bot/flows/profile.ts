@@ -1,0 +1,102 @@
+// A person's own profile: HR's record read-only, their settings editable. Someone not on the
+// roster yet can also correct how they described their role.
+import { z } from 'zod';
+import { profileCard } from '../../cards/profile';
+import { nameOf, type Person } from '../../core/people';
+import type { IssuedCard } from '../../store/issuedCards';
+import type { BotDeps } from '../context';
+import { aboutYouSchema, aboutYouValuesFrom, askManagerToConfirm, findLineManager, knownTeams } from './aboutYou';
+import { email, messagesOf, text, typed, weekdays } from './fields';
+import { defineAction, type CardFlow, type FormState } from './flow';
+import { personFacts } from './personFacts';
+
+const settingsSchema = z.object({
+  preferredName: text('Preferred name', { max: 100 }),
+  supervisorEmail: email("Professional supervisor's email"),
+  workingDays: weekdays('Days you work'),
+});
+
+function statusLine(person: Person, managerName: string | undefined): string {
+  if (person.status === 'pending') {
+    return person.managerId
+      ? `Waiting for ${managerName ?? 'your line manager'} to confirm you're in their team.`
+      : 'Please name your line manager below.';
+  }
+  if (person.status === 'left') return 'HR has recorded that you have left.';
+  return "On HR's staff roster.";
+}
+
+async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+  const person = await deps.people.get(card.tenantId, card.recipientId);
+  if (!person) throw new Error('profile card rendered for someone not in the directory');
+  const [manager, supervisor] = await Promise.all([
+    person.managerId ? deps.people.get(person.tenantId, person.managerId) : undefined,
+    person.supervisorId ? deps.people.get(person.tenantId, person.supervisorId) : undefined,
+  ]);
+  const self = person.source === 'self';
+  const values = form?.values;
+  return profileCard({
+    cardId: card.cardId,
+    name: nameOf(person),
+    status: statusLine(person, manager && nameOf(manager)),
+    facts: self ? [] : await personFacts(deps, person),
+    aboutYou: self
+      ? { values: aboutYouValuesFrom(values, person, manager?.email ?? ''), teams: await knownTeams(deps, person.tenantId) }
+      : null,
+    settings: {
+      preferredName: values ? typed(values, 'preferredName', 100) : person.preferredName ?? '',
+      supervisorEmail: values ? typed(values, 'supervisorEmail', 254) : supervisor?.email ?? '',
+      workingDays: values ? typed(values, 'workingDays', 20) : person.workingDays.join(','),
+    },
+    errors: form?.errors ?? [],
+    savedNote: form?.note ?? '',
+  });
+}
+
+export const profileFlow: CardFlow = {
+  kind: 'profile',
+  render,
+  actions: {
+    'profile.save': defineAction({
+      schema: settingsSchema.loose(),
+      closesCard: false,
+      async handle({ deps, turn }, card, input) {
+        const person = await deps.people.get(turn.tenantId, turn.user.aadObjectId);
+        if (!person) return { invalid: ['Weave no longer has a record for you. Type help to start again.'] };
+
+        let supervisorId: string | null = null;
+        if (input.supervisorEmail) {
+          const supervisor = await deps.people.findByEmail(turn.tenantId, input.supervisorEmail);
+          if (!supervisor || supervisor.status === 'left') {
+            return { invalid: [`Weave couldn't find ${input.supervisorEmail} in the staff directory.`] };
+          }
+          if (supervisor.aadObjectId === person.aadObjectId) return { invalid: ["You can't be your own professional supervisor."] };
+          supervisorId = supervisor.aadObjectId;
+        }
+
+        const patch: Parameters<typeof deps.people.update>[2] = {
+          preferredName: input.preferredName || null,
+          supervisorId,
+          workingDays: input.workingDays,
+        };
+        let newManagerId: string | null = null;
+        if (person.source === 'self') {
+          const about = aboutYouSchema.safeParse(input);
+          if (!about.success) return { invalid: messagesOf(about.error) };
+          const manager = await findLineManager(deps, turn.tenantId, person.aadObjectId, about.data.managerEmail);
+          if ('invalid' in manager) return manager;
+          Object.assign(patch, {
+            jobTitle: about.data.jobTitle, profession: about.data.profession, team: about.data.team,
+            careerStage: about.data.careerStage, registrationBody: about.data.registrationBody || 'none',
+            registrationNumber: about.data.registrationNumber, managerId: manager.aadObjectId,
+          });
+          if (manager.aadObjectId !== person.managerId && person.status === 'pending') newManagerId = manager.aadObjectId;
+        }
+
+        await deps.people.update(turn.tenantId, person.aadObjectId, patch, person.etag);
+        if (newManagerId) await askManagerToConfirm(deps, person, newManagerId);
+        return { card: await render(deps, card, { note: 'Saved.' }) };
+      },
+    }),
+  },
+};

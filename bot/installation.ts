@@ -1,0 +1,78 @@
+// Weave arrives: in a person's personal scope (greet them, or help them introduce themselves), or
+// in a team (record the team and its channels).
+import { greetingCard } from '../cards/greeting';
+import { firstName, hasRole, type Person } from '../core/people';
+import type { Channel } from '../store/teamsInstalled';
+import type { Asking, BotDeps, Replies, Turn } from './context';
+import { issueCard } from './flows/flow';
+import { onboardingFlow } from './flows/onboarding';
+
+export function greetingFor(person: Person): Replies {
+  const promises = [
+    'Before each supervision and appraisal, send you a short card to prepare: what has gone well, what is hard, and what you want to learn.',
+    'Keep your Learning Development Plan and CPD record in one place, ready for your registration renewal if you have one.',
+    'Match you with mentors and shadowing hosts from other professions whose strengths fit what you want to learn.',
+  ];
+  if (hasRole(person, 'manager')) promises.push("Give you your team's training plan: privately with names for you, and anonymous in your team's channel.");
+  if (hasRole(person, 'ld_admin')) promises.push('Let you broadcast learning offers to the right people and see who CPD is reaching, across every profession.');
+  return [{
+    card: greetingCard({
+      title: `Welcome to Weave, ${firstName(person)}`,
+      intro: 'Weave joins up supervision, appraisal and CPD for everyone in children\'s services — whatever your profession, qualified or not.',
+      promises,
+      privacy: 'Your answers and plan are seen only by you and your line manager. Channels only ever get anonymous team totals.',
+      buttons: [{ title: 'What can I do?', command: 'help' }, { title: 'My profile', command: 'profile' }],
+    }),
+    summary: 'Welcome to Weave',
+  }];
+}
+
+export async function onPersonalInstall({ deps, turn, person }: Asking, isNewInstall: boolean): Promise<Replies> {
+  if (!isNewInstall) return [];
+  deps.log.info('app.installed', { scope: 'personal', known: !!person });
+  if (!person) {
+    const card = await issueCard(deps, onboardingFlow, {
+      tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, context: { firstName: firstName({ displayName: turn.user.name, preferredName: null }) },
+    });
+    return [{ card, summary: 'Welcome to Weave' }];
+  }
+  if (person.status === 'left') {
+    return [{ text: "Hello. HR's roster says you have left, so Weave has nothing to show you. If that's wrong, please contact HR." }];
+  }
+  return greetingFor(person);
+}
+
+export async function onTeamInstall(deps: BotDeps, turn: Turn, channels: Channel[]): Promise<Replies> {
+  if (!turn.team) return [];
+  const existing = await deps.teams.get(turn.tenantId, turn.team.id);
+  await deps.teams.save({
+    tenantId: turn.tenantId,
+    teamId: turn.team.id,
+    name: turn.team.name || existing?.name || 'Team',
+    aadGroupId: turn.team.aadGroupId || existing?.aadGroupId || '',
+    serviceUrl: turn.conversation.serviceUrl,
+    channels,
+    status: 'installed',
+    installedAt: existing?.status === 'installed' ? existing.installedAt : deps.clock.now().toISOString(),
+    installedBy: turn.user.aadObjectId,
+  });
+  deps.log.info('app.installed', { scope: 'team', channels: channels.length });
+  if (existing?.status === 'installed') return [];
+  return [{
+    text: `Thanks for adding Weave to ${turn.team.name || 'this team'}. In channels Weave only ever posts anonymous team totals — never anyone's name, needs or reflections. Chat with Weave 1:1 for your own development.`,
+  }];
+}
+
+export async function onTeamChannelsChanged(deps: BotDeps, turn: Turn, channels: Channel[]): Promise<void> {
+  if (!turn.team) return;
+  const team = await deps.teams.get(turn.tenantId, turn.team.id);
+  if (!team) return;
+  await deps.teams.save({ ...team, name: turn.team.name || team.name, channels });
+}
+
+export async function onTeamRemoved(deps: BotDeps, turn: Turn): Promise<void> {
+  if (!turn.team) return;
+  const team = await deps.teams.get(turn.tenantId, turn.team.id);
+  if (team) await deps.teams.save({ ...team, status: 'removed' });
+  deps.log.info('app.uninstalled', { scope: 'team' });
+}

@@ -1,0 +1,19 @@
+// Sending into Teams on Weave's own initiative (not as a reply). Implemented by bot/teams/proactive.
+import type { ConversationRef, OutboundMessage } from '../core/conversation';
+
+export type SendOutcome =
+  | { kind: 'sent'; activityId: string }
+  /** Teams will never deliver to this conversation (403: blocked or uninstalled; 404: gone). */
+  | { kind: 'gone'; status: number };
+
+/** Worth trying again later: throttled (429) or Teams was unwell (5xx, timeouts). */
+export class TransientSendError extends Error {
+  constructor(readonly status: number, readonly retryAfterSeconds: number | null, message: string) {
+    super(message);
+    this.name = 'TransientSendError';
+  }
+}
+
+export interface Messenger {
+  send(ref: ConversationRef, message: OutboundMessage): Promise<SendOutcome>;
+}

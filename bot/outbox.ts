@@ -1,0 +1,63 @@
+// Proactive messages go out through the outbox: a delivery row per recipient (the idempotency
+// record) and a queue message that the delivery function picks up. Enqueueing the same batch and
+// recipient twice sends once.
+import type { Clock } from '../core/clock';
+import { deterministicId } from '../core/ids';
+import type { DeliveryStore } from '../store/deliveries';
+import type { IssuedCardStore } from '../store/issuedCards';
+import { QUEUES, type Queues } from '../store/queues';
+
+export type OutboxMessage =
+  | { kind: 'card'; cardId: string }
+  | { kind: 'text'; text: string };
+
+/** What a queue message on the outbox carries: which delivery row to work on. */
+export interface OutboxJob {
+  batch: string;
+  recipientId: string;
+}
+
+export interface CardToSend {
+  tenantId: string;
+  /** Groups deliveries: a broadcast id, or one notification's purpose and subject. */
+  batch: string;
+  recipientId: string;
+  kind: string;
+  context: Record<string, unknown>;
+  expiresAt?: string | null;
+}
+
+export class Outbox {
+  constructor(
+    private readonly deliveries: DeliveryStore,
+    private readonly queues: Queues,
+    private readonly cards: IssuedCardStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Issues the card to its recipient and queues it for delivery; returns the card id. */
+  async sendCard(c: CardToSend): Promise<string> {
+    const cardId = deterministicId('outbox', c.batch, c.recipientId);
+    const at = this.clock.now().toISOString();
+    // Already issued by an earlier attempt at this same send: the card is reused, not duplicated.
+    await this.cards.issue({ cardId, tenantId: c.tenantId, recipientId: c.recipientId, kind: c.kind, context: c.context, createdAt: at, expiresAt: c.expiresAt ?? null });
+    await this.enqueue(c.tenantId, c.batch, c.recipientId, { kind: 'card', cardId });
+    return cardId;
+  }
+
+  async sendText(tenantId: string, batch: string, recipientId: string, text: string): Promise<void> {
+    await this.enqueue(tenantId, batch, recipientId, { kind: 'text', text });
+  }
+
+  /** Puts a delivery back on the queue (a stuck row, or one waiting for another worker's lease). */
+  async requeue(job: OutboxJob, delaySeconds = 0): Promise<void> {
+    await this.queues.send(QUEUES.outbox, job, { visibilityTimeoutSeconds: delaySeconds });
+  }
+
+  private async enqueue(tenantId: string, batch: string, recipientId: string, message: OutboxMessage) {
+    const createdAt = this.clock.now().toISOString();
+    const created = await this.deliveries.create({ batch, recipientId, tenantId, message, createdAt });
+    // A row that already existed has (or had) its own queue message; the sweep job re-queues lost ones.
+    if (created) await this.queues.send(QUEUES.outbox, { batch, recipientId } satisfies OutboxJob);
+  }
+}

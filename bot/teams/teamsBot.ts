@@ -1,0 +1,164 @@
+// Bot Framework → Weave. Turns each Teams activity into a Turn, calls WeaveBot, and sends back
+// what it answers. The only module besides adapter/proactive that imports botbuilder.
+import {
+  CardFactory, MessageFactory, TeamsActivityHandler, TeamsInfo, TurnContext,
+  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Activity,
+} from 'botbuilder';
+import type { ConversationKind, ConversationRef, OutboundMessage } from '../../core/conversation';
+import { errorFields } from '../../core/log';
+import type { Channel } from '../../store/teamsInstalled';
+import type { Turn } from '../context';
+import type { InvokeOutcome } from '../flows/dispatch';
+import type { WeaveBot } from '../weaveBot';
+import { SORRY } from './adapter';
+
+export const NOT_TEAMS = 'Weave works in Microsoft Teams for people signed in to your organisation.';
+
+export function toActivity(message: OutboundMessage): Partial<Activity> {
+  const activity = message.card
+    ? MessageFactory.attachment(CardFactory.adaptiveCard(message.card), message.text)
+    : MessageFactory.text(message.text ?? '');
+  if (message.summary) activity.summary = message.summary;
+  return activity;
+}
+
+function conversationKind(activity: Activity): ConversationKind {
+  const type = activity.conversation?.conversationType;
+  return type === 'channel' || type === 'groupChat' ? type : 'personal';
+}
+
+export function tenantOf(activity: Activity): string {
+  return activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? '';
+}
+
+/** The Turn for an activity, or undefined when it does not come from a signed-in Teams user. */
+export function turnOf(context: TurnContext): Turn | undefined {
+  const a = context.activity;
+  const aadObjectId = a.from?.aadObjectId?.toLowerCase();
+  const tenantId = tenantOf(a);
+  if (!aadObjectId || !tenantId || !a.conversation?.id || !a.serviceUrl) return undefined;
+  const teamData = (a.channelData as { team?: { id?: string; name?: string; aadGroupId?: string } } | undefined)?.team;
+  const kind = conversationKind(a);
+  const conversation: ConversationRef = {
+    channelId: a.channelId,
+    serviceUrl: a.serviceUrl,
+    conversationId: a.conversation.id,
+    conversationKind: kind,
+    tenantId,
+    bot: { id: a.recipient?.id ?? '', name: a.recipient?.name ?? '' },
+    ...(kind === 'personal' && a.from.id ? { userId: a.from.id } : {}),
+  };
+  return {
+    tenantId,
+    user: { aadObjectId, name: a.from.name ?? '' },
+    conversation,
+    timeZone: a.localTimezone || null,
+    locale: a.locale || null,
+    team: teamData?.id ? { id: teamData.id, name: teamData.name ?? '', aadGroupId: teamData.aadGroupId ?? '' } : null,
+    async memberEmail() {
+      try {
+        const member = await TeamsInfo.getMember(context, a.from.id);
+        return member.email || member.userPrincipalName || null;
+      } catch {
+        return null;
+      }
+    },
+  };
+}
+
+async function channelsOf(context: TurnContext, teamId: string): Promise<Channel[]> {
+  const channels = await TeamsInfo.getTeamChannels(context, teamId);
+  return channels.map((c) => ({ id: c.id ?? '', name: c.name ?? 'General' })).filter((c) => c.id);
+}
+
+function invokeResponse(outcome: InvokeOutcome): AdaptiveCardInvokeResponse {
+  return outcome.kind === 'card'
+    ? { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: outcome.card }
+    : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: outcome.text as unknown as Record<string, unknown> };
+}
+
+export class TeamsBot extends TeamsActivityHandler {
+  constructor(private readonly weave: WeaveBot) {
+    super();
+
+    this.onMessage(async (context, next) => {
+      const turn = turnOf(context);
+      if (!turn) {
+        await context.sendActivity(NOT_TEAMS);
+      } else if (!context.activity.text && context.activity.value) {
+        await context.sendActivity('That card is out of date. Type **help** to start again.');
+      } else {
+        await this.send(context, await this.weave.onMessage(turn, context.activity.text ?? ''));
+      }
+      await next();
+    });
+
+    this.onInstallationUpdateAdd(async (context, next) => {
+      await this.installed(context);
+      await next();
+    });
+
+    this.onInstallationUpdateRemove(async (context, next) => {
+      const turn = turnOf(context);
+      if (turn?.team) await this.weave.onTeamRemoved(turn);
+      else if (turn) await this.weave.onPersonalUninstall(turn);
+      await next();
+    });
+
+    this.onMembersAdded(async (context, next) => {
+      const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
+      if (botAdded) await this.installed(context);
+      await next();
+    });
+
+    this.onMembersRemoved(async (context, next) => {
+      const turn = turnOf(context);
+      const botRemoved = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient?.id);
+      if (turn?.team && botRemoved) await this.weave.onTeamRemoved(turn);
+      await next();
+    });
+
+    const channelsChanged = async (context: TurnContext, next: () => Promise<void>) => {
+      const turn = turnOf(context);
+      if (turn?.team) await this.weave.onTeamChannelsChanged(turn, await channelsOf(context, turn.team.id));
+      await next();
+    };
+    this.onTeamsChannelCreatedEvent((_c, _t, context, next) => channelsChanged(context, next));
+    this.onTeamsChannelRenamedEvent((_c, _t, context, next) => channelsChanged(context, next));
+    this.onTeamsChannelDeletedEvent((_c, _t, context, next) => channelsChanged(context, next));
+    this.onTeamsChannelRestoredEvent((_c, _t, context, next) => channelsChanged(context, next));
+    this.onTeamsTeamRenamedEvent((_t, context, next) => channelsChanged(context, next));
+  }
+
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    const turn = turnOf(context);
+    if (!turn) return invokeResponse({ kind: 'message', text: NOT_TEAMS });
+    const data = invokeValue.action?.data;
+    const verb = invokeValue.action?.verb;
+    if (typeof verb !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data)) {
+      return invokeResponse({ kind: 'message', text: 'That card sent something Weave could not read. Type help to start again.' });
+    }
+    try {
+      const outcome = await this.weave.onCardAction(turn, verb, data as Record<string, unknown>);
+      if (outcome.kind === 'card') await this.send(context, outcome.followUps);
+      return invokeResponse(outcome);
+    } catch (err) {
+      this.weave.deps.log.error('card.failed', { ...errorFields(err), verb });
+      return invokeResponse({ kind: 'message', text: SORRY });
+    }
+  }
+
+  private async installed(context: TurnContext) {
+    const turn = turnOf(context);
+    if (!turn) return;
+    if (turn.team) {
+      await this.send(context, await this.weave.onTeamInstall(turn, await channelsOf(context, turn.team.id)));
+    } else if (turn.conversation.conversationKind === 'personal') {
+      await this.send(context, await this.weave.onPersonalInstall(turn));
+    }
+  }
+
+  private async send(context: TurnContext, messages: OutboundMessage[]) {
+    for (const message of messages) await context.sendActivity(toActivity(message));
+  }
+}

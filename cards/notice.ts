@@ -1,0 +1,16 @@
+import template from './templates/notice.json' with { type: 'json' };
+import type { AdaptiveCardJson } from '../core/conversation';
+import { expand } from './render';
+
+export interface NoticeCardData {
+  title: string;
+  lines: string[];
+  facts?: { title: string; value: string }[];
+  tone?: 'default' | 'good' | 'attention';
+}
+
+/** A read-only card: what a card becomes once it has been answered, and short confirmations. */
+export function noticeCard(data: NoticeCardData): AdaptiveCardJson {
+  const color = { default: 'Default', good: 'Good', attention: 'Attention' }[data.tone ?? 'default'];
+  return expand(template, { title: data.title, lines: data.lines, facts: data.facts ?? [], color });
+}

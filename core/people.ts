@@ -1,0 +1,66 @@
+import type { CareerStage, Profession, RegistrationBody, Role } from './workforce';
+
+/** The fields HR owns. A roster import sets exactly these; nothing else about a person. */
+export interface HrRecord {
+  aadObjectId: string;
+  email: string;
+  displayName: string;
+  jobTitle: string;
+  profession: Profession;
+  team: string;
+  service: string;
+  managerId: string | null;
+  careerStage: CareerStage;
+  startDate: string | null;
+  registrationBody: RegistrationBody;
+  registrationNumber: string;
+  roles: Role[];
+}
+
+/**
+ * - `active`: on the roster (or confirmed by their manager) and working here.
+ * - `pending`: introduced themselves in Teams but is not on the roster yet; their manager is asked to confirm.
+ * - `left`: no longer on the roster. Kept, never silently deleted; retention decides when it goes.
+ */
+export type PersonStatus = 'active' | 'pending' | 'left';
+export type PersonSource = 'roster' | 'self';
+
+/** What a person may set for themself in `profile`; HR data is read-only to them. */
+export interface PersonalSettings {
+  preferredName: string | null;
+  supervisorId: string | null;
+  /** ISO weekdays (1 = Monday … 7 = Sunday) the person works; prompts only go on these days. */
+  workingDays: number[];
+}
+
+export interface Person extends HrRecord, PersonalSettings {
+  tenantId: string;
+  status: PersonStatus;
+  source: PersonSource;
+  leftOn: string | null;
+  /** For self-introduced people: who confirmed them, once their manager has. */
+  confirmedBy: string | null;
+}
+
+export const DEFAULT_WORKING_DAYS = [1, 2, 3, 4, 5];
+
+export function hasRole(person: Pick<Person, 'roles' | 'status'> | undefined, role: Role): boolean {
+  return !!person && person.status !== 'left' && person.roles.includes(role);
+}
+
+export function nameOf(person: Pick<Person, 'displayName' | 'preferredName'>): string {
+  return person.preferredName || person.displayName;
+}
+
+export function firstName(person: Pick<Person, 'displayName' | 'preferredName'>): string {
+  return nameOf(person).split(/\s+/)[0] ?? nameOf(person);
+}
+
+export const HR_FIELDS: readonly (keyof HrRecord)[] = [
+  'aadObjectId', 'email', 'displayName', 'jobTitle', 'profession', 'team', 'service', 'managerId',
+  'careerStage', 'startDate', 'registrationBody', 'registrationNumber', 'roles',
+];
+
+export function sameHrRecord(a: HrRecord, b: HrRecord): boolean {
+  return HR_FIELDS.every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
+}

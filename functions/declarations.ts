@@ -1,0 +1,94 @@
+// Every function Weave runs, declared once: name, trigger and handler. functions/index.ts registers
+// this list with Azure Functions; functions/local/ serves the same list on a developer machine.
+import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import { z } from 'zod';
+import { deliver, giveUp } from '../bot/delivery';
+import { sweepOutbox } from '../jobs/outboxSweep';
+import type { Runtime } from '../runtime/runtime';
+import { QUEUES, poisonQueueName } from '../store/queues';
+
+export interface HttpFunction {
+  kind: 'http';
+  name: string;
+  /** Under /api/, as Azure Functions routes. */
+  route: string;
+  methods: HttpMethod[];
+  handler(rt: Runtime, request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit>;
+}
+
+export interface TimerFunction {
+  kind: 'timer';
+  name: string;
+  /** NCRONTAB, in the organisation's time zone (Europe/London by default). */
+  schedule: string;
+  description: string;
+  /** Does the job as of rt.clock.now(); returns a one-line summary. Must be safe to run twice. */
+  run(rt: Runtime): Promise<string>;
+}
+
+export interface QueueFunction {
+  kind: 'queue';
+  name: string;
+  /** Logical queue name; the storage prefix is added when registering. */
+  queue: string;
+  handler(rt: Runtime, message: unknown, context: InvocationContext): Promise<void>;
+}
+
+export type FunctionDeclaration = HttpFunction | TimerFunction | QueueFunction;
+
+const outboxJob = z.object({ batch: z.string().min(1).max(400), recipientId: z.string().min(1).max(100) });
+
+function parseOutboxJob(message: unknown) {
+  const parsed = outboxJob.safeParse(message);
+  if (!parsed.success) throw new Error('outbox message is not {batch, recipientId}');
+  return parsed.data;
+}
+
+export const FUNCTIONS: readonly FunctionDeclaration[] = [
+  {
+    kind: 'http',
+    name: 'messages',
+    route: 'messages',
+    methods: ['POST'],
+    handler: (rt, request) => rt.messages(request),
+  },
+  {
+    kind: 'http',
+    name: 'health',
+    route: 'health',
+    methods: ['GET'],
+    handler: async (rt) => ({ status: 200, jsonBody: { status: 'ok', mode: rt.config.mode } }),
+  },
+  {
+    kind: 'queue',
+    name: 'outbox-deliver',
+    queue: QUEUES.outbox,
+    handler: async (rt, message) => {
+      await deliver(rt, parseOutboxJob(message));
+    },
+  },
+  {
+    kind: 'queue',
+    name: 'outbox-poison',
+    queue: poisonQueueName(QUEUES.outbox),
+    handler: async (rt, message) => {
+      const job = outboxJob.safeParse(message);
+      if (!job.success) {
+        rt.log.error('outbox.poison_unreadable');
+        return;
+      }
+      await giveUp(rt, job.data);
+    },
+  },
+  {
+    kind: 'timer',
+    name: 'outbox-sweep',
+    schedule: '0 */5 * * * *',
+    description: 'Re-queues deliveries whose queue message was lost',
+    run: (rt) => sweepOutbox(rt),
+  },
+];
+
+export function timerFunctions(): TimerFunction[] {
+  return FUNCTIONS.filter((f): f is TimerFunction => f.kind === 'timer');
+}

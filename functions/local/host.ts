@@ -1,0 +1,251 @@
+// The local Functions host: serves the declared HTTP functions, fires the timers on their
+// schedules and polls the queues in Azurite with the Functions host's queue semantics
+// (invisible while processing, retried, moved to <queue>-poison after maxDequeueCount).
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HttpRequest, InvocationContext, type HttpResponseInit, type LogLevel, type Timer } from '@azure/functions';
+import { nextOccurrence, parseSchedule } from '../../core/ncrontab';
+import type { Runtime } from '../../runtime/runtime';
+import { decodeMessage, poisonQueueName, queueName } from '../../store/queues';
+import { bindHttp, bindQueue, bindTimer } from '../bind';
+import { FUNCTIONS, type FunctionDeclaration, type HttpFunction, type QueueFunction, type TimerFunction } from '../declarations';
+import { formatLogMessage, printLine, type ConsoleLevel } from './console';
+
+export interface LocalHostOptions {
+  port: number;
+  host?: string;
+  /** Fire timers on their schedules (off in most tests, which run jobs explicitly). */
+  timers?: boolean;
+  /** Poll queues (on by default). */
+  queues?: boolean;
+  /** Functions host defaults: batchSize 16, maxDequeueCount 5, visibilityTimeout 0, maxPollingInterval 1 min (shorter here). */
+  queue?: Partial<QueueSettings>;
+  /** Where invocation logs go; defaults to readable lines on the console. */
+  log?: (level: ConsoleLevel, source: string, message: string) => void;
+  declarations?: readonly FunctionDeclaration[];
+}
+
+export interface QueueSettings {
+  batchSize: number;
+  maxDequeueCount: number;
+  /** Delay before a failed message is visible again. */
+  visibilityTimeoutSeconds: number;
+  /** How long a message stays invisible while a handler works on it. */
+  leaseSeconds: number;
+  minPollingMs: number;
+  maxPollingMs: number;
+}
+
+const DEFAULT_QUEUE: QueueSettings = {
+  batchSize: 16, maxDequeueCount: 5, visibilityTimeoutSeconds: 0, leaseSeconds: 600, minPollingMs: 100, maxPollingMs: 2000,
+};
+
+export interface LocalHost {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+function routePattern(route: string): RegExp {
+  const escaped = route.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\??\}/g, '(?<$1>[^/]+)');
+  return new RegExp(`^/api/${escaped}/?$`, 'i');
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_REQUEST_BYTES) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+async function writeResponse(res: ServerResponse, result: HttpResponseInit): Promise<void> {
+  const headers = new Headers(result.headers as Record<string, string> | undefined);
+  let body: string | Uint8Array | undefined;
+  if (result.jsonBody !== undefined) {
+    body = JSON.stringify(result.jsonBody);
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json; charset=utf-8');
+  } else if (typeof result.body === 'string' || result.body instanceof Uint8Array) {
+    body = result.body;
+  } else if (result.body !== undefined && result.body !== null) {
+    body = new Uint8Array(await new Response(result.body as ConstructorParameters<typeof Response>[0]).arrayBuffer());
+  }
+  res.writeHead(result.status ?? 200, Object.fromEntries(headers.entries()));
+  res.end(body);
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener('abort', () => { clearTimeout(timer); resolve(); }, { once: true });
+  });
+}
+
+export async function startLocalHost(rt: Runtime, options: LocalHostOptions): Promise<LocalHost> {
+  const declarations = options.declarations ?? FUNCTIONS;
+  const log = options.log ?? printLine;
+  const queueSettings = { ...DEFAULT_QUEUE, ...options.queue };
+  const getRuntime = async () => rt;
+  const stopping = new AbortController();
+  const background: Promise<void>[] = [];
+
+  const contextFor = (functionName: string, triggerMetadata: Record<string, unknown> = {}) =>
+    new InvocationContext({
+      invocationId: randomUUID(),
+      functionName,
+      triggerMetadata,
+      logHandler: (level: LogLevel, ...args: unknown[]) => {
+        const lvl: ConsoleLevel = level === 'error' || level === 'critical' ? 'error' : level === 'warning' ? 'warn' : level === 'debug' || level === 'trace' ? 'debug' : 'info';
+        log(lvl, functionName, args.map(formatLogMessage).join(' '));
+      },
+    });
+
+  // HTTP functions
+  const routes = declarations
+    .filter((d): d is HttpFunction => d.kind === 'http')
+    .map((decl) => ({ decl, pattern: routePattern(decl.route), handler: bindHttp(decl, getRuntime) }));
+  const server: Server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+      const route = routes.find((r) => r.pattern.test(url.pathname));
+      if (!route) return writeResponse(res, { status: 404, jsonBody: { error: `No function at ${url.pathname}` } });
+      if (!route.decl.methods.includes((req.method ?? 'GET').toUpperCase() as never)) {
+        return writeResponse(res, { status: 405, jsonBody: { error: `${req.method} is not allowed here` } });
+      }
+      const body = await readBody(req);
+      if (body === 'too-large') return writeResponse(res, { status: 413, jsonBody: { error: 'Request body too large' } });
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(req.headers)) if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+      const request = new HttpRequest({
+        method: req.method ?? 'GET',
+        url: url.toString(),
+        headers,
+        query: Object.fromEntries(url.searchParams.entries()),
+        params: { ...route.pattern.exec(url.pathname)?.groups },
+        ...(body.length > 0 ? { body: { bytes: body } } : {}),
+      });
+      await writeResponse(res, await route.handler(request, contextFor(route.decl.name)) as HttpResponseInit);
+    } catch (err) {
+      log('error', 'http', `unhandled: ${(err as Error).message}`);
+      if (!res.headersSent) await writeResponse(res, { status: 500, jsonBody: { error: 'Weave could not handle this request' } });
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+
+  // Queue functions
+  if (options.queues !== false) {
+    for (const decl of declarations.filter((d): d is QueueFunction => d.kind === 'queue')) {
+      background.push(pollQueue(rt, decl, queueSettings, contextFor, log, stopping.signal));
+    }
+  }
+
+  // Timer functions
+  if (options.timers) {
+    for (const decl of declarations.filter((d): d is TimerFunction => d.kind === 'timer')) {
+      background.push(runTimer(rt, decl, contextFor, log, stopping.signal));
+    }
+  }
+
+  return {
+    url: `http://${options.host ?? '127.0.0.1'}:${port}`,
+    port,
+    async stop() {
+      stopping.abort();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await Promise.allSettled(background);
+    },
+  };
+}
+
+async function pollQueue(
+  rt: Runtime,
+  decl: QueueFunction,
+  settings: QueueSettings,
+  contextFor: (name: string, meta?: Record<string, unknown>) => InvocationContext,
+  log: (level: ConsoleLevel, source: string, message: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const name = queueName(rt.config.storage, decl.queue);
+  const queue = rt.queues.byDeployedName(name);
+  const poison = rt.queues.byDeployedName(poisonQueueName(name));
+  await queue.createIfNotExists();
+  const handler = bindQueue(decl, async () => rt);
+  let idle = settings.minPollingMs;
+
+  while (!signal.aborted) {
+    let messages;
+    try {
+      messages = (await queue.receiveMessages({ numberOfMessages: settings.batchSize, visibilityTimeout: settings.leaseSeconds })).receivedMessageItems;
+    } catch (err) {
+      log('warn', decl.name, `queue ${name} unreachable: ${(err as Error).message}`);
+      await sleep(settings.maxPollingMs, signal);
+      continue;
+    }
+    if (messages.length === 0) {
+      await sleep(idle, signal);
+      idle = Math.min(idle * 2, settings.maxPollingMs);
+      continue;
+    }
+    idle = settings.minPollingMs;
+    await Promise.all(messages.map(async (m) => {
+      const context = contextFor(decl.name, {
+        id: m.messageId, dequeueCount: m.dequeueCount, insertionTime: m.insertedOn, expirationTime: m.expiresOn,
+        nextVisibleTime: m.nextVisibleOn, popReceipt: m.popReceipt,
+      });
+      try {
+        await handler(decodeMessage(m.messageText), context);
+        await queue.deleteMessage(m.messageId, m.popReceipt);
+      } catch (err) {
+        try {
+          if (m.dequeueCount >= settings.maxDequeueCount) {
+            await poison.createIfNotExists();
+            await poison.sendMessage(m.messageText);
+            await queue.deleteMessage(m.messageId, m.popReceipt);
+            log('error', decl.name, `moved message ${m.messageId} to ${poisonQueueName(name)} after ${m.dequeueCount} attempts: ${(err as Error).message}`);
+          } else {
+            await queue.updateMessage(m.messageId, m.popReceipt, undefined, settings.visibilityTimeoutSeconds);
+          }
+        } catch (settleError) {
+          // The lease runs out and the message reappears: the same outcome as a crashed worker.
+          log('warn', decl.name, `could not settle message ${m.messageId}: ${(settleError as Error).message}`);
+        }
+      }
+    }));
+  }
+}
+
+async function runTimer(
+  rt: Runtime,
+  decl: TimerFunction,
+  contextFor: (name: string) => InvocationContext,
+  log: (level: ConsoleLevel, source: string, message: string) => void,
+  signal: AbortSignal,
+): Promise<void> {
+  const schedule = parseSchedule(decl.schedule);
+  const handler = bindTimer(decl, async () => rt);
+  const tick = async () => {
+    try {
+      await handler({ isPastDue: false, schedule: { adjustForDST: true } } as Timer, contextFor(decl.name));
+    } catch (err) {
+      log('error', decl.name, `failed: ${(err as Error).message}`);
+    }
+  };
+  await tick(); // catch up on an occurrence missed while the stack was down
+  while (!signal.aborted) {
+    const next = nextOccurrence(schedule, new Date(), rt.config.timeZone);
+    // Long waits are chunked so a sleeping laptop or a clock change is noticed within the hour.
+    await sleep(Math.min(next.getTime() - Date.now(), 3_600_000), signal);
+    if (!signal.aborted && Date.now() >= next.getTime()) await tick();
+  }
+}

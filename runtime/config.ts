@@ -1,0 +1,131 @@
+// Everything Weave reads from its environment, validated once at start. Every setting is listed in
+// SETTINGS so the README, the Bicep app settings and this parser cannot drift apart unnoticed.
+import { z } from 'zod';
+import type { StorageSettings } from '../store/settings';
+
+export type Mode = 'local' | 'azure';
+
+export interface BotCredentials {
+  appId: string;
+  appType: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant';
+  appTenantId: string;
+  appPassword: string;
+}
+
+export interface Config {
+  mode: Mode;
+  /** The organisation's Microsoft Entra tenant; activities from any other tenant are refused. */
+  tenantId: string;
+  /** The organisation's default time zone, for people whose Teams client has not told us theirs. */
+  timeZone: string;
+  storage: StorageSettings;
+  /** Empty appId means no Bot Framework authentication: only ever allowed in local mode. */
+  bot: BotCredentials;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+}
+
+/** The demo organisation's tenant: what the local stack and the playground use. */
+export const LOCAL_TENANT_ID = '6f1e2d3c-4b5a-4987-8a6b-5c4d3e2f1a0b';
+
+export const AZURITE_ACCOUNT = 'devstoreaccount1';
+export const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
+
+export function azuriteConnectionString(host: string, ports: { table: number; queue: number; blob?: number }): string {
+  const endpoint = (port: number) => `http://${host}:${port}/${AZURITE_ACCOUNT}`;
+  return [
+    'DefaultEndpointsProtocol=http',
+    `AccountName=${AZURITE_ACCOUNT}`,
+    `AccountKey=${AZURITE_KEY}`,
+    ...(ports.blob ? [`BlobEndpoint=${endpoint(ports.blob)}`] : []),
+    `TableEndpoint=${endpoint(ports.table)}`,
+    `QueueEndpoint=${endpoint(ports.queue)}`,
+  ].join(';');
+}
+
+/** Settings read by the app (not the local stack launcher), with what each is for. */
+export const SETTINGS = {
+  WEAVE_MODE: '`local` (no bot authentication, Azurite) or `azure` (the default; refuses to start without bot credentials)',
+  WEAVE_TENANT_ID: "the organisation's Entra tenant id; required in Azure mode",
+  WEAVE_TIME_ZONE: 'default time zone for people whose Teams client has not reported one (default Europe/London)',
+  WEAVE_STORAGE_PREFIX: 'prefix for every table and queue name (default empty; letters and digits)',
+  WEAVE_LOG_LEVEL: 'debug, info (default), warn or error',
+  AzureWebJobsStorage: 'storage connection string (locally built for Azurite when unset)',
+  MicrosoftAppId: 'the bot identity (client id of the user-assigned managed identity in Azure)',
+  MicrosoftAppType: 'UserAssignedMSI (default), SingleTenant or MultiTenant',
+  MicrosoftAppTenantId: 'tenant of the bot identity (defaults to WEAVE_TENANT_ID)',
+  MicrosoftAppPassword: 'client secret, only for SingleTenant/MultiTenant app registrations',
+} as const;
+
+const envSchema = z.object({
+  WEAVE_MODE: z.enum(['local', 'azure']).default('azure'),
+  WEAVE_TENANT_ID: z.string().trim().optional(),
+  WEAVE_TIME_ZONE: z.string().default('Europe/London').refine(isTimeZone, 'is not an IANA time zone such as Europe/London'),
+  WEAVE_STORAGE_PREFIX: z.string().regex(/^[a-z][a-z0-9]{0,19}$|^$/, 'must be lower-case letters and digits, starting with a letter, at most 20').default(''),
+  WEAVE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  AzureWebJobsStorage: z.string().optional(),
+  MicrosoftAppId: z.string().trim().default(''),
+  MicrosoftAppType: z.enum(['UserAssignedMSI', 'SingleTenant', 'MultiTenant']).default('UserAssignedMSI'),
+  MicrosoftAppTenantId: z.string().trim().optional(),
+  MicrosoftAppPassword: z.string().default(''),
+  WEAVE_TABLE_PORT: z.coerce.number().int().positive().default(10002),
+  WEAVE_QUEUE_PORT: z.coerce.number().int().positive().default(10001),
+});
+
+export class ConfigError extends Error {
+  constructor(problems: string[]) {
+    super(`Weave cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${String(i.path[0])} ${i.message}`));
+  }
+  const e = parsed.data;
+  const problems: string[] = [];
+  const local = e.WEAVE_MODE === 'local';
+
+  const tenantId = e.WEAVE_TENANT_ID || (local ? LOCAL_TENANT_ID : '');
+  if (!tenantId) problems.push('WEAVE_TENANT_ID is required in Azure mode (the organisation\'s Entra tenant id)');
+
+  if (!local && !e.MicrosoftAppId) {
+    problems.push('MicrosoftAppId is not set: Weave never runs as an anonymous bot in Azure. Set the bot identity, or WEAVE_MODE=local on a developer machine.');
+  }
+  if (e.MicrosoftAppType !== 'UserAssignedMSI' && e.MicrosoftAppId && !e.MicrosoftAppPassword) {
+    problems.push(`MicrosoftAppPassword is required for MicrosoftAppType=${e.MicrosoftAppType}`);
+  }
+
+  const connectionString = e.AzureWebJobsStorage
+    ?? (local ? azuriteConnectionString('127.0.0.1', { table: e.WEAVE_TABLE_PORT, queue: e.WEAVE_QUEUE_PORT }) : undefined);
+  if (!connectionString) problems.push('AzureWebJobsStorage is not set: Weave needs a storage account');
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  return {
+    mode: e.WEAVE_MODE,
+    tenantId,
+    timeZone: e.WEAVE_TIME_ZONE,
+    storage: {
+      connectionString: connectionString!,
+      prefix: e.WEAVE_STORAGE_PREFIX,
+      allowInsecureConnection: /DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|Endpoint=http:\/\//i.test(connectionString!),
+    },
+    bot: {
+      appId: e.MicrosoftAppId,
+      appType: e.MicrosoftAppType,
+      appTenantId: e.MicrosoftAppTenantId || tenantId,
+      appPassword: e.MicrosoftAppPassword,
+    },
+    logLevel: e.WEAVE_LOG_LEVEL,
+  };
+}
+
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,82 @@
+// The composition root: configuration in, every store, the bot and the proactive sender out.
+// Both Functions hosts, the CLI and the tests build Weave here and nowhere else.
+import { randomUUID } from 'node:crypto';
+import type { CloudAdapter } from 'botbuilder';
+import type { DeliveryDeps } from '../bot/delivery';
+import { Outbox } from '../bot/outbox';
+import { createAdapter } from '../bot/teams/adapter';
+import { messagesHandler } from '../bot/teams/messages';
+import { TeamsMessenger } from '../bot/teams/proactive';
+import { TeamsBot } from '../bot/teams/teamsBot';
+import { WeaveBot } from '../bot/weaveBot';
+import { systemClock, type Clock } from '../core/clock';
+import type { Logger } from '../core/log';
+import type { Messenger } from '../bot/messenger';
+import { TableConversationStore } from '../store/conversations';
+import { TableDeliveryStore } from '../store/deliveries';
+import { TableImportLog, type ImportLog } from '../store/imports';
+import { TableIssuedCardStore } from '../store/issuedCards';
+import { TableJobRunStore, type JobRunStore } from '../store/jobRuns';
+import { TablePeopleStore } from '../store/people';
+import { Queues } from '../store/queues';
+import { Tables } from '../store/tables';
+import { TableTeamStore } from '../store/teamsInstalled';
+import type { Config } from './config';
+import { createAppLogger } from './logging';
+
+export interface Runtime extends DeliveryDeps {
+  tables: Tables;
+  queues: Queues;
+  jobRuns: JobRunStore;
+  imports: ImportLog;
+  adapter: CloudAdapter;
+  weave: WeaveBot;
+  messages: ReturnType<typeof messagesHandler>;
+}
+
+export interface RuntimeOptions {
+  clock?: Clock;
+  log?: Logger;
+  /** Replaces the Teams sender (a test recording what would be sent). */
+  messenger?: Messenger;
+  /** Extra Bot Framework authentication settings (a local OpenID metadata endpoint in tests). */
+  authOverrides?: Record<string, string>;
+  /** Skip creating tables and queues (they exist; saves a round trip per start). */
+  skipProvisioning?: boolean;
+}
+
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const clock = options.clock ?? systemClock;
+  const log = options.log ?? createAppLogger(config.logLevel);
+  const tables = new Tables(config.storage);
+  const queues = new Queues(config.storage);
+  if (!options.skipProvisioning) await Promise.all([tables.ensureAll(), queues.ensureAll()]);
+
+  const cards = new TableIssuedCardStore(tables);
+  const deliveries = new TableDeliveryStore(tables);
+  const adapter = createAdapter(config, log, options.authOverrides);
+  const deps = {
+    config,
+    clock,
+    log,
+    newId: randomUUID,
+    people: new TablePeopleStore(tables),
+    conversations: new TableConversationStore(tables),
+    teams: new TableTeamStore(tables),
+    cards,
+    deliveries,
+    outbox: new Outbox(deliveries, queues, cards, clock),
+    messenger: options.messenger ?? new TeamsMessenger(adapter, config.bot.appId),
+  };
+  const weave = new WeaveBot(deps);
+  return {
+    ...deps,
+    tables,
+    queues,
+    jobRuns: new TableJobRunStore(tables),
+    imports: new TableImportLog(tables),
+    adapter,
+    weave,
+    messages: messagesHandler(adapter, new TeamsBot(weave), log),
+  };
+}

@@ -1,0 +1,120 @@
+// Where to reach each person in Teams. PartitionKey = tenant id, RowKey = Entra object id: the
+// proactive sender looks a person up by who they are, never by a Teams conversation id.
+import { odata, type TableEntityResult } from '@azure/data-tables';
+import type { ConversationRef } from '../core/conversation';
+import { createIfAbsent, getEntity, listAll, statusOf, TABLES, type Tables } from './tables';
+
+/**
+ * - `installed`: Weave is in their personal scope and we can message them.
+ * - `uninstalled`: they removed the app (installationUpdate remove).
+ * - `unreachable`: Teams answered 403 to a send (blocked or removed without telling us); not retried.
+ */
+export type ReachStatus = 'installed' | 'uninstalled' | 'unreachable';
+
+export interface PersonalConversation {
+  tenantId: string;
+  aadObjectId: string;
+  ref: ConversationRef;
+  timeZone: string | null;
+  locale: string | null;
+  status: ReachStatus;
+  installedAt: string;
+  statusChangedAt: string;
+}
+
+interface ConversationEntity {
+  ref: string;
+  timeZone: string;
+  locale: string;
+  status: string;
+  installedAt: string;
+  statusChangedAt: string;
+}
+
+export interface ConversationSighting {
+  tenantId: string;
+  aadObjectId: string;
+  ref: ConversationRef;
+  timeZone: string | null;
+  locale: string | null;
+  at: string;
+}
+
+export interface ConversationStore {
+  get(tenantId: string, aadObjectId: string): Promise<PersonalConversation | undefined>;
+  /** Records an install or any personal message; true when this is a new (or renewed) installation. */
+  recordSeen(sighting: ConversationSighting): Promise<boolean>;
+  setStatus(tenantId: string, aadObjectId: string, status: Exclude<ReachStatus, 'installed'>, at: string): Promise<void>;
+  listReachable(tenantId: string): Promise<PersonalConversation[]>;
+}
+
+function toConversation(e: TableEntityResult<ConversationEntity>): PersonalConversation {
+  return {
+    tenantId: e.partitionKey!,
+    aadObjectId: e.rowKey!,
+    ref: JSON.parse(e.ref) as ConversationRef,
+    timeZone: e.timeZone || null,
+    locale: e.locale || null,
+    status: e.status as ReachStatus,
+    installedAt: e.installedAt,
+    statusChangedAt: e.statusChangedAt,
+  };
+}
+
+export class TableConversationStore implements ConversationStore {
+  constructor(private readonly tables: Tables) {}
+
+  private get client() {
+    return this.tables.client(TABLES.conversations);
+  }
+
+  async get(tenantId: string, aadObjectId: string) {
+    const e = await getEntity<ConversationEntity>(this.client, tenantId, aadObjectId.toLowerCase());
+    return e && toConversation(e);
+  }
+
+  async recordSeen(s: ConversationSighting): Promise<boolean> {
+    const key = { partitionKey: s.tenantId, rowKey: s.aadObjectId.toLowerCase() };
+    const fields = { ref: JSON.stringify(s.ref), timeZone: s.timeZone ?? '', locale: s.locale ?? '' };
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const existing = await getEntity<ConversationEntity>(this.client, key.partitionKey, key.rowKey);
+      if (!existing) {
+        const created = await createIfAbsent<ConversationEntity>(this.client, {
+          ...key, ...fields, status: 'installed', installedAt: s.at, statusChangedAt: s.at,
+        });
+        if (created) return true;
+        continue; // someone else recorded it first: read it again
+      }
+      const renewed = existing.status !== 'installed';
+      const changed = renewed || existing.ref !== fields.ref
+        || (!!s.timeZone && existing.timeZone !== fields.timeZone) || (!!s.locale && existing.locale !== fields.locale);
+      if (!changed) return false;
+      try {
+        await this.client.updateEntity({
+          ...key,
+          ref: fields.ref,
+          timeZone: s.timeZone ?? existing.timeZone,
+          locale: s.locale ?? existing.locale,
+          ...(renewed ? { status: 'installed', installedAt: s.at, statusChangedAt: s.at } : {}),
+        }, 'Merge', { etag: existing.etag });
+        return renewed;
+      } catch (err) {
+        if (statusOf(err) !== 412) throw err;
+      }
+    }
+    return false;
+  }
+
+  async setStatus(tenantId: string, aadObjectId: string, status: Exclude<ReachStatus, 'installed'>, at: string) {
+    try {
+      await this.client.updateEntity({ partitionKey: tenantId, rowKey: aadObjectId.toLowerCase(), status, statusChangedAt: at }, 'Merge');
+    } catch (err) {
+      if (statusOf(err) !== 404) throw err;
+    }
+  }
+
+  async listReachable(tenantId: string) {
+    const rows = await listAll<ConversationEntity>(this.client, odata`PartitionKey eq ${tenantId} and status eq ${'installed'}`);
+    return rows.map(toConversation);
+  }
+}

@@ -1,0 +1,114 @@
+// One row per message Weave sends proactively: the record that makes delivery idempotent.
+// PartitionKey = the batch (a broadcast, or one notification), RowKey = the recipient's object id,
+// so "has this person already been sent this?" is a point read and a batch's report one partition.
+import { odata, type TableEntityResult } from '@azure/data-tables';
+import { ConcurrencyError, createIfAbsent, getEntity, listAll, safeKey, statusOf, TABLES, type Tables } from './tables';
+
+/**
+ * queued → sending → sent | unreachable (403) | not_installed (no conversation) | failed (gave up).
+ * Every state but queued and sending is final.
+ */
+export type DeliveryState = 'queued' | 'sending' | 'sent' | 'unreachable' | 'not_installed' | 'failed';
+export const FINAL_DELIVERY_STATES: readonly DeliveryState[] = ['sent', 'unreachable', 'not_installed', 'failed'];
+
+export interface Delivery {
+  batch: string;
+  recipientId: string;
+  tenantId: string;
+  /** What to send, as the outbox renderer understands it (a card kind and its context, or text). */
+  message: Record<string, unknown>;
+  state: DeliveryState;
+  attempts: number;
+  activityId: string;
+  lastError: string;
+  createdAt: string;
+  updatedAt: string;
+  leaseUntil: string;
+  etag: string;
+}
+
+interface DeliveryEntity {
+  tenantId: string;
+  message: string;
+  state: string;
+  attempts: number;
+  activityId: string;
+  lastError: string;
+  createdAt: string;
+  updatedAt: string;
+  leaseUntil: string;
+}
+
+export interface DeliveryStore {
+  create(d: Pick<Delivery, 'batch' | 'recipientId' | 'tenantId' | 'message' | 'createdAt'>): Promise<boolean>;
+  get(batch: string, recipientId: string): Promise<Delivery | undefined>;
+  /** Marks the delivery as being sent until leaseUntil; throws ConcurrencyError if another worker has it. */
+  claim(d: Delivery, at: string, leaseUntil: string): Promise<Delivery>;
+  finish(d: Delivery, state: DeliveryState, at: string, details?: { activityId?: string; lastError?: string }): Promise<Delivery>;
+  /** Queued rows older than `queuedBefore`, and sending rows whose lease ran out: work a lost queue message left behind. */
+  listStuck(queuedBefore: string, now: string): Promise<Delivery[]>;
+  listBatch(batch: string): Promise<Delivery[]>;
+}
+
+function toDelivery(e: TableEntityResult<DeliveryEntity>, batch: string): Delivery {
+  return {
+    batch, recipientId: e.rowKey!, tenantId: e.tenantId, message: JSON.parse(e.message) as Record<string, unknown>,
+    state: e.state as DeliveryState, attempts: e.attempts, activityId: e.activityId, lastError: e.lastError,
+    createdAt: e.createdAt, updatedAt: e.updatedAt, leaseUntil: e.leaseUntil, etag: e.etag,
+  };
+}
+
+/** Batches are escaped into keys; the original id travels on the row so listings can give it back. */
+interface Keyed { batchId?: string }
+
+export class TableDeliveryStore implements DeliveryStore {
+  constructor(private readonly tables: Tables) {}
+
+  private get client() {
+    return this.tables.client(TABLES.deliveries);
+  }
+
+  async create(d: Pick<Delivery, 'batch' | 'recipientId' | 'tenantId' | 'message' | 'createdAt'>) {
+    return createIfAbsent<DeliveryEntity & Keyed>(this.client, {
+      partitionKey: safeKey(d.batch), rowKey: d.recipientId, batchId: d.batch, tenantId: d.tenantId,
+      message: JSON.stringify(d.message), state: 'queued', attempts: 0, activityId: '', lastError: '',
+      createdAt: d.createdAt, updatedAt: d.createdAt, leaseUntil: '',
+    });
+  }
+
+  async get(batch: string, recipientId: string) {
+    const e = await getEntity<DeliveryEntity>(this.client, safeKey(batch), recipientId);
+    return e && toDelivery(e, batch);
+  }
+
+  async claim(d: Delivery, at: string, leaseUntil: string) {
+    return this.merge(d, { state: 'sending', attempts: d.attempts + 1, updatedAt: at, leaseUntil });
+  }
+
+  async finish(d: Delivery, state: DeliveryState, at: string, details: { activityId?: string; lastError?: string } = {}) {
+    return this.merge(d, { state, updatedAt: at, leaseUntil: '', ...details });
+  }
+
+  async listStuck(queuedBefore: string, now: string) {
+    const rows = await listAll<DeliveryEntity & Keyed>(
+      this.client,
+      odata`(state eq ${'queued'} and updatedAt lt ${queuedBefore}) or (state eq ${'sending'} and leaseUntil lt ${now})`,
+    );
+    return rows.map((e) => toDelivery(e, e.batchId ?? e.partitionKey!));
+  }
+
+  async listBatch(batch: string) {
+    const rows = await listAll<DeliveryEntity>(this.client, odata`PartitionKey eq ${safeKey(batch)}`);
+    return rows.map((e) => toDelivery(e, batch));
+  }
+
+  private async merge(d: Delivery, fields: Partial<DeliveryEntity>): Promise<Delivery> {
+    try {
+      const res = await this.client.updateEntity({ partitionKey: safeKey(d.batch), rowKey: d.recipientId, ...fields }, 'Merge', { etag: d.etag });
+      return { ...d, ...fields, state: (fields.state ?? d.state) as DeliveryState, etag: res.etag ?? d.etag } as Delivery;
+    } catch (err) {
+      if (statusOf(err) === 412) throw new ConcurrencyError(`Delivery ${d.batch}/${d.recipientId}`);
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,28 @@
+// A record of every roster import: when, by which route, and what it changed (counts only).
+// PartitionKey = tenant id, RowKey = reverse timestamp so the newest lists first.
+import { TABLES, type Tables } from './tables';
+
+export interface ImportRecord {
+  tenantId: string;
+  at: string;
+  source: string;
+  joiners: number;
+  updated: number;
+  rejoiners: number;
+  adopted: number;
+  leavers: number;
+  unchanged: number;
+}
+
+export interface ImportLog {
+  record(entry: ImportRecord): Promise<void>;
+}
+
+export class TableImportLog implements ImportLog {
+  constructor(private readonly tables: Tables) {}
+
+  async record(entry: ImportRecord) {
+    const reverse = String(8_640_000_000_000_000 - Date.parse(entry.at)).padStart(16, '0');
+    await this.tables.client(TABLES.imports).upsertEntity({ partitionKey: entry.tenantId, rowKey: reverse, ...entry }, 'Replace');
+  }
+}

@@ -1,0 +1,160 @@
+// The staff directory. PartitionKey = tenant id, RowKey = Entra object id: one partition per
+// organisation, so a roster import writes in 100-row transactions and the org plan reads one partition.
+import { odata, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import type { HrRecord, Person } from '../core/people';
+import { DEFAULT_WORKING_DAYS } from '../core/people';
+import type { RosterChanges } from '../core/rosterPlan';
+import { ConcurrencyError, createIfAbsent, getEntity, listAll, statusOf, submitInBatches, TABLES, type Tables } from './tables';
+
+interface PersonEntity {
+  email: string;
+  displayName: string;
+  jobTitle: string;
+  profession: string;
+  team: string;
+  service: string;
+  managerId: string;
+  careerStage: string;
+  startDate: string;
+  registrationBody: string;
+  registrationNumber: string;
+  roles: string;
+  status: string;
+  source: string;
+  leftOn: string;
+  confirmedBy: string;
+  preferredName: string;
+  supervisorId: string;
+  workingDays: string;
+}
+
+export type StoredPerson = Person & { etag: string };
+
+export interface PeopleStore {
+  get(tenantId: string, aadObjectId: string): Promise<StoredPerson | undefined>;
+  list(tenantId: string): Promise<Person[]>;
+  findByEmail(tenantId: string, email: string): Promise<StoredPerson | undefined>;
+  reportsOf(tenantId: string, managerId: string): Promise<Person[]>;
+  applyRoster(tenantId: string, changes: RosterChanges, today: string): Promise<void>;
+  /** A person not on the roster introduces themself; false if they are already known. */
+  addSelfIntroduced(person: Person): Promise<boolean>;
+  /** Changes some fields, only if nobody changed the person since `etag`; returns the new etag. */
+  update(tenantId: string, aadObjectId: string, patch: PersonPatch, etag: string): Promise<string>;
+}
+
+export type PersonPatch = Partial<Omit<Person, 'tenantId' | 'aadObjectId' | 'source'>>;
+
+function hrFields(r: HrRecord): Omit<PersonEntity, 'status' | 'source' | 'leftOn' | 'confirmedBy' | 'preferredName' | 'supervisorId' | 'workingDays'> {
+  return {
+    email: r.email, displayName: r.displayName, jobTitle: r.jobTitle, profession: r.profession, team: r.team,
+    service: r.service, managerId: r.managerId ?? '', careerStage: r.careerStage, startDate: r.startDate ?? '',
+    registrationBody: r.registrationBody, registrationNumber: r.registrationNumber, roles: r.roles.join(';'),
+  };
+}
+
+function toEntityPatch(patch: PersonPatch): Partial<PersonEntity> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) continue;
+    if (key === 'roles') out[key] = (value as string[]).join(';');
+    else if (key === 'workingDays') out[key] = (value as number[]).join(',');
+    else out[key] = value === null ? '' : String(value);
+  }
+  return out as Partial<PersonEntity>;
+}
+
+function toPerson(e: TableEntityResult<PersonEntity>): StoredPerson {
+  return {
+    tenantId: e.partitionKey!,
+    aadObjectId: e.rowKey!,
+    email: e.email,
+    displayName: e.displayName,
+    jobTitle: e.jobTitle,
+    profession: e.profession as Person['profession'],
+    team: e.team,
+    service: e.service,
+    managerId: e.managerId || null,
+    careerStage: e.careerStage as Person['careerStage'],
+    startDate: e.startDate || null,
+    registrationBody: e.registrationBody as Person['registrationBody'],
+    registrationNumber: e.registrationNumber,
+    roles: (e.roles ? e.roles.split(';') : []) as Person['roles'],
+    status: e.status as Person['status'],
+    source: e.source as Person['source'],
+    leftOn: e.leftOn || null,
+    confirmedBy: e.confirmedBy || null,
+    preferredName: e.preferredName || null,
+    supervisorId: e.supervisorId || null,
+    workingDays: e.workingDays ? e.workingDays.split(',').map(Number) : DEFAULT_WORKING_DAYS,
+    etag: e.etag,
+  };
+}
+
+export class TablePeopleStore implements PeopleStore {
+  constructor(private readonly tables: Tables) {}
+
+  private get client() {
+    return this.tables.client(TABLES.people);
+  }
+
+  async get(tenantId: string, aadObjectId: string) {
+    const entity = await getEntity<PersonEntity>(this.client, tenantId, aadObjectId.toLowerCase());
+    return entity && toPerson(entity);
+  }
+
+  async list(tenantId: string) {
+    return (await listAll<PersonEntity>(this.client, odata`PartitionKey eq ${tenantId}`)).map(toPerson);
+  }
+
+  async findByEmail(tenantId: string, email: string) {
+    const rows = await listAll<PersonEntity>(this.client, odata`PartitionKey eq ${tenantId} and email eq ${email.trim().toLowerCase()}`);
+    return rows[0] && toPerson(rows[0]);
+  }
+
+  async reportsOf(tenantId: string, managerId: string) {
+    const rows = await listAll<PersonEntity>(this.client, odata`PartitionKey eq ${tenantId} and managerId eq ${managerId} and status ne ${'left'}`);
+    return rows.map(toPerson);
+  }
+
+  async applyRoster(tenantId: string, changes: RosterChanges, today: string) {
+    // Merge, so what people set for themselves (preferred name, supervisor, working days) survives re-imports.
+    const onRoster = (r: HrRecord) => ({
+      partitionKey: tenantId, rowKey: r.aadObjectId, ...hrFields(r), status: 'active', source: 'roster', leftOn: '',
+    });
+    await submitInBatches(this.client, [
+      ...[...changes.joiners, ...changes.updates].map((r): TransactionAction => ['upsert', onRoster(r), 'Merge']),
+      ...changes.leavers.map((p): TransactionAction => [
+        'upsert', { partitionKey: tenantId, rowKey: p.aadObjectId, status: 'left', leftOn: today }, 'Merge',
+      ]),
+    ]);
+  }
+
+  async addSelfIntroduced(person: Person) {
+    return createIfAbsent<PersonEntity>(this.client, {
+      partitionKey: person.tenantId,
+      rowKey: person.aadObjectId,
+      ...hrFields(person),
+      status: person.status,
+      source: person.source,
+      leftOn: '',
+      confirmedBy: '',
+      preferredName: person.preferredName ?? '',
+      supervisorId: person.supervisorId ?? '',
+      workingDays: person.workingDays.join(','),
+    });
+  }
+
+  async update(tenantId: string, aadObjectId: string, patch: PersonPatch, etag: string) {
+    return this.mergeWithEtag(tenantId, aadObjectId, etag, toEntityPatch(patch));
+  }
+
+  private async mergeWithEtag(tenantId: string, aadObjectId: string, etag: string, fields: Partial<PersonEntity>): Promise<string> {
+    try {
+      const res = await this.client.updateEntity({ partitionKey: tenantId, rowKey: aadObjectId, ...fields }, 'Merge', { etag });
+      return res.etag ?? '';
+    } catch (err) {
+      if (statusOf(err) === 412) throw new ConcurrencyError('Your profile');
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,101 @@
+// Every table Weave uses, and the one way this code reaches Azure Table Storage (or Azurite).
+import { TableClient, type TableEntity, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import type { StorageSettings } from './settings';
+
+/** Logical table names. The deployed name is the storage prefix followed by this. */
+export const TABLES = {
+  people: 'people',
+  conversations: 'conversations',
+  teams: 'teams',
+  cards: 'cards',
+  deliveries: 'deliveries',
+  jobRuns: 'jobruns',
+  imports: 'imports',
+} as const;
+export type TableName = (typeof TABLES)[keyof typeof TABLES];
+
+export function tableName(settings: Pick<StorageSettings, 'prefix'>, name: TableName): string {
+  return `${settings.prefix}${name}`;
+}
+
+export class Tables {
+  readonly #clients = new Map<TableName, TableClient>();
+  constructor(private readonly settings: StorageSettings) {}
+
+  client(name: TableName): TableClient {
+    let client = this.#clients.get(name);
+    if (!client) {
+      client = TableClient.fromConnectionString(this.settings.connectionString, tableName(this.settings, name), {
+        allowInsecureConnection: this.settings.allowInsecureConnection,
+      });
+      this.#clients.set(name, client);
+    }
+    return client;
+  }
+
+  /** Creates any missing table; safe to run on every start. */
+  async ensureAll(): Promise<void> {
+    await Promise.all(Object.values(TABLES).map((name) => this.client(name).createTable()));
+  }
+}
+
+export function statusOf(err: unknown): number | undefined {
+  return typeof err === 'object' && err !== null && 'statusCode' in err ? (err as { statusCode?: number }).statusCode : undefined;
+}
+
+/** Thrown when an optimistic-concurrency write lost: someone else changed the row first. */
+export class ConcurrencyError extends Error {
+  constructor(what: string) {
+    super(`${what} was changed by someone else at the same moment`);
+    this.name = 'ConcurrencyError';
+  }
+}
+
+export async function getEntity<T extends object>(client: TableClient, partitionKey: string, rowKey: string): Promise<TableEntityResult<T> | undefined> {
+  try {
+    return await client.getEntity<T>(partitionKey, rowKey);
+  } catch (err) {
+    if (statusOf(err) === 404) return undefined;
+    throw err;
+  }
+}
+
+/** Inserts; answers false instead of throwing when the row already exists. */
+export async function createIfAbsent<T extends object>(client: TableClient, entity: TableEntity<T>): Promise<boolean> {
+  try {
+    await client.createEntity(entity);
+    return true;
+  } catch (err) {
+    if (statusOf(err) === 409) return false;
+    throw err;
+  }
+}
+
+export async function listAll<T extends object>(client: TableClient, filter: string, select?: string[]): Promise<TableEntityResult<T>[]> {
+  const rows: TableEntityResult<T>[] = [];
+  for await (const page of client.listEntities<T>({ queryOptions: { filter, ...(select ? { select } : {}) } }).byPage({ maxPageSize: 1000 })) {
+    rows.push(...page);
+  }
+  return rows;
+}
+
+/** Entity group transactions are limited to 100 operations in one partition. */
+export async function submitInBatches(client: TableClient, actions: TransactionAction[]): Promise<void> {
+  const byPartition = new Map<string, TransactionAction[]>();
+  for (const action of actions) {
+    const pk = action[1].partitionKey;
+    const group = byPartition.get(pk);
+    if (group) group.push(action);
+    else byPartition.set(pk, [action]);
+  }
+  for (const group of byPartition.values()) {
+    for (let i = 0; i < group.length; i += 100) {
+      await client.submitTransaction(group.slice(i, i + 100));
+    }
+  }
+}
+
+/** Row and partition keys may not hold / \ # ? or control characters; Teams ids can, so keys are escaped. */
+export function safeKey(value: string): string {
+  return value.replace(/[/\\#?%\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+}
