@@ -47,11 +47,14 @@ export async function findLineManager(deps: BotDeps, tenantId: string, selfId: s
   return manager;
 }
 
-/** Asks the named manager, in their own chat, to confirm a self-introduced person. */
-export async function askManagerToConfirm(deps: BotDeps, person: Person, managerId: string): Promise<void> {
+/**
+ * Asks the named manager, in their own chat, to confirm a self-introduced person. `version` (the
+ * person's ETag when they named this manager) makes a retried request send once but a new one send again.
+ */
+export async function askManagerToConfirm(deps: BotDeps, person: Person, managerId: string, version: string): Promise<void> {
   await deps.outbox.sendCard({
     tenantId: person.tenantId,
-    batch: `joiner:${person.aadObjectId}:${managerId}`,
+    batch: `joiner:${person.aadObjectId}:${managerId}:${version}`,
     recipientId: managerId,
     kind: 'joinerConfirm',
     context: { personId: person.aadObjectId },

@@ -57,7 +57,7 @@ export const onboardingFlow: CardFlow = {
         if (!(await deps.people.addSelfIntroduced(newcomer))) {
           return { card: noticeCard({ title: "You're already set up", lines: ['Type **profile** to see or change your details.'] }) };
         }
-        await askManagerToConfirm(deps, newcomer, manager.aadObjectId);
+        await askManagerToConfirm(deps, newcomer, manager.aadObjectId, 'introduced');
         deps.log.info('person.introduced', { profession: newcomer.profession });
         return {
           card: noticeCard({

@@ -93,8 +93,8 @@ export const profileFlow: CardFlow = {
           if (manager.aadObjectId !== person.managerId && person.status === 'pending') newManagerId = manager.aadObjectId;
         }
 
-        await deps.people.update(turn.tenantId, person.aadObjectId, patch, person.etag);
-        if (newManagerId) await askManagerToConfirm(deps, person, newManagerId);
+        const version = await deps.people.update(turn.tenantId, person.aadObjectId, patch, person.etag);
+        if (newManagerId) await askManagerToConfirm(deps, person, newManagerId, version);
         return { card: await render(deps, card, { note: 'Saved.' }) };
       },
     }),

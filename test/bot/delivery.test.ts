@@ -1,0 +1,82 @@
+// Proactive delivery through the outbox queue: one message per person, whatever Teams answers.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { deliver } from '../../bot/delivery';
+import { hrRecord, startTestStack, type TestStack } from '../support/stack';
+import { personalConversationId, testUser } from '../support/teams';
+
+describe('the outbox', () => {
+  let stack: TestStack;
+  const ana = testUser('Ana Costa', 'ana.costa@example.org');
+  const ben = testUser('Ben Ito', 'ben.ito@example.org');
+
+  beforeEach(async () => {
+    stack = await startTestStack();
+    await stack.seed([hrRecord(ana), hrRecord(ben)]);
+    await stack.install(ana);
+  });
+  afterEach(async () => stack?.stop());
+
+  const deliveryOf = (batch: string, who = ana) => stack.rt.deliveries.get(batch, who.aadObjectId);
+
+  it('sends a queued message once, even when it is queued twice', async () => {
+    await stack.rt.outbox.sendText(stack.tenantId, 'notice-1', ana.aadObjectId, 'Hello from the outbox');
+    await stack.rt.outbox.sendText(stack.tenantId, 'notice-1', ana.aadObjectId, 'Hello from the outbox');
+    await stack.rt.outbox.requeue({ batch: 'notice-1', recipientId: ana.aadObjectId }); // a duplicate queue message
+    await stack.drainOutbox();
+    expect(stack.connector.to(personalConversationId(ana)).filter((s) => s.activity.text === 'Hello from the outbox')).toHaveLength(1);
+    expect(await deliveryOf('notice-1')).toMatchObject({ state: 'sent', attempts: 1 });
+  });
+
+  it('lets only one of two concurrent workers send', async () => {
+    await stack.rt.deliveries.create({ batch: 'race', recipientId: ana.aadObjectId, tenantId: stack.tenantId, message: { kind: 'text', text: 'once' }, createdAt: new Date().toISOString() });
+    const results = await Promise.all([1, 2, 3].map(() => deliver(stack.rt, { batch: 'race', recipientId: ana.aadObjectId })));
+    expect(results.filter((r) => r === 'sent')).toHaveLength(1);
+    expect(stack.connector.to(personalConversationId(ana)).filter((s) => s.activity.text === 'once')).toHaveLength(1);
+  });
+
+  it('waits out a 429 for as long as Teams asks, then delivers', async () => {
+    stack.connector.faults.push({ status: 429, retryAfterSeconds: 1 }, { status: 429, retryAfterSeconds: 1 }, { status: 429, retryAfterSeconds: 1 }, { status: 429, retryAfterSeconds: 1 });
+    const started = Date.now();
+    await stack.rt.outbox.sendText(stack.tenantId, 'throttled', ana.aadObjectId, 'after the storm');
+    const sent = await stack.connector.waitFor((s) => s.activity.text === 'after the storm', 15_000);
+    expect(sent.at - started).toBeGreaterThanOrEqual(900);
+    await expect.poll(async () => (await deliveryOf('throttled'))?.state).toBe('sent');
+    expect(stack.connector.to(personalConversationId(ana)).filter((s) => s.activity.text === 'after the storm')).toHaveLength(1);
+  });
+
+  it('marks someone who blocked the app as unreachable, and does not try again', async () => {
+    stack.connector.blocked.add(personalConversationId(ana));
+    await stack.rt.outbox.sendText(stack.tenantId, 'blocked', ana.aadObjectId, 'are you there?');
+    await stack.drainOutbox();
+    expect(await deliveryOf('blocked')).toMatchObject({ state: 'unreachable', lastError: 'Teams answered 403' });
+    expect((await stack.rt.conversations.get(stack.tenantId, ana.aadObjectId))?.status).toBe('unreachable');
+
+    await stack.rt.outbox.sendText(stack.tenantId, 'blocked-2', ana.aadObjectId, 'still there?');
+    await stack.drainOutbox();
+    expect(await deliveryOf('blocked-2')).toMatchObject({ state: 'unreachable' });
+    expect(stack.connector.requests.filter((r) => r.status === 403)).toHaveLength(1);
+  });
+
+  it("reports people who never installed Weave as not installed", async () => {
+    await stack.rt.outbox.sendText(stack.tenantId, 'nobody-home', ben.aadObjectId, 'hello?');
+    await stack.drainOutbox();
+    expect(await deliveryOf('nobody-home', ben)).toMatchObject({ state: 'not_installed' });
+  });
+
+  it('gives up on a message Teams refuses outright, and records why', async () => {
+    stack.connector.faults.push({ status: 400 });
+    await stack.rt.outbox.sendText(stack.tenantId, 'refused', ana.aadObjectId, 'malformed?');
+    await stack.drainOutbox();
+    expect(await deliveryOf('refused')).toMatchObject({ state: 'failed', lastError: 'Teams refused the message with 400' });
+  });
+
+  it('gives up after its last attempt at a Teams that keeps failing (botbuilder retries each attempt 3 times itself)', async () => {
+    for (let i = 0; i < 4; i++) stack.connector.faults.push({ status: 503 });
+    await stack.rt.deliveries.create({ batch: 'unwell', recipientId: ana.aadObjectId, tenantId: stack.tenantId, message: { kind: 'text', text: 'x' }, createdAt: new Date().toISOString() });
+    await stack.rt.tables.client('deliveries').updateEntity({ partitionKey: 'unwell', rowKey: ana.aadObjectId, attempts: 4 }, 'Merge');
+    // Four attempts already made; this is the fifth and last.
+    expect(await deliver(stack.rt, { batch: 'unwell', recipientId: ana.aadObjectId })).toBe('failed');
+    expect(await deliveryOf('unwell')).toMatchObject({ state: 'failed', lastError: 'Teams answered 503', attempts: 5 });
+    expect(stack.connector.requests.filter((r) => r.status === 503)).toHaveLength(4);
+  });
+});
