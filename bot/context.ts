@@ -43,7 +43,3 @@ export interface Asking {
 }
 
 export type Replies = OutboundMessage[];
-
-export function today(deps: Pick<BotDeps, 'clock' | 'config'>): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: deps.config.timeZone }).format(deps.clock.now());
-}

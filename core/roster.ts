@@ -99,6 +99,7 @@ export function parseRoster(fileText: string): RosterParseResult {
 
   const errors: RosterIssue[] = [];
   const parsed: { line: number; record: HrRecord }[] = [];
+  const rejectedIds = new Map<string, number>();
   for (const row of rows) {
     if (row.cells.length !== columns.length) {
       errors.push({ line: row.line, message: `has ${row.cells.length} fields; the header has ${columns.length}` });
@@ -109,6 +110,7 @@ export function parseRoster(fileText: string): RosterParseResult {
     if (!result.success) {
       const reasons = result.error.issues.map((i) => `${String(i.path[0] ?? 'row')} ${i.message}`);
       errors.push({ line: row.line, message: reasons.join('; ') });
+      if (isGuid(cells.aad_object_id)) rejectedIds.set(cells.aad_object_id.toLowerCase(), row.line);
       continue;
     }
     const r = result.data;
@@ -123,7 +125,7 @@ export function parseRoster(fileText: string): RosterParseResult {
     });
   }
 
-  errors.push(...crossRowErrors(parsed));
+  errors.push(...crossRowErrors(parsed, rejectedIds));
   warnings.push(...registrationWarnings(parsed));
   if (errors.length > 0) return { ok: false, errors: errors.sort((a, b) => a.line - b.line), warnings };
   return { ok: true, records: parsed.map((p) => p.record), warnings };
@@ -148,7 +150,7 @@ function readCsv(fileText: string): { rows: { line: number; cells: string[] }[] 
   }
 }
 
-function crossRowErrors(rows: { line: number; record: HrRecord }[]): RosterIssue[] {
+function crossRowErrors(rows: { line: number; record: HrRecord }[], rejectedIds: Map<string, number>): RosterIssue[] {
   const errors: RosterIssue[] = [];
   const byId = new Map<string, number>();
   const byEmail = new Map<string, number>();
@@ -164,7 +166,13 @@ function crossRowErrors(rows: { line: number; record: HrRecord }[]): RosterIssue
   const managerOf = new Map(rows.map(({ record }) => [record.aadObjectId, record.managerId]));
   for (const { line, record } of rows) {
     if (record.managerId && !managerOf.has(record.managerId)) {
-      errors.push({ line, message: `manager_aad_object_id ${record.managerId} is not a person in this file` });
+      const rejectedOn = rejectedIds.get(record.managerId);
+      errors.push({
+        line,
+        message: rejectedOn
+          ? `manager_aad_object_id ${record.managerId} is the person on line ${rejectedOn}, which has errors`
+          : `manager_aad_object_id ${record.managerId} is not a person in this file`,
+      });
     }
   }
 

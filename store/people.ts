@@ -122,9 +122,10 @@ export class TablePeopleStore implements PeopleStore {
       partitionKey: tenantId, rowKey: r.aadObjectId, ...hrFields(r), status: 'active', source: 'roster', leftOn: '',
     });
     await submitInBatches(this.client, [
-      ...[...changes.joiners, ...changes.updates].map((r): TransactionAction => ['upsert', onRoster(r), 'Merge']),
+      ...changes.joiners.map((r): TransactionAction => ['create', onRoster(r)]),
+      ...changes.updates.map((r): TransactionAction => ['update', onRoster(r), 'Merge']),
       ...changes.leavers.map((p): TransactionAction => [
-        'upsert', { partitionKey: tenantId, rowKey: p.aadObjectId, status: 'left', leftOn: today }, 'Merge',
+        'update', { partitionKey: tenantId, rowKey: p.aadObjectId, status: 'left', leftOn: today }, 'Merge',
       ]),
     ]);
   }

@@ -79,7 +79,12 @@ export async function listAll<T extends object>(client: TableClient, filter: str
   return rows;
 }
 
-/** Entity group transactions are limited to 100 operations in one partition. */
+/**
+ * Writes in entity group transactions (at most 100 operations, one partition each). Callers use
+ * `create` for rows they believe new and `update` for rows they believe exist: in Azurite those stay
+ * fast as a partition grows, where upserts slow down with its size. If a row appeared or vanished
+ * since the caller read it, that batch fails as a whole (409/404) and is sent again as upserts.
+ */
 export async function submitInBatches(client: TableClient, actions: TransactionAction[]): Promise<void> {
   const byPartition = new Map<string, TransactionAction[]>();
   for (const action of actions) {
@@ -90,7 +95,13 @@ export async function submitInBatches(client: TableClient, actions: TransactionA
   }
   for (const group of byPartition.values()) {
     for (let i = 0; i < group.length; i += 100) {
-      await client.submitTransaction(group.slice(i, i + 100));
+      const batch = group.slice(i, i + 100);
+      try {
+        await client.submitTransaction(batch);
+      } catch (err) {
+        if (statusOf(err) !== 409 && statusOf(err) !== 404) throw err;
+        await client.submitTransaction(batch.map((a): TransactionAction => (a[0] === 'delete' ? a : ['upsert', a[1], 'Merge'])));
+      }
     }
   }
 }

@@ -1,0 +1,97 @@
+// Importing HR's roster into the real store (Azurite): the scenarios HR and IT will meet.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { importRoster } from '../../admin/importRoster';
+import type { HrRecord } from '../../core/people';
+import { syntheticOrg, toRosterCsv } from '../../local/syntheticOrg';
+import { startTestStack, testClock, type TestStack } from '../support/stack';
+
+describe('importing the roster', () => {
+  let stack: TestStack;
+  const clock = testClock('2026-11-23T10:00:00Z');
+  const run = (records: readonly HrRecord[] | string, options: { dryRun?: boolean; allowManyLeavers?: boolean } = {}) =>
+    importRoster({ ...stack.rt, clock, tenantId: stack.tenantId, timeZone: 'Europe/London' }, typeof records === 'string' ? records : toRosterCsv(records), { source: 'roster.csv', ...options });
+
+  beforeEach(async () => {
+    stack = await startTestStack({ clock });
+  });
+  afterEach(async () => stack?.stop());
+
+  it('imports 10,000 staff, then re-imports with joiners, changes and leavers', async () => {
+    const org = syntheticOrg(10_000);
+    const first = await run(org);
+    expect(first).toMatchObject({ outcome: 'imported', summary: { joiners: 10_000, updated: 0, leavers: 0 } });
+    expect(await stack.rt.people.list(stack.tenantId)).toHaveLength(10_000);
+
+    // A month later: 40 people left, 50 joined, 30 changed team.
+    const leaving = org.slice(-40);
+    const staying = org.slice(0, -40).map((p, i) => (i > 100 && i <= 130 ? { ...p, team: `${p.team} (moved)` } : p));
+    const joining = syntheticOrg(10_050, 2).slice(-50).map((p) => ({ ...p, managerId: org[0]!.aadObjectId }));
+    const second = await run([...staying, ...joining]);
+    expect(second).toMatchObject({ outcome: 'imported', summary: { joiners: 50, updated: 30, leavers: 40, unchanged: 10_000 - 40 - 30 } });
+
+    const people = new Map((await stack.rt.people.list(stack.tenantId)).map((p) => [p.aadObjectId, p]));
+    expect(people.size).toBe(10_050);
+    expect(people.get(leaving[0]!.aadObjectId)).toMatchObject({ status: 'left', leftOn: '2026-11-23' });
+    expect(people.get(joining[0]!.aadObjectId)).toMatchObject({ status: 'active', source: 'roster' });
+
+    // The leavers come back: they are active again, with what they had set for themselves kept.
+    const back = await run([...staying, ...joining, ...leaving], { allowManyLeavers: true });
+    expect(back).toMatchObject({ outcome: 'imported', summary: { rejoiners: 40, leavers: 0 } });
+  });
+
+  it('writes nothing when any row is bad', async () => {
+    const org = syntheticOrg(50);
+    await run(org);
+    const before = await stack.rt.people.list(stack.tenantId);
+    const csv = toRosterCsv([...org.slice(0, 49).map((p) => ({ ...p, jobTitle: 'Changed' })), { ...org[49]!, email: 'broken' }]);
+    const result = await run(csv);
+    expect(result).toMatchObject({ outcome: 'invalid', errors: [{ line: 51, message: 'email is not a valid email address' }] });
+    expect(await stack.rt.people.list(stack.tenantId)).toEqual(before);
+  });
+
+  it('refuses to mark many people as leavers unless told to, and changes nothing meanwhile', async () => {
+    const org = syntheticOrg(200);
+    await run(org);
+    const partial = org.slice(0, 150);
+    expect(await run(partial)).toMatchObject({ outcome: 'too-many-leavers', summary: { leavers: 50 } });
+    expect((await stack.rt.people.list(stack.tenantId)).filter((p) => p.status === 'left')).toHaveLength(0);
+    expect(await run(partial, { dryRun: true, allowManyLeavers: true })).toMatchObject({ outcome: 'dry-run', summary: { leavers: 50 } });
+    expect((await stack.rt.people.list(stack.tenantId)).filter((p) => p.status === 'left')).toHaveLength(0);
+    expect(await run(partial, { allowManyLeavers: true })).toMatchObject({ outcome: 'imported', summary: { leavers: 50 } });
+  });
+
+  it("keeps what people set for themselves, and adopts people who introduced themselves", async () => {
+    const org = syntheticOrg(20);
+    await run(org);
+    const someone = (await stack.rt.people.get(stack.tenantId, org[5]!.aadObjectId))!;
+    await stack.rt.people.update(stack.tenantId, someone.aadObjectId, { preferredName: 'Sunny', workingDays: [1, 2] }, someone.etag);
+    const newcomer = { ...syntheticOrg(21, 9)[20]!, managerId: org[0]!.aadObjectId };
+    await stack.rt.people.addSelfIntroduced({
+      ...newcomer, tenantId: stack.tenantId, status: 'pending', source: 'self', leftOn: null, confirmedBy: null,
+      preferredName: null, supervisorId: null, workingDays: [1, 2, 3, 4, 5], jobTitle: 'As they described it',
+    });
+
+    const result = await run([...org.map((p, i) => (i === 5 ? { ...p, jobTitle: 'Promoted' } : p)), newcomer]);
+    expect(result).toMatchObject({ outcome: 'imported', summary: { adopted: 1, updated: 1 } });
+    expect(await stack.rt.people.get(stack.tenantId, someone.aadObjectId)).toMatchObject({ jobTitle: 'Promoted', preferredName: 'Sunny', workingDays: [1, 2] });
+    expect(await stack.rt.people.get(stack.tenantId, newcomer.aadObjectId)).toMatchObject({ status: 'active', source: 'roster', jobTitle: newcomer.jobTitle });
+
+    // Someone who introduced themselves but is not on the roster is not a leaver.
+    const another = await run(org);
+    expect(another).toMatchObject({ outcome: 'imported', summary: { leavers: 1 } }); // the adopted newcomer, now rostered, is missing
+  });
+
+  it('still writes a batch when someone appeared after the roster was read', async () => {
+    const org = syntheticOrg(30);
+    const planned = (await import('../../core/rosterPlan')).planRosterImport([], org);
+    // Between the read and the write, one of the "joiners" introduced themselves in Teams.
+    await stack.rt.people.addSelfIntroduced({
+      ...org[7]!, tenantId: stack.tenantId, status: 'pending', source: 'self', leftOn: null, confirmedBy: null,
+      preferredName: 'Kept', supervisorId: null, workingDays: [1, 2, 3, 4, 5],
+    });
+    await stack.rt.people.applyRoster(stack.tenantId, planned, '2026-11-23');
+    const people = await stack.rt.people.list(stack.tenantId);
+    expect(people).toHaveLength(30);
+    expect(people.find((p) => p.aadObjectId === org[7]!.aadObjectId)).toMatchObject({ source: 'roster', status: 'active', preferredName: 'Kept' });
+  });
+});

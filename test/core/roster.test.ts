@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { parseRoster, ROSTER_COLUMNS } from '../../core/roster';
+
+const HEADER = ROSTER_COLUMNS.join(',');
+const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+function row(n: number, overrides: Partial<Record<(typeof ROSTER_COLUMNS)[number], string>> = {}): string {
+  const base: Record<string, string> = {
+    aad_object_id: id(n), email: `person${n}@example.org`, display_name: `Person ${n}`, job_title: 'Social Worker',
+    profession: 'social_worker', team: 'PaCT', service: "Children's Social Care", manager_aad_object_id: n === 1 ? '' : id(1),
+    career_stage: 'experienced', start_date: '2024-01-15', registration_body: 'SWE', registration_number: `SW${n}`, roles: 'practitioner',
+  };
+  return ROSTER_COLUMNS.map((c) => {
+    const v = overrides[c] ?? base[c]!;
+    return /[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  }).join(',');
+}
+const file = (...rows: string[]) => [HEADER, ...rows].join('\n');
+
+describe('the HR roster file', () => {
+  it('reads a good file, normalising codes, emails and ids', () => {
+    const result = parseRoster(`\uFEFF${file(row(1, { roles: 'manager; practitioner' }), row(2, { email: 'Person2@Example.ORG', aad_object_id: id(2).toUpperCase(), profession: 'Social_Worker' }))}\n`);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.records).toHaveLength(2);
+    expect(result.records[0]).toMatchObject({ roles: ['practitioner', 'manager'], registrationBody: 'swe', managerId: null });
+    expect(result.records[1]).toMatchObject({ email: 'person2@example.org', aadObjectId: id(2), profession: 'social_worker', managerId: id(1) });
+  });
+
+  it('lists every bad row with its line number and reason', () => {
+    const result = parseRoster(file(
+      row(1),
+      row(2, { aad_object_id: 'not-a-guid' }),
+      row(3, { email: 'nope' }),
+      row(4, { profession: 'wizard', career_stage: 'ancient' }),
+      row(5, { start_date: '2026-02-30' }),
+      row(6, { roles: 'practitioner;overlord' }),
+      row(7, { manager_aad_object_id: id(99) }),
+      row(8, { email: 'person1@example.org' }),
+      row(9, { aad_object_id: id(7) }),
+      row(10, { display_name: '' }),
+    ));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => [e.line, e.message])).toEqual([
+      [3, 'aad_object_id is not a GUID'],
+      [4, 'email is not a valid email address'],
+      [5, 'profession "wizard" is not a profession code (use one of: social_worker, social_care_practitioner, teacher, early_years_practitioner, educational_psychologist, early_help_worker, family_support_worker, youth_justice_worker, education_welfare_officer, sen_officer, health_visitor, school_nurse, manager, business_support); career_stage "ancient" is not a career stage code (use one of: early_career, experienced, senior, manager)'],
+      [6, 'start_date is not an ISO 8601 date (YYYY-MM-DD)'],
+      [7, 'roles has unknown role "overlord" (use practitioner, manager, ld_admin, separated by ";")'],
+      [8, `manager_aad_object_id ${id(99)} is not a person in this file`],
+      [9, 'email person1@example.org is already used on line 2'],
+      [10, `aad_object_id ${id(7)} is already used on line 8`],
+      [11, 'display_name is required'],
+    ]);
+  });
+
+  it('reports duplicate ids against the first line that used them', () => {
+    const result = parseRoster(file(row(1), row(2), row(3, { aad_object_id: id(2) })));
+    expect(!result.ok && result.errors).toEqual([{ line: 4, message: `aad_object_id ${id(2)} is already used on line 3` }]);
+  });
+
+  it('finds loops in the management chain, including someone managing themself', () => {
+    const result = parseRoster(file(
+      row(1),
+      row(2, { manager_aad_object_id: id(3) }),
+      row(3, { manager_aad_object_id: id(4) }),
+      row(4, { manager_aad_object_id: id(2) }),
+      row(5, { manager_aad_object_id: id(5) }),
+    ));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors.map((e) => e.line)).toEqual([3, 4, 5, 6]);
+    expect(result.errors[0]!.message).toBe('manager chain loops back to this person (lines 3 → 4 → 5 → 3)');
+    expect(result.errors[3]!.message).toBe('manager_aad_object_id is the person themself');
+  });
+
+  it('counts lines correctly across quoted fields that hold line breaks', () => {
+    const result = parseRoster(file(row(1, { job_title: 'Senior Practitioner,\nSafeguarding' }), row(2, { email: 'bad' })));
+    expect(!result.ok && result.errors).toEqual([{ line: 4, message: 'email is not a valid email address' }]);
+  });
+
+  it('refuses files it cannot read as a roster, saying why', () => {
+    const missing = parseRoster('aad_object_id,email\n');
+    expect(!missing.ok && missing.errors[0]!.message).toMatch(/^header is missing columns: display_name, job_title/);
+    expect(parseRoster('')).toMatchObject({ ok: false, errors: [{ line: 1, message: 'file is empty: expected a header row' }] });
+    expect(parseRoster(HEADER)).toMatchObject({ ok: false, errors: [{ line: 1, message: 'file has a header but no people' }] });
+    const unclosed = parseRoster(`${HEADER}\n${row(1)}\n"unclosed,quote`);
+    expect(!unclosed.ok && unclosed.errors[0]!.message).toMatch(/is not valid CSV/);
+    const short = parseRoster(`${HEADER}\na,b,c`);
+    expect(!short.ok && short.errors[0]).toEqual({ line: 2, message: 'has 3 fields; the header has 13' });
+    const control = parseRoster(file(row(1, { display_name: 'Bell\u0007Name' })));
+    expect(!control.ok && control.errors[0]!.message).toBe('display_name contains control characters');
+  });
+
+  it('accepts columns in any order, ignores extra ones with a warning', () => {
+    const cols = [...ROSTER_COLUMNS].reverse();
+    const values = row(1).split(',').reverse();
+    const result = parseRoster(`${[...cols, 'payroll_number'].join(',')}\n${[...values, '12345'].join(',')}`);
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toEqual([{ line: 1, message: 'ignored unknown column: payroll_number' }]);
+  });
+
+  it('warns, without refusing, about registration that does not fit the profession', () => {
+    const result = parseRoster(file(row(1, { registration_body: '', registration_number: '' }), row(2, { profession: 'teacher', registration_body: 'hcpc', registration_number: '' })));
+    expect(result.ok).toBe(true);
+    expect(result.warnings.map((w) => w.line)).toEqual([2, 3]);
+    expect(result.warnings[0]!.message).toBe('Social worker is usually registered with Social Work England, not "none"');
+  });
+
+  it('keeps names with apostrophes, accents and emoji as written', () => {
+    const result = parseRoster(file(row(1, { display_name: "Siobhán O'Neill 🌈", team: 'Early Help 5–19' })));
+    expect(result.ok && result.records[0]).toMatchObject({ displayName: "Siobhán O'Neill 🌈", team: 'Early Help 5–19' });
+  });
+});
