@@ -1,13 +1,14 @@
 // The Azure Functions host: registers every declared function with the v4 programming model.
 // Configuration is read at load, so a misconfigured app (Azure mode without bot credentials,
 // say) fails to start rather than answering as an anonymous bot.
-import { app } from '@azure/functions';
+import functions from '@azure/functions';
 import { loadConfig } from '../runtime/config';
 import { createRuntime, type Runtime } from '../runtime/runtime';
 import { queueName } from '../store/queues';
 import { AZURE_TIMER_TICK, bindHttp, bindQueue, bindTimer } from './bind';
 import { FUNCTIONS } from './declarations';
 
+const { app } = functions;
 const config = loadConfig();
 let runtime: Promise<Runtime> | undefined;
 function getRuntime(): Promise<Runtime> {

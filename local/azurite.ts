@@ -71,7 +71,8 @@ export function spawnAzurite(opts: { host: string; tablePort: number; queuePort:
     '--blobHost', opts.host, '--blobPort', '0',
     ...(opts.location ? ['--location', opts.location] : ['--inMemoryPersistence']),
   ];
-  return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // Its own process group: Ctrl+C reaches only `npm start`, which stops Azurite once, in order.
+  return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
 }
 
 /** Whether something answers on a storage endpoint already (the stack is up). */

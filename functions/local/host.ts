@@ -4,13 +4,16 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HttpRequest, InvocationContext, type HttpResponseInit, type LogLevel, type Timer } from '@azure/functions';
+// @azure/functions is CommonJS that Node's ESM loader cannot read named exports from.
+import functions, { type HttpResponseInit, type InvocationContext as Context, type LogLevel, type Timer } from '@azure/functions';
 import { nextOccurrence, parseSchedule } from '../../core/ncrontab';
 import type { Runtime } from '../../runtime/runtime';
 import { decodeMessage, poisonQueueName, queueName } from '../../store/queues';
 import { bindHttp, bindQueue, bindTimer } from '../bind';
 import { FUNCTIONS, type FunctionDeclaration, type HttpFunction, type QueueFunction, type TimerFunction } from '../declarations';
 import { formatLogMessage, printLine, type ConsoleLevel } from './console';
+
+const { HttpRequest, InvocationContext } = functions;
 
 export interface LocalHostOptions {
   port: number;
@@ -178,7 +181,7 @@ async function pollQueue(
   rt: Runtime,
   decl: QueueFunction,
   settings: QueueSettings,
-  contextFor: (name: string, meta?: Record<string, unknown>) => InvocationContext,
+  contextFor: (name: string, meta?: Record<string, unknown>) => Context,
   log: (level: ConsoleLevel, source: string, message: string) => void,
   signal: AbortSignal,
 ): Promise<void> {
@@ -234,7 +237,7 @@ async function pollQueue(
 async function runTimer(
   rt: Runtime,
   decl: TimerFunction,
-  contextFor: (name: string) => InvocationContext,
+  contextFor: (name: string) => Context,
   log: (level: ConsoleLevel, source: string, message: string) => void,
   signal: AbortSignal,
 ): Promise<void> {
