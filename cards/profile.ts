@@ -12,6 +12,7 @@ export interface ProfileSettingsValues {
 
 export interface ProfileCardData {
   cardId: string;
+  /** The card's heading. */
   name: string;
   status: string;
   /** HR's record, read-only; empty for someone not on the roster yet. */

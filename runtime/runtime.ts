@@ -1,13 +1,9 @@
 // The composition root: configuration in, every store, the bot and the proactive sender out.
 // Both Functions hosts, the CLI and the tests build Weave here and nowhere else.
 import { randomUUID } from 'node:crypto';
-import type { CloudAdapter } from 'botbuilder';
 import type { DeliveryDeps } from '../bot/delivery';
 import { Outbox } from '../bot/outbox';
-import { createAdapter } from '../bot/teams/adapter';
-import { messagesHandler } from '../bot/teams/messages';
-import { TeamsMessenger } from '../bot/teams/proactive';
-import { TeamsBot } from '../bot/teams/teamsBot';
+import { teamsChannel, type MessagesHandler } from '../bot/teams/channel';
 import { WeaveBot } from '../bot/weaveBot';
 import { systemClock, type Clock } from '../core/clock';
 import type { Logger } from '../core/log';
@@ -29,9 +25,8 @@ export interface Runtime extends DeliveryDeps {
   queues: Queues;
   jobRuns: JobRunStore;
   imports: ImportLog;
-  adapter: CloudAdapter;
   weave: WeaveBot;
-  messages: ReturnType<typeof messagesHandler>;
+  messages: MessagesHandler;
 }
 
 export interface RuntimeOptions {
@@ -54,7 +49,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
 
   const cards = new TableIssuedCardStore(tables);
   const deliveries = new TableDeliveryStore(tables);
-  const adapter = createAdapter(config, log, options.authOverrides);
+  const teams = teamsChannel(config, log, options.authOverrides);
   const deps = {
     config,
     clock,
@@ -66,7 +61,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     cards,
     deliveries,
     outbox: new Outbox(deliveries, queues, cards, clock),
-    messenger: options.messenger ?? new TeamsMessenger(adapter, config.bot.appId),
+    messenger: options.messenger ?? teams.messenger,
   };
   const weave = new WeaveBot(deps);
   return {
@@ -75,8 +70,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     queues,
     jobRuns: new TableJobRunStore(tables),
     imports: new TableImportLog(tables),
-    adapter,
     weave,
-    messages: messagesHandler(adapter, new TeamsBot(weave), log),
+    messages: teams.messagesHandler(weave),
   };
 }

@@ -14,6 +14,7 @@ export async function personFacts(deps: BotDeps, person: Person): Promise<Fact[]
     person.supervisorId ? deps.people.get(person.tenantId, person.supervisorId) : undefined,
   ]);
   const facts: Fact[] = [
+    { title: 'Name', value: person.preferredName ? `${person.displayName} (goes by ${person.preferredName})` : person.displayName },
     { title: 'Email', value: person.email || '—' },
     { title: 'Job title', value: person.jobTitle },
     { title: 'Profession', value: professionLabel(person.profession) },

@@ -2,7 +2,7 @@
 // roster yet can also correct how they described their role.
 import { z } from 'zod';
 import { profileCard } from '../../cards/profile';
-import { nameOf, type Person } from '../../core/people';
+import { firstName, nameOf, type Person } from '../../core/people';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { BotDeps } from '../context';
 import { aboutYouSchema, aboutYouValuesFrom, askManagerToConfirm, findLineManager, knownTeams } from './aboutYou';
@@ -37,7 +37,7 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
   const values = form?.values;
   return profileCard({
     cardId: card.cardId,
-    name: nameOf(person),
+    name: `Your profile, ${firstName(person)}`,
     status: statusLine(person, manager && nameOf(manager)),
     facts: self ? [] : await personFacts(deps, person),
     aboutYou: self

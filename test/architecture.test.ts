@@ -1,0 +1,48 @@
+// The dependency rules of docs/architecture.md, checked on every import in the code.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = join(__dirname, '..');
+const SOURCE_DIRS = ['core', 'store', 'bot', 'cards', 'functions', 'jobs', 'runtime', 'cli', 'local', 'admin'];
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+const imports = SOURCE_DIRS.flatMap((dir) => files(join(ROOT, dir))).map((path) => ({
+  file: relative(ROOT, path),
+  specifiers: [...readFileSync(path, 'utf8').matchAll(/^(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]!),
+}));
+
+function violations(where: (file: string) => boolean, forbidden: (specifier: string) => boolean) {
+  return imports.filter((i) => where(i.file)).flatMap((i) => i.specifiers.filter(forbidden).map((s) => `${i.file} imports ${s}`));
+}
+
+describe('dependencies point inward', () => {
+  it('core imports nothing from Azure, botbuilder or the other layers', () => {
+    expect(violations((f) => f.startsWith('core/'), (s) => s.startsWith('@azure/') || s.startsWith('botbuilder') || (s.startsWith('..') && !s.startsWith('../core')) )).toEqual([]);
+  });
+
+  it('only bot/teams/ talks to botbuilder', () => {
+    expect(violations((f) => !f.startsWith('bot/teams/'), (s) => s.startsWith('botbuilder') || s.startsWith('botframework'))).toEqual([]);
+  });
+
+  it('store knows nothing of the bot, functions or cards', () => {
+    expect(violations((f) => f.startsWith('store/'), (s) => /^\.\.\/(bot|functions|cards|runtime|jobs)\//.test(s))).toEqual([]);
+  });
+
+  it('cards are pure templates: no stores, no bot', () => {
+    expect(violations((f) => f.startsWith('cards/'), (s) => /^\.\.\/(bot|store|functions|runtime)\//.test(s) || s.startsWith('@azure/'))).toEqual([]);
+  });
+
+  it('every Table query is built with the odata template', () => {
+    const raw = SOURCE_DIRS.flatMap((dir) => files(join(ROOT, dir)))
+      .filter((path) => /filter:\s*`|filter:\s*['"]/.test(readFileSync(path, 'utf8')))
+      .map((path) => relative(ROOT, path));
+    expect(raw).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, LOCAL_TENANT_ID, loadConfig } from '../../runtime/config';
+
+const AZURE = { WEAVE_TENANT_ID: '3f2504e0-4f89-41d3-9a0c-0305e82c3301', AzureWebJobsStorage: 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=eA==;EndpointSuffix=core.windows.net' };
+
+describe('configuration', () => {
+  it('refuses to run in Azure as an anonymous bot', () => {
+    expect(() => loadConfig(AZURE)).toThrow(ConfigError);
+    expect(() => loadConfig(AZURE)).toThrow(/MicrosoftAppId is not set: Weave never runs as an anonymous bot in Azure/);
+  });
+
+  it('is in Azure mode unless told it is local', () => {
+    const config = loadConfig({ ...AZURE, MicrosoftAppId: '9b2c4d6e-1a3b-4c5d-8e7f-a0b1c2d3e4f5' });
+    expect(config).toMatchObject({ mode: 'azure', bot: { appType: 'UserAssignedMSI', appTenantId: AZURE.WEAVE_TENANT_ID } });
+    expect(config.storage.allowInsecureConnection).toBe(false);
+  });
+
+  it('runs locally without credentials against Azurite, only when asked to', () => {
+    const config = loadConfig({ WEAVE_MODE: 'local' });
+    expect(config).toMatchObject({ mode: 'local', tenantId: LOCAL_TENANT_ID, bot: { appId: '' }, timeZone: 'Europe/London' });
+    expect(config.storage.connectionString).toContain('TableEndpoint=http://127.0.0.1:10002/devstoreaccount1');
+    expect(config.storage.allowInsecureConnection).toBe(true);
+  });
+
+  it('lists every problem at once, in words an operator can act on', () => {
+    try {
+      loadConfig({ WEAVE_MODE: 'azure', MicrosoftAppId: 'x', MicrosoftAppType: 'SingleTenant' });
+      expect.unreachable();
+    } catch (err) {
+      expect((err as Error).message).toContain('WEAVE_TENANT_ID is required in Azure mode');
+      expect((err as Error).message).toContain('MicrosoftAppPassword is required for MicrosoftAppType=SingleTenant');
+      expect((err as Error).message).toContain('AzureWebJobsStorage is not set');
+    }
+    expect(() => loadConfig({ WEAVE_MODE: 'local', WEAVE_TIME_ZONE: 'Mars/Olympus' })).toThrow(/WEAVE_TIME_ZONE is not an IANA time zone/);
+    expect(() => loadConfig({ WEAVE_MODE: 'cloud' })).toThrow(/WEAVE_MODE/);
+    expect(() => loadConfig({ WEAVE_MODE: 'local', WEAVE_STORAGE_PREFIX: 'Bad-Prefix' })).toThrow(/WEAVE_STORAGE_PREFIX must be lower-case/);
+  });
+});
