@@ -5,7 +5,7 @@ import type { Clock } from '../core/clock';
 import { looksLikeMassLeaving, planRosterImport, type RosterChanges } from '../core/rosterPlan';
 import { parseRoster, type RosterIssue } from '../core/roster';
 import { localDate } from '../core/zonedTime';
-import type { ImportLog } from '../store/imports';
+import type { ImportCounts, ImportLog } from '../store/imports';
 import type { PeopleStore } from '../store/people';
 
 export interface ImportOptions {
@@ -15,14 +15,7 @@ export interface ImportOptions {
   allowManyLeavers?: boolean;
 }
 
-export interface ImportSummary {
-  joiners: number;
-  updated: number;
-  rejoiners: number;
-  adopted: number;
-  leavers: number;
-  unchanged: number;
-}
+export type ImportSummary = ImportCounts;
 
 export type ImportResult =
   | { outcome: 'invalid'; errors: RosterIssue[]; warnings: RosterIssue[] }

@@ -4,8 +4,7 @@ import { greetingCard } from '../cards/greeting';
 import { firstName, hasRole, type Person } from '../core/people';
 import type { Channel } from '../store/teamsInstalled';
 import type { Asking, BotDeps, Replies, Turn } from './context';
-import { issueCard } from './flows/flow';
-import { onboardingFlow } from './flows/onboarding';
+import { issueOnboardingCard } from './flows/onboarding';
 
 export function greetingFor(person: Person): Replies {
   const promises = [
@@ -30,12 +29,7 @@ export function greetingFor(person: Person): Replies {
 export async function onPersonalInstall({ deps, turn, person }: Asking, isNewInstall: boolean): Promise<Replies> {
   if (!isNewInstall) return [];
   deps.log.info('app.installed', { scope: 'personal', known: !!person });
-  if (!person) {
-    const card = await issueCard(deps, onboardingFlow, {
-      tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, context: { firstName: firstName({ displayName: turn.user.name, preferredName: null }) },
-    });
-    return [{ card, summary: 'Welcome to Weave' }];
-  }
+  if (!person) return [await issueOnboardingCard(deps, turn)];
   if (person.status === 'left') {
     return [{ text: "Hello. HR's roster says you have left, so Weave has nothing to show you. If that's wrong, please contact HR." }];
   }

@@ -2,16 +2,20 @@
 // PartitionKey = tenant id, RowKey = reverse timestamp so the newest lists first.
 import { TABLES, type Tables } from './tables';
 
-export interface ImportRecord {
-  tenantId: string;
-  at: string;
-  source: string;
+/** What an import changed, in counts. */
+export interface ImportCounts {
   joiners: number;
   updated: number;
   rejoiners: number;
   adopted: number;
   leavers: number;
   unchanged: number;
+}
+
+export interface ImportRecord extends ImportCounts {
+  tenantId: string;
+  at: string;
+  source: string;
 }
 
 export interface ImportLog {

@@ -1,7 +1,6 @@
-import { firstName } from '../../core/people';
 import type { Asking } from '../context';
 import { issueCard } from '../flows/flow';
-import { onboardingFlow } from '../flows/onboarding';
+import { issueOnboardingCard } from '../flows/onboarding';
 import { profileFlow } from '../flows/profile';
 import type { CommandDef } from './command';
 
@@ -12,12 +11,7 @@ export const profileCommand: CommandDef = {
   audience: 'anyone',
   scopes: ['personal'],
   async run({ deps, turn, person }: Asking) {
-    if (!person) {
-      const card = await issueCard(deps, onboardingFlow, {
-        tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, context: { firstName: firstName({ displayName: turn.user.name, preferredName: null }) },
-      });
-      return [{ card, summary: 'Introduce yourself to Weave' }];
-    }
+    if (!person) return [await issueOnboardingCard(deps, turn)];
     if (person.status === 'left') {
       return [{ text: "HR's roster says you have left, so your profile is closed. If that's wrong, please contact HR." }];
     }

@@ -3,28 +3,37 @@ import { z } from 'zod';
 import { joinerConfirmCard } from '../../cards/joinerConfirm';
 import { noticeCard } from '../../cards/notice';
 import { nameOf } from '../../core/people';
+import type { AdaptiveCardJson } from '../../core/conversation';
 import type { IssuedCard } from '../../store/issuedCards';
+import type { StoredPerson } from '../../store/people';
 import type { Asking, BotDeps } from '../context';
 import { defineAction, type CardFlow } from './flow';
 import { personFacts } from './personFacts';
-
-const noInputs = z.object({});
 
 async function subjectOf(deps: BotDeps, card: IssuedCard) {
   return deps.people.get(card.tenantId, String(card.context.personId ?? ''));
 }
 
-/** The joiner is still waiting for this manager; otherwise why there is nothing to do. */
-async function stillAsked({ deps, turn }: Asking, card: IssuedCard) {
+/** The joiner is still waiting for this manager; otherwise a card saying why there is nothing to do. */
+async function stillAsked({ deps, turn }: Asking, card: IssuedCard): Promise<{ person: StoredPerson } | { gone: AdaptiveCardJson }> {
   const person = await subjectOf(deps, card);
-  if (!person) return { gone: noticeCard({ title: 'Nothing to confirm', lines: ['This person is no longer in Weave.'] }) };
-  if (person.status !== 'pending') {
-    return { gone: noticeCard({ title: 'Nothing to confirm', lines: [`${nameOf(person)} is already confirmed or on HR's roster.`] }) };
-  }
-  if (person.managerId !== turn.user.aadObjectId) {
-    return { gone: noticeCard({ title: 'Nothing to confirm', lines: [`${nameOf(person)} has since named a different line manager.`] }) };
-  }
+  const nothing = (line: string) => ({ gone: noticeCard({ title: 'Nothing to confirm', lines: [line] }) });
+  if (!person) return nothing('This person is no longer in Weave.');
+  if (person.status !== 'pending') return nothing(`${nameOf(person)} is already confirmed or on HR's roster.`);
+  if (person.managerId !== turn.user.aadObjectId) return nothing(`${nameOf(person)} has since named a different line manager.`);
   return { person };
+}
+
+/** A manager's answer: only acts while the joiner is still waiting for this manager. */
+function managerAnswer(act: (asking: Asking, person: StoredPerson) => Promise<AdaptiveCardJson>) {
+  return defineAction({
+    schema: z.object({}),
+    closesCard: true,
+    async handle(asking, card) {
+      const found = await stillAsked(asking, card);
+      return { card: 'gone' in found ? found.gone : await act(asking, found.person) };
+    },
+  });
 }
 
 export const joinerConfirmFlow: CardFlow = {
@@ -35,33 +44,17 @@ export const joinerConfirmFlow: CardFlow = {
     return joinerConfirmCard({ cardId: card.cardId, name: nameOf(person), email: person.email || 'no email known', facts: await personFacts(deps, person) });
   },
   actions: {
-    'joiner.confirm': defineAction({
-      schema: noInputs,
-      closesCard: true,
-      async handle(asking, card) {
-        const found = await stillAsked(asking, card);
-        if ('gone' in found) return { card: found.gone! };
-        const { deps, turn } = asking;
-        const person = found.person!;
-        await deps.people.update(person.tenantId, person.aadObjectId, { status: 'active', confirmedBy: turn.user.aadObjectId }, person.etag);
-        await deps.outbox.sendText(person.tenantId, `joiner-confirmed:${person.aadObjectId}`, person.aadObjectId,
-          `${turn.user.name} confirmed you're in their team. Welcome to Weave!`);
-        return { card: noticeCard({ title: `${nameOf(person)} is confirmed`, tone: 'good', lines: [`Weave now treats ${nameOf(person)} as your report.`] }) };
-      },
+    'joiner.confirm': managerAnswer(async ({ deps, turn }, person) => {
+      await deps.people.update(person.tenantId, person.aadObjectId, { status: 'active', confirmedBy: turn.user.aadObjectId }, person.etag);
+      await deps.outbox.sendText(person.tenantId, `joiner-confirmed:${person.aadObjectId}`, person.aadObjectId,
+        `${turn.user.name} confirmed you're in their team. Welcome to Weave!`);
+      return noticeCard({ title: `${nameOf(person)} is confirmed`, tone: 'good', lines: [`Weave now treats ${nameOf(person)} as your report.`] });
     }),
-    'joiner.decline': defineAction({
-      schema: noInputs,
-      closesCard: true,
-      async handle(asking, card) {
-        const found = await stillAsked(asking, card);
-        if ('gone' in found) return { card: found.gone! };
-        const { deps, turn } = asking;
-        const person = found.person!;
-        await deps.people.update(person.tenantId, person.aadObjectId, { managerId: null }, person.etag);
-        await deps.outbox.sendText(person.tenantId, `joiner-declined:${person.aadObjectId}:${turn.user.aadObjectId}`, person.aadObjectId,
-          `${turn.user.name} says you're not in their team. Type **profile** to name your line manager again.`);
-        return { card: noticeCard({ title: 'Thanks', lines: [`${nameOf(person)} has been asked to check who their line manager is.`] }) };
-      },
+    'joiner.decline': managerAnswer(async ({ deps, turn }, person) => {
+      await deps.people.update(person.tenantId, person.aadObjectId, { managerId: null }, person.etag);
+      await deps.outbox.sendText(person.tenantId, `joiner-declined:${person.aadObjectId}:${turn.user.aadObjectId}`, person.aadObjectId,
+        `${turn.user.name} says you're not in their team. Type **profile** to name your line manager again.`);
+      return noticeCard({ title: 'Thanks', lines: [`${nameOf(person)} has been asked to check who their line manager is.`] });
     }),
   },
 };

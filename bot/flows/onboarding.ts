@@ -2,9 +2,10 @@
 import { noticeCard } from '../../cards/notice';
 import { onboardingCard } from '../../cards/onboarding';
 import { DEFAULT_WORKING_DAYS, firstName, type Person } from '../../core/people';
-import type { BotDeps } from '../context';
+import type { OutboundMessage } from '../../core/conversation';
+import type { BotDeps, Turn } from '../context';
 import { aboutYouSchema, aboutYouValuesFrom, askManagerToConfirm, findLineManager, knownTeams } from './aboutYou';
-import { defineAction, type CardFlow, type FormState } from './flow';
+import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
 import type { IssuedCard } from '../../store/issuedCards';
 
 async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
@@ -73,3 +74,13 @@ export const onboardingFlow: CardFlow = {
     }),
   },
 };
+
+/** A fresh onboarding card for someone Weave does not know yet. */
+export async function issueOnboardingCard(deps: BotDeps, turn: Turn): Promise<OutboundMessage> {
+  const card = await issueCard(deps, onboardingFlow, {
+    tenantId: turn.tenantId,
+    recipientId: turn.user.aadObjectId,
+    context: { firstName: firstName({ displayName: turn.user.name, preferredName: null }) },
+  });
+  return { card, summary: 'Introduce yourself to Weave' };
+}
