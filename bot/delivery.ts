@@ -1,19 +1,20 @@
-// The outbox worker: delivers one queued message to one person, exactly once in effect. The
-// delivery row is claimed with its ETag, so duplicate queue messages and concurrent workers
-// cannot both send; every outcome ends in a final state on the row.
+// The outbox worker: delivers one queued message to one person. The delivery row is claimed with
+// its ETag, so duplicate queue messages and concurrent workers cannot both send; every outcome
+// ends in a final state on the row. (A worker that dies after Teams accepted the message but
+// before recording it leaves a lease that runs out; the sweep then sends again. That window is the
+// only way a person can get a message twice.)
 import type { OutboundMessage } from '../core/conversation';
 import { errorFields } from '../core/log';
-import { FINAL_DELIVERY_STATES, type Delivery } from '../store/deliveries';
+import { FINAL_DELIVERY_STATES, type Delivery, type DeliveryStore } from '../store/deliveries';
 import { ConcurrencyError } from '../store/tables';
 import type { BotDeps } from './context';
 import { flowFor } from './flows';
 import { TransientSendError, type Messenger } from './messenger';
 import type { OutboxJob, OutboxMessage } from './outbox';
-import type { DeliveryStore } from '../store/deliveries';
 
 /** How long a worker may hold a delivery before another may take it over (a crashed worker's lease). */
 export const DELIVERY_LEASE_SECONDS = 120;
-/** Attempts at a transient failure before the delivery is given up as failed. */
+/** Attempts before a delivery is given up as failed. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
 
 export interface DeliveryDeps extends BotDeps {
@@ -31,6 +32,12 @@ async function render(deps: BotDeps, message: OutboxMessage): Promise<OutboundMe
   return { card: await flow.render(deps, card), summary: 'Weave' };
 }
 
+export function retryDelaySeconds(attempts: number, retryAfterSeconds: number | null, random = Math.random): number {
+  if (retryAfterSeconds !== null) return Math.max(1, Math.ceil(retryAfterSeconds));
+  const ceiling = Math.min(300, 2 ** attempts * 2);
+  return Math.max(1, Math.round(ceiling / 2 + (ceiling / 2) * random()));
+}
+
 export async function deliver(deps: DeliveryDeps, job: OutboxJob): Promise<DeliveryResult> {
   const log = deps.log.with({ batch: job.batch });
   const found = await deps.deliveries.get(job.batch, job.recipientId);
@@ -39,13 +46,14 @@ export async function deliver(deps: DeliveryDeps, job: OutboxJob): Promise<Deliv
     return 'missing';
   }
   if (FINAL_DELIVERY_STATES.includes(found.state)) return found.state;
-
   const now = deps.clock.now();
-  if (found.state === 'sending' && found.leaseUntil > now.toISOString()) {
-    // Another worker holds it. Look again once its lease could have run out.
-    const wait = Math.ceil((Date.parse(found.leaseUntil) - now.getTime()) / 1000) + 1;
-    await deps.outbox.requeue(job, wait);
-    return 'busy';
+  const at = () => deps.clock.now().toISOString();
+  // Another worker has it. This message is a duplicate: drop it. If that worker dies, its lease
+  // runs out and the sweep puts the delivery back on the queue.
+  if (found.state === 'sending' && found.leaseUntil > now.toISOString()) return 'busy';
+  if (found.attempts >= MAX_DELIVERY_ATTEMPTS) {
+    await deps.deliveries.finish(found, 'failed', at(), { lastError: found.lastError || `gave up after ${found.attempts} attempts` });
+    return 'failed';
   }
 
   let delivery: Delivery;
@@ -55,8 +63,19 @@ export async function deliver(deps: DeliveryDeps, job: OutboxJob): Promise<Deliv
     if (err instanceof ConcurrencyError) return 'busy'; // another worker claimed it a moment ago
     throw err;
   }
-  const at = () => deps.clock.now().toISOString();
 
+  try {
+    return await send(deps, delivery, job);
+  } catch (err) {
+    // Something of ours failed (storage, a renderer): let go of the claim so the retry can take it.
+    await deps.deliveries.finish(delivery, 'queued', at(), { lastError: (err as Error).name ?? 'error' }).catch(() => {});
+    throw err;
+  }
+}
+
+async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Promise<DeliveryResult> {
+  const log = deps.log.with({ batch: job.batch });
+  const at = () => deps.clock.now().toISOString();
   const conversation = await deps.conversations.get(delivery.tenantId, delivery.recipientId);
   if (!conversation || conversation.status === 'uninstalled') {
     await deps.deliveries.finish(delivery, 'not_installed', at());
@@ -83,24 +102,22 @@ export async function deliver(deps: DeliveryDeps, job: OutboxJob): Promise<Deliv
     await deps.deliveries.finish(delivery, 'sent', at(), { activityId: outcome.activityId });
     return 'sent';
   } catch (err) {
-    const reason = err instanceof TransientSendError ? `Teams answered ${err.status}` : (err as Error).message?.slice(0, 200) ?? 'unknown';
-    if (!(err instanceof TransientSendError) || delivery.attempts >= MAX_DELIVERY_ATTEMPTS) {
+    const transient = err instanceof TransientSendError;
+    const reason = transient ? err.message : (err as Error).message?.slice(0, 200) ?? 'unknown';
+    if (!transient || delivery.attempts >= MAX_DELIVERY_ATTEMPTS) {
       await deps.deliveries.finish(delivery, 'failed', at(), { lastError: reason });
       log.warn('delivery.failed', { ...errorFields(err), attempts: delivery.attempts });
       return 'failed';
     }
-    // Back to queued, and on the queue again after Teams' Retry-After or a jittered backoff.
-    await deps.deliveries.finish(delivery, 'queued', at(), { lastError: reason });
-    await deps.outbox.requeue(job, retryDelaySeconds(delivery.attempts, err.retryAfterSeconds));
-    log.info('delivery.retrying', { status: err.status, attempts: delivery.attempts });
+    // Teams was throttling or unwell (botbuilder has already retried 3 times inside this send):
+    // queue again after its Retry-After, or a jittered backoff.
+    const delay = retryDelaySeconds(delivery.attempts, err.retryAfterSeconds);
+    const notBefore = new Date(deps.clock.now().getTime() + delay * 1000).toISOString();
+    await deps.deliveries.finish(delivery, 'queued', at(), { lastError: reason, notBefore });
+    await deps.outbox.requeue(job, delay);
+    log.info('delivery.retrying', { status: err.status, attempts: delivery.attempts, delaySeconds: delay });
     return 'retrying';
   }
-}
-
-export function retryDelaySeconds(attempts: number, retryAfterSeconds: number | null, random = Math.random): number {
-  if (retryAfterSeconds !== null) return Math.max(1, Math.ceil(retryAfterSeconds));
-  const ceiling = Math.min(300, 2 ** attempts * 2);
-  return Math.max(1, Math.round(ceiling / 2 + (ceiling / 2) * random()));
 }
 
 /** The poison queue's handler: a delivery whose queue message failed every attempt ends as failed. */

@@ -6,6 +6,7 @@ import { importRoster, type ImportSummary } from '../admin/importRoster';
 import { clockFrom } from '../core/clock';
 import { createLogger } from '../core/log';
 import { parseSchedule, nextOccurrence } from '../core/ncrontab';
+import { decodeRosterFile } from '../core/roster';
 import { parseInstant } from '../core/zonedTime';
 import { timerFunctions } from '../functions/declarations';
 import { formatLogMessage, printLine } from '../functions/local/console';
@@ -79,7 +80,12 @@ export const CLI_COMMANDS: CliCommand[] = [
         fail('Which file? Usage: npm run weave -- import-roster FILE.csv');
         return 2;
       }
-      const text = await readFile(file, 'utf8');
+      const decoded = decodeRosterFile(await readFile(file));
+      if ('error' in decoded) {
+        fail(`${file} was not imported: it ${decoded.error.message}.`);
+        return 1;
+      }
+      const text = decoded.text;
       return withRuntime(async (rt) => {
         const result = await importRoster({ ...rt, tenantId: rt.config.tenantId, timeZone: rt.config.timeZone }, text, {
           source: file, dryRun: flags['dry-run'] === true, allowManyLeavers: flags['allow-many-leavers'] === true,

@@ -1,6 +1,10 @@
 // NCRONTAB schedules (the six-field cron of Azure Functions timers: second minute hour day month
 // day-of-week), evaluated in a named time zone so "08:30" means 08:30 in Europe/London in both
-// GMT and BST. Day-of-month and day-of-week must both match, as in NCrontab.
+// GMT and BST. Day-of-month and day-of-week must both match, as in NCrontab. Occurrences are
+// wall-clock times: one the spring change skips (01:30 in London) does not happen that day, and
+// one the autumn change repeats happens at both instants (callers that must run once per
+// occurrence key it by its wall-clock time, see localWallClock).
+import { localDate, zonedToInstant } from './zonedTime';
 
 export interface Schedule {
   expression: string;
@@ -109,16 +113,27 @@ export function localTime(at: Date, timeZone: string): LocalTime {
   };
 }
 
-const GIVE_UP_AFTER_STEPS = 200_000;
+/** Every schedule that fires at all fires within this (29 February recurs within 8 years). */
+const HORIZON_SECONDS = 8 * 366 * 86_400;
+
+/** The first instant of the local day after the one `t` (seconds) falls in: days are 23, 24 or 25 hours long. */
+function nextLocalMidnight(t: number, timeZone: string): number {
+  const [y, m, d] = localDate(new Date(t * 1000), timeZone).split('-').map(Number);
+  const tomorrow = new Date(Date.UTC(y!, m! - 1, d! + 1)).toISOString().slice(0, 10);
+  return Math.floor(zonedToInstant(`${tomorrow}T00:00:00`, timeZone).getTime() / 1000);
+}
+
+function localMidnight(t: number, timeZone: string): number {
+  return Math.floor(zonedToInstant(`${localDate(new Date(t * 1000), timeZone)}T00:00:00`, timeZone).getTime() / 1000);
+}
 
 /** The first time after `after` (exclusive) that the schedule fires, in the given zone. */
 export function nextOccurrence(schedule: Schedule, after: Date, timeZone: string): Date {
   let t = Math.floor(after.getTime() / 1000) + 1;
-  for (let step = 0; step < GIVE_UP_AFTER_STEPS; step++) {
+  const giveUpAt = t + HORIZON_SECONDS;
+  while (t < giveUpAt) {
     const l = localTime(new Date(t * 1000), timeZone);
-    const intoDay = l.hour * 3600 + l.minute * 60 + l.second;
-    if (!schedule.months.has(l.month)) t += 86_400 - intoDay; // days until the month changes, one at a time
-    else if (!schedule.days.has(l.day) || !schedule.weekdays.has(l.weekday)) t += 86_400 - intoDay;
+    if (!schedule.months.has(l.month) || !schedule.days.has(l.day) || !schedule.weekdays.has(l.weekday)) t = nextLocalMidnight(t, timeZone);
     else if (!schedule.hours.has(l.hour)) t += 3600 - (l.minute * 60 + l.second);
     else if (!schedule.minutes.has(l.minute)) t += 60 - l.second;
     else if (!schedule.seconds.has(l.second)) t += 1;
@@ -130,14 +145,21 @@ export function nextOccurrence(schedule: Schedule, after: Date, timeZone: string
 /** The latest time at or before `atOrBefore` that the schedule fired, in the given zone. */
 export function previousOccurrence(schedule: Schedule, atOrBefore: Date, timeZone: string): Date {
   let t = Math.floor(atOrBefore.getTime() / 1000);
-  for (let step = 0; step < GIVE_UP_AFTER_STEPS; step++) {
+  const giveUpAt = t - HORIZON_SECONDS;
+  while (t > giveUpAt) {
     const l = localTime(new Date(t * 1000), timeZone);
-    const intoDay = l.hour * 3600 + l.minute * 60 + l.second;
-    if (!schedule.months.has(l.month) || !schedule.days.has(l.day) || !schedule.weekdays.has(l.weekday)) t -= intoDay + 1;
+    if (!schedule.months.has(l.month) || !schedule.days.has(l.day) || !schedule.weekdays.has(l.weekday)) t = localMidnight(t, timeZone) - 1;
     else if (!schedule.hours.has(l.hour)) t -= l.minute * 60 + l.second + 1;
     else if (!schedule.minutes.has(l.minute)) t -= l.second + 1;
     else if (!schedule.seconds.has(l.second)) t -= 1;
     else return new Date(t * 1000);
   }
   throw new ScheduleError(schedule.expression, 'it never fires');
+}
+
+/** An occurrence as the wall-clock time it stands for ("2026-10-25T01:30:00"): the same for both instants of a repeated hour. */
+export function localWallClock(at: Date, timeZone: string): string {
+  const l = localTime(at, timeZone);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${localDate(at, timeZone)}T${two(l.hour)}:${two(l.minute)}:${two(l.second)}`;
 }

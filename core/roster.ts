@@ -7,7 +7,7 @@ import {
   CAREER_STAGE_CODES, PROFESSION_CODES, REGISTRATION_BODY_CODES, ROLE_CODES, USUAL_REGISTRATION,
   professionLabel, registrationLabel, type RegistrationBody, type Role,
 } from './workforce';
-import { isIsoDate, isGuid } from './validation';
+import { CONTROL_CHARS, isIsoDate, isGuid } from './validation';
 
 export const ROSTER_COLUMNS = [
   'aad_object_id', 'email', 'display_name', 'job_title', 'profession', 'team', 'service',
@@ -29,10 +29,13 @@ export type RosterParseResult =
   | { ok: false; errors: RosterIssue[]; warnings: RosterIssue[] };
 
 // Names and titles may hold any printable text (apostrophes, accents, emoji); control characters never.
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+// Line breaks and runs of spaces inside a cell (spreadsheets keep them) become single spaces.
 const text = (max: number) =>
-  z.string().max(max, `longer than ${max} characters`).refine((s) => !CONTROL_CHARS.test(s), 'contains control characters');
-const required = (max: number) => text(max).min(1, 'is required');
+  z.string()
+    .refine((s) => !CONTROL_CHARS.test(s), 'contains control characters')
+    .transform((s) => s.replace(/\s+/g, ' ').trim())
+    .refine((s) => s.length <= max, `longer than ${max} characters`);
+const required = (max: number) => text(max).refine((s) => s.length > 0, 'is required');
 const codeOf = <T extends string>(codes: readonly [T, ...T[]], what: string) =>
   z.string().transform((s) => s.trim().toLowerCase()).pipe(
     z.enum(codes, { error: (issue) => `"${String(issue.input)}" is not a ${what} (use one of: ${codes.join(', ')})` }),
@@ -131,18 +134,30 @@ export function parseRoster(fileText: string): RosterParseResult {
   return { ok: true, records: parsed.map((p) => p.record), warnings };
 }
 
+/** The file's bytes as text: UTF-8 only, so a Windows-1252 export cannot quietly turn "Zoë" into "Zo�". */
+export function decodeRosterFile(bytes: Uint8Array): { text: string } | { error: RosterIssue } {
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes) };
+  } catch {
+    return { error: { line: 1, message: 'is not UTF-8 text: in Excel, save it as "CSV UTF-8 (Comma delimited)"' } };
+  }
+}
+
 function readCsv(fileText: string): { rows: { line: number; cells: string[] }[] } | { error: RosterIssue } {
   try {
-    const out = parse(fileText, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as {
+    // One kind of line break, so a quoted CRLF counts as one line when working out where a row starts.
+    const out = parse(fileText.replace(/\r\n?/g, '\n'), { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as {
       record: string[];
       info: { lines: number };
     }[];
     // info.lines is the line a record ends on; fields with quoted newlines start earlier.
     return {
-      rows: out.map(({ record, info }) => ({
-        line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
-        cells: record,
-      })),
+      rows: out
+        .filter(({ record }) => record.some((cell) => cell.trim() !== '')) // Excel leaves rows of bare commas
+        .map(({ record, info }) => ({
+          line: info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0),
+          cells: record,
+        })),
     };
   } catch (err) {
     const e = err as { message?: string; lines?: number };

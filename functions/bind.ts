@@ -3,7 +3,7 @@
 // scheduling rule for timers.
 import type { HttpHandler, InvocationContext, StorageQueueHandler, TimerHandler } from '@azure/functions';
 import { errorFields } from '../core/log';
-import { parseSchedule, previousOccurrence } from '../core/ncrontab';
+import { localWallClock, parseSchedule, previousOccurrence } from '../core/ncrontab';
 import { withInvocation } from '../runtime/logging';
 import type { Runtime } from '../runtime/runtime';
 import type { HttpFunction, QueueFunction, TimerFunction } from './declarations';
@@ -52,14 +52,15 @@ export type ScheduledOutcome =
 export async function runIfDue(decl: TimerFunction, rt: Runtime, now: Date): Promise<ScheduledOutcome> {
   const occurrence = previousOccurrence(parseSchedule(decl.schedule), now, rt.config.timeZone);
   if (now.getTime() - occurrence.getTime() > CATCH_UP_HOURS * 3_600_000) return { ran: false, occurrence: null, reason: 'not-due' };
-  const key = occurrence.toISOString();
-  if (!(await rt.jobRuns.claim(decl.name, key, now.toISOString()))) return { ran: false, occurrence: key, reason: 'claimed' };
+  // Claimed by wall-clock time, so the two instants of an hour the autumn change repeats run once.
+  const key = localWallClock(occurrence, rt.config.timeZone);
+  if (!(await rt.jobRuns.claim(decl.name, key, now.toISOString()))) return { ran: false, occurrence: occurrence.toISOString(), reason: 'claimed' };
   const log = rt.log.with({ job: decl.name, occurrence: key });
   try {
     const summary = await decl.run(rt);
     await rt.jobRuns.finish(decl.name, key, { status: 'done', finishedAt: rt.clock.now().toISOString(), summary });
     log.info('job.done', { summary });
-    return { ran: true, occurrence: key, summary };
+    return { ran: true, occurrence: occurrence.toISOString(), summary };
   } catch (err) {
     await rt.jobRuns.finish(decl.name, key, { status: 'failed', finishedAt: rt.clock.now().toISOString(), summary: (err as Error).message?.slice(0, 200) ?? 'failed' });
     log.error('job.failed', errorFields(err));

@@ -5,7 +5,7 @@ import type { DeliveryStore } from '../store/deliveries';
 import type { Outbox } from '../bot/outbox';
 import type { Clock } from '../core/clock';
 
-/** Queue messages are picked up in seconds; a queued row this old has lost its message. */
+/** Queue messages are picked up in seconds; a row whose attempt was due this long ago has lost its message. */
 export const STUCK_AFTER_MINUTES = 10;
 
 export async function sweepOutbox(deps: { deliveries: DeliveryStore; outbox: Outbox; clock: Clock }): Promise<string> {

@@ -23,7 +23,10 @@ export interface Delivery {
   lastError: string;
   createdAt: string;
   updatedAt: string;
+  /** While sending: when another worker may take over (the holder died). */
   leaseUntil: string;
+  /** While queued: the earliest the next attempt is due (after Teams' Retry-After, say). */
+  notBefore: string;
   etag: string;
 }
 
@@ -37,6 +40,7 @@ interface DeliveryEntity {
   createdAt: string;
   updatedAt: string;
   leaseUntil: string;
+  notBefore: string;
 }
 
 export interface DeliveryStore {
@@ -44,17 +48,16 @@ export interface DeliveryStore {
   get(batch: string, recipientId: string): Promise<Delivery | undefined>;
   /** Marks the delivery as being sent until leaseUntil; throws ConcurrencyError if another worker has it. */
   claim(d: Delivery, at: string, leaseUntil: string): Promise<Delivery>;
-  finish(d: Delivery, state: DeliveryState, at: string, details?: { activityId?: string; lastError?: string }): Promise<Delivery>;
-  /** Queued rows older than `queuedBefore`, and sending rows whose lease ran out: work a lost queue message left behind. */
-  listStuck(queuedBefore: string, now: string): Promise<Delivery[]>;
-  listBatch(batch: string): Promise<Delivery[]>;
+  finish(d: Delivery, state: DeliveryState, at: string, details?: { activityId?: string; lastError?: string; notBefore?: string }): Promise<Delivery>;
+  /** Queued rows whose attempt was due before `dueBefore`, and sending rows whose lease ran out: work a lost queue message left behind. */
+  listStuck(dueBefore: string, now: string): Promise<Delivery[]>;
 }
 
 function toDelivery(e: TableEntityResult<DeliveryEntity>, batch: string): Delivery {
   return {
     batch, recipientId: e.rowKey!, tenantId: e.tenantId, message: JSON.parse(e.message) as Record<string, unknown>,
     state: e.state as DeliveryState, attempts: e.attempts, activityId: e.activityId, lastError: e.lastError,
-    createdAt: e.createdAt, updatedAt: e.updatedAt, leaseUntil: e.leaseUntil, etag: e.etag,
+    createdAt: e.createdAt, updatedAt: e.updatedAt, leaseUntil: e.leaseUntil, notBefore: e.notBefore, etag: e.etag,
   };
 }
 
@@ -72,7 +75,7 @@ export class TableDeliveryStore implements DeliveryStore {
     return createIfAbsent<DeliveryEntity & Keyed>(this.client, {
       partitionKey: safeKey(d.batch), rowKey: d.recipientId, batchId: d.batch, tenantId: d.tenantId,
       message: JSON.stringify(d.message), state: 'queued', attempts: 0, activityId: '', lastError: '',
-      createdAt: d.createdAt, updatedAt: d.createdAt, leaseUntil: '',
+      createdAt: d.createdAt, updatedAt: d.createdAt, leaseUntil: '', notBefore: d.createdAt,
     });
   }
 
@@ -85,21 +88,17 @@ export class TableDeliveryStore implements DeliveryStore {
     return this.merge(d, { state: 'sending', attempts: d.attempts + 1, updatedAt: at, leaseUntil });
   }
 
-  async finish(d: Delivery, state: DeliveryState, at: string, details: { activityId?: string; lastError?: string } = {}) {
-    return this.merge(d, { state, updatedAt: at, leaseUntil: '', ...details });
+  async finish(d: Delivery, state: DeliveryState, at: string, details: { activityId?: string; lastError?: string; notBefore?: string } = {}) {
+    return this.merge(d, { state, updatedAt: at, leaseUntil: '', notBefore: details.notBefore ?? at, ...details });
   }
 
-  async listStuck(queuedBefore: string, now: string) {
+  // A cross-partition scan: fine at the sizes of notifications; broadcasts will want an index of open batches.
+  async listStuck(dueBefore: string, now: string) {
     const rows = await listAll<DeliveryEntity & Keyed>(
       this.client,
-      odata`(state eq ${'queued'} and updatedAt lt ${queuedBefore}) or (state eq ${'sending'} and leaseUntil lt ${now})`,
+      odata`(state eq ${'queued'} and notBefore lt ${dueBefore}) or (state eq ${'sending'} and leaseUntil lt ${now})`,
     );
     return rows.map((e) => toDelivery(e, e.batchId ?? e.partitionKey!));
-  }
-
-  async listBatch(batch: string) {
-    const rows = await listAll<DeliveryEntity>(this.client, odata`PartitionKey eq ${safeKey(batch)}`);
-    return rows.map((e) => toDelivery(e, batch));
   }
 
   private async merge(d: Delivery, fields: Partial<DeliveryEntity>): Promise<Delivery> {

@@ -1,5 +1,5 @@
 // Which scheduled occurrences of each timer job have run. PartitionKey = job name, RowKey = the
-// occurrence (UTC ISO). Creating the row is the claim: of any number of hosts, ticks or restarts
+// occurrence as local wall-clock time. Creating the row is the claim: of any number of hosts, ticks or restarts
 // that see the same occurrence, exactly one runs it.
 import { createIfAbsent, TABLES, type Tables } from './tables';
 

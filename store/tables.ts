@@ -1,5 +1,6 @@
 // Every table Weave uses, and the one way this code reaches Azure Table Storage (or Azurite).
 import { TableClient, type TableEntity, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
+import { httpStatusOf as statusOf } from '../core/errors';
 import type { StorageSettings } from './settings';
 
 /** Logical table names. The deployed name is the storage prefix followed by this. */
@@ -39,9 +40,7 @@ export class Tables {
   }
 }
 
-export function statusOf(err: unknown): number | undefined {
-  return typeof err === 'object' && err !== null && 'statusCode' in err ? (err as { statusCode?: number }).statusCode : undefined;
-}
+export { httpStatusOf as statusOf } from '../core/errors';
 
 /** Thrown when an optimistic-concurrency write lost: someone else changed the row first. */
 export class ConcurrencyError extends Error {

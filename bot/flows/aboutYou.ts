@@ -37,13 +37,19 @@ export async function knownTeams(deps: BotDeps, tenantId: string): Promise<strin
   return [...new Set(people.filter((p) => p.status !== 'left').map((p) => p.team))].sort((a, b) => a.localeCompare(b));
 }
 
-/** The named line manager, or the reason they can't be. */
+/**
+ * The named line manager, or the reason they can't be. Only someone on HR's roster and still here
+ * can vouch for a newcomer: two people who introduced themselves cannot confirm each other.
+ */
 export async function findLineManager(deps: BotDeps, tenantId: string, selfId: string, managerEmail: string): Promise<StoredPerson | { invalid: string[] }> {
   const manager = await deps.people.findByEmail(tenantId, managerEmail);
   if (!manager || manager.status === 'left') {
     return { invalid: [`Weave couldn't find ${managerEmail} in the staff directory. Check the address with your line manager.`] };
   }
   if (manager.aadObjectId === selfId) return { invalid: ["You can't be your own line manager."] };
+  if (manager.source !== 'roster' || manager.status !== 'active') {
+    return { invalid: [`${managerEmail} isn't on HR's staff roster yet, so they can't confirm you. Name the manager HR has for you.`] };
+  }
   return manager;
 }
 

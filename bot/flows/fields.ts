@@ -1,8 +1,8 @@
 // zod schemas for card inputs, each failing with a sentence a person can act on. Cards send
 // missing inputs as absent or "", so both mean empty here.
 import { z } from 'zod';
+import { CONTROL_CHARS } from '../../core/validation';
 
-const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 const blankToEmpty = (v: unknown) => (v === undefined || v === null ? '' : v);
 
 export function text(label: string, opts: { max: number; required?: boolean; multiline?: boolean }) {

@@ -15,9 +15,10 @@ async function subjectOf(deps: BotDeps, card: IssuedCard) {
 }
 
 /** The joiner is still waiting for this manager; otherwise a card saying why there is nothing to do. */
-async function stillAsked({ deps, turn }: Asking, card: IssuedCard): Promise<{ person: StoredPerson } | { gone: AdaptiveCardJson }> {
+async function stillAsked({ deps, turn, person: manager }: Asking, card: IssuedCard): Promise<{ person: StoredPerson } | { gone: AdaptiveCardJson }> {
   const person = await subjectOf(deps, card);
   const nothing = (line: string) => ({ gone: noticeCard({ title: 'Nothing to confirm', lines: [line] }) });
+  if (manager?.source !== 'roster' || manager.status !== 'active') return nothing("Only managers on HR's staff roster can confirm new team members.");
   if (!person) return nothing('This person is no longer in Weave.');
   if (person.status !== 'pending') return nothing(`${nameOf(person)} is already confirmed or on HR's roster.`);
   if (person.managerId !== turn.user.aadObjectId) return nothing(`${nameOf(person)} has since named a different line manager.`);

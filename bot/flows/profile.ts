@@ -90,7 +90,11 @@ export const profileFlow: CardFlow = {
             careerStage: about.data.careerStage, registrationBody: about.data.registrationBody || 'none',
             registrationNumber: about.data.registrationNumber, managerId: manager.aadObjectId,
           });
-          if (manager.aadObjectId !== person.managerId && person.status === 'pending') newManagerId = manager.aadObjectId;
+          // A new line manager has to confirm them again, even if the last one already had.
+          if (manager.aadObjectId !== person.managerId) {
+            newManagerId = manager.aadObjectId;
+            Object.assign(patch, { status: 'pending', confirmedBy: null });
+          }
         }
 
         const version = await deps.people.update(turn.tenantId, person.aadObjectId, patch, person.etag);

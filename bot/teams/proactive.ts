@@ -1,6 +1,7 @@
 // Proactive sends through botbuilder: continue a stored conversation and post one activity.
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ConversationRef, OutboundMessage } from '../../core/conversation';
+import { httpStatusOf, isTransient } from '../../core/errors';
 import { TransientSendError, type Messenger, type SendOutcome } from '../messenger';
 import { toActivity } from './teamsBot';
 
@@ -20,11 +21,6 @@ function toReference(ref: ConversationRef): Partial<ConversationReference> {
   };
 }
 
-function statusOf(err: unknown): number | undefined {
-  const e = err as { statusCode?: number; status?: number; response?: { status?: number } };
-  return e?.statusCode ?? e?.status ?? e?.response?.status;
-}
-
 function retryAfterOf(err: unknown): number | null {
   const headers = (err as { response?: { headers?: { get?: (name: string) => string | undefined } } })?.response?.headers;
   const value = headers?.get?.('retry-after');
@@ -36,22 +32,24 @@ export class TeamsMessenger implements Messenger {
   constructor(private readonly adapter: CloudAdapter, private readonly appId: string) {}
 
   async send(ref: ConversationRef, message: OutboundMessage): Promise<SendOutcome> {
-    let activityId: string | undefined;
+    let activityId = '';
     let failure: unknown;
-    // Errors thrown inside the callback would go to onTurnError; catch them here to classify them.
-    await this.adapter.continueConversationAsync(this.appId, toReference(ref), async (context) => {
-      try {
-        activityId = (await context.sendActivity(toActivity(message)))?.id ?? '';
-      } catch (err) {
-        failure = err;
-      }
-    });
-    if (failure === undefined) return { kind: 'sent', activityId: activityId ?? '' };
-    const status = statusOf(failure);
-    if (status === 403 || status === 404) return { kind: 'gone', status };
-    if (status === undefined || status === 429 || status === 412 || status >= 500) {
-      throw new TransientSendError(status ?? 0, retryAfterOf(failure), `Teams answered ${status ?? 'nothing'}`);
+    try {
+      await this.adapter.continueConversationAsync(this.appId, toReference(ref), async (context) => {
+        // Caught here, or it would go to onTurnError and we could not tell what happened.
+        try {
+          activityId = (await context.sendActivity(toActivity(message)))?.id ?? '';
+        } catch (err) {
+          failure = err;
+        }
+      });
+    } catch (err) {
+      failure = err; // before the callback: getting a token, say
     }
-    throw new Error(`Teams refused the message with ${status}`);
+    if (failure === undefined) return { kind: 'sent', activityId };
+    const status = httpStatusOf(failure);
+    if (status === 403 || status === 404) return { kind: 'gone', status };
+    if (isTransient(failure)) throw new TransientSendError(status ?? 0, retryAfterOf(failure), status ? `Teams answered ${status}` : `could not reach Teams (${(failure as Error).name})`);
+    throw new Error(status ? `Teams refused the message with ${status}` : `sending failed: ${(failure as Error).message?.slice(0, 200)}`);
   }
 }

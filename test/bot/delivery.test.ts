@@ -1,7 +1,7 @@
 // Proactive delivery through the outbox queue: one message per person, whatever Teams answers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliver } from '../../bot/delivery';
-import { hrRecord, startTestStack, type TestStack } from '../support/stack';
+import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
 import { personalConversationId, testUser } from '../support/teams';
 
 describe('the outbox', () => {
@@ -9,8 +9,10 @@ describe('the outbox', () => {
   const ana = testUser('Ana Costa', 'ana.costa@example.org');
   const ben = testUser('Ben Ito', 'ben.ito@example.org');
 
+  const clock = testClock('2026-11-23T09:00:00Z');
   beforeEach(async () => {
-    stack = await startTestStack();
+    clock.set('2026-11-23T09:00:00Z');
+    stack = await startTestStack({ clock });
     await stack.seed([hrRecord(ana), hrRecord(ben)]);
     await stack.install(ana);
   });
@@ -78,5 +80,41 @@ describe('the outbox', () => {
     expect(await deliver(stack.rt, { batch: 'unwell', recipientId: ana.aadObjectId })).toBe('failed');
     expect(await deliveryOf('unwell')).toMatchObject({ state: 'failed', lastError: 'Teams answered 503', attempts: 5 });
     expect(stack.connector.requests.filter((r) => r.status === 503)).toHaveLength(4);
+  });
+
+  it('lets go of a delivery when its own code fails, so the queue retries it and finally gives up', async () => {
+    const stranger = testUser('Nobody Known', 'nobody@example.org');
+    await stack.install(stranger); // installed, but not in the directory: a profile card for them cannot render
+    await stack.rt.outbox.sendCard({ tenantId: stack.tenantId, batch: 'broken', recipientId: stranger.aadObjectId, kind: 'profile', context: {} });
+    await expect.poll(async () => (await deliveryOf('broken', stranger))?.state, { timeout: 10_000 }).toBe('failed');
+    expect(await deliveryOf('broken', stranger)).toMatchObject({ attempts: 5 });
+    expect(stack.logs.some((l) => l.event === 'delivery.poisoned')).toBe(true);
+  });
+
+  it('drops a duplicate message while another worker holds the delivery, and the sweep recovers a dead worker', async () => {
+    await stack.rt.deliveries.create({ batch: 'held', recipientId: ana.aadObjectId, tenantId: stack.tenantId, message: { kind: 'text', text: 'held' }, createdAt: new Date().toISOString() });
+    const row = (await deliveryOf('held'))!;
+    const now = stack.rt.clock.now();
+    await stack.rt.deliveries.claim(row, now.toISOString(), new Date(now.getTime() + 60_000).toISOString()); // a worker that then dies
+    expect(await deliver(stack.rt, { batch: 'held', recipientId: ana.aadObjectId })).toBe('busy');
+
+    const { sweepOutbox } = await import('../../jobs/outboxSweep');
+    clock.set(new Date(now.getTime() + 30_000));
+    expect(await sweepOutbox(stack.rt)).toBe('nothing stuck');
+    clock.set(new Date(now.getTime() + 120_000)); // the lease has run out
+    expect(await sweepOutbox(stack.rt)).toBe('re-queued 1 stuck delivery');
+    await expect.poll(async () => (await deliveryOf('held'))?.state).toBe('sent');
+    expect(stack.connector.to(personalConversationId(ana)).filter((s) => s.activity.text === 'held')).toHaveLength(1);
+  });
+
+  it('leaves alone a delivery waiting out a long Retry-After', async () => {
+    stack.connector.faults.push(...Array.from({ length: 4 }, () => ({ status: 429, retryAfterSeconds: 1 })));
+    await stack.rt.deliveries.create({ batch: 'patient', recipientId: ana.aadObjectId, tenantId: stack.tenantId, message: { kind: 'text', text: 'later' }, createdAt: new Date().toISOString() });
+    expect(await deliver(stack.rt, { batch: 'patient', recipientId: ana.aadObjectId })).toBe('retrying');
+    const waiting = (await deliveryOf('patient'))!;
+    expect(waiting.state).toBe('queued');
+    expect(Date.parse(waiting.notBefore)).toBeGreaterThan(stack.rt.clock.now().getTime());
+    const { sweepOutbox } = await import('../../jobs/outboxSweep');
+    expect(await sweepOutbox(stack.rt)).toBe('nothing stuck');
   });
 });

@@ -114,3 +114,45 @@ describe('someone not on the HR roster', () => {
     expect((await stack.rt.people.get(stack.tenantId, jo.aadObjectId))).toMatchObject({ managerId: sam.aadObjectId, workingDays: [1, 2, 3] });
   });
 });
+
+describe('who can vouch for a newcomer', () => {
+  let stack: TestStack;
+  const sam = testUser('Sam Okafor', 'sam.okafor@example.org');
+  const jo = testUser('Jo Reed', 'jo.reed@example.org');
+  const kit = testUser('Kit Lane', 'kit.lane@example.org');
+  beforeEach(async () => {
+    stack = await startTestStack();
+    await stack.seed([hrRecord(sam, { profession: 'manager', careerStage: 'manager', roles: ['practitioner', 'manager'] })]);
+    await stack.install(sam);
+  });
+  afterEach(async () => stack?.stop());
+
+  async function introduce(user: TestUser, managerEmail: string) {
+    stack.connector.members.set(user.teamsId, { id: user.teamsId, aadObjectId: user.aadObjectId, name: user.name, email: user.email });
+    const { cards } = await stack.install(user);
+    return stack.act(user, 'onboarding.submit', { cardId: cardIdOf(cards[0]!), ...about, managerEmail });
+  }
+
+  it('is never another newcomer: two unrostered people cannot confirm each other', async () => {
+    await introduce(jo, sam.email);
+    const res = await introduce(kit, jo.email);
+    expect(cardText(res.body?.value)).toContain("jo.reed@example.org isn't on HR's staff roster yet, so they can't confirm you.");
+    expect(await stack.rt.people.get(stack.tenantId, kit.aadObjectId)).toBeUndefined();
+  });
+
+  it('must confirm again when a confirmed newcomer names a different manager', async () => {
+    const other = testUser('Ola Berg', 'ola.berg@example.org');
+    await stack.seed([hrRecord(other, { profession: 'manager', careerStage: 'manager', roles: ['practitioner', 'manager'] })]);
+    await stack.install(other);
+    await introduce(jo, sam.email);
+    await stack.drainOutbox();
+    await stack.act(sam, 'joiner.confirm', { cardId: cardIdOf(stack.repliesTo(sam).cards[0]!) });
+    expect((await stack.rt.people.get(stack.tenantId, jo.aadObjectId))?.status).toBe('active');
+
+    const { cards } = await stack.message(jo, 'profile');
+    await stack.act(jo, 'profile.save', { cardId: cardIdOf(cards[0]!), ...about, managerEmail: other.email, preferredName: '', supervisorEmail: '', workingDays: '1,2,3,4,5' });
+    expect(await stack.rt.people.get(stack.tenantId, jo.aadObjectId)).toMatchObject({ status: 'pending', managerId: other.aadObjectId, confirmedBy: null });
+    await stack.drainOutbox();
+    expect(stack.repliesTo(other).cards).toHaveLength(1);
+  });
+});

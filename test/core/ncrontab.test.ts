@@ -59,3 +59,25 @@ describe('NCRONTAB schedules in Europe/London', () => {
     expect(() => next('0 0 0 30 2 *', '2026-01-01T00:00:00Z')).toThrow(/never fires/);
   });
 });
+
+describe('schedules across the 23- and 25-hour days', () => {
+  it('finds occurrences just after midnight on the day the clocks go forward', () => {
+    expect(next('0 30 0 * * MON', '2026-03-28T23:59:59Z')).toBe('2026-03-29T23:30:00.000Z'); // 00:30 BST, Monday 30 March
+    expect(next('0 30 0 30 3 *', '2026-03-28T12:00:00Z')).toBe('2026-03-29T23:30:00.000Z');
+    expect(next('0 0 0 * * *', '2026-03-28T12:00:00Z')).toBe('2026-03-29T00:00:00.000Z'); // midnight GMT, then
+    expect(next('0 0 0 * * *', '2026-03-29T00:00:00Z')).toBe('2026-03-29T23:00:00.000Z'); // midnight BST
+  });
+
+  it('does not skip the end of the day before, looking back over the change', () => {
+    expect(prev('0 30 23 * * *', '2026-03-29T02:00:00Z')).toBe('2026-03-28T23:30:00.000Z');
+    expect(prev('0 30 23 * * *', '2026-10-25T03:00:00Z')).toBe('2026-10-24T22:30:00.000Z');
+  });
+
+  it('names both instants of a repeated hour by one wall-clock time', async () => {
+    const { localWallClock } = await import('../../core/ncrontab');
+    const first = nextOccurrence(parseSchedule('0 30 1 * * *'), new Date('2026-10-24T12:00:00Z'), LONDON);
+    const second = nextOccurrence(parseSchedule('0 30 1 * * *'), first, LONDON);
+    expect([first.toISOString(), second.toISOString()]).toEqual(['2026-10-25T00:30:00.000Z', '2026-10-25T01:30:00.000Z']);
+    expect(localWallClock(first, LONDON)).toBe(localWallClock(second, LONDON));
+  });
+});

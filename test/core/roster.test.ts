@@ -112,3 +112,30 @@ describe('the HR roster file', () => {
     expect(result.ok && result.records[0]).toMatchObject({ displayName: "Siobhán O'Neill 🌈", team: 'Early Help 5–19' });
   });
 });
+
+describe('roster files as spreadsheets save them', () => {
+  it('counts lines right in a CRLF file with a line break inside a cell', () => {
+    const crlf = [HEADER, row(1, { job_title: 'Senior Practitioner,\r\nSafeguarding' }), row(2), row(3, { email: 'bad' })].join('\r\n');
+    const result = parseRoster(crlf);
+    expect(!result.ok && result.errors).toEqual([{ line: 5, message: 'email is not a valid email address' }]);
+  });
+
+  it('ignores the rows of bare commas Excel leaves at the end', () => {
+    const result = parseRoster(`${file(row(1), row(2))}\n,,,,,,,,,,,,\n,,,,,,,,,,,,\n`);
+    expect(result.ok && result.records).toHaveLength(2);
+  });
+
+  it('refuses a file that is not UTF-8, saying how to save it', async () => {
+    const { decodeRosterFile } = await import('../../core/roster');
+    const windows1252 = Buffer.from([...Buffer.from('display_name\nZo'), 0xeb, 0x0a]);
+    expect(decodeRosterFile(windows1252)).toEqual({ error: { line: 1, message: 'is not UTF-8 text: in Excel, save it as "CSV UTF-8 (Comma delimited)"' } });
+    expect(decodeRosterFile(Buffer.from('display_name\nZoë\n'))).toEqual({ text: 'display_name\nZoë\n' });
+  });
+});
+
+describe('cells spreadsheets wrap', () => {
+  it('keeps a job title that wraps onto two lines as one line', () => {
+    const result = parseRoster(file(row(1, { job_title: 'Senior Practitioner,\nSafeguarding' })));
+    expect(result.ok && result.records[0]!.jobTitle).toBe('Senior Practitioner, Safeguarding');
+  });
+});

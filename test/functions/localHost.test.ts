@@ -105,6 +105,14 @@ describe('scheduled jobs', () => {
     expect(runs).toBe(2);
   });
 
+  it('run an occurrence in the hour the autumn change repeats once, not twice', async () => {
+    let runs = 0;
+    const job: TimerFunction = { kind: 'timer', name: `night-${Date.now()}`, schedule: '0 30 1 * * *', description: 'x', run: async () => `ran ${++runs}` };
+    expect(await runIfDue(job, stack.rt, new Date('2026-10-25T00:31:00Z'))).toMatchObject({ ran: true }); // 01:31 BST
+    expect(await runIfDue(job, stack.rt, new Date('2026-10-25T01:31:00Z'))).toMatchObject({ ran: false, reason: 'claimed' }); // 01:31 GMT
+    expect(runs).toBe(1);
+  });
+
   it('catch up on an occurrence missed while the host was down, but not on stale ones', async () => {
     let runs = 0;
     const job: TimerFunction = { kind: 'timer', name: `catchup-${Date.now()}`, schedule: '0 0 9 * * MON', description: 'x', run: async () => `ran ${++runs}` };
