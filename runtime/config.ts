@@ -1,6 +1,7 @@
 // Everything Weave reads from its environment, validated once at start. Every setting is listed in
 // SETTINGS so the README, the Bicep app settings and this parser cannot drift apart unnoticed.
 import { z } from 'zod';
+import { isTimeZone } from '../core/zonedTime';
 import type { StorageSettings } from '../store/settings';
 
 export type Mode = 'local' | 'azure';
@@ -119,13 +120,4 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: e.WEAVE_LOG_LEVEL,
   };
-}
-
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,62 +1,60 @@
-// The messaging endpoint: an Azure Functions HTTP request handed to botbuilder's CloudAdapter,
-// whatever it sends back (including Action.Execute invoke bodies) returned as the HTTP response.
+// The messaging endpoint: an Azure Functions HTTP request turned into a Bot Framework turn, and
+// the turn's invoke response (Action.Execute needs it) returned as the HTTP response.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import type { CloudAdapter } from 'botbuilder';
+import type { Activity } from 'botbuilder';
+import { httpStatusOf } from '../../core/errors';
 import { errorFields, type Logger } from '../../core/log';
+import type { WeaveAdapter } from './adapter';
 import type { TeamsBot } from './teamsBot';
 
 /** Teams activities are a few KB; a card submit with long reflections stays well under this. */
 export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
-/** The minimal response object CloudAdapter.process writes to, remembering what it was told. */
-function captureResponse() {
-  const captured: { status: number; body: unknown; headers: Record<string, string> } = { status: 200, body: undefined, headers: {} };
-  const res = {
-    socket: undefined,
-    status: (code: number) => { captured.status = code; },
-    header: (name: string, value: unknown) => { captured.headers[name] = String(value); },
-    send: (body: unknown) => { captured.body = body; },
-    end: () => {},
-  };
-  return { captured, res };
+const refuse = (status: number, error: string): HttpResponseInit => ({ status, jsonBody: { error } });
+
+/** What botbuilder's own request validation does: a type is required; timestamps become Dates. */
+function asActivity(body: unknown): Activity | undefined {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
+  const activity = body as Activity & Record<string, unknown>;
+  if (typeof activity.type !== 'string') return undefined;
+  for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
+    const value = activity[field] as unknown;
+    if (typeof value === 'string') {
+      (activity as Record<string, unknown>)[`raw${field[0]!.toUpperCase()}${field.slice(1)}`] = value;
+      (activity as Record<string, unknown>)[field] = new Date(value);
+    }
+  }
+  return activity;
 }
 
-export function messagesHandler(adapter: CloudAdapter, bot: TeamsBot, log: Logger) {
+export function messagesHandler(adapter: WeaveAdapter, bot: TeamsBot, log: Logger) {
   return async (request: HttpRequest): Promise<HttpResponseInit> => {
+    const declared = Number(request.headers.get('content-length') ?? 0);
+    if (declared > MAX_ACTIVITY_BYTES) return refuse(413, `Activity larger than ${MAX_ACTIVITY_BYTES} bytes`);
     const raw = await request.text();
-    if (Buffer.byteLength(raw, 'utf8') > MAX_ACTIVITY_BYTES) {
-      return { status: 413, jsonBody: { error: `Activity larger than ${MAX_ACTIVITY_BYTES} bytes` } };
-    }
+    if (Buffer.byteLength(raw, 'utf8') > MAX_ACTIVITY_BYTES) return refuse(413, `Activity larger than ${MAX_ACTIVITY_BYTES} bytes`);
     let body: unknown;
     try {
       body = JSON.parse(raw);
     } catch {
-      return { status: 400, jsonBody: { error: 'Body must be a JSON Bot Framework activity' } };
+      return refuse(400, 'Body must be a JSON Bot Framework activity');
     }
-    if (typeof body !== 'object' || body === null || Array.isArray(body) || typeof (body as { type?: unknown }).type !== 'string') {
-      return { status: 400, jsonBody: { error: 'Body must be a JSON Bot Framework activity with a type' } };
-    }
+    const activity = asActivity(body);
+    if (!activity) return refuse(400, 'Body must be a JSON Bot Framework activity with a type');
 
-    const { captured, res } = captureResponse();
     try {
-      await adapter.process(
-        { body: body as Record<string, unknown>, headers: Object.fromEntries(request.headers.entries()), method: request.method },
-        res,
-        (context) => bot.run(context),
-      );
+      const invoke = await adapter.handleActivity(request.headers.get('authorization') ?? '', activity, (context) => bot.run(context));
+      if (!invoke) return { status: 200 };
+      return invoke.body === undefined ? { status: invoke.status } : { status: invoke.status, jsonBody: invoke.body };
     } catch (err) {
-      // CloudAdapter rejects activities it cannot parse by throwing; that is the sender's fault.
-      log.warn('activity.rejected', errorFields(err));
-      return { status: 400, jsonBody: { error: 'Not a valid Bot Framework activity' } };
+      const status = httpStatusOf(err);
+      if (status === 401 || status === 403 || (err as Error).name === 'AuthenticationError') {
+        log.warn('activity.unauthenticated', { activityType: activity.type });
+        return refuse(401, 'Unauthorized');
+      }
+      // The turn's own errors are handled in it (onTurnError); this is the adapter failing.
+      log.error('activity.failed', { ...errorFields(err), activityType: activity.type });
+      return refuse(500, 'Weave could not handle this activity');
     }
-
-    if (captured.status >= 500) {
-      // botbuilder puts the exception message in the body; keep it in the log, not on the wire.
-      return { status: captured.status, jsonBody: { error: 'Weave could not handle this activity' } };
-    }
-    if (captured.body === undefined) return { status: captured.status };
-    return typeof captured.body === 'string'
-      ? { status: captured.status, body: captured.body, headers: captured.headers }
-      : { status: captured.status, jsonBody: captured.body, headers: captured.headers };
   };
 }

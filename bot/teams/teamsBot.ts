@@ -6,6 +6,8 @@ import {
 } from 'botbuilder';
 import type { ConversationKind, ConversationRef, OutboundMessage } from '../../core/conversation';
 import { errorFields } from '../../core/log';
+import { isGuid } from '../../core/validation';
+import { isTimeZone } from '../../core/zonedTime';
 import type { Channel } from '../../store/teamsInstalled';
 import type { Turn } from '../context';
 import type { InvokeOutcome } from '../flows/dispatch';
@@ -27,16 +29,16 @@ function conversationKind(activity: Activity): ConversationKind {
   return type === 'channel' || type === 'groupChat' ? type : 'personal';
 }
 
-export function tenantOf(activity: Activity): string {
-  return activity.conversation?.tenantId ?? (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ?? '';
-}
-
-/** The Turn for an activity, or undefined when it does not come from a signed-in Teams user. */
+/**
+ * The Turn for an activity, or undefined when it does not come from a signed-in person in Microsoft
+ * Teams: another channel (Web Chat, Direct Line) could claim any tenant or user in its payload.
+ */
 export function turnOf(context: TurnContext): Turn | undefined {
   const a = context.activity;
+  if (a.channelId !== 'msteams') return undefined;
   const aadObjectId = a.from?.aadObjectId?.toLowerCase();
-  const tenantId = tenantOf(a);
-  if (!aadObjectId || !tenantId || !a.conversation?.id || !a.serviceUrl) return undefined;
+  const tenantId = a.conversation?.tenantId ?? '';
+  if (!aadObjectId || !isGuid(aadObjectId) || !tenantId || !a.conversation?.id || !a.serviceUrl) return undefined;
   const teamData = (a.channelData as { team?: { id?: string; name?: string; aadGroupId?: string } } | undefined)?.team;
   const kind = conversationKind(a);
   const conversation: ConversationRef = {
@@ -50,11 +52,11 @@ export function turnOf(context: TurnContext): Turn | undefined {
   };
   return {
     tenantId,
-    user: { aadObjectId, name: a.from.name ?? '' },
+    user: { aadObjectId, name: (a.from.name ?? '').slice(0, 200) },
     conversation,
-    timeZone: a.localTimezone || null,
-    locale: a.locale || null,
-    team: teamData?.id ? { id: teamData.id, name: teamData.name ?? '', aadGroupId: teamData.aadGroupId ?? '' } : null,
+    timeZone: a.localTimezone && isTimeZone(a.localTimezone) ? a.localTimezone : null,
+    locale: a.locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(a.locale) ? a.locale : null,
+    team: teamData?.id ? { id: teamData.id, name: (teamData.name ?? '').slice(0, 256), aadGroupId: teamData.aadGroupId ?? '' } : null,
     async memberEmail() {
       try {
         const member = await TeamsInfo.getMember(context, a.from.id);
@@ -101,7 +103,7 @@ export class TeamsBot extends TeamsActivityHandler {
     this.onInstallationUpdateRemove(async (context, next) => {
       const turn = turnOf(context);
       if (turn?.team) await this.weave.onTeamRemoved(turn);
-      else if (turn) await this.weave.onPersonalUninstall(turn);
+      else if (turn?.conversation.conversationKind === 'personal') await this.weave.onPersonalUninstall(turn);
       await next();
     });
 

@@ -74,4 +74,30 @@ describe('where Weave listens', () => {
     // Re-installing greets them again.
     expect((await stack.install(dana)).cards).toHaveLength(1);
   });
+
+  it('answers only Microsoft Teams, and only people with an Entra object id', async () => {
+    const o = activityOptions(stack);
+    const webchat = { ...teams.personalMessage(dana, 'help', o), channelId: 'webchat' };
+    await stack.post(webchat);
+    expect(stack.connector.to(teams.personalConversationId(dana)).map((r) => r.activity.text)).toEqual([
+      'Weave works in Microsoft Teams for people signed in to your organisation.',
+    ]);
+    const noAad = teams.personalMessage(dana, 'help', o);
+    (noAad.from as { aadObjectId?: string }).aadObjectId = "x' or PartitionKey ne '";
+    await stack.post(noAad);
+    expect(stack.connector.to(teams.personalConversationId(dana)).map((r) => r.activity.text)).toHaveLength(2);
+    expect(await stack.rt.conversations.get(stack.tenantId, dana.aadObjectId)).toBeUndefined();
+  });
+
+  it('ignores a time zone Teams reports that is not a real one', async () => {
+    await stack.post(teams.personalInstall(dana, { ...activityOptions(stack), timeZone: 'Narnia/Lamppost' }));
+    expect((await stack.rt.conversations.get(stack.tenantId, dana.aadObjectId))?.timeZone).toBeNull();
+  });
+
+  it('keeps a person reachable when Weave is removed from a group chat they are in', async () => {
+    await stack.install(dana);
+    const groupRemoval = { ...teams.personalUninstall(dana, activityOptions(stack)), conversation: { id: '19:group@thread.v2', conversationType: 'groupChat', tenantId: stack.tenantId } };
+    await stack.post(groupRemoval);
+    expect((await stack.rt.conversations.get(stack.tenantId, dana.aadObjectId))?.status).toBe('installed');
+  });
 });
