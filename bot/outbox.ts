@@ -57,7 +57,9 @@ export class Outbox {
   private async enqueue(tenantId: string, batch: string, recipientId: string, message: OutboxMessage) {
     const createdAt = this.clock.now().toISOString();
     const created = await this.deliveries.create({ batch, recipientId, tenantId, message, createdAt });
-    // A row that already existed has (or had) its own queue message; the sweep job re-queues lost ones.
-    if (created) await this.queues.send(QUEUES.outbox, { batch, recipientId } satisfies OutboxJob);
+    // Sent already, or being sent: nothing to do. Still queued: its queue message may be the one
+    // that failed to go, so queue it again; a duplicate message is harmless, the row decides.
+    if (!created && (await this.deliveries.get(batch, recipientId))?.state !== 'queued') return;
+    await this.queues.send(QUEUES.outbox, { batch, recipientId } satisfies OutboxJob);
   }
 }

@@ -15,7 +15,8 @@ export const profileCommand: CommandDef = {
     if (person.status === 'left') {
       return [{ text: "HR's roster says you have left, so your profile is closed. If that's wrong, please contact HR." }];
     }
-    const card = await issueCard(deps, profileFlow, { tenantId: turn.tenantId, recipientId: person.aadObjectId });
+    // The card remembers the version of the record it shows, so saving an old card cannot overwrite newer changes.
+    const card = await issueCard(deps, profileFlow, { tenantId: turn.tenantId, recipientId: person.aadObjectId, context: { etag: person.etag } });
     return [{ card, summary: 'Your Weave profile' }];
   },
 };

@@ -18,6 +18,17 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
   });
 }
 
+function introducedCard(person: Person, managerName: string) {
+  return noticeCard({
+    title: `Thanks, ${firstName(person)} — you're set up`,
+    tone: 'good',
+    lines: [
+      `I've asked ${managerName} to confirm you're in their team. You can use Weave straight away.`,
+      'Type **help** to see what you can do, or **profile** to check your details.',
+    ],
+  });
+}
+
 export const onboardingFlow: CardFlow = {
   kind: 'onboarding',
   render,
@@ -26,6 +37,11 @@ export const onboardingFlow: CardFlow = {
       schema: aboutYouSchema,
       closesCard: true,
       async handle({ deps, turn, person }, card, input) {
+        if (person?.source === 'self' && person.status === 'pending' && person.managerId) {
+          // Saved before, but asking the manager failed and the card was reopened: finish the job.
+          await askManagerToConfirm(deps, person, person.managerId, 'introduced');
+          return { card: introducedCard(person, (await deps.people.get(person.tenantId, person.managerId))?.displayName ?? 'your line manager') };
+        }
         if (person) {
           return { card: noticeCard({ title: "You're already set up", lines: ['Type **profile** to see or change your details.'] }) };
         }
@@ -60,16 +76,7 @@ export const onboardingFlow: CardFlow = {
         }
         await askManagerToConfirm(deps, newcomer, manager.aadObjectId, 'introduced');
         deps.log.info('person.introduced', { profession: newcomer.profession });
-        return {
-          card: noticeCard({
-            title: `Thanks, ${firstName(newcomer)} — you're set up`,
-            tone: 'good',
-            lines: [
-              `I've asked ${manager.displayName} to confirm you're in their team. You can use Weave straight away.`,
-              'Type **help** to see what you can do, or **profile** to check your details.',
-            ],
-          }),
-        };
+        return { card: introducedCard(newcomer, manager.displayName) };
       },
     }),
   },

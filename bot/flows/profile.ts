@@ -10,6 +10,8 @@ import { email, messagesOf, text, typed, weekdays } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { personFacts } from './personFacts';
 
+export const PROFILE_CHANGED = 'Your profile changed since this card was shown (saved elsewhere, or updated from HR). Check these details and save again.';
+
 const settingsSchema = z.object({
   preferredName: text('Preferred name', { max: 100 }),
   supervisorEmail: email("Professional supervisor's email"),
@@ -63,6 +65,11 @@ export const profileFlow: CardFlow = {
       async handle({ deps, turn }, card, input) {
         const person = await deps.people.get(turn.tenantId, turn.user.aadObjectId);
         if (!person) return { invalid: ['Weave no longer has a record for you. Type help to start again.'] };
+        if (person.etag !== card.context.etag) {
+          // Saved from another card, or HR's roster changed it, since this card was shown.
+          await deps.cards.updateContext(card, { ...card.context, etag: person.etag });
+          return { invalid: [PROFILE_CHANGED] };
+        }
 
         let supervisorId: string | null = null;
         if (input.supervisorEmail) {
@@ -99,7 +106,8 @@ export const profileFlow: CardFlow = {
 
         const version = await deps.people.update(turn.tenantId, person.aadObjectId, patch, person.etag);
         if (newManagerId) await askManagerToConfirm(deps, person, newManagerId, version);
-        return { card: await render(deps, card, { note: 'Saved.' }) };
+        const saved = await deps.cards.updateContext(card, { ...card.context, etag: version });
+        return { card: await render(deps, saved, { note: 'Saved.' }) };
       },
     }),
   },

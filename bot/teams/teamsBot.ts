@@ -142,7 +142,10 @@ export class TeamsBot extends TeamsActivityHandler {
     }
     try {
       const outcome = await this.weave.onCardAction(turn, verb, data as Record<string, unknown>);
-      if (outcome.kind === 'card') await this.send(context, outcome.followUps);
+      if (outcome.kind === 'card' && outcome.followUps.length > 0) {
+        // The action is done by now; a reply that fails to send must not say it was not.
+        await this.send(context, outcome.followUps).catch((err: unknown) => this.weave.deps.log.warn('card.follow_up_failed', { ...errorFields(err), verb }));
+      }
       return invokeResponse(outcome);
     } catch (err) {
       this.weave.deps.log.error('card.failed', { ...errorFields(err), verb });

@@ -76,6 +76,18 @@ describe('someone not on the HR roster', () => {
     expect(await stack.rt.people.get(stack.tenantId, jo.aadObjectId)).toBeUndefined();
   });
 
+  it('can submit again after asking the manager failed, and the manager is asked', async () => {
+    const cardId = await joInstallsAndGetsCard();
+    await stack.rt.queues.client('outbox').delete(); // the queue is unreachable for a moment
+    const failed = await stack.act(jo, 'onboarding.submit', { cardId, ...about });
+    expect(failed.body?.value).toContain("something went wrong on Weave's side");
+    await stack.rt.queues.client('outbox').create();
+    const retried = await stack.act(jo, 'onboarding.submit', { cardId, ...about });
+    expect(cardText(retried.body?.value)).toContain("Thanks, Jo — you're set up");
+    await stack.drainOutbox();
+    expect(stack.repliesTo(sam).cards).toHaveLength(1);
+  });
+
   it('cannot submit the same card twice', async () => {
     const cardId = await joInstallsAndGetsCard();
     await stack.act(jo, 'onboarding.submit', { cardId, ...about });

@@ -87,4 +87,16 @@ describe('profile', () => {
     const { texts } = await stack.message(eve, 'profile');
     expect(texts[0]).toContain('your profile is closed');
   });
+
+  it('will not let an old card overwrite changes made since it was shown', async () => {
+    const first = cardIdOf((await stack.message(priya, 'profile')).cards[0]!);
+    const second = cardIdOf((await stack.message(priya, 'profile')).cards[0]!);
+    expect(cardText((await stack.act(priya, 'profile.save', { cardId: second, preferredName: 'Newer', supervisorEmail: '', workingDays: '1,2,3' })).body?.value)).toContain('Saved.');
+    const stale = await stack.act(priya, 'profile.save', { cardId: first, preferredName: 'Older', supervisorEmail: '', workingDays: '1' });
+    expect(cardText(stale.body?.value)).toContain('Your profile changed since this card was shown');
+    expect((await stack.rt.people.get(stack.tenantId, priya.aadObjectId))?.preferredName).toBe('Newer');
+    // Having been shown that, saving the same card again is deliberate.
+    expect(cardText((await stack.act(priya, 'profile.save', { cardId: first, preferredName: 'Older', supervisorEmail: '', workingDays: '1' })).body?.value)).toContain('Saved.');
+    expect((await stack.rt.people.get(stack.tenantId, priya.aadObjectId))?.preferredName).toBe('Older');
+  });
 });
