@@ -33,6 +33,14 @@ function summarise(c: RosterChanges): ImportSummary {
   };
 }
 
+/** Storage failed part way through writing. Every write is idempotent: importing the same file again finishes the job. */
+export class ImportInterrupted extends Error {
+  constructor(override readonly cause: unknown) {
+    super('The import stopped part way: storage did not answer. Some changes may be written. Import the same file again to finish: it is safe to repeat.');
+    this.name = 'ImportInterrupted';
+  }
+}
+
 export async function importRoster(
   deps: { people: PeopleStore; imports: ImportLog; clock: Clock; tenantId: string; timeZone: string },
   fileText: string,
@@ -52,7 +60,11 @@ export async function importRoster(
   if (options.dryRun) return { outcome: 'dry-run', summary, warnings: parsed.warnings, durationMs: Date.now() - started };
 
   const now = deps.clock.now();
-  await deps.people.applyRoster(deps.tenantId, changes, localDate(now, deps.timeZone));
+  try {
+    await deps.people.applyRoster(deps.tenantId, changes, localDate(now, deps.timeZone));
+  } catch (err) {
+    throw new ImportInterrupted(err);
+  }
   await deps.imports.record({ tenantId: deps.tenantId, at: now.toISOString(), source: options.source, ...summary });
   return { outcome: 'imported', summary, warnings: parsed.warnings, durationMs: Date.now() - started };
 }

@@ -34,7 +34,8 @@ export interface PeopleStore {
   get(tenantId: string, aadObjectId: string): Promise<StoredPerson | undefined>;
   list(tenantId: string): Promise<Person[]>;
   findByEmail(tenantId: string, email: string): Promise<StoredPerson | undefined>;
-  reportsOf(tenantId: string, managerId: string): Promise<Person[]>;
+  /** Team names on HR's roster, for people choosing theirs. */
+  rosterTeams(tenantId: string): Promise<string[]>;
   applyRoster(tenantId: string, changes: RosterChanges, today: string): Promise<void>;
   /** A person not on the roster introduces themself; false if they are already known. */
   addSelfIntroduced(person: Person): Promise<boolean>;
@@ -111,9 +112,11 @@ export class TablePeopleStore implements PeopleStore {
     return rows[0] && toPerson(rows[0]);
   }
 
-  async reportsOf(tenantId: string, managerId: string) {
-    const rows = await listAll<PersonEntity>(this.client, odata`PartitionKey eq ${tenantId} and managerId eq ${managerId} and status ne ${'left'}`);
-    return rows.map(toPerson);
+  async rosterTeams(tenantId: string) {
+    const rows = await listAll<Pick<PersonEntity, 'team'>>(
+      this.client, odata`PartitionKey eq ${tenantId} and source eq ${'roster'} and status eq ${'active'}`, ['team'],
+    );
+    return [...new Set(rows.map((r) => r.team))].sort((a, b) => a.localeCompare(b));
   }
 
   async applyRoster(tenantId: string, changes: RosterChanges, today: string) {

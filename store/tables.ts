@@ -82,7 +82,9 @@ export async function listAll<T extends object>(client: TableClient, filter: str
  * Writes in entity group transactions (at most 100 operations, one partition each). Callers use
  * `create` for rows they believe new and `update` for rows they believe exist: in Azurite those stay
  * fast as a partition grows, where upserts slow down with its size. If a row appeared or vanished
- * since the caller read it, that batch fails as a whole (409/404) and is sent again as upserts.
+ * since the caller read it, that batch fails as a whole (409/404) and its operations are done one
+ * by one: a create whose row now exists merges into it; an update whose row has gone is dropped,
+ * never recreated as a stub.
  */
 export async function submitInBatches(client: TableClient, actions: TransactionAction[]): Promise<void> {
   const byPartition = new Map<string, TransactionAction[]>();
@@ -99,9 +101,18 @@ export async function submitInBatches(client: TableClient, actions: TransactionA
         await client.submitTransaction(batch);
       } catch (err) {
         if (statusOf(err) !== 409 && statusOf(err) !== 404) throw err;
-        await client.submitTransaction(batch.map((a): TransactionAction => (a[0] === 'delete' ? a : ['upsert', a[1], 'Merge'])));
+        for (const action of batch) await submitOne(client, action);
       }
     }
+  }
+}
+
+async function submitOne(client: TableClient, action: TransactionAction): Promise<void> {
+  try {
+    await client.submitTransaction([action]);
+  } catch (err) {
+    if (action[0] === 'create' && statusOf(err) === 409) await client.upsertEntity(action[1], 'Merge');
+    else if (!(action[0] === 'update' && statusOf(err) === 404)) throw err;
   }
 }
 

@@ -31,10 +31,9 @@ export function aboutYouValuesFrom(values: Record<string, unknown> | undefined, 
   };
 }
 
-/** Team names people can pick from: every team on the roster. */
-export async function knownTeams(deps: BotDeps, tenantId: string): Promise<string[]> {
-  const people = await deps.people.list(tenantId);
-  return [...new Set(people.filter((p) => p.status !== 'left').map((p) => p.team))].sort((a, b) => a.localeCompare(b));
+/** Team names people can pick from: the teams on HR's roster (never what other newcomers typed). */
+export function knownTeams(deps: BotDeps, tenantId: string): Promise<string[]> {
+  return deps.people.rosterTeams(tenantId);
 }
 
 /**

@@ -94,4 +94,16 @@ describe('importing the roster', () => {
     expect(people).toHaveLength(30);
     expect(people.find((p) => p.aadObjectId === org[7]!.aadObjectId)).toMatchObject({ source: 'roster', status: 'active', preferredName: 'Kept' });
   });
+
+  it('does not bring back as a stub someone whose row went between reading and writing', async () => {
+    const org = syntheticOrg(30);
+    await run(org);
+    const existing = await stack.rt.people.list(stack.tenantId);
+    const planned = (await import('../../core/rosterPlan')).planRosterImport(existing, org.slice(0, 25));
+    expect(planned.leavers).toHaveLength(5);
+    await stack.rt.tables.client('people').deleteEntity(stack.tenantId, planned.leavers[0]!.aadObjectId);
+    await stack.rt.people.applyRoster(stack.tenantId, planned, '2026-11-23');
+    expect(await stack.rt.people.get(stack.tenantId, planned.leavers[0]!.aadObjectId)).toBeUndefined();
+    expect((await stack.rt.people.list(stack.tenantId)).filter((p) => p.status === 'left')).toHaveLength(4);
+  });
 });
