@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import functions, { type HttpResponseInit, type InvocationContext as Context, type LogLevel, type Timer } from '@azure/functions';
 import { nextOccurrence, parseSchedule } from '../../core/ncrontab';
 import type { Runtime } from '../../runtime/runtime';
+import type { DequeuedMessageItem } from '@azure/storage-queue';
 import { decodeMessage, poisonQueueName, queueName } from '../../store/queues';
 import { bindHttp, bindQueue, bindTimer } from '../bind';
 import { FUNCTIONS, type FunctionDeclaration, type HttpFunction, type QueueFunction, type TimerFunction } from '../declarations';
@@ -51,6 +52,8 @@ export interface LocalHost {
 }
 
 export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
+
+type ContextFor = (functionName: string, triggerMetadata?: Record<string, unknown>) => Context;
 
 function routePattern(route: string): RegExp {
   const escaped = route.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\??\}/g, '(?<$1>[^/]+)');
@@ -177,71 +180,107 @@ export async function startLocalHost(rt: Runtime, options: LocalHostOptions): Pr
   };
 }
 
-async function pollQueue(
-  rt: Runtime,
-  decl: QueueFunction,
-  settings: QueueSettings,
-  contextFor: (name: string, meta?: Record<string, unknown>) => Context,
-  log: (level: ConsoleLevel, source: string, message: string) => void,
-  signal: AbortSignal,
-): Promise<void> {
+type Log = (level: ConsoleLevel, source: string, message: string) => void;
+
+/**
+ * One queue, as the Functions host's queue processor handles it: up to batchSize messages at once,
+ * more fetched when half are done (newBatchThreshold); each message invisible while its handler
+ * runs (the lease renewed as it goes); a failure makes it visible again after visibilityTimeout;
+ * after maxDequeueCount failures, or a message already dequeued more often than that (a worker
+ * died holding it), it moves to <queue>-poison.
+ */
+async function pollQueue(rt: Runtime, decl: QueueFunction, settings: QueueSettings, contextFor: ContextFor, log: Log, signal: AbortSignal): Promise<void> {
   const name = queueName(rt.config.storage, decl.queue);
   const queue = rt.queues.byDeployedName(name);
   const poison = rt.queues.byDeployedName(poisonQueueName(name));
-  await queue.createIfNotExists();
   const handler = bindQueue(decl, async () => rt);
+  const inFlight = new Set<Promise<void>>();
+  const newBatchThreshold = Math.floor(settings.batchSize / 2);
   let idle = settings.minPollingMs;
+  let ready = false;
+
+  const toPoison = async (m: DequeuedMessageItem, popReceipt: string, why: string) => {
+    await poison.createIfNotExists();
+    await poison.sendMessage(m.messageText);
+    await queue.deleteMessage(m.messageId, popReceipt);
+    log('error', decl.name, `moved message ${m.messageId} to ${poisonQueueName(name)}: ${why}`);
+  };
+
+  const handle = async (m: DequeuedMessageItem) => {
+    let popReceipt = m.popReceipt;
+    if (m.dequeueCount > settings.maxDequeueCount) {
+      await toPoison(m, popReceipt, `dequeued ${m.dequeueCount} times without finishing`);
+      return;
+    }
+    const renew = setInterval(() => {
+      queue.updateMessage(m.messageId, popReceipt, undefined, settings.leaseSeconds)
+        .then((r) => { popReceipt = r.popReceipt ?? popReceipt; })
+        .catch(() => { /* the lease runs out and the message comes back: as if this worker had died */ });
+    }, (settings.leaseSeconds * 1000) / 2);
+    let succeeded = false;
+    let failure: unknown;
+    try {
+      await handler(decodeMessage(m.messageText), contextFor(decl.name, {
+        id: m.messageId, dequeueCount: m.dequeueCount, insertionTime: m.insertedOn, expirationTime: m.expiresOn,
+        nextVisibleTime: m.nextVisibleOn, popReceipt: m.popReceipt,
+      }));
+      succeeded = true;
+    } catch (err) {
+      failure = err;
+    } finally {
+      clearInterval(renew);
+    }
+    if (succeeded) {
+      await queue.deleteMessage(m.messageId, popReceipt);
+    } else if (m.dequeueCount >= settings.maxDequeueCount) {
+      await toPoison(m, popReceipt, `failed ${m.dequeueCount} times: ${(failure as Error)?.message ?? failure}`);
+    } else {
+      await queue.updateMessage(m.messageId, popReceipt, undefined, settings.visibilityTimeoutSeconds);
+    }
+  };
 
   while (!signal.aborted) {
-    let messages;
     try {
-      messages = (await queue.receiveMessages({ numberOfMessages: settings.batchSize, visibilityTimeout: settings.leaseSeconds })).receivedMessageItems;
+      if (!ready) {
+        await queue.createIfNotExists();
+        ready = true;
+      }
+      if (inFlight.size > newBatchThreshold) {
+        await Promise.race(inFlight);
+        continue;
+      }
+      const { receivedMessageItems } = await queue.receiveMessages({
+        numberOfMessages: settings.batchSize - inFlight.size, visibilityTimeout: settings.leaseSeconds,
+      });
+      if (receivedMessageItems.length === 0) {
+        if (inFlight.size > 0) await Promise.race([Promise.race(inFlight), sleep(idle, signal)]);
+        else await sleep(idle, signal);
+        idle = Math.min(idle * 2, settings.maxPollingMs);
+        continue;
+      }
+      idle = settings.minPollingMs;
+      for (const m of receivedMessageItems) {
+        const work: Promise<void> = handle(m)
+          .catch((err: unknown) => log('warn', decl.name, `could not settle message ${m.messageId}: ${(err as Error).message}`))
+          .finally(() => inFlight.delete(work));
+        inFlight.add(work);
+      }
     } catch (err) {
       log('warn', decl.name, `queue ${name} unreachable: ${(err as Error).message}`);
       await sleep(settings.maxPollingMs, signal);
-      continue;
     }
-    if (messages.length === 0) {
-      await sleep(idle, signal);
-      idle = Math.min(idle * 2, settings.maxPollingMs);
-      continue;
-    }
-    idle = settings.minPollingMs;
-    await Promise.all(messages.map(async (m) => {
-      const context = contextFor(decl.name, {
-        id: m.messageId, dequeueCount: m.dequeueCount, insertionTime: m.insertedOn, expirationTime: m.expiresOn,
-        nextVisibleTime: m.nextVisibleOn, popReceipt: m.popReceipt,
-      });
-      try {
-        await handler(decodeMessage(m.messageText), context);
-        await queue.deleteMessage(m.messageId, m.popReceipt);
-      } catch (err) {
-        try {
-          if (m.dequeueCount >= settings.maxDequeueCount) {
-            await poison.createIfNotExists();
-            await poison.sendMessage(m.messageText);
-            await queue.deleteMessage(m.messageId, m.popReceipt);
-            log('error', decl.name, `moved message ${m.messageId} to ${poisonQueueName(name)} after ${m.dequeueCount} attempts: ${(err as Error).message}`);
-          } else {
-            await queue.updateMessage(m.messageId, m.popReceipt, undefined, settings.visibilityTimeoutSeconds);
-          }
-        } catch (settleError) {
-          // The lease runs out and the message reappears: the same outcome as a crashed worker.
-          log('warn', decl.name, `could not settle message ${m.messageId}: ${(settleError as Error).message}`);
-        }
-      }
-    }));
   }
+  await Promise.allSettled(inFlight);
 }
 
-async function runTimer(
-  rt: Runtime,
-  decl: TimerFunction,
-  contextFor: (name: string) => Context,
-  log: (level: ConsoleLevel, source: string, message: string) => void,
-  signal: AbortSignal,
-): Promise<void> {
-  const schedule = parseSchedule(decl.schedule);
+async function runTimer(rt: Runtime, decl: TimerFunction, contextFor: ContextFor, log: Log, signal: AbortSignal): Promise<void> {
+  let schedule;
+  try {
+    schedule = parseSchedule(decl.schedule);
+  } catch (err) {
+    log('error', decl.name, `not scheduled: ${(err as Error).message}`);
+    return;
+  }
   const handler = bindTimer(decl, async () => rt);
   const tick = async () => {
     try {

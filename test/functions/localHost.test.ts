@@ -51,6 +51,35 @@ describe('the local Functions host', () => {
     expect((await scratch().getProperties()).approximateMessagesCount).toBe(0);
   });
 
+  it('moves a message a crashed worker kept dequeuing straight to the poison queue, without running it', async () => {
+    await sendScratch({ crashed: true });
+    for (let i = 0; i < 6; i++) await scratch().receiveMessages({ visibilityTimeout: 1 }).then(() => new Promise((r) => setTimeout(r, 1100)));
+    let ran = 0;
+    await hostWith([{ kind: 'queue', name: 'never-runs', queue: 'scratch', handler: async () => { ran += 1; } }]);
+    const poison = stack.rt.queues.byDeployedName(poisonQueueName(queueName(stack.config.storage, 'scratch')));
+    await expect.poll(async () => (await poison.peekMessages()).peekedMessageItems.length, { timeout: 10_000 }).toBe(1);
+    expect(ran).toBe(0);
+  }, 20_000);
+
+  it('works on many messages at once, fetching more as half finish', async () => {
+    let running = 0;
+    let peak = 0;
+    let done = 0;
+    await hostWith([{
+      kind: 'queue', name: 'slow', queue: 'scratch',
+      handler: async () => {
+        peak = Math.max(peak, ++running);
+        await new Promise((r) => setTimeout(r, 100));
+        running -= 1;
+        done += 1;
+      },
+    }]);
+    for (let i = 0; i < 40; i++) await sendScratch({ i });
+    await expect.poll(() => done, { timeout: 10_000 }).toBe(40);
+    expect(peak).toBeGreaterThan(8);
+    expect(peak).toBeLessThanOrEqual(16);
+  });
+
   it('deletes a message once its handler succeeds, even after failures', async () => {
     let calls = 0;
     await hostWith([{
