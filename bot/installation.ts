@@ -38,20 +38,19 @@ export async function onPersonalInstall({ deps, turn, person }: Asking, isNewIns
 
 export async function onTeamInstall(deps: BotDeps, turn: Turn, channels: Channel[]): Promise<Replies> {
   if (!turn.team) return [];
-  const existing = await deps.teams.get(turn.tenantId, turn.team.id);
-  await deps.teams.save({
+  const isNew = await deps.teams.recordInstall({
     tenantId: turn.tenantId,
     teamId: turn.team.id,
-    name: turn.team.name || existing?.name || 'Team',
-    aadGroupId: turn.team.aadGroupId || existing?.aadGroupId || '',
+    name: turn.team.name || 'Team',
+    aadGroupId: turn.team.aadGroupId,
     serviceUrl: turn.conversation.serviceUrl,
     channels,
     status: 'installed',
-    installedAt: existing?.status === 'installed' ? existing.installedAt : deps.clock.now().toISOString(),
+    installedAt: deps.clock.now().toISOString(),
     installedBy: turn.user.aadObjectId,
   });
+  if (!isNew) return [];
   deps.log.info('app.installed', { scope: 'team', channels: channels.length });
-  if (existing?.status === 'installed') return [];
   return [{
     text: `Thanks for adding Weave to ${turn.team.name || 'this team'}. In channels Weave only ever posts anonymous team totals — never anyone's name, needs or reflections. Chat with Weave 1:1 for your own development.`,
   }];

@@ -1,5 +1,6 @@
 // Weave's conversation, free of any bot SDK: each entry point takes a Turn and answers with
 // messages (or, for card actions, what the card becomes). bot/teams/ adapts Bot Framework to this.
+import { ROLES } from '../core/workforce';
 import type { Channel } from '../store/teamsInstalled';
 import { matchCommand, mayRun } from './commands/command';
 import { COMMANDS } from './commands';
@@ -32,7 +33,7 @@ export class WeaveBot {
     if (!mayRun(command, asking.person)) {
       this.deps.log.info('command.refused', { command: command.name, known: !!asking.person });
       return [{ text: asking.person
-        ? `**${command.name}** is only for ${command.audience === 'staff' ? 'staff' : `people with the ${command.audience.replace('_', ' ')} role`}. Type **help** to see what you can do.`
+        ? `**${command.name}** is only for ${command.audience === 'staff' || command.audience === 'anyone' ? 'staff' : `people with the ${ROLES[command.audience]} role`}. Type **help** to see what you can do.`
         : `Weave doesn't know you yet. Type **profile** to introduce yourself, then **${command.name}** will work.` }];
     }
     this.deps.log.info('command', { command: command.name });

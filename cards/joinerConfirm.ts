@@ -1,6 +1,7 @@
 import template from './templates/joinerConfirm.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
 import { expand } from './render';
+import { plain } from './text';
 
 export interface JoinerConfirmCardData {
   cardId: string;
@@ -12,7 +13,7 @@ export interface JoinerConfirmCardData {
 export function joinerConfirmCard(data: JoinerConfirmCardData): AdaptiveCardJson {
   return expand(template, {
     cardId: data.cardId,
-    intro: `${data.name} (${data.email}) introduced themselves to Weave and named you as their line manager. They are not on HR's roster yet.`,
+    intro: `${plain(data.name)} (${plain(data.email)}) introduced themselves to Weave and named you as their line manager. They are not on HR's roster yet.`,
     facts: data.facts,
   });
 }

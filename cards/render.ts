@@ -21,8 +21,3 @@ export function expand(template: object, data: object): AdaptiveCardJson {
     ACData.GlobalSettings.getUndefinedFieldValueSubstitutionString = previous;
   }
 }
-
-/** Hidden data on every Action.Execute: the card's id and nothing else; the server holds the rest. */
-export interface CardRef {
-  cardId: string;
-}

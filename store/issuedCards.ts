@@ -1,6 +1,7 @@
 // Every card Weave sends that can be acted on. The card carries only its id; who it was sent to,
 // what it is about and whether it is still open live here, so a forged or replayed submit has
-// nothing to tamper with. PartitionKey = card id (random), RowKey = '' : point reads only.
+// nothing to tamper with. PartitionKey = card id, RowKey = 'card': point reads only. Card ids are
+// random, except that the outbox derives one from its batch and recipient so a retried send reuses it.
 import { ConcurrencyError, createIfAbsent, getEntity, statusOf, TABLES, type Tables } from './tables';
 
 export type CardState = 'open' | 'done';
@@ -69,7 +70,7 @@ export class TableIssuedCardStore implements IssuedCardStore {
   }
 
   async reopen(card: IssuedCard) {
-    await this.client.updateEntity({ partitionKey: card.cardId, rowKey: ROW, state: 'open' }, 'Merge');
+    await this.merge(card, { state: 'open' });
   }
 
   async updateContext(card: IssuedCard, context: Record<string, unknown>) {

@@ -1,7 +1,7 @@
 // Teams (the Microsoft Teams kind) that Weave has been added to, and their channels. PartitionKey =
 // tenant id, RowKey = the team's id (escaped). Channel lists are small, so they live on the team row.
 import { odata, type TableEntityResult } from '@azure/data-tables';
-import { getEntity, listAll, safeKey, TABLES, type Tables } from './tables';
+import { createIfAbsent, getEntity, listAll, safeKey, statusOf, TABLES, type Tables } from './tables';
 
 export interface Channel {
   id: string;
@@ -34,7 +34,17 @@ interface TeamEntity {
 export interface TeamStore {
   get(tenantId: string, teamId: string): Promise<InstalledTeam | undefined>;
   save(team: InstalledTeam): Promise<void>;
+  /** Records Weave being added to a team; true only for the one caller that added (or re-added) it. */
+  recordInstall(team: InstalledTeam): Promise<boolean>;
   list(tenantId: string): Promise<InstalledTeam[]>;
+}
+
+function toEntity(team: InstalledTeam) {
+  return {
+    partitionKey: team.tenantId, rowKey: safeKey(team.teamId), teamId: team.teamId, name: team.name,
+    aadGroupId: team.aadGroupId, serviceUrl: team.serviceUrl, channels: JSON.stringify(team.channels),
+    status: team.status, installedAt: team.installedAt, installedBy: team.installedBy,
+  };
 }
 
 function toTeam(e: TableEntityResult<TeamEntity>): InstalledTeam {
@@ -58,11 +68,22 @@ export class TableTeamStore implements TeamStore {
   }
 
   async save(team: InstalledTeam) {
-    await this.client.upsertEntity({
-      partitionKey: team.tenantId, rowKey: safeKey(team.teamId), teamId: team.teamId, name: team.name,
-      aadGroupId: team.aadGroupId, serviceUrl: team.serviceUrl, channels: JSON.stringify(team.channels),
-      status: team.status, installedAt: team.installedAt, installedBy: team.installedBy,
-    }, 'Replace');
+    await this.client.upsertEntity(toEntity(team), 'Replace');
+  }
+
+  async recordInstall(team: InstalledTeam) {
+    // Teams sends both installationUpdate and conversationUpdate for one install: only one may greet.
+    if (await createIfAbsent(this.client, toEntity(team))) return true;
+    const existing = await getEntity<TeamEntity>(this.client, team.tenantId, safeKey(team.teamId));
+    if (!existing) return false;
+    const reinstalled = existing.status !== 'installed';
+    try {
+      await this.client.updateEntity(reinstalled ? toEntity(team) : { ...toEntity(team), installedAt: existing.installedAt, installedBy: existing.installedBy }, 'Replace', { etag: existing.etag });
+      return reinstalled;
+    } catch (err) {
+      if (statusOf(err) === 412) return false; // the other event got there first
+      throw err;
+    }
   }
 
   async list(tenantId: string) {

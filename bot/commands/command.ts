@@ -42,7 +42,8 @@ export function normaliseCommandText(text: string): string {
 }
 
 export function matchCommand(text: string, commands: readonly CommandDef[]): { command: CommandDef; args: string } | undefined {
-  const said = normaliseCommandText(text).replace(/[.!?]+$/, '');
+  const normalised = normaliseCommandText(text);
+  const said = normalised.replace(/[.!?]+$/, '') || normalised; // "help?" is help; a lone "?" stays "?"
   let best: { command: CommandDef; args: string; length: number } | undefined;
   for (const command of commands) {
     for (const word of [command.name, ...(command.aliases ?? [])]) {

@@ -1,13 +1,14 @@
 import { helpCard } from '../../cards/help';
 import { firstName } from '../../core/people';
-import { ROLES, type Role } from '../../core/workforce';
 import type { Asking } from '../context';
-import { mayRun, type CommandDef } from './command';
+import { mayRun, type Audience, type CommandDef } from './command';
 
-const SECTION_FOR: Record<string, string> = {
+const SECTION_FOR: Record<Audience, string> = {
   anyone: 'Getting started',
   staff: 'Your development',
-  ...Object.fromEntries(Object.entries(ROLES).map(([code, label]) => [code, `For ${label.toLowerCase()}s`])),
+  practitioner: 'Your development',
+  manager: 'For line managers',
+  ld_admin: 'For L&D admins',
 };
 
 export function helpCommand(allCommands: () => readonly CommandDef[]): CommandDef {
@@ -21,7 +22,7 @@ export function helpCommand(allCommands: () => readonly CommandDef[]): CommandDe
       const inChannel = turn.conversation.conversationKind !== 'personal';
       const usable = allCommands().filter((c) => mayRun(c, person) && c.scopes.includes(inChannel ? 'team' : 'personal'));
       const sections = [...new Set(usable.map((c) => c.audience))].map((audience) => ({
-        heading: SECTION_FOR[audience as Role | 'anyone' | 'staff'] ?? audience,
+        heading: SECTION_FOR[audience],
         commands: usable.filter((c) => c.audience === audience).map((c) => ({ name: c.name, summary: c.summary })),
       }));
       const intro = inChannel

@@ -9,9 +9,9 @@ import type { BotDeps } from '../context';
 import { choice, email, text, typed } from './fields';
 
 export const aboutYouSchema = z.object({
-  jobTitle: text('Job title', { max: 200, required: true }),
+  jobTitle: text('Job title', { max: 200, required: true, noLinks: true }),
   profession: choice('Profession', PROFESSION_CODES),
-  team: text('Team', { max: 100, required: true }),
+  team: text('Team', { max: 100, required: true, noLinks: true }),
   careerStage: choice('Career stage', CAREER_STAGE_CODES),
   registrationBody: choice('Professional registration', REGISTRATION_BODY_CODES, { required: false }),
   registrationNumber: text('Registration number', { max: 50 })

@@ -1,18 +1,20 @@
 // zod schemas for card inputs, each failing with a sentence a person can act on. Cards send
 // missing inputs as absent or "", so both mean empty here.
 import { z } from 'zod';
+import { LOOKS_LIKE_A_LINK } from '../../cards/text';
 import { CONTROL_CHARS } from '../../core/validation';
 
 const blankToEmpty = (v: unknown) => (v === undefined || v === null ? '' : v);
 
-export function text(label: string, opts: { max: number; required?: boolean; multiline?: boolean }) {
+export function text(label: string, opts: { max: number; required?: boolean; multiline?: boolean; noLinks?: boolean }) {
   return z.preprocess(
     blankToEmpty,
     z.string({ error: `${label} must be text.` })
       .transform((s) => s.trim())
       .refine((s) => !opts.required || s.length > 0, `${label} is required.`)
       .refine((s) => s.length <= opts.max, `${label} can be at most ${opts.max} characters.`)
-      .refine((s) => !CONTROL_CHARS.test(opts.multiline ? s.replace(/[\r\n\t]/g, '') : s), `${label} contains characters that can't be stored.`),
+      .refine((s) => !CONTROL_CHARS.test(opts.multiline ? s.replace(/[\r\n\t]/g, '') : s), `${label} contains characters that can't be stored.`)
+      .refine((s) => !opts.noLinks || !LOOKS_LIKE_A_LINK.test(s), `${label} can't contain a web address.`),
   );
 }
 

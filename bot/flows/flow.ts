@@ -28,8 +28,6 @@ export interface CardAction<S extends z.ZodType = z.ZodType> {
 export interface CardFlow {
   kind: string;
   render(deps: BotDeps, card: IssuedCard, form?: FormState): Promise<AdaptiveCardJson>;
-  /** What an answered card shows when someone acts on it again. */
-  renderAnswered?(deps: BotDeps, card: IssuedCard): Promise<AdaptiveCardJson>;
   actions: Record<string, CardAction>;
 }
 

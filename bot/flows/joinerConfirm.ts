@@ -53,7 +53,7 @@ export const joinerConfirmFlow: CardFlow = {
     }),
     'joiner.decline': managerAnswer(async ({ deps, turn }, person) => {
       await deps.people.update(person.tenantId, person.aadObjectId, { managerId: null }, person.etag);
-      await deps.outbox.sendText(person.tenantId, `joiner-declined:${person.aadObjectId}:${turn.user.aadObjectId}`, person.aadObjectId,
+      await deps.outbox.sendText(person.tenantId, `joiner-declined:${person.aadObjectId}:${turn.user.aadObjectId}:${person.etag}`, person.aadObjectId,
         `${turn.user.name} says you're not in their team. Type **profile** to name your line manager again.`);
       return noticeCard({ title: 'Thanks', lines: [`${nameOf(person)} has been asked to check who their line manager is.`] });
     }),

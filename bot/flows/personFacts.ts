@@ -1,4 +1,5 @@
 // How a person's record reads on a card.
+import { plain } from '../../cards/text';
 import { nameOf, type Person } from '../../core/people';
 import { careerStageLabel, professionLabel, registrationLabel, ROLES } from '../../core/workforce';
 import type { BotDeps } from '../context';
@@ -13,7 +14,7 @@ export async function personFacts(deps: BotDeps, person: Person): Promise<Fact[]
     person.managerId ? deps.people.get(person.tenantId, person.managerId) : undefined,
     person.supervisorId ? deps.people.get(person.tenantId, person.supervisorId) : undefined,
   ]);
-  const facts: Fact[] = [
+  const facts: Fact[] = ([
     { title: 'Name', value: person.preferredName ? `${person.displayName} (goes by ${person.preferredName})` : person.displayName },
     { title: 'Email', value: person.email || '—' },
     { title: 'Job title', value: person.jobTitle },
@@ -29,7 +30,7 @@ export async function personFacts(deps: BotDeps, person: Person): Promise<Fact[]
         : `${registrationLabel(person.registrationBody)}${person.registrationNumber ? `, ${person.registrationNumber}` : ''}`,
     },
     { title: 'Roles', value: person.roles.map((r) => ROLES[r]).join(', ') },
-  ];
+  ] satisfies Fact[]).map((f) => ({ ...f, value: plain(f.value) }));
   if (person.startDate) facts.push({ title: 'Started', value: formatDate(person.startDate) });
   return facts;
 }

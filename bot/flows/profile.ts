@@ -13,7 +13,7 @@ import { personFacts } from './personFacts';
 export const PROFILE_CHANGED = 'Your profile changed since this card was shown (saved elsewhere, or updated from HR). Check these details and save again.';
 
 const settingsSchema = z.object({
-  preferredName: text('Preferred name', { max: 100 }),
+  preferredName: text('Preferred name', { max: 100, noLinks: true }),
   supervisorEmail: email("Professional supervisor's email"),
   workingDays: weekdays('Days you work'),
 });

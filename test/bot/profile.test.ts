@@ -57,6 +57,8 @@ describe('profile', () => {
     expect(cardText(self.body?.value)).toContain("You can't be your own professional supervisor.");
     const long = await stack.act(priya, 'profile.save', { cardId, preferredName: 'x'.repeat(101), supervisorEmail: '', workingDays: '1' });
     expect(cardText(long.body?.value)).toContain('Preferred name can be at most 100 characters.');
+    const link = await stack.act(priya, 'profile.save', { cardId, preferredName: '[Reset your password](https://evil.example)', supervisorEmail: '', workingDays: '1' });
+    expect(cardText(link.body?.value)).toContain("Preferred name can't contain a web address.");
     const bogusDay = await stack.act(priya, 'profile.save', { cardId, preferredName: '', supervisorEmail: '', workingDays: '1,9' });
     expect(cardText(bogusDay.body?.value)).toContain('Days you work must be chosen from the list.');
 

@@ -47,6 +47,10 @@ describe('where Weave listens', () => {
       name: 'PaCT', status: 'installed', channels: [{ id: team.id, name: 'General' }, { id: '19:digest@thread.tacv2', name: 'Training' }],
     });
 
+    // Teams also sends installationUpdate for the same install: no second welcome.
+    await stack.post({ ...teams.botAddedToTeam(dana, team, activityOptions(stack)), type: 'installationUpdate', action: 'add', membersAdded: undefined });
+    expect(stack.connector.to(team.id)).toHaveLength(1);
+
     stack.connector.channels.set(team.id, [{ id: team.id }, { id: '19:digest@thread.tacv2', name: 'Training' }, { id: '19:new@thread.tacv2', name: 'Practice' }]);
     await stack.post(teams.channelCreated(dana, team, { id: '19:new@thread.tacv2', name: 'Practice' }, activityOptions(stack)));
     expect((await stack.rt.teams.get(stack.tenantId, team.id))?.channels).toHaveLength(3);

@@ -45,3 +45,11 @@ describe('card templates', () => {
     expect(actions.map((a) => Object.keys(a.data ?? {}))).toEqual([['cardId']]);
   });
 });
+
+describe('text people typed, in Markdown fields', () => {
+  it('cannot become a link', async () => {
+    const { plain } = await import('../../cards/text');
+    expect(plain('[Reset your password](https://evil.example)')).toBe('[Reset your password]\u200b(https://evil.example)');
+    expect(plain("Siobhán O'Neill (PaCT)")).toBe("Siobhán O'Neill (PaCT)");
+  });
+});

@@ -1,0 +1,9 @@
+// Text people typed, shown in fields Teams reads as Markdown (TextBlock, FactSet). Formatting
+// marks are harmless; a Markdown link is not (a job title that is a "Reset your password" link),
+// so link syntax is broken with an invisible space and shows as typed.
+export function plain(text: string): string {
+  return text.replace(/\]\s*\(/g, ']\u200b(');
+}
+
+/** Web addresses have no business in a name, job title or team: refused where those are entered. */
+export const LOOKS_LIKE_A_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\]\s*\()/i;
