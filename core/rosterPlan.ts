@@ -10,7 +10,10 @@ export interface RosterChanges {
   /** Introduced themselves in Teams and now appear on the roster. */
   adopted: string[];
   unchanged: number;
-  /** On the last roster (or confirmed) and missing from this one: marked as left, never deleted. */
+  /**
+   * On the last roster and missing from this one: marked as left, never deleted. People who only
+   * introduced themselves in Teams are not leavers: HR's roster has not caught up with them yet.
+   */
   leavers: Person[];
 }
 
