@@ -2,7 +2,7 @@
 // SETTINGS so the README, the Bicep app settings and this parser cannot drift apart unnoticed.
 import { z } from 'zod';
 import { isTimeZone } from '../core/zonedTime';
-import type { StorageSettings } from '../store/settings';
+import type { StorageAccess, StorageSettings } from '../store/settings';
 
 export type Mode = 'local' | 'azure';
 
@@ -50,7 +50,10 @@ export const SETTINGS = {
   WEAVE_TIME_ZONE: 'default time zone for people whose Teams client has not reported one (default Europe/London)',
   WEAVE_STORAGE_PREFIX: 'prefix for every table and queue name (default empty; letters and digits)',
   WEAVE_LOG_LEVEL: 'debug, info (default), warn or error',
-  AzureWebJobsStorage: 'storage connection string (locally built for Azurite when unset)',
+  AzureWebJobsStorage: 'storage connection string (locally built for Azurite when unset); in Azure use the identity-based settings below',
+  AzureWebJobsStorage__accountName: 'storage account name, for identity-based access (no keys)',
+  AzureWebJobsStorage__credential: '`managedidentity` to use a managed identity for storage',
+  AzureWebJobsStorage__clientId: 'client id of the user-assigned managed identity used for storage',
   MicrosoftAppId: 'the bot identity (client id of the user-assigned managed identity in Azure)',
   MicrosoftAppType: 'UserAssignedMSI (default), SingleTenant or MultiTenant',
   MicrosoftAppTenantId: 'tenant of the bot identity (defaults to WEAVE_TENANT_ID)',
@@ -64,6 +67,11 @@ const envSchema = z.object({
   WEAVE_STORAGE_PREFIX: z.string().regex(/^[a-z][a-z0-9]{0,19}$|^$/, 'must be lower-case letters and digits, starting with a letter, at most 20').default(''),
   WEAVE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   AzureWebJobsStorage: z.string().optional(),
+  AzureWebJobsStorage__accountName: z.string().regex(/^[a-z0-9]{3,24}$/, 'is not a storage account name').optional(),
+  AzureWebJobsStorage__tableServiceUri: z.url().optional(),
+  AzureWebJobsStorage__queueServiceUri: z.url().optional(),
+  AzureWebJobsStorage__credential: z.enum(['managedidentity']).optional(),
+  AzureWebJobsStorage__clientId: z.string().trim().optional(),
   MicrosoftAppId: z.string().trim().default(''),
   MicrosoftAppType: z.enum(['UserAssignedMSI', 'SingleTenant', 'MultiTenant']).default('UserAssignedMSI'),
   MicrosoftAppTenantId: z.string().trim().optional(),
@@ -77,6 +85,26 @@ export class ConfigError extends Error {
     super(`Weave cannot start:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
+}
+
+/** The Functions host's own rules for AzureWebJobsStorage: a connection string, or an account reached by identity. */
+function storageAccess(e: z.infer<typeof envSchema>, local: boolean): StorageAccess | undefined {
+  const accountName = e.AzureWebJobsStorage__accountName;
+  if (e.AzureWebJobsStorage) {
+    return { kind: 'connectionString', connectionString: e.AzureWebJobsStorage, allowInsecureConnection: /DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|Endpoint=http:\/\//i.test(e.AzureWebJobsStorage) };
+  }
+  if (accountName || (e.AzureWebJobsStorage__tableServiceUri && e.AzureWebJobsStorage__queueServiceUri)) {
+    return {
+      kind: 'identity',
+      tableServiceUri: e.AzureWebJobsStorage__tableServiceUri ?? `https://${accountName}.table.core.windows.net`,
+      queueServiceUri: e.AzureWebJobsStorage__queueServiceUri ?? `https://${accountName}.queue.core.windows.net`,
+      clientId: e.AzureWebJobsStorage__credential === 'managedidentity' ? e.AzureWebJobsStorage__clientId || null : null,
+    };
+  }
+  if (local) {
+    return { kind: 'connectionString', connectionString: azuriteConnectionString('127.0.0.1', { table: e.WEAVE_TABLE_PORT, queue: e.WEAVE_QUEUE_PORT }), allowInsecureConnection: true };
+  }
+  return undefined;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -98,20 +126,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`MicrosoftAppPassword is required for MicrosoftAppType=${e.MicrosoftAppType}`);
   }
 
-  const connectionString = e.AzureWebJobsStorage
-    ?? (local ? azuriteConnectionString('127.0.0.1', { table: e.WEAVE_TABLE_PORT, queue: e.WEAVE_QUEUE_PORT }) : undefined);
-  if (!connectionString) problems.push('AzureWebJobsStorage is not set: Weave needs a storage account');
+  const access = storageAccess(e, local);
+  if (!access) problems.push('AzureWebJobsStorage is not set: Weave needs a storage account (a connection string, or AzureWebJobsStorage__accountName for identity-based access)');
 
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     mode: e.WEAVE_MODE,
     tenantId,
     timeZone: e.WEAVE_TIME_ZONE,
-    storage: {
-      connectionString: connectionString!,
-      prefix: e.WEAVE_STORAGE_PREFIX,
-      allowInsecureConnection: /DefaultEndpointsProtocol=http;|UseDevelopmentStorage=true|Endpoint=http:\/\//i.test(connectionString!),
-    },
+    storage: { access: access!, prefix: e.WEAVE_STORAGE_PREFIX },
     bot: {
       appId: e.MicrosoftAppId,
       appType: e.MicrosoftAppType,

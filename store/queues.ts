@@ -1,7 +1,7 @@
 // Azure Storage queues. Messages are JSON, base64-encoded: the Functions host's queue trigger
 // decodes base64 by default, and the local host does the same, so both read what this writes.
 import { QueueClient } from '@azure/storage-queue';
-import type { StorageSettings } from './settings';
+import { credentialFor, type StorageSettings } from './settings';
 
 /** Logical queue names; the deployed name is the storage prefix, a dash if there is one, and this. */
 export const QUEUES = {
@@ -39,7 +39,10 @@ export class Queues {
   byDeployedName(deployedName: string): QueueClient {
     let client = this.#clients.get(deployedName);
     if (!client) {
-      client = new QueueClient(this.settings.connectionString, deployedName);
+      const access = this.settings.access;
+      client = access.kind === 'connectionString'
+        ? new QueueClient(access.connectionString, deployedName)
+        : new QueueClient(`${access.queueServiceUri.replace(/\/$/, '')}/${deployedName}`, credentialFor(access.clientId));
       this.#clients.set(deployedName, client);
     }
     return client;

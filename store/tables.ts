@@ -1,7 +1,7 @@
 // Every table Weave uses, and the one way this code reaches Azure Table Storage (or Azurite).
 import { TableClient, type TableEntity, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
 import { httpStatusOf as statusOf } from '../core/errors';
-import type { StorageSettings } from './settings';
+import { credentialFor, type StorageSettings } from './settings';
 
 /** Logical table names. The deployed name is the storage prefix followed by this. */
 export const TABLES = {
@@ -26,9 +26,10 @@ export class Tables {
   client(name: TableName): TableClient {
     let client = this.#clients.get(name);
     if (!client) {
-      client = TableClient.fromConnectionString(this.settings.connectionString, tableName(this.settings, name), {
-        allowInsecureConnection: this.settings.allowInsecureConnection,
-      });
+      const access = this.settings.access;
+      client = access.kind === 'connectionString'
+        ? TableClient.fromConnectionString(access.connectionString, tableName(this.settings, name), { allowInsecureConnection: access.allowInsecureConnection })
+        : new TableClient(access.tableServiceUri, tableName(this.settings, name), credentialFor(access.clientId));
       this.#clients.set(name, client);
     }
     return client;

@@ -4,7 +4,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { syntheticOrg, toRosterCsv } from '../../local/syntheticOrg';
 import { startTestStack, type TestStack } from '../support/stack';
 
@@ -31,7 +31,7 @@ describe('npm run weave', () => {
       ...process.env,
       WEAVE_MODE: 'local',
       WEAVE_TENANT_ID: stack.tenantId,
-      AzureWebJobsStorage: stack.config.storage.connectionString,
+      AzureWebJobsStorage: inject('storageConnectionString'),
       WEAVE_STORAGE_PREFIX: stack.config.storage.prefix,
       NO_COLOR: '1',
     };

@@ -12,14 +12,14 @@ describe('configuration', () => {
   it('is in Azure mode unless told it is local', () => {
     const config = loadConfig({ ...AZURE, MicrosoftAppId: '9b2c4d6e-1a3b-4c5d-8e7f-a0b1c2d3e4f5' });
     expect(config).toMatchObject({ mode: 'azure', bot: { appType: 'UserAssignedMSI', appTenantId: AZURE.WEAVE_TENANT_ID } });
-    expect(config.storage.allowInsecureConnection).toBe(false);
+    expect(config.storage.access).toMatchObject({ kind: 'connectionString', allowInsecureConnection: false });
   });
 
   it('runs locally without credentials against Azurite, only when asked to', () => {
     const config = loadConfig({ WEAVE_MODE: 'local' });
     expect(config).toMatchObject({ mode: 'local', tenantId: LOCAL_TENANT_ID, bot: { appId: '' }, timeZone: 'Europe/London' });
-    expect(config.storage.connectionString).toContain('TableEndpoint=http://127.0.0.1:10002/devstoreaccount1');
-    expect(config.storage.allowInsecureConnection).toBe(true);
+    expect(config.storage.access).toMatchObject({ kind: 'connectionString', allowInsecureConnection: true });
+    expect(config.storage.access.kind === 'connectionString' && config.storage.access.connectionString).toContain('TableEndpoint=http://127.0.0.1:10002/devstoreaccount1');
   });
 
   it('lists every problem at once, in words an operator can act on', () => {
@@ -34,5 +34,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ WEAVE_MODE: 'local', WEAVE_TIME_ZONE: 'Mars/Olympus' })).toThrow(/WEAVE_TIME_ZONE is not an IANA time zone/);
     expect(() => loadConfig({ WEAVE_MODE: 'cloud' })).toThrow(/WEAVE_MODE/);
     expect(() => loadConfig({ WEAVE_MODE: 'local', WEAVE_STORAGE_PREFIX: 'Bad-Prefix' })).toThrow(/WEAVE_STORAGE_PREFIX must be lower-case/);
+  });
+
+  it('reaches storage by managed identity, as the Functions host does, with no keys', () => {
+    const config = loadConfig({
+      WEAVE_TENANT_ID: AZURE.WEAVE_TENANT_ID, MicrosoftAppId: '9b2c4d6e-1a3b-4c5d-8e7f-a0b1c2d3e4f5',
+      AzureWebJobsStorage__accountName: 'weavestore01', AzureWebJobsStorage__credential: 'managedidentity', AzureWebJobsStorage__clientId: '9b2c4d6e-1a3b-4c5d-8e7f-a0b1c2d3e4f5',
+    });
+    expect(config.storage.access).toEqual({
+      kind: 'identity', tableServiceUri: 'https://weavestore01.table.core.windows.net', queueServiceUri: 'https://weavestore01.queue.core.windows.net',
+      clientId: '9b2c4d6e-1a3b-4c5d-8e7f-a0b1c2d3e4f5',
+    });
   });
 });
