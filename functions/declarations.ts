@@ -4,6 +4,8 @@ import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } fro
 import { z } from 'zod';
 import { deliver, giveUp } from '../bot/delivery';
 import { sweepOutbox } from '../jobs/outboxSweep';
+import { PAGES } from '../pages';
+import { renderPage } from '../pages/layout';
 import type { Runtime } from '../runtime/runtime';
 import { QUEUES, poisonQueueName } from '../store/queues';
 
@@ -58,6 +60,21 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     route: 'health',
     methods: ['GET'],
     handler: async (rt) => ({ status: 200, jsonBody: { status: 'ok', mode: rt.config.mode } }),
+  },
+  {
+    kind: 'http',
+    name: 'pages',
+    route: 'pages/{name}',
+    methods: ['GET'],
+    handler: async (_rt, request): Promise<HttpResponseInit> => {
+      const page = Object.hasOwn(PAGES, request.params.name ?? '') ? PAGES[request.params.name!] : undefined;
+      if (!page) return { status: 404, body: 'Not found', headers: { 'content-type': 'text/plain; charset=utf-8' } };
+      return {
+        status: 200,
+        body: renderPage(page),
+        headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'cache-control': 'public, max-age=3600' },
+      };
+    },
   },
   {
     kind: 'queue',
