@@ -12,6 +12,7 @@ import type { DequeuedMessageItem } from '@azure/storage-queue';
 import { decodeMessage, poisonQueueName, queueName } from '../../store/queues';
 import { bindHttp, bindQueue, bindTimer } from '../bind';
 import { FUNCTIONS, type FunctionDeclaration, type HttpFunction, type QueueFunction, type TimerFunction } from '../declarations';
+import hostJson from '../host.json' with { type: 'json' };
 import { formatLogMessage, printLine, type ConsoleLevel } from './console';
 
 const { HttpRequest, InvocationContext } = functions;
@@ -23,7 +24,7 @@ export interface LocalHostOptions {
   timers?: boolean;
   /** Poll queues (on by default). */
   queues?: boolean;
-  /** Functions host defaults: batchSize 16, maxDequeueCount 5, visibilityTimeout 0, maxPollingInterval 1 min (shorter here). */
+  /** Overrides of what functions/host.json says (tests poll faster). */
   queue?: Partial<QueueSettings>;
   /** Where invocation logs go; defaults to readable lines on the console. */
   log?: (level: ConsoleLevel, source: string, message: string) => void;
@@ -32,6 +33,8 @@ export interface LocalHostOptions {
 
 export interface QueueSettings {
   batchSize: number;
+  /** Fetch more messages once no more than this many are in flight. */
+  newBatchThreshold: number;
   maxDequeueCount: number;
   /** Delay before a failed message is visible again. */
   visibilityTimeoutSeconds: number;
@@ -41,9 +44,25 @@ export interface QueueSettings {
   maxPollingMs: number;
 }
 
-const DEFAULT_QUEUE: QueueSettings = {
-  batchSize: 16, maxDequeueCount: 5, visibilityTimeoutSeconds: 0, leaseSeconds: 600, minPollingMs: 100, maxPollingMs: 2000,
-};
+/** "hh:mm:ss" as host.json writes durations. */
+function seconds(duration: string): number {
+  const [h = 0, m = 0, s = 0] = duration.split(':').map(Number);
+  return h * 3600 + m * 60 + s;
+}
+
+/** The queue behaviour Azure will have, read from the host.json that is deployed with the app. */
+export function queueSettingsFromHostJson(): QueueSettings {
+  const q = hostJson.extensions.queues;
+  return {
+    batchSize: q.batchSize,
+    newBatchThreshold: q.newBatchThreshold,
+    maxDequeueCount: q.maxDequeueCount,
+    visibilityTimeoutSeconds: seconds(q.visibilityTimeout),
+    leaseSeconds: 600, // the host's fixed 10-minute lease while a function runs
+    minPollingMs: 100,
+    maxPollingMs: seconds(q.maxPollingInterval) * 1000,
+  };
+}
 
 export interface LocalHost {
   url: string;
@@ -102,7 +121,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 export async function startLocalHost(rt: Runtime, options: LocalHostOptions): Promise<LocalHost> {
   const declarations = options.declarations ?? FUNCTIONS;
   const log = options.log ?? printLine;
-  const queueSettings = { ...DEFAULT_QUEUE, ...options.queue };
+  const queueSettings = { ...queueSettingsFromHostJson(), ...options.queue };
   const getRuntime = async () => rt;
   const stopping = new AbortController();
   const background: Promise<void>[] = [];
@@ -195,7 +214,6 @@ async function pollQueue(rt: Runtime, decl: QueueFunction, settings: QueueSettin
   const poison = rt.queues.byDeployedName(poisonQueueName(name));
   const handler = bindQueue(decl, async () => rt);
   const inFlight = new Set<Promise<void>>();
-  const newBatchThreshold = Math.floor(settings.batchSize / 2);
   let idle = settings.minPollingMs;
   let ready = false;
 
@@ -245,7 +263,7 @@ async function pollQueue(rt: Runtime, decl: QueueFunction, settings: QueueSettin
         await queue.createIfNotExists();
         ready = true;
       }
-      if (inFlight.size > newBatchThreshold) {
+      if (inFlight.size > settings.newBatchThreshold) {
         await Promise.race(inFlight);
         continue;
       }
