@@ -60,6 +60,16 @@ export const SETTINGS = {
   MicrosoftAppPassword: 'client secret, only for SingleTenant/MultiTenant app registrations',
 } as const;
 
+/** What the deployment must set in Azure (infra/main.bicep); a test holds the Bicep to it. */
+export const AZURE_APP_SETTINGS = [
+  'WEAVE_MODE', 'WEAVE_TENANT_ID', 'WEAVE_TIME_ZONE', 'WEAVE_STORAGE_PREFIX', 'WEAVE_LOG_LEVEL',
+  'AzureWebJobsStorage__accountName', 'AzureWebJobsStorage__credential', 'AzureWebJobsStorage__clientId',
+  'MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId',
+] as const satisfies readonly (keyof typeof SETTINGS)[];
+
+/** Settings that must never be in Azure's app settings: a storage key, a client secret. */
+export const NEVER_IN_AZURE = ['AzureWebJobsStorage', 'MicrosoftAppPassword'] as const satisfies readonly (keyof typeof SETTINGS)[];
+
 const envSchema = z.object({
   WEAVE_MODE: z.enum(['local', 'azure']).default('azure'),
   WEAVE_TENANT_ID: z.string().trim().optional(),
@@ -79,6 +89,9 @@ const envSchema = z.object({
   WEAVE_TABLE_PORT: z.coerce.number().int().positive().default(10002),
   WEAVE_QUEUE_PORT: z.coerce.number().int().positive().default(10001),
 });
+
+/** Every environment variable loadConfig reads. */
+export const SETTINGS_READ = Object.keys(envSchema.shape);
 
 export class ConfigError extends Error {
   constructor(problems: string[]) {

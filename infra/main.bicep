@@ -1,0 +1,259 @@
+// Weave on Azure: one Function App (Flex Consumption, Node 20) on a storage account reached only by
+// managed identity, an Azure Bot in Microsoft Teams whose identity is that same user-assigned managed
+// identity, and Application Insights. No keys or secrets anywhere. See docs/deploy.md.
+targetScope = 'resourceGroup'
+
+@description('Short name used in every resource name (letters and digits, 3-11).')
+@minLength(3)
+@maxLength(11)
+param name string = 'weave'
+
+@description('Azure region for everything but the bot (which is global).')
+param location string = resourceGroup().location
+
+@description('The organisation\'s Microsoft Entra tenant: activities from any other tenant are refused.')
+param tenantId string = tenant().tenantId
+
+@description('Default time zone for people whose Teams client has not reported one.')
+param timeZone string = 'Europe/London'
+
+@description('Prefix for every table and queue name (lower-case letters and digits), to share one account between environments.')
+param storagePrefix string = ''
+
+@allowed(['debug', 'info', 'warn', 'error'])
+param logLevel string = 'info'
+
+@description('Azure Bot pricing tier: F0 (free, limited premium channels) or S1.')
+@allowed(['F0', 'S1'])
+param botSku string = 'F0'
+
+@description('Most instances the Function App may scale out to.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@allowed([2048, 4096])
+param instanceMemoryMB int = 2048
+
+param tags object = { app: 'weave' }
+
+var suffix = uniqueString(resourceGroup().id, name)
+var storageAccountName = take('${toLower(name)}${suffix}', 24)
+var deploymentContainer = 'app-package'
+
+// Every table and queue the code uses (store/tables.ts, store/queues.ts); a test keeps these in step.
+var tableNames = ['people', 'conversations', 'teams', 'cards', 'deliveries', 'jobruns', 'imports']
+var queueNames = ['outbox', 'outbox-poison']
+
+// Built-in role definition ids.
+var roles = {
+  storageBlobDataOwner: 'b7e6dc6d-f1e8-4753-8033-0f276bb0955b'
+  storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+  storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+}
+
+// The identity of the bot and of the app: Teams authenticates the bot as it, storage and
+// Application Insights admit the app as it.
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: 'id-${name}-${suffix}'
+  location: location
+  tags: tags
+}
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: 'log-${name}-${suffix}'
+  location: location
+  tags: tags
+  properties: {
+    sku: { name: 'PerGB2018' }
+    retentionInDays: 30
+  }
+}
+
+resource appInsights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'appi-${name}-${suffix}'
+  location: location
+  tags: tags
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    DisableLocalAuth: true // telemetry is accepted only from the app's identity
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageAccountName
+  location: location
+  tags: tags
+  sku: { name: 'Standard_ZRS' }
+  kind: 'StorageV2'
+  properties: {
+    allowSharedKeyAccess: false
+    allowBlobPublicAccess: false
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    defaultToOAuthAuthentication: true
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource packageContainer 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: deploymentContainer
+}
+
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource tables 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = [for table in tableNames: {
+  parent: tableService
+  name: '${storagePrefix}${table}'
+}]
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = [for queue in queueNames: {
+  parent: queueService
+  name: empty(storagePrefix) ? queue : '${storagePrefix}-${queue}'
+}]
+
+resource storageRoles 'Microsoft.Authorization/roleAssignments@2022-04-01' = [for role in [roles.storageBlobDataOwner, roles.storageQueueDataContributor, roles.storageTableDataContributor]: {
+  name: guid(storage.id, identity.id, role)
+  scope: storage
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', role)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}]
+
+resource telemetryRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(appInsights.id, identity.id, roles.monitoringMetricsPublisher)
+  scope: appInsights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.monitoringMetricsPublisher)
+    principalId: identity.properties.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: 'plan-${name}-${suffix}'
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    name: 'FC1'
+    tier: 'FlexConsumption'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource app 'Microsoft.Web/sites@2024-04-01' = {
+  name: 'func-${name}-${suffix}'
+  location: location
+  tags: tags
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: { '${identity.id}': {} }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storage.properties.primaryEndpoints.blob}${deploymentContainer}'
+          authentication: {
+            type: 'UserAssignedIdentity'
+            userAssignedIdentityResourceId: identity.id
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'node'
+        version: '20'
+      }
+    }
+    siteConfig: {
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      appSettings: [
+        // Storage for the Functions host and for Weave, by managed identity (no keys).
+        { name: 'AzureWebJobsStorage__accountName', value: storage.name }
+        { name: 'AzureWebJobsStorage__credential', value: 'managedidentity' }
+        { name: 'AzureWebJobsStorage__clientId', value: identity.properties.clientId }
+        // Telemetry, accepted only with the app's identity.
+        { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
+        { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
+        // Weave (runtime/config.ts).
+        { name: 'WEAVE_MODE', value: 'azure' }
+        { name: 'WEAVE_TENANT_ID', value: tenantId }
+        { name: 'WEAVE_TIME_ZONE', value: timeZone }
+        { name: 'WEAVE_STORAGE_PREFIX', value: storagePrefix }
+        { name: 'WEAVE_LOG_LEVEL', value: logLevel }
+        // The bot is the managed identity: no app password to keep.
+        { name: 'MicrosoftAppId', value: identity.properties.clientId }
+        { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
+        { name: 'MicrosoftAppTenantId', value: tenant().tenantId }
+      ]
+    }
+  }
+  dependsOn: [storageRoles, telemetryRole, tables, queues, packageContainer]
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: 'bot-${name}-${suffix}'
+  location: 'global'
+  tags: tags
+  kind: 'azurebot'
+  sku: { name: botSku }
+  properties: {
+    displayName: 'Weave'
+    description: 'Supervision, appraisal and CPD for every profession in children\'s services.'
+    endpoint: 'https://${app.properties.defaultHostName}/api/messages'
+    msaAppType: 'UserAssignedMSI'
+    msaAppId: identity.properties.clientId
+    msaAppMSIResourceId: identity.id
+    msaAppTenantId: tenant().tenantId
+  }
+}
+
+resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+    }
+  }
+}
+
+output functionAppName string = app.name
+@description('Host name for WEAVE_PUBLIC_HOST when packaging the Teams app.')
+output host string = app.properties.defaultHostName
+@description('The bot id (MicrosoftAppId) for the Teams app package.')
+output botId string = identity.properties.clientId
+output storageAccountName string = storage.name
+output resourceGroupName string = resourceGroup().name
