@@ -36,8 +36,11 @@ export interface RuntimeOptions {
   messenger?: Messenger;
   /** Extra Bot Framework authentication settings (a local OpenID metadata endpoint in tests). */
   authOverrides?: Record<string, string>;
-  /** Skip creating tables and queues (they exist; saves a round trip per start). */
-  skipProvisioning?: boolean;
+  /**
+   * Create any missing tables and queues at start. The default: locally yes; in Azure no, since
+   * infra/main.bicep provisions them and an operator's own identity may not be allowed to.
+   */
+  provision?: boolean;
 }
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -45,7 +48,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const log = options.log ?? createAppLogger(config.logLevel);
   const tables = new Tables(config.storage);
   const queues = new Queues(config.storage);
-  if (!options.skipProvisioning) await Promise.all([tables.ensureAll(), queues.ensureAll()]);
+  if (options.provision ?? config.mode === 'local') await Promise.all([tables.ensureAll(), queues.ensureAll()]);
 
   const cards = new TableIssuedCardStore(tables);
   const deliveries = new TableDeliveryStore(tables);
