@@ -1,9 +1,9 @@
-// Weave on Azure: one Function App (Flex Consumption, Node 20) on a storage account reached only by
+// Weave on Azure: one Function App (Flex Consumption, Node 22 LTS) on a storage account reached only by
 // managed identity, an Azure Bot in Microsoft Teams whose identity is that same user-assigned managed
 // identity, and Application Insights. No keys or secrets anywhere. See docs/deploy.md.
 targetScope = 'resourceGroup'
 
-@description('Short name used in every resource name (letters and digits, 3-11).')
+@description('Short name used in every resource name: lower-case letters and digits only, 3-11 (it becomes part of the storage account name).')
 @minLength(3)
 @maxLength(11)
 param name string = 'weave'
@@ -11,13 +11,11 @@ param name string = 'weave'
 @description('Azure region for everything but the bot (which is global).')
 param location string = resourceGroup().location
 
-@description('The organisation\'s Microsoft Entra tenant: activities from any other tenant are refused.')
-param tenantId string = tenant().tenantId
-
 @description('Default time zone for people whose Teams client has not reported one.')
 param timeZone string = 'Europe/London'
 
-@description('Prefix for every table and queue name (lower-case letters and digits), to share one account between environments.')
+@description('Prefix for every table and queue name, to share one account between environments: empty, or a lower-case letter then up to 19 lower-case letters and digits (the app refuses anything else at start).')
+@maxLength(20)
 param storagePrefix string = ''
 
 @allowed(['debug', 'info', 'warn', 'error'])
@@ -27,10 +25,15 @@ param logLevel string = 'info'
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
 
-@description('Most instances the Function App may scale out to.')
-@minValue(1)
+@description('Most instances the Function App may scale out to (Flex Consumption allows 40 to 1000).')
+@minValue(40)
 @maxValue(1000)
 param maximumInstanceCount int = 40
+
+@description('Instances kept warm for HTTP, so Teams is answered quickly after a quiet spell (card actions must be answered within seconds). 0 saves the cost of an always-ready instance.')
+@minValue(0)
+@maxValue(10)
+param alwaysReadyHttpInstances int = 1
 
 @allowed([2048, 4096])
 param instanceMemoryMB int = 2048
@@ -188,10 +191,11 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        alwaysReady: alwaysReadyHttpInstances > 0 ? [{ name: 'http', instanceCount: alwaysReadyHttpInstances }] : []
       }
       runtime: {
         name: 'node'
-        version: '20'
+        version: '22'
       }
     }
     siteConfig: {
@@ -207,7 +211,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'ClientId=${identity.properties.clientId};Authorization=AAD' }
         // Weave (runtime/config.ts).
         { name: 'WEAVE_MODE', value: 'azure' }
-        { name: 'WEAVE_TENANT_ID', value: tenantId }
+        // The organisation is the tenant Weave is deployed in: the bot's identity lives there too.
+        { name: 'WEAVE_TENANT_ID', value: tenant().tenantId }
         { name: 'WEAVE_TIME_ZONE', value: timeZone }
         { name: 'WEAVE_STORAGE_PREFIX', value: storagePrefix }
         { name: 'WEAVE_LOG_LEVEL', value: logLevel }

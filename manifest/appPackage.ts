@@ -47,7 +47,6 @@ const DEV_IDS = {
   teamsAppId: '5f0c3b2a-7d4e-4c1b-9a8f-0e1d2c3b4a59',
   botId: '00000000-0000-4000-8000-00000000b07d',
   host: 'localhost',
-  ssoClientId: '00000000-0000-4000-8000-0000000055e0',
 };
 
 /** The deployment's ids from the environment, or every missing one named. */
@@ -58,13 +57,12 @@ export function idsFromEnv(env: NodeJS.ProcessEnv, local: boolean): ManifestIds 
     TEAMS_APP_ID: 'the Teams app id (a GUID you choose once, e.g. from `uuidgen`)',
     MicrosoftAppId: "the bot's id (the botId output of the Bicep deployment)",
     WEAVE_PUBLIC_HOST: "the Function App's host name (the host output, e.g. weave-prod.azurewebsites.net)",
-    WEAVE_SSO_CLIENT_ID: 'the client id of the Entra app registration for sign-in (docs/deploy.md)',
   } as const;
   const missing = Object.entries(wanted)
     .filter(([name]) => !env[name] || (name !== 'WEAVE_PUBLIC_HOST' && !isGuid(env[name]!)))
     .map(([name, what]) => `${name}: ${what}`);
   if (missing.length > 0) return { missing };
-  return { teamsAppId: env.TEAMS_APP_ID!, botId: env.MicrosoftAppId!, host: env.WEAVE_PUBLIC_HOST!, ssoClientId: env.WEAVE_SSO_CLIENT_ID!, version };
+  return { teamsAppId: env.TEAMS_APP_ID!, botId: env.MicrosoftAppId!, host: env.WEAVE_PUBLIC_HOST!, version };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -20,8 +20,6 @@ export interface ManifestIds {
   botId: string;
   /** The host name the Function App answers on, e.g. weave-prod.azurewebsites.net. */
   host: string;
-  /** The Entra app registration the tab signs in with (SSO). */
-  ssoClientId: string;
   version: string;
 }
 
@@ -66,7 +64,6 @@ export function buildManifest(ids: ManifestIds, strings: Strings = readStrings(D
     }],
     permissions: ['identity'],
     validDomains: [ids.host],
-    webApplicationInfo: { id: ids.ssoClientId, resource: `api://${ids.host}/${ids.ssoClientId}` },
     defaultInstallScope: 'personal',
   };
 }

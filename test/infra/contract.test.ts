@@ -50,7 +50,8 @@ describe('infra/main.bicep and the code agree', () => {
     expect([...bicep.matchAll(/channelName: '(\w+)'/g)].map((m) => m[1])).toEqual(['MsTeamsChannel']);
     expect(bicep).toMatch(/endpoint: 'https:\/\/\$\{app\.properties\.defaultHostName\}\/api\/messages'/);
     expect(bicep).toMatch(/name: 'FC1'[\s\S]*tier: 'FlexConsumption'/);
-    expect(Number(/runtime: \{\s*name: 'node'\s*version: '(\d+)'/.exec(bicep)?.[1])).toBeGreaterThanOrEqual(20);
+    // Node 20 left support in April 2026: Azure runs the current LTS.
+    expect(Number(/runtime: \{\s*name: 'node'\s*version: '(\d+)'/.exec(bicep)?.[1])).toBeGreaterThanOrEqual(22);
   });
 });
 

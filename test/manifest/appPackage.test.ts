@@ -20,7 +20,6 @@ const IDS: ManifestIds = {
   teamsAppId: '2b1f5e8c-4d3a-4f6b-9c7d-1e2f3a4b5c6d',
   botId: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d',
   host: 'weave-test.azurewebsites.net',
-  ssoClientId: '3c4d5e6f-7a8b-4c9d-8e1f-2a3b4c5d6e7f',
   version: '1.2.3',
 };
 
@@ -43,7 +42,6 @@ describe('the Teams app package', () => {
       id: IDS.teamsAppId, version: IDS.version,
       bots: [{ botId: IDS.botId, scopes: ['personal', 'team'] }],
       validDomains: [IDS.host],
-      webApplicationInfo: { id: IDS.ssoClientId, resource: `api://${IDS.host}/${IDS.ssoClientId}` },
       developer: { privacyUrl: `https://${IDS.host}/api/pages/privacy`, termsOfUseUrl: `https://${IDS.host}/api/pages/terms` },
     });
     expect(JSON.stringify(manifest)).not.toMatch(/\{\{|\}\}|undefined/);
@@ -80,7 +78,7 @@ describe('the Teams app package', () => {
 
   it('refuses to package without the deployment ids, naming each one missing', () => {
     const missing = idsFromEnv({ TEAMS_APP_ID: 'not-a-guid' }, false);
-    expect('missing' in missing && missing.missing.map((m) => m.split(':')[0])).toEqual(['TEAMS_APP_ID', 'MicrosoftAppId', 'WEAVE_PUBLIC_HOST', 'WEAVE_SSO_CLIENT_ID']);
+    expect('missing' in missing && missing.missing.map((m) => m.split(':')[0])).toEqual(['TEAMS_APP_ID', 'MicrosoftAppId', 'WEAVE_PUBLIC_HOST']);
   });
 });
 
