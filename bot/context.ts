@@ -1,12 +1,16 @@
 // What every conversation handler is given. Nothing here depends on a bot SDK: bot/teams/ turns
 // Bot Framework activities into a Turn, and these handlers answer with plain messages and cards.
+import type { CadencePolicy } from '../core/cadencePolicy';
 import type { Clock } from '../core/clock';
 import type { ConversationRef, OutboundMessage } from '../core/conversation';
 import type { Logger } from '../core/log';
 import type { Config } from '../runtime/config';
 import type { ConversationStore } from '../store/conversations';
 import type { IssuedCardStore } from '../store/issuedCards';
+import type { NeedStore } from '../store/needs';
 import type { PeopleStore, StoredPerson } from '../store/people';
+import type { ScheduleStore } from '../store/schedules';
+import type { SessionStore } from '../store/sessions';
 import type { TeamStore } from '../store/teamsInstalled';
 import type { Outbox } from './outbox';
 
@@ -20,6 +24,10 @@ export interface BotDeps {
   teams: TeamStore;
   cards: IssuedCardStore;
   outbox: Outbox;
+  needs: NeedStore;
+  schedules: ScheduleStore;
+  sessions: SessionStore;
+  policy: CadencePolicy;
 }
 
 /** One incoming activity, as Weave needs to know it. */

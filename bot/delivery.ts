@@ -29,7 +29,7 @@ async function render(deps: BotDeps, message: OutboxMessage): Promise<OutboundMe
   const card = await deps.cards.get(message.cardId);
   const flow = card && flowFor(card.kind);
   if (!card || !flow) return undefined;
-  return { card: await flow.render(deps, card), summary: 'Weave' };
+  return { card: await flow.render(deps, card, message.note ? { notice: message.note } : undefined), summary: 'Weave' };
 }
 
 export function retryDelaySeconds(attempts: number, retryAfterSeconds: number | null, random = Math.random): number {

@@ -8,7 +8,8 @@ import type { IssuedCardStore } from '../store/issuedCards';
 import { QUEUES, type Queues } from '../store/queues';
 
 export type OutboxMessage =
-  | { kind: 'card'; cardId: string }
+  /** An issued card, rendered when sent; `note` shows above it (a reminder, say). */
+  | { kind: 'card'; cardId: string; note?: { heading: string; text: string } }
   | { kind: 'text'; text: string };
 
 /** What a queue message on the outbox carries: which delivery row to work on. */
@@ -43,6 +44,11 @@ export class Outbox {
     await this.cards.issue({ cardId, tenantId: c.tenantId, recipientId: c.recipientId, kind: c.kind, context: c.context, createdAt: at, expiresAt: c.expiresAt ?? null });
     await this.enqueue(c.tenantId, c.batch, c.recipientId, { kind: 'card', cardId });
     return cardId;
+  }
+
+  /** Sends a card that was issued before (a prompt again after a snooze, or as a reminder). */
+  async resendCard(tenantId: string, batch: string, recipientId: string, cardId: string, note?: { heading: string; text: string }): Promise<void> {
+    await this.enqueue(tenantId, batch, recipientId, { kind: 'card', cardId, ...(note ? { note } : {}) });
   }
 
   async sendText(tenantId: string, batch: string, recipientId: string, text: string): Promise<void> {

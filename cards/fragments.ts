@@ -1,12 +1,51 @@
 // Pieces more than one card shows: the error banner and the "about you" inputs.
-import errorsTemplate from './templates/fragments/errors.json' with { type: 'json' };
+import bannerTemplate from './templates/fragments/banner.json' with { type: 'json' };
 import aboutYouTemplate from './templates/fragments/aboutYou.json' with { type: 'json' };
+import needTemplate from './templates/fragments/needInputs.json' with { type: 'json' };
+import wellbeingTemplate from './templates/fragments/wellbeing.json' with { type: 'json' };
+import promptActionsTemplate from './templates/fragments/promptActions.json' with { type: 'json' };
+import { ACTIVITY_TYPES } from '../core/activities';
+import { COMMON_CORE } from '../core/commonCore';
 import { CAREER_STAGES, PROFESSIONS, REGISTRATION_BODIES } from '../core/workforce';
 import { expand } from './render';
 
+/** A highlighted note at the top of a card; hidden when there are no lines. */
+export function banner(style: 'attention' | 'accent' | 'good', heading: string, lines: readonly string[]): object {
+  return expand(bannerTemplate, { style, heading, lines });
+}
+
 /** Server-side validation problems, shown above the inputs, which keep what was typed. */
 export function errorBanner(errors: readonly string[]): object {
-  return expand(errorsTemplate, { heading: errors.length === 1 ? 'Please fix this:' : 'Please fix these:', errors });
+  return banner('attention', errors.length === 1 ? 'Please fix this:' : 'Please fix these:', errors);
+}
+
+export interface NeedValues {
+  area: string;
+  text: string;
+  activity: string;
+}
+
+export const COMMON_CORE_CHOICES = COMMON_CORE.map((a) => ({ code: a.code, label: `${a.code} ${a.short}` }));
+export const ACTIVITY_CHOICES = Object.entries(ACTIVITY_TYPES).map(([code, label]) => ({ code, label }));
+
+/** One learning need's inputs: area, what, how. Input ids are the prefix plus Area, Text, Activity. */
+export function needInputs(prefix: string, heading: string, values: NeedValues): object {
+  return expand(needTemplate, { prefix, heading, ...values, areas: COMMON_CORE_CHOICES, activities: ACTIVITY_CHOICES });
+}
+
+export function wellbeingInputs(note: string, value: string, noteValue: string): object {
+  return expand(wellbeingTemplate, { note, value, noteValue });
+}
+
+export interface PromptVerbs {
+  submit: string;
+  snooze: string;
+  moved: string;
+}
+
+/** Submit, Snooze and Not happening: the three things a prompt lets a person do. */
+export function promptActions(cardId: string, verbs: PromptVerbs, submitTitle: string, minDate: string): object[] {
+  return expand({ actions: promptActionsTemplate } as unknown as object, { cardId, verbs, submitTitle, minDate }).actions as unknown as object[];
 }
 
 export interface AboutYouValues {

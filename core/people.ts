@@ -15,6 +15,12 @@ export interface HrRecord {
   registrationBody: RegistrationBody;
   registrationNumber: string;
   roles: Role[];
+  /**
+   * A professional supervisor who is not the line manager (a social worker managed by a
+   * non-social-worker). Only when the roster has the optional column: otherwise people set it in
+   * their profile, and imports leave it alone.
+   */
+  supervisorId?: string | null;
 }
 
 /**
@@ -33,7 +39,7 @@ export interface PersonalSettings {
   workingDays: number[];
 }
 
-export interface Person extends HrRecord, PersonalSettings {
+export interface Person extends Omit<HrRecord, 'supervisorId'>, PersonalSettings {
   tenantId: string;
   status: PersonStatus;
   source: PersonSource;
@@ -61,6 +67,8 @@ export const HR_FIELDS: readonly (keyof HrRecord)[] = [
   'careerStage', 'startDate', 'registrationBody', 'registrationNumber', 'roles',
 ];
 
-export function sameHrRecord(a: HrRecord, b: HrRecord): boolean {
-  return HR_FIELDS.every((field) => JSON.stringify(a[field]) === JSON.stringify(b[field]));
+/** Whether importing `next` would change `current` (the supervisor only counts when the file has the column). */
+export function sameHrRecord(current: HrRecord, next: HrRecord): boolean {
+  const fields: (keyof HrRecord)[] = next.supervisorId === undefined ? [...HR_FIELDS] : [...HR_FIELDS, 'supervisorId'];
+  return fields.every((field) => JSON.stringify(current[field] ?? null) === JSON.stringify(next[field] ?? null));
 }

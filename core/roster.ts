@@ -13,7 +13,9 @@ export const ROSTER_COLUMNS = [
   'aad_object_id', 'email', 'display_name', 'job_title', 'profession', 'team', 'service',
   'manager_aad_object_id', 'career_stage', 'start_date', 'registration_body', 'registration_number', 'roles',
 ] as const;
-type RosterColumn = (typeof ROSTER_COLUMNS)[number];
+/** Columns a roster may have; when one is missing, what it would say is left as it is. */
+export const OPTIONAL_ROSTER_COLUMNS = ['supervisor_aad_object_id'] as const;
+type RosterColumn = (typeof ROSTER_COLUMNS)[number] | (typeof OPTIONAL_ROSTER_COLUMNS)[number];
 
 export const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
 export const MAX_ROSTER_ROWS = 100_000;
@@ -56,6 +58,7 @@ const rowSchema = z.object({
     z.enum(REGISTRATION_BODY_CODES, { error: (issue) => `"${String(issue.input)}" is not a registration body (use one of: ${REGISTRATION_BODY_CODES.join(', ')}, or leave empty)` }),
   ),
   registration_number: text(50).refine((s) => /^[A-Za-z0-9 /-]*$/.test(s), 'may hold only letters, digits, spaces, "/" and "-"'),
+  supervisor_aad_object_id: z.string().optional().refine((s) => !s || isGuid(s), 'is not a GUID').transform((s) => (s === undefined ? undefined : s ? s.toLowerCase() : null)),
   roles: z.string().transform((s, ctx) => {
     const parts = s.split(';').map((p) => p.trim().toLowerCase()).filter(Boolean);
     const unknown = parts.filter((p) => !(ROLE_CODES as string[]).includes(p));
@@ -93,7 +96,8 @@ export function parseRoster(fileText: string): RosterParseResult {
   if (duplicated.length > 0) {
     return { ok: false, errors: [{ line: 1, message: `header repeats column${duplicated.length > 1 ? 's' : ''}: ${[...new Set(duplicated)].join(', ')}` }], warnings };
   }
-  const extra = columns.filter((c) => !(ROSTER_COLUMNS as readonly string[]).includes(c));
+  const known: readonly string[] = [...ROSTER_COLUMNS, ...OPTIONAL_ROSTER_COLUMNS];
+  const extra = columns.filter((c) => !known.includes(c));
   if (extra.length > 0) warnings.push({ line: 1, message: `ignored unknown column${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}` });
   if (rows.length === 0) return { ok: false, errors: [{ line: 1, message: 'file has a header but no people' }], warnings };
   if (rows.length > MAX_ROSTER_ROWS) {
@@ -108,7 +112,10 @@ export function parseRoster(fileText: string): RosterParseResult {
       errors.push({ line: row.line, message: `has ${row.cells.length} fields; the header has ${columns.length}` });
       continue;
     }
-    const cells = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c, (row.cells[columns.indexOf(c)] ?? '').trim()])) as ParsedRow['cells'];
+    const cells = Object.fromEntries([
+      ...ROSTER_COLUMNS.map((c) => [c, (row.cells[columns.indexOf(c)] ?? '').trim()]),
+      ...OPTIONAL_ROSTER_COLUMNS.filter((c) => columns.includes(c)).map((c) => [c, (row.cells[columns.indexOf(c)] ?? '').trim()]),
+    ]) as ParsedRow['cells'];
     const result = rowSchema.safeParse(cells);
     if (!result.success) {
       const reasons = result.error.issues.map((i) => `${String(i.path[0] ?? 'row')} ${i.message}`);
@@ -124,6 +131,7 @@ export function parseRoster(fileText: string): RosterParseResult {
         profession: r.profession, team: r.team, service: r.service, managerId: r.manager_aad_object_id,
         careerStage: r.career_stage, startDate: r.start_date, registrationBody: r.registration_body,
         registrationNumber: r.registration_number, roles: r.roles,
+        ...(r.supervisor_aad_object_id !== undefined ? { supervisorId: r.supervisor_aad_object_id } : {}),
       },
     });
   }
@@ -180,6 +188,11 @@ function crossRowErrors(rows: { line: number; record: HrRecord }[], rejectedIds:
 
   const managerOf = new Map(rows.map(({ record }) => [record.aadObjectId, record.managerId]));
   for (const { line, record } of rows) {
+    if (record.supervisorId && !managerOf.has(record.supervisorId)) {
+      errors.push({ line, message: `supervisor_aad_object_id ${record.supervisorId} is not a person in this file` });
+    } else if (record.supervisorId && record.supervisorId === record.aadObjectId) {
+      errors.push({ line, message: 'supervisor_aad_object_id is the person themself' });
+    }
     if (record.managerId && !managerOf.has(record.managerId)) {
       const rejectedOn = rejectedIds.get(record.managerId);
       errors.push({

@@ -48,3 +48,8 @@ export function isTimeZone(zone: string): boolean {
     return false;
   }
 }
+
+/** "HH:MM" on the wall clock in a zone. */
+export function localClock(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(at);
+}

@@ -4,6 +4,7 @@ import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } fro
 import { z } from 'zod';
 import { deliver, giveUp } from '../bot/delivery';
 import { sweepOutbox } from '../jobs/outboxSweep';
+import { runSessionPrompts } from '../jobs/sessionPrompts';
 import { PAGES } from '../pages';
 import { renderPage } from '../pages/layout';
 import type { Runtime } from '../runtime/runtime';
@@ -96,6 +97,15 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
       }
       await giveUp(rt, job.data);
     },
+  },
+  {
+    kind: 'timer',
+    name: 'session-prompts',
+    // Hourly, so everyone is prompted at the start of their own working day wherever they are:
+    // 08:30 in Europe/London for most; the job checks each person's zone and working hours.
+    schedule: '0 30 * * * *',
+    description: 'Prepares people for supervision and appraisal: prompts, reminders, supervisor summaries',
+    run: (rt) => runSessionPrompts(rt),
   },
   {
     kind: 'timer',

@@ -3,6 +3,7 @@
 // say) fails to start rather than answering as an anonymous bot.
 import functions from '@azure/functions';
 import { loadConfig } from '../runtime/config';
+import { loadCadencePolicy } from '../runtime/policy';
 import { createRuntime, type Runtime } from '../runtime/runtime';
 import { queueName } from '../store/queues';
 import { AZURE_TIMER_TICK, bindHttp, bindQueue, bindTimer } from './bind';
@@ -10,6 +11,7 @@ import { FUNCTIONS } from './declarations';
 
 const { app } = functions;
 const config = loadConfig();
+loadCadencePolicy(); // an invalid policy stops the app here, with its reasons
 let runtime: Promise<Runtime> | undefined;
 function getRuntime(): Promise<Runtime> {
   runtime ??= createRuntime(config).catch((err: unknown) => {

@@ -17,6 +17,11 @@ import { TablePeopleStore } from '../store/people';
 import { Queues } from '../store/queues';
 import { Tables } from '../store/tables';
 import { TableTeamStore } from '../store/teamsInstalled';
+import { TableNeedStore } from '../store/needs';
+import { TableScheduleStore } from '../store/schedules';
+import { TableSessionStore } from '../store/sessions';
+import type { CadencePolicy } from '../core/cadencePolicy';
+import { loadCadencePolicy } from './policy';
 import type { Config } from './config';
 import { createAppLogger } from './logging';
 
@@ -34,6 +39,8 @@ export interface RuntimeOptions {
   log?: Logger;
   /** Replaces the Teams sender (a test recording what would be sent). */
   messenger?: Messenger;
+  /** A cadence policy other than policy/cadence.json (tests). */
+  policy?: CadencePolicy;
   /** Extra Bot Framework authentication settings (a local OpenID metadata endpoint in tests). */
   authOverrides?: Record<string, string>;
   /**
@@ -45,6 +52,7 @@ export interface RuntimeOptions {
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const clock = options.clock ?? systemClock;
+  const policy = options.policy ?? loadCadencePolicy();
   const log = options.log ?? createAppLogger(config.logLevel);
   const tables = new Tables(config.storage);
   const queues = new Queues(config.storage);
@@ -64,6 +72,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     cards,
     deliveries,
     outbox: new Outbox(deliveries, queues, cards, clock),
+    needs: new TableNeedStore(tables),
+    schedules: new TableScheduleStore(tables),
+    sessions: new TableSessionStore(tables),
+    policy,
     messenger: options.messenger ?? teams.messenger,
   };
   const weave = new WeaveBot(deps);

@@ -1,8 +1,8 @@
 // Where to reach each person in Teams. PartitionKey = tenant id, RowKey = Entra object id: the
 // proactive sender looks a person up by who they are, never by a Teams conversation id.
-import type { TableEntityResult } from '@azure/data-tables';
+import { odata, type TableEntityResult } from '@azure/data-tables';
 import type { ConversationRef } from '../core/conversation';
-import { createIfAbsent, getEntity, statusOf, TABLES, type Tables } from './tables';
+import { createIfAbsent, getEntity, listAll, statusOf, TABLES, type Tables } from './tables';
 
 /**
  * - `installed`: Weave is in their personal scope and we can message them.
@@ -45,6 +45,8 @@ export interface ConversationStore {
   /** Records an install or any personal message; true when this is a new (or renewed) installation. */
   recordSeen(sighting: ConversationSighting): Promise<boolean>;
   setStatus(tenantId: string, aadObjectId: string, status: Exclude<ReachStatus, 'installed'>, at: string): Promise<void>;
+  /** Everyone Weave has a conversation with (their time zones and reachability). */
+  list(tenantId: string): Promise<PersonalConversation[]>;
 }
 
 function toConversation(e: TableEntityResult<ConversationEntity>): PersonalConversation {
@@ -102,6 +104,10 @@ export class TableConversationStore implements ConversationStore {
       }
     }
     return false;
+  }
+
+  async list(tenantId: string) {
+    return (await listAll<ConversationEntity>(this.client, odata`PartitionKey eq ${tenantId}`)).map(toConversation);
   }
 
   async setStatus(tenantId: string, aadObjectId: string, status: Exclude<ReachStatus, 'installed'>, at: string) {

@@ -45,11 +45,13 @@ export interface PeopleStore {
 
 export type PersonPatch = Partial<Omit<Person, 'tenantId' | 'aadObjectId' | 'source'>>;
 
-function hrFields(r: HrRecord): Omit<PersonEntity, 'status' | 'source' | 'leftOn' | 'confirmedBy' | 'preferredName' | 'supervisorId' | 'workingDays'> {
+function hrFields(r: HrRecord): Omit<PersonEntity, 'status' | 'source' | 'leftOn' | 'confirmedBy' | 'preferredName' | 'supervisorId' | 'workingDays'> & { supervisorId?: string } {
   return {
     email: r.email, displayName: r.displayName, jobTitle: r.jobTitle, profession: r.profession, team: r.team,
     service: r.service, managerId: r.managerId ?? '', careerStage: r.careerStage, startDate: r.startDate ?? '',
     registrationBody: r.registrationBody, registrationNumber: r.registrationNumber, roles: r.roles.join(';'),
+    // Only when the roster had the column; otherwise whatever the person set stays.
+    ...(r.supervisorId !== undefined ? { supervisorId: r.supervisorId ?? '' } : {}),
   };
 }
 

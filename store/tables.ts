@@ -12,6 +12,9 @@ export const TABLES = {
   deliveries: 'deliveries',
   jobRuns: 'jobruns',
   imports: 'imports',
+  needs: 'needs',
+  schedules: 'schedules',
+  sessions: 'sessions',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

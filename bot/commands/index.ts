@@ -2,5 +2,7 @@
 import type { CommandDef } from './command';
 import { helpCommand } from './help';
 import { profileCommand } from './profile';
+import { supervisionCommand } from './supervision';
+import { teamStatusCommand } from './teamStatus';
 
-export const COMMANDS: readonly CommandDef[] = [helpCommand(() => COMMANDS), profileCommand];
+export const COMMANDS: readonly CommandDef[] = [helpCommand(() => COMMANDS), profileCommand, supervisionCommand, teamStatusCommand];

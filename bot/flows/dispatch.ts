@@ -40,7 +40,7 @@ export async function dispatchCardAction(asking: Asking, verb: string, data: Rec
     return message(REFUSALS.someoneElse);
   }
   if (card.expiresAt && card.expiresAt < deps.clock.now().toISOString()) return message(REFUSALS.expired);
-  if (card.state === 'done') return message(REFUSALS.answered);
+  if (card.state === 'done' && !action.onAnswered) return message(REFUSALS.answered);
 
   const { cardId: _ignored, ...inputs } = data;
   const parsed = action.schema.safeParse(inputs);

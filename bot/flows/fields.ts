@@ -21,10 +21,10 @@ export function text(label: string, opts: { max: number; required?: boolean; mul
 export function choice<T extends string>(label: string, codes: readonly [T, ...T[]], opts: { required?: boolean } = { required: true }) {
   return z.preprocess(
     blankToEmpty,
-    z.string({ error: `Choose a ${label.toLowerCase()}.` }).superRefine((s, ctx) => {
+    z.string({ error: `Choose from the list for ${label.toLowerCase()}.` }).superRefine((s, ctx) => {
       if (s === '' && !opts.required) return;
       if (!(codes as readonly string[]).includes(s)) {
-        ctx.addIssue({ code: 'custom', message: s === '' ? `Choose a ${label.toLowerCase()}.` : `"${s.slice(0, 40)}" is not a ${label.toLowerCase()} Weave knows.` });
+        ctx.addIssue({ code: 'custom', message: s === '' ? `${label}: choose one.` : `${label}: "${s.slice(0, 40)}" is not one of the choices.` });
       }
     }),
   ) as unknown as z.ZodType<T | ''>;

@@ -10,6 +10,8 @@ export interface FormState {
   values?: Record<string, unknown>;
   errors?: string[];
   note?: string;
+  /** A heading and line shown above the card's content (a reminder). */
+  notice?: { heading: string; text: string };
 }
 
 export type ActionOutcome =
@@ -22,6 +24,8 @@ export interface CardAction<S extends z.ZodType = z.ZodType> {
   schema: S;
   /** The card is answered once this succeeds; a second submit is refused. */
   closesCard: boolean;
+  /** May act on a card already answered (Edit, which opens it again). */
+  onAnswered?: boolean;
   handle(asking: Asking, card: IssuedCard, input: z.infer<S>): Promise<ActionOutcome>;
 }
 

@@ -3,8 +3,13 @@ import type { CardAction, CardFlow } from './flow';
 import { joinerConfirmFlow } from './joinerConfirm';
 import { onboardingFlow } from './onboarding';
 import { profileFlow } from './profile';
+import { appraisalPromptFlow, supervisionPromptFlow } from './sessionPrompt';
+import { scheduleSessionFlow } from './scheduleSession';
+import { sessionSummaryFlow } from './sessionSummary';
 
-export const FLOWS: readonly CardFlow[] = [onboardingFlow, profileFlow, joinerConfirmFlow];
+export const FLOWS: readonly CardFlow[] = [
+  onboardingFlow, profileFlow, joinerConfirmFlow, supervisionPromptFlow, appraisalPromptFlow, sessionSummaryFlow, scheduleSessionFlow,
+];
 
 const byKind = new Map(FLOWS.map((f) => [f.kind, f]));
 const byVerb = new Map<string, { flow: CardFlow; action: CardAction }>();

@@ -66,7 +66,7 @@ describe('someone not on the HR roster', () => {
     const cardId = await joInstallsAndGetsCard();
     const res = await stack.act(jo, 'onboarding.submit', { cardId, ...about, profession: 'astronaut', managerEmail: 'not-an-email' });
     const text = cardText(res.body?.value);
-    expect(text).toContain('"astronaut" is not a profession Weave knows.');
+    expect(text).toContain('Profession: "astronaut" is not one of the choices.');
     expect(text).toContain("Your line manager's email is not a valid email address.");
     expect(JSON.stringify(res.body?.value)).toContain('Family Support Worker');
     expect(await stack.rt.people.get(stack.tenantId, jo.aadObjectId)).toBeUndefined();

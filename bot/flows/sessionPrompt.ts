@@ -1,0 +1,311 @@
+// Preparing for supervision, appraisal or a mid-year review: the card Weave sends a few working days
+// before, and what the person can do with it — send their answers, snooze it, or say the session is
+// not happening. What they name as learning goes into their plan.
+import { z } from 'zod';
+import { appraisalPromptCard, supervisionPromptCard, type PromptHeader, type ReviewItem } from '../../cards/sessionPrompt';
+import { noticeCard } from '../../cards/notice';
+import { ACTIVITY_TYPE_CODES, type ActivityType } from '../../core/activities';
+import { addDays, addWorkingDays, formatDay, workingCalendar } from '../../core/calendar';
+import { SESSION_LABELS } from '../../core/cadence';
+import { AREA_CODES, describeCode } from '../../core/commonCore';
+import { deterministicId } from '../../core/ids';
+import type { LearningNeed, NeedStatus } from '../../core/needs';
+import { firstName, nameOf, type Person } from '../../core/people';
+import { isIsoDate } from '../../core/validation';
+import type { IssuedCard } from '../../store/issuedCards';
+import type { StoredSession } from '../../store/sessions';
+import type { Asking, BotDeps } from '../context';
+import { choice, text } from './fields';
+import { defineAction, type CardFlow, type FormState } from './flow';
+import { describeSession, ownAnswersCard, promptSubtitle, todayFor } from './sessionViews';
+
+type PromptKind = 'supervision' | 'appraisal';
+
+const VERBS = {
+  supervision: { submit: 'supervision.submit', snooze: 'supervision.snooze', moved: 'supervision.moved', edit: 'supervision.edit' },
+  appraisal: { submit: 'appraisal.submit', snooze: 'appraisal.snooze', moved: 'appraisal.moved', edit: 'appraisal.edit' },
+} as const;
+
+export const REVIEW_SLOTS = 5;
+const reflection = (label: string) => text(label, { max: 2000, multiline: true });
+const needSlot = (n: number) => ({
+  [`need${n}Area`]: choice(`Area of the Common Core for learning need ${n}`, AREA_CODES, { required: false }),
+  [`need${n}Text`]: text(`Learning need ${n}`, { max: 300 }),
+  [`need${n}Activity`]: choice(`Way of learning for need ${n}`, ACTIVITY_TYPE_CODES, { required: false }),
+});
+const wellbeingFields = {
+  wellbeing: choice('How you are', ['good', 'ok', 'struggling'], { required: false }),
+  wellbeingNote: text('Your note on how you are', { max: 1000, multiline: true }),
+};
+
+/** A need half filled in (an area but no words, or words but no area) is a mistake worth pointing out. */
+function completeNeeds(slots: number[]) {
+  return (answers: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    for (const n of slots) {
+      const hasText = !!answers[`need${n}Text`];
+      if (hasText && !answers[`need${n}Area`]) ctx.addIssue({ code: 'custom', message: `Choose an area of the Common Core for learning need ${n}.` });
+      if (!hasText && (answers[`need${n}Area`] || answers[`need${n}Activity`])) ctx.addIssue({ code: 'custom', message: `Say what you want to learn for learning need ${n}, or clear its choices.` });
+    }
+  };
+}
+
+const supervisionAnswers = z.object({
+  wentWell: reflection('What has gone well'),
+  what: reflection('What?'),
+  soWhat: reflection('So what?'),
+  nowWhat: reflection('Now what?'),
+  ...needSlot(1),
+  ...needSlot(2),
+  ...wellbeingFields,
+}).superRefine(completeNeeds([1, 2])).superRefine((a, ctx) => {
+  if (!Object.values(a).some(Boolean)) ctx.addIssue({ code: 'custom', message: 'Write something in at least one box, or use Snooze if now is not a good time.' });
+});
+
+const appraisalAnswers = z.object({
+  ...Object.fromEntries(AREA_CODES.flatMap((code) => [
+    [`sa_${code}`, choice(`Your rating for ${code}`, ['1', '2', '3', '4'], { required: false })],
+    [`ev_${code}`, text(`Evidence for ${code}`, { max: 500 })],
+  ])),
+  ...Object.fromEntries(Array.from({ length: REVIEW_SLOTS }, (_, i) => [`review${i + 1}`, choice('Where you are with a need in your plan', ['met', 'continue', 'drop'], { required: false })])),
+  ...needSlot(1),
+  ...needSlot(2),
+  ...needSlot(3),
+  ...wellbeingFields,
+}).superRefine(completeNeeds([1, 2, 3]));
+
+const snoozeInput = z.object({
+  snoozeDays: choice('Snooze length', ['1', '3']),
+  snoozeReason: text('Reason for snoozing', { max: 200 }),
+});
+
+const movedInput = z.object({
+  change: choice('What has happened', ['moved', 'cancelled']),
+  newDate: text('New date', { max: 10 }).refine((d) => d === '' || isIsoDate(d), 'The new date is not a date.'),
+}).refine((v) => v.change !== 'moved' || v.newDate !== '', 'Choose the new date it has moved to.');
+
+interface Loaded {
+  session: StoredSession;
+  person: Person;
+  supervisor: Person | undefined;
+}
+
+async function load(deps: BotDeps, card: IssuedCard): Promise<Loaded | undefined> {
+  const session = await deps.sessions.get(card.tenantId, String(card.context.sessionKey ?? ''));
+  const person = session && await deps.people.get(card.tenantId, session.personId);
+  if (!session || !person) return undefined;
+  const supervisor = session.supervisorId ? await deps.people.get(card.tenantId, session.supervisorId) : undefined;
+  return { session, person, supervisor };
+}
+
+/** The open needs an appraisal card asks about, in the order its review inputs use. */
+export async function reviewNeeds(deps: BotDeps, card: IssuedCard): Promise<LearningNeed[]> {
+  const ids = (card.context.reviewNeedIds as string[] | undefined) ?? [];
+  if (ids.length === 0) return [];
+  const needs = await deps.needs.listFor(card.tenantId, card.recipientId);
+  return ids.map((id) => needs.find((n) => n.needId === id)).filter((n): n is LearningNeed => !!n);
+}
+
+function notHappening(loaded: Loaded): ReturnType<typeof noticeCard> | undefined {
+  const { session, supervisor } = loaded;
+  if (session.status === 'upcoming') return undefined;
+  const what = describeSession(session, supervisor);
+  const lines = {
+    moved: [`${what} moved to ${session.movedTo ? formatDay(session.movedTo) : 'another date'}. I'll send a new card nearer the time.`],
+    cancelled: [`${what} was cancelled.`],
+    superseded: [`${what} was replaced by a date your manager recorded. I'll send a new card nearer the time.`],
+    held: [`${what} has taken place.`],
+    lapsed: [`${what} has passed.`],
+  }[session.status];
+  return noticeCard({ title: 'Nothing to prepare', lines });
+}
+
+function makeFlow(kind: PromptKind): CardFlow {
+  const verbs = VERBS[kind];
+  const schema = kind === 'supervision' ? supervisionAnswers : appraisalAnswers;
+
+  async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+    const loaded = await load(deps, card);
+    if (!loaded) return noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] });
+    const gone = notHappening(loaded);
+    if (gone) return gone;
+    const { session, person, supervisor } = loaded;
+    const review = await reviewNeeds(deps, card);
+    const today = await todayFor(deps, card.tenantId, card.recipientId);
+    if (card.state === 'done') {
+      return ownAnswersCard(session, supervisor, today <= session.date ? { cardId: card.cardId, verb: verbs.edit } : null, review.map((n) => n.description));
+    }
+    const values = Object.fromEntries(Object.entries(form?.values ?? session.answers ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 2000) : '']));
+    const header: PromptHeader = {
+      cardId: card.cardId,
+      eyebrow: `Preparing for ${kind === 'supervision' ? 'supervision' : `your ${SESSION_LABELS[session.kind]}`}`,
+      title: describeSession(session, supervisor),
+      subtitle: promptSubtitle(deps, session, person, supervisor),
+      note: form?.notice ?? null,
+      errors: form?.errors ?? [],
+      verbs,
+      minDate: addDays(today, 1),
+      supervisorFirstName: supervisor ? firstName(supervisor) : 'your supervisor',
+    };
+    if (kind === 'supervision') return supervisionPromptCard(header, values);
+    const items: ReviewItem[] = review.map((n, i) => ({ id: `review${i + 1}`, label: `${describeCode(n.code)}: ${n.description}`, value: values[`review${i + 1}`] ?? '' }));
+    return appraisalPromptCard(header, values, { selfAssessment: session.kind === 'appraisal', review: items, midYear: session.kind === 'midyear' });
+  }
+
+  /** The needs the answers name replace the ones this session named before. */
+  async function saveNeeds(deps: BotDeps, loaded: Loaded, answers: Record<string, string>) {
+    const { session } = loaded;
+    const now = deps.clock.now().toISOString();
+    const slots = kind === 'supervision' ? [1, 2] : [1, 2, 3];
+    const named = new Set<string>();
+    for (const n of slots) {
+      const description = answers[`need${n}Text`];
+      if (!description) continue;
+      const needId = deterministicId('session', session.key, String(n));
+      named.add(needId);
+      await deps.needs.save({
+        tenantId: session.tenantId, personId: session.personId, needId, code: answers[`need${n}Area`]!, description,
+        activityType: (answers[`need${n}Activity`] || null) as ActivityType | null, priority: 'medium', status: 'open',
+        source: session.kind, sourceRef: session.key, targetDate: null, createdAt: now, updatedAt: now,
+      });
+    }
+    for (const old of await deps.needs.listFromSource(session.tenantId, session.personId, session.key)) {
+      if (!named.has(old.needId)) await deps.needs.remove(session.tenantId, session.personId, old.needId);
+    }
+  }
+
+  async function applyReview(deps: BotDeps, card: IssuedCard, answers: Record<string, string>) {
+    const statusFor: Record<string, NeedStatus> = { met: 'met', continue: 'in_progress', drop: 'dropped' };
+    const review = await reviewNeeds(deps, card);
+    for (const [i, need] of review.entries()) {
+      const answer = answers[`review${i + 1}`];
+      if (answer && statusFor[answer] !== need.status) {
+        await deps.needs.save({ ...need, status: statusFor[answer]!, updatedAt: deps.clock.now().toISOString() });
+      }
+    }
+  }
+
+  return {
+    kind: kind === 'supervision' ? 'supervisionPrompt' : 'appraisalPrompt',
+    render,
+    actions: {
+      [verbs.submit]: defineAction({
+        schema,
+        closesCard: true,
+        async handle({ deps }: Asking, card, input) {
+          const loaded = await load(deps, card);
+          const gone = loaded ? notHappening(loaded) : noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] });
+          if (!loaded || gone) return { card: gone! };
+          const today = await todayFor(deps, card.tenantId, card.recipientId);
+          if (today > loaded.session.date) return { card: noticeCard({ title: 'The session has passed', lines: ['These answers can no longer be sent.'] }) };
+          const answers = Object.fromEntries(Object.entries(input as Record<string, string>).filter(([, v]) => v !== ''));
+          if (kind === 'appraisal' && loaded.session.kind === 'appraisal') {
+            const missing = AREA_CODES.filter((c) => !answers[`sa_${c}`]);
+            if (missing.length > 0) return { invalid: [`Rate yourself from 1 to 4 for every area of the Common Core (missing: ${missing.join(', ')}).`] };
+          }
+          const session = await deps.sessions.update(loaded.session, { answers, answeredAt: deps.clock.now().toISOString() });
+          await saveNeeds(deps, loaded, answers);
+          if (kind === 'appraisal') await applyReview(deps, card, answers);
+          if (session.summarySentAt && session.supervisorId) {
+            // The supervisor already has a summary: send them the new answers.
+            const version = session.summaryVersion + 1;
+            await deps.sessions.update(session, { summaryVersion: version });
+            await sendSummary(deps, session, session.supervisorId, version);
+          }
+          deps.log.info('session.prepared', { kind: session.kind });
+          const review = await reviewNeeds(deps, card);
+          return { card: ownAnswersCard(session, loaded.supervisor, { cardId: card.cardId, verb: verbs.edit }, review.map((n) => n.description)) };
+        },
+      }),
+      [verbs.edit]: defineAction({
+        schema: z.object({}),
+        closesCard: false,
+        onAnswered: true,
+        async handle({ deps }: Asking, card) {
+          const loaded = await load(deps, card);
+          const gone = loaded ? notHappening(loaded) : noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] });
+          if (!loaded || gone) return { card: gone! };
+          if ((await todayFor(deps, card.tenantId, card.recipientId)) > loaded.session.date) {
+            return { card: await render(deps, card) };
+          }
+          if (card.state === 'done') await deps.cards.reopen(card);
+          return { card: await render(deps, { ...card, state: 'open' }) };
+        },
+      }),
+      [verbs.snooze]: defineAction({
+        schema: snoozeInput,
+        closesCard: false,
+        async handle({ deps }: Asking, card, input) {
+          const loaded = await load(deps, card);
+          const gone = loaded ? notHappening(loaded) : undefined;
+          if (!loaded || gone) return { card: gone ?? noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] }) };
+          const today = await todayFor(deps, card.tenantId, card.recipientId);
+          const until = addWorkingDays(today, Number(input.snoozeDays), workingCalendar(loaded.person.workingDays));
+          if (until >= loaded.session.date) {
+            return { invalid: [`The session is on ${formatDay(loaded.session.date)}, so I can't snooze past it. Send what you have, or use Not happening if it has moved.`] };
+          }
+          const snoozes = [...loaded.session.snoozes, { at: deps.clock.now().toISOString(), until, reason: input.snoozeReason }];
+          await deps.sessions.update(loaded.session, { snoozes, snoozedUntil: until });
+          deps.log.info('session.snoozed', { kind: loaded.session.kind, days: Number(input.snoozeDays), times: snoozes.length });
+          return { card: noticeCard({ title: `Snoozed until ${formatDay(until)}`, lines: [`I'll send this again then, in time for ${describeSession(loaded.session, loaded.supervisor).replace(/^./, (c) => c.toLowerCase())}.`] }) };
+        },
+      }),
+      [verbs.moved]: defineAction({
+        schema: movedInput,
+        closesCard: true,
+        async handle({ deps }: Asking, card, input) {
+          const loaded = await load(deps, card);
+          const gone = loaded ? notHappening(loaded) : undefined;
+          if (!loaded || gone) return { card: gone ?? noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] }) };
+          const { session, person, supervisor } = loaded;
+          const today = await todayFor(deps, card.tenantId, card.recipientId);
+          if (input.change === 'moved' && (input.newDate <= today || input.newDate > addDays(today, 366))) {
+            return { invalid: ['The new date must be after today and within a year.'] };
+          }
+          const label = SESSION_LABELS[session.kind];
+          if (input.change === 'cancelled') {
+            await deps.sessions.update(session, { status: 'cancelled' });
+          } else {
+            await deps.sessions.update(session, { status: 'moved', movedTo: input.newDate });
+            await deps.sessions.ensure({
+              ...session, date: input.newDate, source: 'recorded', status: 'upcoming', movedTo: null, promptCardId: null,
+              promptSentAt: null, remindedAt: null, answeredAt: null, snoozes: [], snoozedUntil: null, summarySentAt: null, summaryVersion: 0,
+            });
+          }
+          if (supervisor) {
+            await deps.outbox.sendText(session.tenantId, `session-change|${session.key}`, supervisor.aadObjectId, input.change === 'cancelled'
+              ? `${nameOf(person)} says your ${label} on ${formatDay(session.date)} is cancelled.`
+              : `${nameOf(person)} says your ${label} on ${formatDay(session.date)} has moved to ${formatDay(input.newDate)}.`);
+          }
+          deps.log.info('session.changed', { kind: session.kind, change: input.change });
+          return {
+            card: noticeCard({
+              title: input.change === 'cancelled' ? 'Noted: cancelled' : `Noted: moved to ${formatDay(input.newDate)}`,
+              lines: [input.change === 'cancelled'
+                ? `I've told ${supervisor ? firstName(supervisor) : 'your supervisor'}.`
+                : `I've told ${supervisor ? firstName(supervisor) : 'your supervisor'}, and I'll send a new card nearer the time.`],
+            }),
+          };
+        },
+      }),
+    },
+  };
+}
+
+export const supervisionPromptFlow = makeFlow('supervision');
+export const appraisalPromptFlow = makeFlow('appraisal');
+
+/** The flow whose card prepares someone for a session of this kind. */
+export function promptFlowFor(sessionKind: string): CardFlow {
+  return sessionKind === 'supervision' ? supervisionPromptFlow : appraisalPromptFlow;
+}
+
+/** Sends (or re-sends) a supervisor the summary of someone's preparation. */
+export async function sendSummary(deps: BotDeps, session: StoredSession, supervisorId: string, version: number): Promise<void> {
+  await deps.outbox.sendCard({
+    tenantId: session.tenantId,
+    batch: `summary|${session.key}|${version}`,
+    recipientId: supervisorId,
+    kind: 'sessionSummary',
+    context: { sessionKey: session.key },
+  });
+}

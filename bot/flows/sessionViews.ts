@@ -1,0 +1,117 @@
+// How a session and what someone wrote for it read on cards: the words on the prompt, and the
+// answers as the person and their supervisor see them.
+import { sessionAnswersCard, type AnswerSection } from '../../cards/sessionAnswers';
+import { activityLabel } from '../../core/activities';
+import { formatDay, type IsoDate } from '../../core/calendar';
+import { SESSION_LABELS, supervisionMinutes } from '../../core/cadence';
+import { policyOn } from '../../core/cadencePolicy';
+import { describeCode, COMMON_CORE } from '../../core/commonCore';
+import type { AdaptiveCardJson } from '../../core/conversation';
+import { firstName, nameOf, type Person } from '../../core/people';
+import type { Session } from '../../core/sessions';
+import { localDate } from '../../core/zonedTime';
+import type { BotDeps } from '../context';
+
+export function when(session: Pick<Session, 'date' | 'time'>): string {
+  return `${formatDay(session.date)}${session.time ? ` at ${session.time}` : ''}`;
+}
+
+/** "supervision with Dana Hughes on Tuesday 29 December at 10:00" */
+export function describeSession(session: Pick<Session, 'kind' | 'date' | 'time'>, supervisor: Person | undefined): string {
+  const label = SESSION_LABELS[session.kind];
+  return `${label[0]!.toUpperCase()}${label.slice(1)}${supervisor ? ` with ${nameOf(supervisor)}` : ''} on ${when(session)}`;
+}
+
+export function promptSubtitle(deps: BotDeps, session: Session, person: Person, supervisor: Person | undefined): string {
+  const who = supervisor ? firstName(supervisor) : 'your supervisor';
+  if (session.kind !== 'supervision') return `Only you and ${who} see your answers. You can change them until the day.`;
+  const minutes = supervisionMinutes(policyOn(deps.policy, session.date), person);
+  return `At least ${minutes} minutes, uninterrupted. Only you and ${who} see your answers; you can change them until the day.`;
+}
+
+/** Today where the person is: their Teams time zone, or the organisation's. */
+export async function todayFor(deps: BotDeps, tenantId: string, personId: string): Promise<IsoDate> {
+  const conversation = await deps.conversations.get(tenantId, personId);
+  return localDate(deps.clock.now(), conversation?.timeZone ?? deps.config.timeZone);
+}
+
+const WELLBEING = { good: 'Good', ok: 'OK', struggling: 'Struggling' } as const;
+const SCALE = { 1: 'not yet', 2: 'developing', 3: 'secure', 4: 'a strength' } as const;
+const REVIEW = { met: 'met', continue: 'still working on it', drop: 'no longer needed' } as const;
+
+export function needLines(answers: Record<string, string>, slots: readonly string[]): string[] {
+  return slots
+    .filter((s) => answers[`${s}Text`])
+    .map((s) => {
+      const activity = answers[`${s}Activity`] ? ` (would like: ${activityLabel(answers[`${s}Activity`]!)})` : '';
+      return `${describeCode(answers[`${s}Area`] ?? '')}: ${answers[`${s}Text`]}${activity}`;
+    });
+}
+
+/** The answers as sections; `voice` is who reads them: the person themself, or their supervisor. */
+export function answerSections(session: Session, reviewLabels: readonly string[], voice: 'you' | 'they'): AnswerSection[] {
+  const a = session.answers ?? {};
+  const they = voice === 'they';
+  const wellbeing = a.wellbeing ? [`${WELLBEING[a.wellbeing as keyof typeof WELLBEING] ?? a.wellbeing}${a.wellbeingNote ? `: ${a.wellbeingNote}` : ''}`] : a.wellbeingNote ? [a.wellbeingNote] : [];
+  if (session.kind === 'supervision') {
+    return [
+      { heading: 'What has gone well', paragraphs: a.wentWell ? [a.wentWell] : [] },
+      { heading: 'What?', paragraphs: a.what ? [a.what] : [] },
+      { heading: 'So what?', paragraphs: a.soWhat ? [a.soWhat] : [] },
+      { heading: 'Now what?', paragraphs: a.nowWhat ? [a.nowWhat] : [] },
+      { heading: they ? 'Learning they would like' : 'Learning you would like', paragraphs: needLines(a, ['need1', 'need2']) },
+      { heading: they ? 'How they are' : 'How you are', paragraphs: wellbeing },
+    ];
+  }
+  return [
+    {
+      heading: 'Against the Common Core',
+      paragraphs: COMMON_CORE.filter((area) => a[`sa_${area.code}`]).map((area) => {
+        const score = a[`sa_${area.code}`]!;
+        return `${area.code} ${area.short}: ${score}, ${SCALE[Number(score) as keyof typeof SCALE] ?? ''}${a[`ev_${area.code}`] ? `. ${a[`ev_${area.code}`]}` : ''}`;
+      }),
+    },
+    {
+      heading: they ? 'Their plan' : 'Your plan',
+      paragraphs: reviewLabels.map((label, i) => a[`review${i + 1}`] ? `${label}: ${REVIEW[a[`review${i + 1}`] as keyof typeof REVIEW] ?? ''}` : '').filter(Boolean),
+    },
+    { heading: they ? 'Learning they would like' : 'Learning you would like', paragraphs: needLines(a, ['need1', 'need2', 'need3']) },
+    { heading: they ? 'How they are' : 'How you are', paragraphs: wellbeing },
+  ];
+}
+
+function snoozeLine(session: Session): string {
+  if (session.snoozes.length === 0) return '';
+  const reasons = session.snoozes.map((s) => s.reason).filter(Boolean);
+  return ` Snoozed ${session.snoozes.length === 1 ? 'once' : `${session.snoozes.length} times`}${reasons.length ? ` (${reasons.join('; ')})` : ''}.`;
+}
+
+/** The person's own view of what they sent, with Edit until the day. */
+export function ownAnswersCard(session: Session, supervisor: Person | undefined, edit: { cardId: string; verb: string } | null, reviewLabels: readonly string[]): AdaptiveCardJson {
+  return sessionAnswersCard({
+    eyebrow: 'Your preparation',
+    title: describeSession(session, supervisor),
+    status: `Sent to ${supervisor ? nameOf(supervisor) : 'your supervisor'}.`,
+    tone: 'good',
+    sections: answerSections(session, reviewLabels, 'you'),
+    footer: edit ? 'You can change your answers until the day of the session.' : 'The session has taken place, so these can no longer be changed.',
+    edit,
+  });
+}
+
+/** What the supervisor gets before the session: the answers, or that there are none yet. */
+export function supervisorSummaryCard(session: Session, person: Person, reviewLabels: readonly string[]): AdaptiveCardJson {
+  const prepared = !!session.answeredAt;
+  const label = SESSION_LABELS[session.kind];
+  return sessionAnswersCard({
+    eyebrow: `Before your ${label}`,
+    title: `${nameOf(person)}: ${label} on ${when(session)}`,
+    status: prepared
+      ? `${firstName(person)} has prepared.${snoozeLine(session)}`
+      : `Not yet prepared.${snoozeLine(session)} Weave has asked ${firstName(person)} and will send you their answers if they arrive before the session.`,
+    tone: prepared ? 'default' : 'attention',
+    sections: prepared ? answerSections(session, reviewLabels, 'they') : [],
+    footer: `Only you can see this. ${firstName(person)} wrote it for your ${label}.`,
+    edit: null,
+  });
+}

@@ -1,0 +1,98 @@
+// Sessions Weave prepares people for. PartitionKey = tenant id, RowKey = date|person id|kind: the
+// prompt job reads the coming weeks as one RowKey range, and a session's key never changes (a
+// moved session is a new one).
+import { odata, type TableEntityResult } from '@azure/data-tables';
+import type { SessionKind } from '../core/cadence';
+import { sessionKey, type Session } from '../core/sessions';
+import { ConcurrencyError, createIfAbsent, getEntity, listAll, statusOf, TABLES, type Tables } from './tables';
+
+export type StoredSession = Session & { key: string; etag: string };
+
+interface SessionEntity {
+  personId: string;
+  kind: string;
+  date: string;
+  time: string;
+  source: string;
+  supervisorId: string;
+  status: string;
+  movedTo: string;
+  promptCardId: string;
+  promptSentAt: string;
+  remindedAt: string;
+  answeredAt: string;
+  answers: string;
+  snoozes: string;
+  snoozedUntil: string;
+  summarySentAt: string;
+  summaryVersion: number;
+}
+
+export type SessionPatch = Partial<Omit<Session, 'tenantId' | 'personId' | 'kind' | 'date'>>;
+
+export interface SessionStore {
+  /** Creates the session if it is not there yet; answers the stored one either way. */
+  ensure(session: Session): Promise<StoredSession>;
+  get(tenantId: string, key: string): Promise<StoredSession | undefined>;
+  /** Sessions dated from `from` to `to`, inclusive. */
+  listBetween(tenantId: string, from: string, to: string): Promise<StoredSession[]>;
+  /** Changes a session only if nobody has since `session.etag`; throws ConcurrencyError otherwise. */
+  update(session: StoredSession, patch: SessionPatch): Promise<StoredSession>;
+}
+
+function toEntity(s: Session): SessionEntity {
+  return {
+    personId: s.personId, kind: s.kind, date: s.date, time: s.time ?? '', source: s.source, supervisorId: s.supervisorId ?? '',
+    status: s.status, movedTo: s.movedTo ?? '', promptCardId: s.promptCardId ?? '', promptSentAt: s.promptSentAt ?? '',
+    remindedAt: s.remindedAt ?? '', answeredAt: s.answeredAt ?? '', answers: s.answers ? JSON.stringify(s.answers) : '',
+    snoozes: JSON.stringify(s.snoozes), snoozedUntil: s.snoozedUntil ?? '', summarySentAt: s.summarySentAt ?? '', summaryVersion: s.summaryVersion,
+  };
+}
+
+function toSession(e: TableEntityResult<SessionEntity>): StoredSession {
+  const session: Session = {
+    tenantId: e.partitionKey!, personId: e.personId, kind: e.kind as SessionKind, date: e.date, time: e.time || null,
+    source: e.source as Session['source'], supervisorId: e.supervisorId || null, status: e.status as Session['status'],
+    movedTo: e.movedTo || null, promptCardId: e.promptCardId || null, promptSentAt: e.promptSentAt || null,
+    remindedAt: e.remindedAt || null, answeredAt: e.answeredAt || null,
+    answers: e.answers ? (JSON.parse(e.answers) as Record<string, string>) : null,
+    snoozes: e.snoozes ? (JSON.parse(e.snoozes) as Session['snoozes']) : [], snoozedUntil: e.snoozedUntil || null,
+    summarySentAt: e.summarySentAt || null, summaryVersion: e.summaryVersion ?? 0,
+  };
+  return { ...session, key: e.rowKey!, etag: e.etag };
+}
+
+export class TableSessionStore implements SessionStore {
+  constructor(private readonly tables: Tables) {}
+
+  private get client() {
+    return this.tables.client(TABLES.sessions);
+  }
+
+  async ensure(session: Session) {
+    const key = sessionKey(session);
+    await createIfAbsent<SessionEntity>(this.client, { partitionKey: session.tenantId, rowKey: key, ...toEntity(session) });
+    return (await this.get(session.tenantId, key))!;
+  }
+
+  async get(tenantId: string, key: string) {
+    const e = await getEntity<SessionEntity>(this.client, tenantId, key);
+    return e && toSession(e);
+  }
+
+  async listBetween(tenantId: string, from: string, to: string) {
+    const rows = await listAll<SessionEntity>(this.client, odata`PartitionKey eq ${tenantId} and RowKey ge ${from} and RowKey lt ${`${to}|~`}`);
+    return rows.map(toSession);
+  }
+
+  async update(session: StoredSession, patch: SessionPatch) {
+    const next: Session = { ...session, ...patch };
+    try {
+      const res = await this.client.updateEntity({ partitionKey: session.tenantId, rowKey: session.key, ...toEntity(next) }, 'Replace', { etag: session.etag });
+      return { ...next, key: session.key, etag: res.etag ?? session.etag };
+    } catch (err) {
+      if (statusOf(err) === 412) throw new ConcurrencyError('This session');
+      throw err;
+    }
+  }
+}

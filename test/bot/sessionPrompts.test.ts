@@ -1,0 +1,234 @@
+// Supervision prompts end to end: a manager records a session, the job prompts the practitioner in
+// their working hours, they answer (or snooze, or say it moved), their supervisor gets a summary
+// the day before, and nothing is ever sent twice.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runSessionPrompts } from '../../jobs/sessionPrompts';
+import { cardText } from '../support/cards';
+import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
+import { activityOptions } from '../support/stack';
+import * as teams from '../support/teams';
+
+const cardIdOf = (card: Record<string, unknown>) => (card.actions as { data?: { cardId?: string } }[]).find((a) => a.data?.cardId)!.data!.cardId!;
+
+const answers = {
+  wentWell: 'The family meeting went better than I feared.',
+  what: 'Court deadlines stacked up this month.',
+  soWhat: 'I rushed two assessments.',
+  nowWhat: 'Plan my week around statements.',
+  need1Area: 'CC3', need1Text: 'Writing court statements that stand up', need1Activity: 'mentoring',
+  need2Area: '', need2Text: '', need2Activity: '',
+  wellbeing: 'ok', wellbeingNote: '',
+};
+
+describe('supervision prompts', () => {
+  let stack: TestStack;
+  const clock = testClock('2026-11-23T09:00:00Z'); // Monday 23 November 2026, 09:00 in London
+  const dana = teams.testUser('Dana Hughes', 'dana.hughes@example.org');
+  const priya = teams.testUser('Priya Shah', 'priya.shah@example.org');
+  const eve = teams.testUser('Eve Marsh', 'eve.marsh@example.org');
+
+  async function job(at: string) {
+    clock.set(at);
+    const summary = await runSessionPrompts(stack.rt);
+    await stack.drainOutbox();
+    return summary;
+  }
+
+  /** Dana records Priya's supervision through the `supervision` card. */
+  async function danaRecords(date: string, extra: Record<string, string> = {}) {
+    const { cards } = await stack.message(dana, 'supervision');
+    const res = await stack.act(dana, 'schedule.save', { cardId: cardIdOf(cards[0]!), personId: priya.aadObjectId, kind: 'supervision', date, time: '10:00', repeat: 'none', ...extra });
+    return cardText(res.body?.value);
+  }
+
+  beforeEach(async () => {
+    clock.set('2026-11-23T09:00:00Z');
+    stack = await startTestStack({ clock });
+    await stack.seed([
+      hrRecord(dana, { jobTitle: 'Team Manager', profession: 'manager', careerStage: 'manager', roles: ['practitioner', 'manager'] }),
+      hrRecord(priya, { managerId: dana.aadObjectId, careerStage: 'experienced' }),
+      hrRecord(eve, { managerId: dana.aadObjectId }),
+    ]);
+    for (const u of [dana, priya, eve]) await stack.install(u);
+  });
+  afterEach(async () => stack?.stop());
+
+  it('prompts three working days before, in working hours only, and gives the supervisor a summary the day before', async () => {
+    expect(await danaRecords('2026-12-04')).toContain('Saved: supervision with Priya Shah on Friday 4 December at 10:00');
+
+    // Monday: too early (the prompt goes three working days before: Tuesday 1 December).
+    await job('2026-11-30T09:30:00Z');
+    expect(stack.repliesTo(priya).cards).toHaveLength(0);
+    // Tuesday at 07:00 in London: before working hours.
+    await job('2026-12-01T07:00:00Z');
+    expect(stack.repliesTo(priya).cards).toHaveLength(0);
+    // Tuesday 08:30.
+    await job('2026-12-01T08:30:00Z');
+    const [prompt] = stack.repliesTo(priya).cards;
+    expect(cardText(prompt)).toContain('Supervision with Dana Hughes on Friday 4 December at 10:00');
+    expect(cardText(prompt)).toContain('At least 90 minutes, uninterrupted');
+
+    // Running again, even twice at once, sends nothing new.
+    clock.set('2026-12-01T09:30:00Z');
+    await Promise.all([runSessionPrompts(stack.rt), runSessionPrompts(stack.rt)]);
+    await stack.drainOutbox();
+    expect(stack.repliesTo(priya).cards).toHaveLength(0);
+
+    // Priya answers.
+    const cardId = cardIdOf(prompt!);
+    const sent = await stack.act(priya, 'supervision.submit', { cardId, ...answers });
+    const view = cardText(sent.body?.value);
+    expect(view).toContain('Sent to Dana Hughes');
+    expect(view).toContain('Court deadlines stacked up this month.');
+    expect(JSON.stringify(sent.body?.value)).toContain('supervision.edit');
+    const needs = await stack.rt.needs.listFor(stack.tenantId, priya.aadObjectId);
+    expect(needs).toMatchObject([{ code: 'CC3', description: 'Writing court statements that stand up', activityType: 'mentoring', source: 'supervision', status: 'open' }]);
+
+    // A second submit of the same card is refused politely; nothing changes.
+    const again = await stack.act(priya, 'supervision.submit', { cardId, ...answers, what: 'changed' });
+    expect(again.body?.value).toBe("You've already answered this card.");
+
+    // The working day before (Thursday), Dana gets the summary; nobody else does.
+    await job('2026-12-03T08:45:00Z');
+    const [summary] = stack.repliesTo(dana).cards;
+    expect(cardText(summary)).toContain('Priya Shah: supervision on Friday 4 December at 10:00');
+    expect(cardText(summary)).toContain('Court deadlines stacked up this month.');
+    expect(cardText(summary)).toContain('CC3 Safeguarding: Writing court statements that stand up (would like: Mentoring)');
+    expect(stack.repliesTo(eve).cards).toHaveLength(0);
+    expect(stack.repliesTo(priya).cards).toHaveLength(0);
+  });
+
+  it('refuses an answer from anyone else and changes nothing', async () => {
+    await danaRecords('2026-12-04');
+    await job('2026-12-01T08:30:00Z');
+    const cardId = cardIdOf(stack.repliesTo(priya).cards[0]!);
+    const forged = await stack.act(eve, 'supervision.submit', { cardId, ...answers });
+    expect(forged.body?.value).toBe('This card was sent to someone else, so only they can answer it.');
+    const session = (await stack.rt.sessions.listBetween(stack.tenantId, '2026-12-04', '2026-12-04'))[0]!;
+    expect(session.answeredAt).toBeNull();
+    expect(await stack.rt.needs.listFor(stack.tenantId, priya.aadObjectId)).toEqual([]);
+  });
+
+  it('says exactly what to fix, keeping what was typed', async () => {
+    await danaRecords('2026-12-04');
+    await job('2026-12-01T08:30:00Z');
+    const cardId = cardIdOf(stack.repliesTo(priya).cards[0]!);
+    const bad = await stack.act(priya, 'supervision.submit', { cardId, ...answers, need1Area: '', need2Area: 'CC9', what: 'x'.repeat(2001) });
+    const text = cardText(bad.body?.value);
+    expect(text).toContain('What? can be at most 2000 characters.');
+    expect(text).toContain('Area of the Common Core for learning need 2: "CC9" is not one of the choices.');
+    expect(text).toContain('Choose an area of the Common Core for learning need 1.');
+    expect(JSON.stringify(bad.body?.value)).toContain('The family meeting went better than I feared.');
+    const empty = await stack.act(priya, 'supervision.submit', { cardId });
+    expect(cardText(empty.body?.value)).toContain('Write something in at least one box, or use Snooze');
+  });
+
+  it('sends one reminder two working days after the prompt, and only one', async () => {
+    await danaRecords('2026-12-07'); // Monday: prompted Wednesday 2nd
+    await job('2026-12-02T08:30:00Z');
+    expect(stack.repliesTo(priya).cards).toHaveLength(1);
+    await job('2026-12-03T08:30:00Z');
+    expect(stack.repliesTo(priya).cards).toHaveLength(0);
+    await job('2026-12-04T08:30:00Z');
+    const [reminder] = stack.repliesTo(priya).cards;
+    expect(cardText(reminder)).toContain('Reminder');
+    expect(cardText(reminder)).toContain('Your supervision is on Monday 7 December.');
+    await job('2026-12-04T10:30:00Z');
+    await job('2026-12-05T10:30:00Z'); // Saturday
+    expect(stack.repliesTo(priya).cards).toHaveLength(0);
+  });
+
+  it('snoozes for working days with a reason, then asks again; the supervisor sees the deferral', async () => {
+    await danaRecords('2026-12-08'); // Tuesday: prompted Thursday 3rd
+    await job('2026-12-03T08:30:00Z');
+    const cardId = cardIdOf(stack.repliesTo(priya).cards[0]!);
+    const snoozed = await stack.act(priya, 'supervision.snooze', { cardId, snoozeDays: '1', snoozeReason: 'court week' });
+    expect(cardText(snoozed.body?.value)).toContain('Snoozed until Friday 4 December');
+    await job('2026-12-03T15:30:00Z');
+    expect(stack.repliesTo(priya).cards).toHaveLength(0);
+    await job('2026-12-04T08:30:00Z');
+    const [again] = stack.repliesTo(priya).cards;
+    expect(cardText(again)).toContain('As you asked');
+    expect(cardIdOf(again!)).toBe(cardId); // the same card, still answerable
+    // Not answered by Monday: Dana's summary says so, with the snooze.
+    await job('2026-12-07T08:30:00Z');
+    const [summary] = stack.repliesTo(dana).cards;
+    expect(cardText(summary)).toContain('Not yet prepared. Snoozed once (court week).');
+  });
+
+  it('cannot snooze past the session', async () => {
+    await danaRecords('2026-12-04');
+    await job('2026-12-01T08:30:00Z');
+    const cardId = cardIdOf(stack.repliesTo(priya).cards[0]!);
+    const res = await stack.act(priya, 'supervision.snooze', { cardId, snoozeDays: '3', snoozeReason: '' });
+    expect(cardText(res.body?.value)).toContain("so I can't snooze past it");
+  });
+
+  it("handles 'not happening': a move tells the supervisor and prompts again before the new date", async () => {
+    await danaRecords('2026-12-04');
+    await job('2026-12-01T08:30:00Z');
+    const cardId = cardIdOf(stack.repliesTo(priya).cards[0]!);
+    const moved = await stack.act(priya, 'supervision.moved', { cardId, change: 'moved', newDate: '2026-12-15' });
+    expect(cardText(moved.body?.value)).toContain('Noted: moved to Tuesday 15 December');
+    await stack.drainOutbox();
+    expect(stack.repliesTo(dana).texts).toEqual(['Priya Shah says your supervision on Friday 4 December has moved to Tuesday 15 December.']);
+    // No summary for the old date; a new prompt three working days before the new one.
+    await job('2026-12-03T09:00:00Z');
+    expect(stack.repliesTo(dana).cards).toHaveLength(0);
+    await job('2026-12-10T08:30:00Z');
+    expect(cardText(stack.repliesTo(priya).cards[0])).toContain('on Tuesday 15 December');
+  });
+
+  it('can be edited until the day, and the supervisor gets the update', async () => {
+    await danaRecords('2026-12-04');
+    await job('2026-12-01T08:30:00Z');
+    const cardId = cardIdOf(stack.repliesTo(priya).cards[0]!);
+    await stack.act(priya, 'supervision.submit', { cardId, ...answers });
+    await job('2026-12-03T08:45:00Z');
+    expect(stack.repliesTo(dana).cards).toHaveLength(1);
+    const editable = await stack.act(priya, 'supervision.edit', { cardId });
+    expect(JSON.stringify(editable.body?.value)).toContain('"id":"wentWell"');
+    await stack.act(priya, 'supervision.submit', { cardId, ...answers, need1Text: 'Giving evidence in court', nowWhat: 'Ask for a mentor' });
+    await stack.drainOutbox();
+    const [update] = stack.repliesTo(dana).cards;
+    expect(cardText(update)).toContain('Ask for a mentor');
+    expect((await stack.rt.needs.listFor(stack.tenantId, priya.aadObjectId)).map((n) => n.description)).toEqual(['Giving evidence in court']);
+  });
+
+  it('prompts someone in another time zone at the start of their working day', async () => {
+    await stack.post(teams.personalMessage(priya, 'help', { ...activityOptions(stack), timeZone: 'America/New_York' }));
+    stack.repliesTo(priya);
+    await danaRecords('2026-12-04');
+    await job('2026-12-01T08:30:00Z'); // 03:30 in New York
+    expect(stack.repliesTo(priya).cards).toHaveLength(0);
+    await job('2026-12-01T13:30:00Z'); // 08:30 in New York
+    expect(stack.repliesTo(priya).cards).toHaveLength(1);
+  });
+
+  it('shows the manager where each report stands', async () => {
+    await danaRecords('2026-12-04');
+    await job('2026-12-01T08:30:00Z');
+    const cardId = cardIdOf(stack.repliesTo(priya).cards[0]!);
+    await stack.act(priya, 'supervision.submit', { cardId, ...answers });
+    // Eve blocked the app: the next message to her comes back 403.
+    stack.connector.blocked.add(teams.personalConversationId(eve));
+    await stack.rt.outbox.sendText(stack.tenantId, 'any', eve.aadObjectId, 'hello');
+    await stack.drainOutbox();
+    // Ola is on the roster but has never opened Weave.
+    const ola = teams.testUser('Ola Berg', 'ola.berg@example.org');
+    await stack.seed([hrRecord(ola, { managerId: dana.aadObjectId })]);
+    const { cards } = await stack.message(dana, 'team status');
+    const text = cardText(cards[0]);
+    expect(text).toContain('Priya Shah');
+    expect(text).toContain('Friday 4 December (recorded)');
+    expect(text).toContain('prepared');
+    expect(text).toContain('Eve Marsh');
+    expect(text).toMatch(/Overdue[\s\S]*none recorded yet/);
+    expect(text).toContain('not reachable in Teams: cannot be prompted');
+    expect(text).toContain('has not opened Weave yet: cannot be prompted');
+    expect(text).toContain('3 people · 1 prepared for their next supervision · 2 overdue · 2 not reachable in Teams');
+    // Only managers may ask.
+    const refused = await stack.message(priya, 'team status');
+    expect(refused.texts[0]).toContain('only for people with the Line manager role');
+  });
+});
