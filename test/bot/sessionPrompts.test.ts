@@ -231,4 +231,83 @@ describe('supervision prompts', () => {
     const refused = await stack.message(priya, 'team status');
     expect(refused.texts[0]).toContain('only for people with the Line manager role');
   });
+
+  it('never prompts on a bank holiday, and keeps 08:30 local through British Summer Time', async () => {
+    await danaRecords('2026-12-31'); // due Monday 28 December, the Boxing Day substitute: so Tuesday 29th
+    await job('2026-12-28T09:00:00Z');
+    expect(stack.repliesTo(priya).cards).toHaveLength(0);
+    await job('2026-12-29T08:30:00Z');
+    expect(stack.repliesTo(priya).cards).toHaveLength(1);
+
+    await danaRecords('2027-06-18'); // a Friday in summer: due Tuesday 15 June
+    await job('2027-06-15T07:00:00Z'); // 08:00 BST
+    expect(stack.repliesTo(priya).cards).toHaveLength(0);
+    await job('2027-06-15T07:30:00Z'); // 08:30 BST
+    expect(cardText(stack.repliesTo(priya).cards[0])).toContain('Friday 18 June');
+  });
+
+  it('picks up where it left off after a crash between queueing a prompt and recording it', async () => {
+    await danaRecords('2026-12-04');
+    clock.set('2026-12-01T08:30:00Z');
+    await runSessionPrompts(stack.rt); // plans the session and sends
+    const [session] = await stack.rt.sessions.listBetween(stack.tenantId, '2026-12-04', '2026-12-04');
+    // As if the job had died after queueing: forget that the prompt was recorded.
+    await stack.rt.sessions.update(session!, { promptSentAt: null, promptCardId: null });
+    await runSessionPrompts(stack.rt);
+    await stack.drainOutbox();
+    expect(stack.repliesTo(priya).cards).toHaveLength(1);
+    expect((await stack.rt.sessions.listBetween(stack.tenantId, '2026-12-04', '2026-12-04'))[0]!.promptSentAt).not.toBeNull();
+  });
+});
+
+describe('appraisal prompts', () => {
+  let stack: TestStack;
+  const clock = testClock('2027-04-01T09:00:00Z');
+  const dana = teams.testUser('Dana Hughes', 'dana.hughes@example.org');
+  const priya = teams.testUser('Priya Shah', 'priya.shah@example.org');
+
+  beforeEach(async () => {
+    stack = await startTestStack({ clock });
+    await stack.seed([
+      hrRecord(dana, { profession: 'manager', careerStage: 'manager', roles: ['practitioner', 'manager'] }),
+      hrRecord(priya, { managerId: dana.aadObjectId, careerStage: 'experienced' }),
+    ]);
+    await stack.install(dana);
+    await stack.install(priya);
+    for (const [i, text] of ['Chairing multi-agency meetings', 'Life story work'].entries()) {
+      await stack.rt.needs.save({
+        tenantId: stack.tenantId, personId: priya.aadObjectId, needId: `need-${i}`, code: i ? 'CC4' : 'CC5', description: text,
+        activityType: null, priority: 'medium', status: 'open', source: 'supervision', sourceRef: 'earlier', targetDate: null,
+        createdAt: `2026-0${i + 5}-01T00:00:00Z`, updatedAt: `2026-0${i + 5}-01T00:00:00Z`,
+      });
+    }
+  });
+  afterEach(async () => stack?.stop());
+
+  it('asks for a self-assessment against the Common Core and a review of the plan, and updates the plan', async () => {
+    clock.set('2027-04-12T08:30:00Z'); // the policy's appraisal is Thursday 15 April: due Monday 12th
+    await runSessionPrompts(stack.rt);
+    await stack.drainOutbox();
+    const [prompt] = stack.repliesTo(priya).cards;
+    const text = cardText(prompt);
+    expect(text).toContain('Preparing for your appraisal');
+    expect(text).toContain('Appraisal with Dana Hughes on Thursday 15 April');
+    expect(text).toContain('CC3 Safeguarding and promoting the welfare of the child or young person');
+    expect(text).toContain('CC5 Multi-agency working: Chairing multi-agency meetings');
+    const cardId = cardIdOf(prompt!);
+
+    const incomplete = await stack.act(priya, 'appraisal.submit', { cardId, sa_CC1: '3' });
+    expect(cardText(incomplete.body?.value)).toContain('Rate yourself from 1 to 4 for every area of the Common Core (missing: CC2, CC3, CC4, CC5, CC6).');
+
+    const ratings = Object.fromEntries(['CC1', 'CC2', 'CC3', 'CC4', 'CC5', 'CC6'].map((c, i) => [`sa_${c}`, String((i % 4) + 1)]));
+    const done = await stack.act(priya, 'appraisal.submit', {
+      cardId, ...ratings, ev_CC5: 'Chaired two strategy meetings', review1: 'met', review2: 'continue',
+      need1Area: 'CC6', need1Text: 'Information sharing with schools', need1Activity: 'work_shadowing',
+    });
+    expect(cardText(done.body?.value)).toContain('CC5 Multi-agency working: 1, not yet. Chaired two strategy meetings');
+    const needs = await stack.rt.needs.listFor(stack.tenantId, priya.aadObjectId);
+    expect(needs.find((n) => n.needId === 'need-0')?.status).toBe('met');
+    expect(needs.find((n) => n.needId === 'need-1')?.status).toBe('in_progress');
+    expect(needs.find((n) => n.source === 'appraisal')).toMatchObject({ code: 'CC6', activityType: 'work_shadowing' });
+  });
 });
