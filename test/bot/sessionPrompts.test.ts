@@ -288,9 +288,9 @@ describe('appraisal prompts', () => {
     clock.set('2027-04-12T08:30:00Z'); // the policy's appraisal is Thursday 15 April: due Monday 12th
     await runSessionPrompts(stack.rt);
     await stack.drainOutbox();
-    const [prompt] = stack.repliesTo(priya).cards;
+    // Her monthly supervision falls on the 15th too: two cards; this test is about the appraisal one.
+    const prompt = stack.repliesTo(priya).cards.find((c) => cardText(c).includes('Preparing for your appraisal'));
     const text = cardText(prompt);
-    expect(text).toContain('Preparing for your appraisal');
     expect(text).toContain('Appraisal with Dana Hughes on Thursday 15 April');
     expect(text).toContain('CC3 Safeguarding and promoting the welfare of the child or young person');
     expect(text).toContain('CC5 Multi-agency working: Chairing multi-agency meetings');
