@@ -2,32 +2,65 @@
 // RowKey range; the organisation's plan is one partition.
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import type { LearningNeed } from '../core/needs';
-import { listAll, TABLES, type Tables } from './tables';
+import { ConcurrencyError, getEntity, listAll, statusOf, TABLES, type Tables } from './tables';
 
-interface NeedEntity extends Omit<LearningNeed, 'tenantId' | 'personId' | 'needId' | 'activityType' | 'targetDate'> {
+interface NeedEntity {
   personId: string;
   needId: string;
-  activityType: string;
+  codes: string;
+  frameworkTag: string;
+  description: string;
+  activityTypes: string;
+  priority: string;
+  status: string;
+  source: string;
+  sourceRef: string;
   targetDate: string;
+  period: string;
+  plan: string;
+  dropReason: string;
+  comments: string;
+  history: string;
+  createdAt: string;
+  updatedAt: string;
 }
+
+export type StoredNeed = LearningNeed & { etag: string };
 
 export interface NeedStore {
   /** Creates or replaces a need (a prompt re-submitted replaces the needs it named). */
   save(need: LearningNeed): Promise<void>;
-  listFor(tenantId: string, personId: string): Promise<LearningNeed[]>;
+  get(tenantId: string, personId: string, needId: string): Promise<StoredNeed | undefined>;
+  /** Changes a need only if nobody has since its etag; throws ConcurrencyError otherwise. */
+  update(need: StoredNeed, patch: Partial<LearningNeed>): Promise<StoredNeed>;
+  listFor(tenantId: string, personId: string): Promise<StoredNeed[]>;
   /** Needs a source named; for replacing them when the source is answered again. */
-  listFromSource(tenantId: string, personId: string, sourceRef: string): Promise<LearningNeed[]>;
+  listFromSource(tenantId: string, personId: string, sourceRef: string): Promise<StoredNeed[]>;
+  /** Every need in the organisation (the plans' roll-up). */
+  listAll(tenantId: string): Promise<StoredNeed[]>;
   remove(tenantId: string, personId: string, needId: string): Promise<void>;
 }
 
 const rowKey = (personId: string, needId: string) => `${personId}|${needId}`;
 
-function toNeed(e: TableEntityResult<NeedEntity>): LearningNeed {
+function toEntity(n: LearningNeed): NeedEntity {
   return {
-    tenantId: e.partitionKey!, personId: e.personId, needId: e.needId, code: e.code, description: e.description,
-    activityType: (e.activityType || null) as LearningNeed['activityType'], priority: e.priority as LearningNeed['priority'],
-    status: e.status as LearningNeed['status'], source: e.source as LearningNeed['source'], sourceRef: e.sourceRef,
-    targetDate: e.targetDate || null, createdAt: e.createdAt, updatedAt: e.updatedAt,
+    personId: n.personId, needId: n.needId, codes: n.codes.join(';'), frameworkTag: n.frameworkTag ?? '', description: n.description,
+    activityTypes: n.activityTypes.join(';'), priority: n.priority, status: n.status, source: n.source, sourceRef: n.sourceRef,
+    targetDate: n.targetDate ?? '', period: n.period, plan: n.plan ? JSON.stringify(n.plan) : '', dropReason: n.dropReason ?? '',
+    comments: JSON.stringify(n.comments), history: JSON.stringify(n.history), createdAt: n.createdAt, updatedAt: n.updatedAt,
+  };
+}
+
+function toNeed(e: TableEntityResult<NeedEntity>): StoredNeed {
+  const list = (s: string) => (s ? s.split(';') : []);
+  return {
+    tenantId: e.partitionKey!, personId: e.personId, needId: e.needId, codes: list(e.codes), frameworkTag: e.frameworkTag || null,
+    description: e.description, activityTypes: list(e.activityTypes) as LearningNeed['activityTypes'],
+    priority: e.priority as LearningNeed['priority'], status: e.status as LearningNeed['status'], source: e.source as LearningNeed['source'],
+    sourceRef: e.sourceRef, targetDate: e.targetDate || null, period: e.period, plan: e.plan ? (JSON.parse(e.plan) as LearningNeed['plan']) : null,
+    dropReason: e.dropReason || null, comments: e.comments ? (JSON.parse(e.comments) as LearningNeed['comments']) : [],
+    history: e.history ? (JSON.parse(e.history) as LearningNeed['history']) : [], createdAt: e.createdAt, updatedAt: e.updatedAt, etag: e.etag,
   };
 }
 
@@ -39,12 +72,23 @@ export class TableNeedStore implements NeedStore {
   }
 
   async save(need: LearningNeed) {
-    await this.client.upsertEntity<NeedEntity>({
-      partitionKey: need.tenantId, rowKey: rowKey(need.personId, need.needId), personId: need.personId, needId: need.needId,
-      code: need.code, description: need.description, activityType: need.activityType ?? '', priority: need.priority,
-      status: need.status, source: need.source, sourceRef: need.sourceRef, targetDate: need.targetDate ?? '',
-      createdAt: need.createdAt, updatedAt: need.updatedAt,
-    }, 'Replace');
+    await this.client.upsertEntity({ partitionKey: need.tenantId, rowKey: rowKey(need.personId, need.needId), ...toEntity(need) }, 'Replace');
+  }
+
+  async get(tenantId: string, personId: string, needId: string) {
+    const e = await getEntity<NeedEntity>(this.client, tenantId, rowKey(personId, needId));
+    return e && toNeed(e);
+  }
+
+  async update(need: StoredNeed, patch: Partial<LearningNeed>) {
+    const next: LearningNeed = { ...need, ...patch };
+    try {
+      const res = await this.client.updateEntity({ partitionKey: need.tenantId, rowKey: rowKey(need.personId, need.needId), ...toEntity(next) }, 'Replace', { etag: need.etag });
+      return { ...next, etag: res.etag ?? need.etag };
+    } catch (err) {
+      if (statusOf(err) === 412) throw new ConcurrencyError('This learning need');
+      throw err;
+    }
   }
 
   async listFor(tenantId: string, personId: string) {
@@ -60,11 +104,15 @@ export class TableNeedStore implements NeedStore {
     return rows.map(toNeed);
   }
 
+  async listAll(tenantId: string) {
+    return (await listAll<NeedEntity>(this.client, odata`PartitionKey eq ${tenantId}`)).map(toNeed);
+  }
+
   async remove(tenantId: string, personId: string, needId: string) {
     try {
       await this.client.deleteEntity(tenantId, rowKey(personId, needId));
     } catch (err) {
-      if ((err as { statusCode?: number }).statusCode !== 404) throw err;
+      if (statusOf(err) !== 404) throw err;
     }
   }
 }

@@ -5,11 +5,13 @@ import { z } from 'zod';
 import { appraisalPromptCard, supervisionPromptCard, type PromptHeader, type ReviewItem } from '../../cards/sessionPrompt';
 import { noticeCard } from '../../cards/notice';
 import { ACTIVITY_TYPE_CODES, type ActivityType } from '../../core/activities';
-import { addDays, addWorkingDays, formatDay, workingCalendar } from '../../core/calendar';
+import { addDays, addMonths, addWorkingDays, formatDay, workingCalendar } from '../../core/calendar';
 import { SESSION_LABELS } from '../../core/cadence';
 import { AREA_CODES, describeCode } from '../../core/commonCore';
 import { deterministicId } from '../../core/ids';
-import type { LearningNeed, NeedStatus } from '../../core/needs';
+import { planPeriodOf } from '../../core/planPeriod';
+import { cadencePerson } from '../../core/sessionPlanning';
+import type { StoredNeed } from '../../store/needs';
 import { firstName, nameOf, type Person } from '../../core/people';
 import { isIsoDate } from '../../core/validation';
 import type { IssuedCard } from '../../store/issuedCards';
@@ -98,11 +100,11 @@ async function load(deps: BotDeps, card: IssuedCard): Promise<Loaded | undefined
 }
 
 /** The open needs an appraisal card asks about, in the order its review inputs use. */
-export async function reviewNeeds(deps: BotDeps, card: IssuedCard): Promise<LearningNeed[]> {
+export async function reviewNeeds(deps: BotDeps, card: IssuedCard): Promise<StoredNeed[]> {
   const ids = (card.context.reviewNeedIds as string[] | undefined) ?? [];
   if (ids.length === 0) return [];
   const needs = await deps.needs.listFor(card.tenantId, card.recipientId);
-  return ids.map((id) => needs.find((n) => n.needId === id)).filter((n): n is LearningNeed => !!n);
+  return ids.map((id) => needs.find((n) => n.needId === id)).filter((n): n is StoredNeed => !!n);
 }
 
 function notHappening(loaded: Loaded): ReturnType<typeof noticeCard> | undefined {
@@ -147,14 +149,16 @@ function makeFlow(kind: PromptKind): CardFlow {
       supervisorFirstName: supervisor ? firstName(supervisor) : 'your supervisor',
     };
     if (kind === 'supervision') return supervisionPromptCard(header, values);
-    const items: ReviewItem[] = review.map((n, i) => ({ id: `review${i + 1}`, label: `${describeCode(n.code)}: ${n.description}`, value: values[`review${i + 1}`] ?? '' }));
+    const items: ReviewItem[] = review.map((n, i) => ({ id: `review${i + 1}`, label: `${describeCode(n.codes[0] ?? '')}: ${n.description}`, value: values[`review${i + 1}`] ?? '' }));
     return appraisalPromptCard(header, values, { selfAssessment: session.kind === 'appraisal', review: items, midYear: session.kind === 'midyear' });
   }
 
   /** The needs the answers name replace the ones this session named before. */
   async function saveNeeds(deps: BotDeps, loaded: Loaded, answers: Record<string, string>) {
-    const { session } = loaded;
+    const { session, person } = loaded;
     const now = deps.clock.now().toISOString();
+    // What someone names at appraisal is for the plan year that starts with it.
+    const period = planPeriodOf(deps.policy, cadencePerson(person), session.kind === 'appraisal' ? addMonths(session.date, 1) : session.date).start;
     const slots = kind === 'supervision' ? [1, 2] : [1, 2, 3];
     const named = new Set<string>();
     for (const n of slots) {
@@ -162,10 +166,13 @@ function makeFlow(kind: PromptKind): CardFlow {
       if (!description) continue;
       const needId = deterministicId('session', session.key, String(n));
       named.add(needId);
+      const earlier = await deps.needs.get(session.tenantId, session.personId, needId);
       await deps.needs.save({
-        tenantId: session.tenantId, personId: session.personId, needId, code: answers[`need${n}Area`]!, description,
-        activityType: (answers[`need${n}Activity`] || null) as ActivityType | null, priority: 'medium', status: 'open',
-        source: session.kind, sourceRef: session.key, targetDate: null, createdAt: now, updatedAt: now,
+        tenantId: session.tenantId, personId: session.personId, needId, codes: [answers[`need${n}Area`]!], frameworkTag: null, description,
+        activityTypes: answers[`need${n}Activity`] ? [answers[`need${n}Activity`] as ActivityType] : [], priority: 'medium',
+        status: earlier?.status ?? 'open', source: session.kind, sourceRef: session.key, targetDate: null, period,
+        plan: earlier?.plan ?? null, dropReason: null, comments: earlier?.comments ?? [], history: earlier?.history ?? [],
+        createdAt: earlier?.createdAt ?? now, updatedAt: now,
       });
     }
     for (const old of await deps.needs.listFromSource(session.tenantId, session.personId, session.key)) {
@@ -173,13 +180,22 @@ function makeFlow(kind: PromptKind): CardFlow {
     }
   }
 
-  async function applyReview(deps: BotDeps, card: IssuedCard, answers: Record<string, string>) {
-    const statusFor: Record<string, NeedStatus> = { met: 'met', continue: 'in_progress', drop: 'dropped' };
+  /** At appraisal the plan is reviewed: met and dropped needs stay in their year; the rest are carried into the next. */
+  async function applyReview(deps: BotDeps, card: IssuedCard, loaded: Loaded, answers: Record<string, string>) {
+    const now = deps.clock.now().toISOString();
+    const nextPeriod = planPeriodOf(deps.policy, cadencePerson(loaded.person), addMonths(loaded.session.date, 1)).start;
     const review = await reviewNeeds(deps, card);
     for (const [i, need] of review.entries()) {
       const answer = answers[`review${i + 1}`];
-      if (answer && statusFor[answer] !== need.status) {
-        await deps.needs.save({ ...need, status: statusFor[answer]!, updatedAt: deps.clock.now().toISOString() });
+      if (answer === 'met' && need.status !== 'met') await deps.needs.update(need, { status: 'met', updatedAt: now });
+      if (answer === 'drop' && need.status !== 'dropped') await deps.needs.update(need, { status: 'dropped', dropReason: `No longer needed (${SESSION_LABELS[loaded.session.kind]})`, updatedAt: now });
+      if (answer === 'continue') {
+        const carried = loaded.session.kind === 'appraisal' && need.period !== nextPeriod;
+        await deps.needs.update(need, {
+          status: need.status === 'open' ? 'in_progress' : need.status,
+          ...(carried ? { period: nextPeriod, history: [...need.history, { period: need.period, status: need.status, at: now }] } : {}),
+          updatedAt: now,
+        });
       }
     }
   }
@@ -204,7 +220,7 @@ function makeFlow(kind: PromptKind): CardFlow {
           }
           const session = await deps.sessions.update(loaded.session, { answers, answeredAt: deps.clock.now().toISOString() });
           await saveNeeds(deps, loaded, answers);
-          if (kind === 'appraisal') await applyReview(deps, card, answers);
+          if (kind === 'appraisal') await applyReview(deps, card, loaded, answers);
           if (session.summarySentAt && session.supervisorId) {
             // The supervisor already has a summary: send them the new answers.
             const version = session.summaryVersion + 1;

@@ -82,7 +82,7 @@ describe('supervision prompts', () => {
     expect(view).toContain('Court deadlines stacked up this month.');
     expect(JSON.stringify(sent.body?.value)).toContain('supervision.edit');
     const needs = await stack.rt.needs.listFor(stack.tenantId, priya.aadObjectId);
-    expect(needs).toMatchObject([{ code: 'CC3', description: 'Writing court statements that stand up', activityType: 'mentoring', source: 'supervision', status: 'open' }]);
+    expect(needs).toMatchObject([{ codes: ['CC3'], description: 'Writing court statements that stand up', activityTypes: ['mentoring'], source: 'supervision', status: 'open', period: '2026-04-15' }]);
 
     // A second submit of the same card is refused politely; nothing changes.
     const again = await stack.act(priya, 'supervision.submit', { cardId, ...answers, what: 'changed' });
@@ -276,8 +276,9 @@ describe('appraisal prompts', () => {
     await stack.install(priya);
     for (const [i, text] of ['Chairing multi-agency meetings', 'Life story work'].entries()) {
       await stack.rt.needs.save({
-        tenantId: stack.tenantId, personId: priya.aadObjectId, needId: `need-${i}`, code: i ? 'CC4' : 'CC5', description: text,
-        activityType: null, priority: 'medium', status: 'open', source: 'supervision', sourceRef: 'earlier', targetDate: null,
+        tenantId: stack.tenantId, personId: priya.aadObjectId, needId: `need-${i}`, codes: [i ? 'CC4' : 'CC5'], description: text,
+        activityTypes: [], priority: 'medium', status: 'open', source: 'supervision', sourceRef: 'earlier', targetDate: null,
+        frameworkTag: null, period: '2026-04-15', plan: null, dropReason: null, comments: [], history: [],
         createdAt: `2026-0${i + 5}-01T00:00:00Z`, updatedAt: `2026-0${i + 5}-01T00:00:00Z`,
       });
     }
@@ -307,7 +308,8 @@ describe('appraisal prompts', () => {
     expect(cardText(done.body?.value)).toContain('CC5 Multi-agency working: 1, not yet. Chaired two strategy meetings');
     const needs = await stack.rt.needs.listFor(stack.tenantId, priya.aadObjectId);
     expect(needs.find((n) => n.needId === 'need-0')?.status).toBe('met');
-    expect(needs.find((n) => n.needId === 'need-1')?.status).toBe('in_progress');
-    expect(needs.find((n) => n.source === 'appraisal')).toMatchObject({ code: 'CC6', activityType: 'work_shadowing' });
+    // Carried into the plan year that starts with the appraisal, keeping where it stood before.
+    expect(needs.find((n) => n.needId === 'need-1')).toMatchObject({ status: 'in_progress', period: '2027-04-15', history: [{ period: '2026-04-15', status: 'open' }] });
+    expect(needs.find((n) => n.source === 'appraisal')).toMatchObject({ codes: ['CC6'], activityTypes: ['work_shadowing'], period: '2027-04-15' });
   });
 });
