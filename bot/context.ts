@@ -1,6 +1,9 @@
 // What every conversation handler is given. Nothing here depends on a bot SDK: bot/teams/ turns
 // Bot Framework activities into a Turn, and these handlers answer with plain messages and cards.
 import type { CadencePolicy } from '../core/cadencePolicy';
+import type { RegistrationPolicy } from '../core/registration';
+import type { CpdStore } from '../store/cpd';
+import type { ExportLinkStore } from '../store/exports';
 import type { Clock } from '../core/clock';
 import type { ConversationRef, OutboundMessage } from '../core/conversation';
 import type { Logger } from '../core/log';
@@ -27,7 +30,10 @@ export interface BotDeps {
   needs: NeedStore;
   schedules: ScheduleStore;
   sessions: SessionStore;
+  cpd: CpdStore;
+  exportLinks: ExportLinkStore;
   policy: CadencePolicy;
+  registration: RegistrationPolicy;
 }
 
 /** One incoming activity, as Weave needs to know it. */

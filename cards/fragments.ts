@@ -9,9 +9,9 @@ import { COMMON_CORE } from '../core/commonCore';
 import { CAREER_STAGES, PROFESSIONS, REGISTRATION_BODIES } from '../core/workforce';
 import { expand } from './render';
 
-/** A highlighted note at the top of a card; hidden when there are no lines. */
-export function banner(style: 'attention' | 'accent' | 'good', heading: string, lines: readonly string[]): object {
-  return expand(bannerTemplate, { style, heading, lines });
+/** A highlighted note at the top of a card: a heading and lines under it; hidden when both are empty. */
+export function banner(style: 'attention' | 'accent' | 'good', heading: string, lines: readonly string[] = []): object {
+  return expand(bannerTemplate, { style, heading, lines, visible: heading !== '' || lines.length > 0 });
 }
 
 /** Server-side validation problems, shown above the inputs, which keep what was typed. */

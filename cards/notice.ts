@@ -7,10 +7,14 @@ export interface NoticeCardData {
   lines: string[];
   facts?: { title: string; value: string }[];
   tone?: 'default' | 'good' | 'attention';
+  /** Quick replies: each sends its command as if typed. */
+  buttons?: { title: string; command: string }[];
+  /** Links that open in the browser (downloads). */
+  links?: { title: string; url: string }[];
 }
 
 /** A read-only card: what a card becomes once it has been answered, and short confirmations. */
 export function noticeCard(data: NoticeCardData): AdaptiveCardJson {
   const color = { default: 'Default', good: 'Good', attention: 'Attention' }[data.tone ?? 'default'];
-  return expand(template, { title: data.title, lines: data.lines, facts: data.facts ?? [], color });
+  return expand(template, { title: data.title, lines: data.lines, facts: data.facts ?? [], color, buttons: data.buttons ?? [], links: data.links ?? [] });
 }

@@ -8,6 +8,7 @@ export interface ProfileSettingsValues {
   supervisorEmail: string;
   /** Comma-separated ISO weekdays, as a multi-select ChoiceSet holds them. */
   workingDays: string;
+  revalidationDate: string;
 }
 
 export interface ProfileCardData {
@@ -20,6 +21,8 @@ export interface ProfileCardData {
   /** For someone not on the roster yet: their own description of their role, editable. */
   aboutYou: { values: AboutYouValues; teams: readonly string[] } | null;
   settings: ProfileSettingsValues;
+  /** An NMC registrant: they can give their revalidation date. */
+  nmc: boolean;
   errors: readonly string[];
   savedNote: string;
 }
@@ -39,6 +42,7 @@ export function profileCard(data: ProfileCardData): AdaptiveCardJson {
     aboutYou: data.aboutYou ? aboutYouInputs(data.aboutYou.values, data.aboutYou.teams) : { type: 'Container', isVisible: false, items: [] },
     values: data.settings,
     weekdays: WEEKDAYS,
+    nmc: data.nmc,
     savedNote: data.savedNote,
   });
 }

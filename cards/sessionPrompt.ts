@@ -22,7 +22,7 @@ export interface PromptHeader {
 }
 
 const noteOrErrors = (h: PromptHeader) =>
-  h.errors.length > 0 ? errorBanner(h.errors) : banner('accent', h.note?.heading ?? '', h.note ? [h.note.text] : []);
+  h.errors.length > 0 ? errorBanner(h.errors) : h.note ? banner('accent', h.note.heading, [h.note.text]) : banner('accent', '');
 
 function needValues(values: Record<string, string>, prefix: string): NeedValues {
   return { area: values[`${prefix}Area`] ?? '', text: values[`${prefix}Text`] ?? '', activity: values[`${prefix}Activity`] ?? '' };

@@ -94,3 +94,8 @@ export function workingDaysBefore(date: IsoDate, n: number, calendar: WorkingCal
 export function formatDay(date: IsoDate): string {
   return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(toUtc(date)));
 }
+
+/** "31 March 2027": for dates that may be in another year. */
+export function formatDate(date: IsoDate): string {
+  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(toUtc(date)));
+}

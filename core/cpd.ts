@@ -2,23 +2,34 @@
 import type { ActivityType } from './activities';
 import type { Profession } from './workforce';
 
+/** A prompt's name (a heading, and how validation messages refer to it) and what it asks. */
+export interface ReflectionPrompt {
+  name: string;
+  asks: string;
+}
+
+const prompt = (name: string, asks: string): ReflectionPrompt => ({ name, asks });
+
 export const REFLECTION_MODELS = {
-  what: { label: 'What? So what? Now what?', prompts: { what: 'What? What happened, what you did', soWhat: 'So what? What it meant, what you learned', nowWhat: 'Now what? What you will do differently' } },
+  what: {
+    label: 'What? So what? Now what?',
+    prompts: { what: prompt('What?', 'What happened, what you did'), soWhat: prompt('So what?', 'What it meant, what you learned'), nowWhat: prompt('Now what?', 'What you will do differently') },
+  },
   gibbs: {
     label: "Gibbs' reflective cycle",
     prompts: {
-      description: 'Description: what happened', feelings: 'Feelings: what you thought and felt', evaluation: 'Evaluation: what was good and bad',
-      analysis: 'Analysis: what sense you can make of it', conclusion: 'Conclusion: what else you could have done', actionPlan: 'Action plan: what you would do next time',
+      description: prompt('Description', 'what happened'), feelings: prompt('Feelings', 'what you thought and felt'), evaluation: prompt('Evaluation', 'what was good and bad'),
+      analysis: prompt('Analysis', 'what sense you can make of it'), conclusion: prompt('Conclusion', 'what else you could have done'), actionPlan: prompt('Action plan', 'what you would do next time'),
     },
   },
   kolb: {
     label: "Kolb's learning cycle",
     prompts: {
-      experience: 'Concrete experience: what happened', observation: 'Reflective observation: what you noticed',
-      concepts: 'Abstract conceptualisation: what it taught you', experiment: 'Active experimentation: what you will try',
+      experience: prompt('Concrete experience', 'what happened'), observation: prompt('Reflective observation', 'what you noticed'),
+      concepts: prompt('Abstract conceptualisation', 'what it taught you'), experiment: prompt('Active experimentation', 'what you will try'),
     },
   },
-} as const;
+} as const satisfies Record<string, { label: string; prompts: Record<string, ReflectionPrompt> }>;
 export type ReflectionModel = keyof typeof REFLECTION_MODELS;
 export const REFLECTION_MODEL_CODES = Object.keys(REFLECTION_MODELS) as [ReflectionModel, ...ReflectionModel[]];
 
@@ -47,6 +58,16 @@ export interface CpdRecord {
   /** A reflective discussion with another registrant (NMC revalidation). */
   reflectiveDiscussion: boolean;
   createdAt: string;
+}
+
+/** The prompts of a model, in order. */
+export function reflectionPrompts(model: ReflectionModel): [key: string, prompt: ReflectionPrompt][] {
+  return Object.entries(REFLECTION_MODELS[model].prompts);
+}
+
+/** "What? What happened, what you did" or "Feelings: what you thought and felt". */
+export function promptText(p: ReflectionPrompt): string {
+  return `${p.name}${p.name.endsWith('?') ? ' ' : ': '}${p.asks}`;
 }
 
 export function hasReflection(record: Pick<CpdRecord, 'reflection'>): boolean {

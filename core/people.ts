@@ -37,6 +37,8 @@ export interface PersonalSettings {
   supervisorId: string | null;
   /** ISO weekdays (1 = Monday … 7 = Sunday) the person works; prompts only go on these days. */
   workingDays: number[];
+  /** An NMC registrant's revalidation date: their three-year cycle ends on it. */
+  revalidationDate: string | null;
 }
 
 export interface Person extends Omit<HrRecord, 'supervisorId'>, PersonalSettings {

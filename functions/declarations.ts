@@ -3,7 +3,9 @@
 import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import { deliver, giveUp } from '../bot/delivery';
+import { downloadCpdRecord } from './downloads';
 import { sweepOutbox } from '../jobs/outboxSweep';
+import { runRegistrationReminders } from '../jobs/registrationReminders';
 import { runSessionPrompts } from '../jobs/sessionPrompts';
 import { PAGES } from '../pages';
 import { renderPage } from '../pages/layout';
@@ -78,6 +80,13 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     },
   },
   {
+    kind: 'http',
+    name: 'exports',
+    route: 'exports/{token}/{file}',
+    methods: ['GET'],
+    handler: (rt, request) => downloadCpdRecord(rt, request.params.token, request.params.file),
+  },
+  {
     kind: 'queue',
     name: 'outbox-deliver',
     queue: QUEUES.outbox,
@@ -106,6 +115,13 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     schedule: '0 30 * * * *',
     description: 'Prepares people for supervision and appraisal: prompts, reminders, supervisor summaries',
     run: (rt) => runSessionPrompts(rt),
+  },
+  {
+    kind: 'timer',
+    name: 'registration-reminders',
+    schedule: '0 0 9 * * 1-5',
+    description: 'Tells people whose CPD record is short of what their regulator asks, from the start of the renewal window',
+    run: (rt) => runRegistrationReminders(rt),
   },
   {
     kind: 'timer',

@@ -3,7 +3,7 @@
 // say) fails to start rather than answering as an anonymous bot.
 import functions from '@azure/functions';
 import { loadConfig } from '../runtime/config';
-import { loadCadencePolicy } from '../runtime/policy';
+import { loadCadencePolicy, loadRegistrationPolicy } from '../runtime/policy';
 import { createRuntime, type Runtime } from '../runtime/runtime';
 import { queueName } from '../store/queues';
 import { AZURE_TIMER_TICK, bindHttp, bindQueue, bindTimer } from './bind';
@@ -11,7 +11,9 @@ import { FUNCTIONS } from './declarations';
 
 const { app } = functions;
 const config = loadConfig();
-loadCadencePolicy(); // an invalid policy stops the app here, with its reasons
+// An invalid policy stops the app here, with its reasons.
+loadCadencePolicy();
+loadRegistrationPolicy();
 let runtime: Promise<Runtime> | undefined;
 function getRuntime(): Promise<Runtime> {
   runtime ??= createRuntime(config).catch((err: unknown) => {

@@ -7,11 +7,13 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { importRoster } from '../admin/importRoster';
 import { createLogger } from '../core/log';
+import { localDate } from '../core/zonedTime';
 import { formatLogMessage, printLine } from '../functions/local/console';
 import { startLocalHost, type LocalHost } from '../functions/local/host';
 import { azuriteConnectionString, LOCAL_TENANT_ID, loadConfig } from '../runtime/config';
 import { createRuntime } from '../runtime/runtime';
 import { azuriteAnswers, spawnAzurite } from './azurite';
+import { seedDemoLearning } from './demo/learning';
 import { personaByKey } from './demo/personas';
 import { startPlayground } from './playground';
 import { pipeOutput, stopChild, waitForOutput, waitUntil } from './processes';
@@ -71,7 +73,8 @@ async function main() {
     if ((await rt.people.list(config.tenantId)).length === 0) {
       const result = await importRoster({ ...rt, tenantId: config.tenantId, timeZone: config.timeZone }, await readFile(DEMO_ROSTER, 'utf8'), { source: 'local/demo/roster.csv' });
       if (result.outcome !== 'imported') throw new Error(`the demo roster did not import: ${JSON.stringify(result)}`);
-      say(`demo org   ${result.summary.joiners} staff loaded from local/demo/roster.csv`);
+      const learning = await seedDemoLearning(rt, config.tenantId, localDate(rt.clock.now(), config.timeZone));
+      say(`demo org   ${result.summary.joiners} staff loaded from local/demo/roster.csv, with ${learning} plan needs and CPD records`);
     } else {
       say(`demo org   already loaded (${location ? 'delete .data/ or set WEAVE_IN_MEMORY=1 for a fresh one' : 'in memory'})`);
     }

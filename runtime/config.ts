@@ -23,6 +23,8 @@ export interface Config {
   /** Empty appId means no Bot Framework authentication: only ever allowed in local mode. */
   bot: BotCredentials;
   logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Where people's browsers reach the app (links Weave sends: CPD exports). */
+  publicUrl: string;
 }
 
 /** The demo organisation's tenant: what the local stack and the playground use. */
@@ -50,6 +52,8 @@ export const SETTINGS = {
   WEAVE_TIME_ZONE: 'default time zone for people whose Teams client has not reported one (default Europe/London)',
   WEAVE_STORAGE_PREFIX: 'prefix for every table and queue name (default empty; letters and digits)',
   WEAVE_LOG_LEVEL: 'debug, info (default), warn or error',
+  WEAVE_PUBLIC_URL: "the app's address for links Weave sends (default: https:// and WEBSITE_HOSTNAME in Azure, http://localhost:PORT locally)",
+  WEBSITE_HOSTNAME: 'set by Azure: the Function App host name',
   AzureWebJobsStorage: 'storage connection string (locally built for Azurite when unset); in Azure use the identity-based settings below',
   AzureWebJobsStorage__accountName: 'storage account name, for identity-based access (no keys)',
   AzureWebJobsStorage__credential: '`managedidentity` to use a managed identity for storage',
@@ -76,6 +80,9 @@ const envSchema = z.object({
   WEAVE_TIME_ZONE: z.string().default('Europe/London').refine(isTimeZone, 'is not an IANA time zone such as Europe/London'),
   WEAVE_STORAGE_PREFIX: z.string().regex(/^[a-z][a-z0-9]{0,19}$|^$/, 'must be lower-case letters and digits, starting with a letter, at most 20').default(''),
   WEAVE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  WEAVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  WEBSITE_HOSTNAME: z.string().optional(),
+  PORT: z.coerce.number().int().positive().default(3978),
   AzureWebJobsStorage: z.string().optional(),
   AzureWebJobsStorage__accountName: z.string().regex(/^[a-z0-9]{3,24}$/, 'is not a storage account name').optional(),
   AzureWebJobsStorage__tableServiceUri: z.url().optional(),
@@ -155,5 +162,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appPassword: e.MicrosoftAppPassword,
     },
     logLevel: e.WEAVE_LOG_LEVEL,
+    publicUrl: (e.WEAVE_PUBLIC_URL ?? (e.WEBSITE_HOSTNAME ? `https://${e.WEBSITE_HOSTNAME}` : `http://localhost:${e.PORT}`)).replace(/\/$/, ''),
   };
 }

@@ -21,7 +21,9 @@ import { TableNeedStore } from '../store/needs';
 import { TableScheduleStore } from '../store/schedules';
 import { TableSessionStore } from '../store/sessions';
 import type { CadencePolicy } from '../core/cadencePolicy';
-import { loadCadencePolicy } from './policy';
+import { loadCadencePolicy, loadRegistrationPolicy } from './policy';
+import { TableCpdStore } from '../store/cpd';
+import { TableExportLinkStore } from '../store/exports';
 import type { Config } from './config';
 import { createAppLogger } from './logging';
 
@@ -75,7 +77,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     needs: new TableNeedStore(tables),
     schedules: new TableScheduleStore(tables),
     sessions: new TableSessionStore(tables),
+    cpd: new TableCpdStore(tables),
+    exportLinks: new TableExportLinkStore(tables),
     policy,
+    registration: loadRegistrationPolicy(),
     messenger: options.messenger ?? teams.messenger,
   };
   const weave = new WeaveBot(deps);

@@ -26,6 +26,7 @@ interface PersonEntity {
   preferredName: string;
   supervisorId: string;
   workingDays: string;
+  revalidationDate: string;
 }
 
 export type StoredPerson = Person & { etag: string };
@@ -45,7 +46,7 @@ export interface PeopleStore {
 
 export type PersonPatch = Partial<Omit<Person, 'tenantId' | 'aadObjectId' | 'source'>>;
 
-function hrFields(r: HrRecord): Omit<PersonEntity, 'status' | 'source' | 'leftOn' | 'confirmedBy' | 'preferredName' | 'supervisorId' | 'workingDays'> & { supervisorId?: string } {
+function hrFields(r: HrRecord): Omit<PersonEntity, 'status' | 'source' | 'leftOn' | 'confirmedBy' | 'preferredName' | 'supervisorId' | 'workingDays' | 'revalidationDate'> & { supervisorId?: string } {
   return {
     email: r.email, displayName: r.displayName, jobTitle: r.jobTitle, profession: r.profession, team: r.team,
     service: r.service, managerId: r.managerId ?? '', careerStage: r.careerStage, startDate: r.startDate ?? '',
@@ -89,6 +90,7 @@ function toPerson(e: TableEntityResult<PersonEntity>): StoredPerson {
     preferredName: e.preferredName || null,
     supervisorId: e.supervisorId || null,
     workingDays: e.workingDays ? e.workingDays.split(',').map(Number) : DEFAULT_WORKING_DAYS,
+    revalidationDate: e.revalidationDate || null,
     etag: e.etag,
   };
 }
@@ -147,6 +149,7 @@ export class TablePeopleStore implements PeopleStore {
       preferredName: person.preferredName ?? '',
       supervisorId: person.supervisorId ?? '',
       workingDays: person.workingDays.join(','),
+      revalidationDate: person.revalidationDate ?? '',
     });
   }
 

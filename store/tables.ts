@@ -15,6 +15,8 @@ export const TABLES = {
   needs: 'needs',
   schedules: 'schedules',
   sessions: 'sessions',
+  cpd: 'cpd',
+  exports: 'exports',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

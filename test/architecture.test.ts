@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..');
-const SOURCE_DIRS = ['core', 'store', 'bot', 'cards', 'functions', 'jobs', 'runtime', 'cli', 'local', 'admin'];
+const SOURCE_DIRS = ['core', 'store', 'bot', 'cards', 'functions', 'jobs', 'runtime', 'cli', 'local', 'admin', 'views', 'documents'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -37,6 +37,10 @@ describe('dependencies point inward', () => {
 
   it('cards are pure templates: no stores, no bot', () => {
     expect(violations((f) => f.startsWith('cards/'), (s) => /^\.\.\/(bot|store|functions|runtime)\//.test(s) || s.startsWith('@azure/'))).toEqual([]);
+  });
+
+  it('views and documents turn domain records into words: core only, no I/O', () => {
+    expect(violations((f) => f.startsWith('views/') || f.startsWith('documents/'), (s) => s.startsWith('@azure/') || s.startsWith('node:') || (s.startsWith('..') && !/^\.\.\/(core|views)\//.test(s)))).toEqual([]);
   });
 
   it('every Table query is built with the odata template', () => {

@@ -1,8 +1,14 @@
 // Every chat command, in the order help lists them.
 import type { CommandDef } from './command';
+import { exportCpdCommand, logCpdCommand, myCpdCommand } from './cpd';
 import { helpCommand } from './help';
+import { addNeedCommand, myPlanCommand, viewPlanCommand } from './plan';
 import { profileCommand } from './profile';
 import { supervisionCommand } from './supervision';
 import { teamStatusCommand } from './teamStatus';
 
-export const COMMANDS: readonly CommandDef[] = [helpCommand(() => COMMANDS), profileCommand, supervisionCommand, teamStatusCommand];
+export const COMMANDS: readonly CommandDef[] = [
+  helpCommand(() => COMMANDS), profileCommand,
+  myPlanCommand, addNeedCommand, logCpdCommand, myCpdCommand, exportCpdCommand,
+  supervisionCommand, teamStatusCommand, viewPlanCommand,
+];

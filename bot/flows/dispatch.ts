@@ -65,7 +65,8 @@ export async function dispatchCardAction(asking: Asking, verb: string, data: Rec
     const outcome = await action.handle(asking, claimed, parsed.data);
     if ('invalid' in outcome) {
       await reopen();
-      return { kind: 'card', card: await flow.render(deps, card, { values: inputs, errors: outcome.invalid }), followUps: [] };
+      const form = { values: inputs, errors: outcome.invalid, warnings: outcome.warnings ?? [] };
+      return { kind: 'card', card: await flow.render(deps, card, form), followUps: [] };
     }
     log.info('card.action', { cardId: card.cardId });
     return { kind: 'card', card: outcome.card, followUps: outcome.followUps ?? [] };

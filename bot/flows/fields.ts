@@ -2,7 +2,7 @@
 // missing inputs as absent or "", so both mean empty here.
 import { z } from 'zod';
 import { LOOKS_LIKE_A_LINK } from '../../cards/text';
-import { CONTROL_CHARS } from '../../core/validation';
+import { CONTROL_CHARS, isIsoDate } from '../../core/validation';
 
 const blankToEmpty = (v: unknown) => (v === undefined || v === null ? '' : v);
 
@@ -38,6 +38,44 @@ export function email(label: string, opts: { required?: boolean } = {}) {
       .refine((s) => !opts.required || s.length > 0, `${label} is required.`)
       .refine((s) => s === '' || (s.length <= 254 && z.email().safeParse(s).success), `${label} is not a valid email address.`),
   );
+}
+
+/** A multi-select ChoiceSet arrives as "a,b,c"; every code must be one of the choices. */
+export function choices<T extends string>(label: string, codes: readonly T[], opts: { min?: number } = {}) {
+  const min = opts.min ?? 0;
+  return z.preprocess(
+    blankToEmpty,
+    z.string({ error: `${label}: choose from the list.` })
+      .transform((s) => [...new Set(s.split(',').map((c) => c.trim()).filter(Boolean))])
+      .refine((picked) => picked.every((c) => (codes as readonly string[]).includes(c)), `${label}: choose from the list.`)
+      .refine((picked) => picked.length >= min, min === 1 ? `${label}: choose at least one.` : `${label}: choose at least ${min}.`),
+  ) as unknown as z.ZodType<T[]>;
+}
+
+/** A date from an Input.Date (YYYY-MM-DD); '' when optional and left empty. */
+export function date(label: string, opts: { required?: boolean } = {}) {
+  return z.preprocess(
+    blankToEmpty,
+    z.string({ error: `${label} must be a date.` })
+      .transform((s) => s.trim())
+      .refine((s) => !opts.required || s !== '', `${label}: choose a date.`)
+      .refine((s) => s === '' || isIsoDate(s), `${label} is not a date.`),
+  );
+}
+
+/** An Input.Number: Teams sends it as text or a number. Empty is 0 unless required. */
+export function number(label: string, opts: { min: number; max: number; required?: boolean }) {
+  return z.preprocess(
+    (v) => (v === undefined || v === null || (typeof v === 'string' && v.trim() === '') ? (opts.required ? undefined : 0) : typeof v === 'string' ? Number(v.trim()) : v),
+    z.number({ error: opts.required ? `${label}: give a number.` : `${label} must be a number.` })
+      .refine((n) => Number.isFinite(n), `${label} must be a number.`)
+      .refine((n) => n >= opts.min && n <= opts.max, `${label} must be from ${opts.min} to ${opts.max}.`),
+  );
+}
+
+/** An Input.Toggle with valueOn "true". */
+export function toggle() {
+  return z.preprocess((v) => v === true || v === 'true', z.boolean());
 }
 
 /** A multi-select ChoiceSet of ISO weekdays arrives as "1,2,3". */

@@ -9,6 +9,8 @@ import type { Asking, BotDeps } from '../context';
 export interface FormState {
   values?: Record<string, unknown>;
   errors?: string[];
+  /** Not wrong, but worth a second look before saving (text that may identify a child). */
+  warnings?: string[];
   note?: string;
   /** A heading and line shown above the card's content (a reminder). */
   notice?: { heading: string; text: string };
@@ -18,7 +20,7 @@ export type ActionOutcome =
   /** Replace the card the person acted on with this one. */
   | { card: AdaptiveCardJson; followUps?: OutboundMessage[] }
   /** The input made sense to the schema but not to the domain (an unknown email, say): show the card again with these. */
-  | { invalid: string[] };
+  | { invalid: string[]; warnings?: string[] };
 
 export interface CardAction<S extends z.ZodType = z.ZodType> {
   schema: S;

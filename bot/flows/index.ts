@@ -1,7 +1,10 @@
 // Every kind of actionable card Weave sends. A verb belongs to exactly one flow.
+import { addNeedFlow } from './addNeed';
 import type { CardAction, CardFlow } from './flow';
 import { joinerConfirmFlow } from './joinerConfirm';
+import { logCpdFlow } from './logCpd';
 import { onboardingFlow } from './onboarding';
+import { planFlow, reportPlanFlow } from './plan';
 import { profileFlow } from './profile';
 import { appraisalPromptFlow, supervisionPromptFlow } from './sessionPrompt';
 import { scheduleSessionFlow } from './scheduleSession';
@@ -9,6 +12,7 @@ import { sessionSummaryFlow } from './sessionSummary';
 
 export const FLOWS: readonly CardFlow[] = [
   onboardingFlow, profileFlow, joinerConfirmFlow, supervisionPromptFlow, appraisalPromptFlow, sessionSummaryFlow, scheduleSessionFlow,
+  addNeedFlow, planFlow, reportPlanFlow, logCpdFlow,
 ];
 
 const byKind = new Map(FLOWS.map((f) => [f.kind, f]));

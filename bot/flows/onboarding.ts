@@ -70,6 +70,7 @@ export const onboardingFlow: CardFlow = {
           preferredName: null,
           supervisorId: null,
           workingDays: DEFAULT_WORKING_DAYS,
+          revalidationDate: null,
         };
         if (!(await deps.people.addSelfIntroduced(newcomer))) {
           return { card: noticeCard({ title: "You're already set up", lines: ['Type **profile** to see or change your details.'] }) };

@@ -6,7 +6,7 @@ import { firstName, nameOf, type Person } from '../../core/people';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { BotDeps } from '../context';
 import { aboutYouSchema, aboutYouValuesFrom, askManagerToConfirm, findLineManager, knownTeams } from './aboutYou';
-import { email, messagesOf, text, typed, weekdays } from './fields';
+import { date, email, messagesOf, text, typed, weekdays } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { personFacts } from './personFacts';
 
@@ -16,6 +16,7 @@ const settingsSchema = z.object({
   preferredName: text('Preferred name', { max: 100, noLinks: true }),
   supervisorEmail: email("Professional supervisor's email"),
   workingDays: weekdays('Days you work'),
+  revalidationDate: date('NMC revalidation date'),
 });
 
 function statusLine(person: Person, managerName: string | undefined): string {
@@ -49,7 +50,9 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
       preferredName: values ? typed(values, 'preferredName', 100) : person.preferredName ?? '',
       supervisorEmail: values ? typed(values, 'supervisorEmail', 254) : supervisor?.email ?? '',
       workingDays: values ? typed(values, 'workingDays', 20) : person.workingDays.join(','),
+      revalidationDate: values ? typed(values, 'revalidationDate', 10) : person.revalidationDate ?? '',
     },
+    nmc: person.registrationBody === 'nmc',
     errors: form?.errors ?? [],
     savedNote: form?.note ?? '',
   });
@@ -85,6 +88,7 @@ export const profileFlow: CardFlow = {
           preferredName: input.preferredName || null,
           supervisorId,
           workingDays: input.workingDays,
+          revalidationDate: input.revalidationDate || null,
         };
         let newManagerId: string | null = null;
         if (person.source === 'self') {

@@ -68,7 +68,7 @@ describe('importing the roster', () => {
     const newcomer = { ...syntheticOrg(21, 9)[20]!, managerId: org[0]!.aadObjectId };
     await stack.rt.people.addSelfIntroduced({
       ...newcomer, tenantId: stack.tenantId, status: 'pending', source: 'self', leftOn: null, confirmedBy: null,
-      preferredName: null, supervisorId: null, workingDays: [1, 2, 3, 4, 5], jobTitle: 'As they described it',
+      preferredName: null, supervisorId: null, workingDays: [1, 2, 3, 4, 5], revalidationDate: null, jobTitle: 'As they described it',
     });
 
     const result = await run([...org.map((p, i) => (i === 5 ? { ...p, jobTitle: 'Promoted' } : p)), newcomer]);
@@ -87,7 +87,7 @@ describe('importing the roster', () => {
     // Between the read and the write, one of the "joiners" introduced themselves in Teams.
     await stack.rt.people.addSelfIntroduced({
       ...org[7]!, tenantId: stack.tenantId, status: 'pending', source: 'self', leftOn: null, confirmedBy: null,
-      preferredName: 'Kept', supervisorId: null, workingDays: [1, 2, 3, 4, 5],
+      preferredName: 'Kept', supervisorId: null, workingDays: [1, 2, 3, 4, 5], revalidationDate: null,
     });
     await stack.rt.people.applyRoster(stack.tenantId, planned, '2026-11-23');
     const people = await stack.rt.people.list(stack.tenantId);

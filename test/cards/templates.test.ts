@@ -8,6 +8,10 @@ import { noticeCard } from '../../cards/notice';
 import { onboardingCard } from '../../cards/onboarding';
 import { profileCard } from '../../cards/profile';
 import { expand } from '../../cards/render';
+import { addNeedCard } from '../../cards/addNeed';
+import { EMPTY_CPD_VALUES, logCpdCard } from '../../cards/logCpd';
+import { myCpdCard } from '../../cards/myCpd';
+import { planCard } from '../../cards/plan';
 import { cardProblems, cardText } from '../support/cards';
 
 const cardId = '11111111-2222-4333-8444-555555555555';
@@ -19,8 +23,18 @@ describe('card templates', () => {
     notice: noticeCard({ title: 'Done', lines: ['Saved'], facts: [{ title: 'A', value: 'B' }], tone: 'good' }),
     onboardingEmpty: onboardingCard({ cardId, firstName: 'Jo', values: EMPTY_ABOUT_YOU, teams: ['PaCT', 'MASH'], errors: [] }),
     onboardingErrors: onboardingCard({ cardId, firstName: 'Jo', values: { ...EMPTY_ABOUT_YOU, team: 'Somewhere new' }, teams: [], errors: ['One', 'Two'] }),
-    profileRostered: profileCard({ cardId, name: 'Priya', status: 'On the roster', facts: [{ title: 'Email', value: 'p@x' }], aboutYou: null, settings: { preferredName: '', supervisorEmail: '', workingDays: '1,2,3,4,5' }, errors: [], savedNote: 'Saved.' }),
-    profileSelf: profileCard({ cardId, name: 'Jo', status: 'Waiting', facts: [], aboutYou: { values: EMPTY_ABOUT_YOU, teams: ['PaCT'] }, settings: { preferredName: 'J', supervisorEmail: '', workingDays: '1' }, errors: ['Fix'], savedNote: '' }),
+    profileRostered: profileCard({ cardId, name: 'Priya', status: 'On the roster', facts: [{ title: 'Email', value: 'p@x' }], aboutYou: null, settings: { preferredName: '', supervisorEmail: '', workingDays: '1,2,3,4,5', revalidationDate: '2027-05-31' }, nmc: true, errors: [], savedNote: 'Saved.' }),
+    profileSelf: profileCard({ cardId, name: 'Jo', status: 'Waiting', facts: [], aboutYou: { values: EMPTY_ABOUT_YOU, teams: ['PaCT'] }, settings: { preferredName: 'J', supervisorEmail: '', workingDays: '1', revalidationDate: '' }, nmc: false, errors: ['Fix'], savedNote: '' }),
+    addNeed: addNeedCard({ cardId, values: { areas: 'CC3', subHeading: 'CC3.S2', frameworkTag: '', description: 'Court', priority: 'high', activityTypes: 'mentoring', targetDate: '' }, errors: ['Fix'], today: '2026-11-23' }),
+    planOwn: planCard({
+      cardId, title: 'Your plan', subtitle: 'Only you', note: 'Saved', errors: [], mode: 'own', picker: null, footer: '', buttons: [{ title: 'Add a need', command: 'add need' }],
+      groups: [{ heading: 'Open (1)', needs: [{ needId: 'n1', codes: 'CC3', description: 'Court', lines: ['High priority'], comments: ['Dana: good'], status: 'open', planActivity: '', planNote: '', planDate: '' }] }],
+    }),
+    planManagerPicking: planCard({ cardId, title: 'Plans', subtitle: 'Choose', note: null, errors: [], mode: 'manager', picker: { reports: [{ id: 'p1', label: 'Priya' }], selected: '' }, footer: '', buttons: [], groups: [] }),
+    logCpd: logCpdCard({ cardId, model: 'kolb', values: { ...EMPTY_CPD_VALUES, hours: '2' }, reflection: { experience: 'x' }, needs: [{ id: 'n1', label: 'CC3: Court' }], errors: [], warnings: ['"Jake (12)" looks like a name and an age.'], nmc: true, today: '2026-11-23' }),
+    myCpd: myCpdCard({ title: 'Your CPD', period: 'SWE', headline: '1 thing', tone: 'attention', checks: [{ title: 'Pieces', value: '1 of 2' }], notes: ['Renewal opens'], records: [{ date: '20 November 2026', title: 'Shadowing', detail: 'Work shadowing · 3 hours' }], empty: '' }),
+    myCpdNone: myCpdCard({ title: 'Your CPD', period: 'Not registered', headline: 'None', tone: 'default', checks: [], notes: [], records: [], empty: 'Nothing yet' }),
+    noticeWithLinks: noticeCard({ title: 'Export', lines: ['Here'], links: [{ title: 'Markdown', url: 'https://weave.example/api/exports/x/cpd-record.md' }], buttons: [{ title: 'My CPD', command: 'my cpd' }] }),
     joinerConfirm: joinerConfirmCard({ cardId, name: 'Jo Reed', email: 'jo@x', facts: [{ title: 'Team', value: 'PaCT' }] }),
   };
 

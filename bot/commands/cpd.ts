@@ -1,0 +1,90 @@
+// The CPD record in chat: log a piece of learning, see where you stand with your regulator, and
+// download the record.
+import { randomBytes } from 'node:crypto';
+import { myCpdCard } from '../../cards/myCpd';
+import { noticeCard } from '../../cards/notice';
+import { addMonths, formatDate } from '../../core/calendar';
+import { checkFacts, headline, periodLine, readinessNotes, readinessOf, recordDetail } from '../../views/cpd';
+import type { Asking } from '../context';
+import { issueCard } from '../flows/flow';
+import { logCpdFlow } from '../flows/logCpd';
+import { todayFor } from '../flows/sessionViews';
+import type { CommandDef } from './command';
+
+/** How long an export link works: long enough to open on another device, short enough not to linger in chat. */
+export const EXPORT_LINK_HOURS = 24;
+const SHOWN_RECORDS = 15;
+
+export const logCpdCommand: CommandDef = {
+  name: 'log cpd',
+  aliases: ['add cpd', 'record cpd', 'cpd log'],
+  summary: 'Record a piece of learning with your reflection and its impact, for your CPD record.',
+  audience: 'staff',
+  scopes: ['personal'],
+  async run({ deps, turn }: Asking) {
+    const card = await issueCard(deps, logCpdFlow, { tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, ttlDays: 30, context: { model: 'what' } });
+    return [{ card, summary: 'Log CPD' }];
+  },
+};
+
+export const myCpdCommand: CommandDef = {
+  name: 'my cpd',
+  aliases: ['cpd', 'registration', 'my registration'],
+  summary: "See your CPD record and what your regulator still needs this registration period.",
+  audience: 'staff',
+  scopes: ['personal'],
+  async run({ deps, turn, person }: Asking) {
+    const me = person!;
+    const [records, today] = await Promise.all([deps.cpd.listFor(turn.tenantId, me.aadObjectId), todayFor(deps, turn.tenantId, me.aadObjectId)]);
+    const ready = readinessOf(deps.registration, me, records, today);
+    const from = ready.period?.from ?? addMonths(today, -12);
+    const inPeriod = records.filter((r) => r.date >= from).sort((a, b) => b.date.localeCompare(a.date));
+    const earlier = records.length - inPeriod.length;
+    const more = inPeriod.length - SHOWN_RECORDS;
+    const tone = headline(ready);
+    return [{
+      card: myCpdCard({
+        title: 'Your CPD',
+        period: periodLine(ready),
+        headline: tone.text,
+        tone: tone.tone,
+        checks: checkFacts(ready),
+        notes: [
+          ...readinessNotes(ready),
+          ...(more > 0 ? [`And ${more} more this period.`] : []),
+          ...(earlier > 0 ? [`${earlier} earlier ${earlier === 1 ? 'piece' : 'pieces'} of CPD are in your export.`] : []),
+        ],
+        records: inPeriod.slice(0, SHOWN_RECORDS).map((r) => ({ date: formatDate(r.date), title: r.title, detail: recordDetail(r) })),
+        empty: inPeriod.length === 0 ? 'Nothing recorded this period yet. Log CPD as it happens: supervision, shadowing and reading all count.' : '',
+      }),
+      summary: 'Your CPD',
+    }];
+  },
+};
+
+export const exportCpdCommand: CommandDef = {
+  name: 'export cpd',
+  aliases: ['export', 'download cpd'],
+  summary: 'Download your CPD record and plan for your regulator (Markdown and CSV).',
+  audience: 'staff',
+  scopes: ['personal'],
+  async run({ deps, turn }: Asking) {
+    const now = deps.clock.now();
+    // 256 random bits: the link is the key, so it must not be guessable.
+    const token = randomBytes(32).toString('base64url');
+    const expiresAt = new Date(now.getTime() + EXPORT_LINK_HOURS * 3_600_000);
+    await deps.exportLinks.create({ token, tenantId: turn.tenantId, personId: turn.user.aadObjectId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
+    const base = `${deps.config.publicUrl}/api/exports/${token}`;
+    return [{
+      card: noticeCard({
+        title: 'Your CPD record',
+        lines: [
+          'Your record and your current plan, ready to download. Only your own data is in it.',
+          `These links work for ${EXPORT_LINK_HOURS} hours and only for you: please don't forward them.`,
+        ],
+        links: [{ title: 'Document (Markdown)', url: `${base}/cpd-record.md` }, { title: 'Spreadsheet (CSV)', url: `${base}/cpd-record.csv` }],
+      }),
+      summary: 'Your CPD record, to download',
+    }];
+  },
+};

@@ -1,0 +1,83 @@
+// `add need`: a learning need the person names for themself, in Common Core terms, with how they
+// would like to learn it. It joins the plan year it was named in.
+import { z } from 'zod';
+import { addNeedCard, type AddNeedValues } from '../../cards/addNeed';
+import { noticeCard } from '../../cards/notice';
+import { plain } from '../../cards/text';
+import { ACTIVITY_TYPE_CODES } from '../../core/activities';
+import { addMonths, formatDate } from '../../core/calendar';
+import { areaOf, AREA_CODES, CODES, describeCode } from '../../core/commonCore';
+import { FRAMEWORK_TAGS } from '../../core/frameworks';
+import { PRIORITIES } from '../../core/needs';
+import { planPeriodOf } from '../../core/planPeriod';
+import { cadencePerson } from '../../core/sessionPlanning';
+import type { IssuedCard } from '../../store/issuedCards';
+import type { BotDeps } from '../context';
+import { choice, choices, date, text, typed } from './fields';
+import { defineAction, type CardFlow, type FormState } from './flow';
+import { todayFor } from './sessionViews';
+
+const SUB_HEADINGS = CODES.filter((c) => c.includes('.'));
+
+const schema = z.object({
+  areas: choices('Areas of the Common Core', AREA_CODES, { min: 1 }),
+  subHeading: choice('More precisely', SUB_HEADINGS as [string, ...string[]], { required: false }),
+  frameworkTag: choice("Your profession's framework", FRAMEWORK_TAGS as [string, ...string[]], { required: false }),
+  description: text('What you want to learn', { max: 500, required: true, multiline: true }),
+  priority: choice('Priority', PRIORITIES),
+  activityTypes: choices('How you would like to learn it', ACTIVITY_TYPE_CODES),
+  targetDate: date('By when'),
+});
+
+const EMPTY: AddNeedValues = { areas: '', subHeading: '', frameworkTag: '', description: '', priority: 'medium', activityTypes: '', targetDate: '' };
+
+async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+  const v = form?.values;
+  const values: AddNeedValues = v
+    ? {
+        areas: typed(v, 'areas', 100), subHeading: typed(v, 'subHeading', 10), frameworkTag: typed(v, 'frameworkTag', 200),
+        description: typed(v, 'description', 500), priority: typed(v, 'priority', 10), activityTypes: typed(v, 'activityTypes', 600), targetDate: typed(v, 'targetDate', 10),
+      }
+    : EMPTY;
+  return addNeedCard({ cardId: card.cardId, values, errors: form?.errors ?? [], today: await todayFor(deps, card.tenantId, card.recipientId) });
+}
+
+export const addNeedFlow: CardFlow = {
+  kind: 'addNeed',
+  render,
+  actions: {
+    'need.add': defineAction({
+      schema,
+      closesCard: true,
+      async handle({ deps, turn }, card, input) {
+        const person = await deps.people.get(turn.tenantId, turn.user.aadObjectId);
+        if (!person) return { invalid: ['Weave no longer has a record for you. Type help to start again.'] };
+        const today = await todayFor(deps, card.tenantId, card.recipientId);
+        if (input.subHeading && !input.areas.includes(areaOf(input.subHeading)!.code)) {
+          return { invalid: [`${describeCode(input.subHeading)} is part of ${describeCode(areaOf(input.subHeading)!.code)}: choose that area too, or a different sub-heading.`] };
+        }
+        if (input.targetDate && (input.targetDate < today || input.targetDate > addMonths(today, 36))) {
+          return { invalid: ['By when: choose a date from today to three years ahead.'] };
+        }
+        // The sub-heading stands in for its area, and comes first: it is the most precise code.
+        const codes = input.subHeading ? [input.subHeading, ...input.areas.filter((a) => a !== areaOf(input.subHeading)!.code)] : input.areas;
+        const now = deps.clock.now().toISOString();
+        const period = planPeriodOf(deps.policy, cadencePerson(person), today);
+        await deps.needs.save({
+          tenantId: card.tenantId, personId: card.recipientId, needId: deps.newId(), codes, frameworkTag: input.frameworkTag || null,
+          description: input.description, activityTypes: input.activityTypes, priority: input.priority || 'medium', status: 'open',
+          source: 'self', sourceRef: `card:${card.cardId}`, targetDate: input.targetDate || null, period: period.start, plan: null,
+          dropReason: null, comments: [], history: [], createdAt: now, updatedAt: now,
+        });
+        return {
+          card: noticeCard({
+            title: 'Added to your plan',
+            tone: 'good',
+            lines: [`${codes.map(describeCode).join(' · ')}: ${plain(input.description)}`, `It is in your plan for the year from ${formatDate(period.start)}. Your line manager can see it and comment.`],
+            buttons: [{ title: 'See my plan', command: 'my plan' }, { title: 'Add another', command: 'add need' }],
+          }),
+        };
+      },
+    }),
+  },
+};

@@ -1,0 +1,156 @@
+// `log cpd`: a piece of learning for the CPD record. Before it is saved, the reflection is checked
+// for anything that seems to identify a child or family; the person edits it out or confirms.
+import { z } from 'zod';
+import { CPD_INPUTS, EMPTY_CPD_VALUES, logCpdCard, type LogCpdValues } from '../../cards/logCpd';
+import { noticeCard } from '../../cards/notice';
+import { plain } from '../../cards/text';
+import { ACTIVITY_TYPE_CODES } from '../../core/activities';
+import { addMonths, formatDate } from '../../core/calendar';
+import { AREA_CODES } from '../../core/commonCore';
+import { REFLECTION_MODEL_CODES, reflectionPrompts, type CpdRecord, type ReflectionModel } from '../../core/cpd';
+import { identifyingDetails, type Finding } from '../../core/identifying';
+import { isOpen } from '../../core/needs';
+import { PROFESSION_CODES, type Profession } from '../../core/workforce';
+import type { IssuedCard } from '../../store/issuedCards';
+import type { BotDeps } from '../context';
+import { checkFacts, headline, periodLine, readinessOf } from '../../views/cpd';
+import { choice, choices, date, messagesOf, number, text, toggle, typed } from './fields';
+import { defineAction, type CardFlow, type FormState } from './flow';
+import { needHeading } from '../../views/plan';
+import { todayFor } from './sessionViews';
+
+const PEER_PROFESSIONS = [...PROFESSION_CODES, 'other'] as [Profession | 'other', ...(Profession | 'other')[]];
+
+const schema = z.object({
+  title: text('What was it', { max: 150, required: true }),
+  activityType: choice('Kind of learning', ACTIVITY_TYPE_CODES),
+  date: date('When', { required: true }),
+  hours: number('Hours', { min: 0.25, max: 200, required: true }),
+  participatoryHours: number('Hours with others', { min: 0, max: 200 }),
+  codes: choices('Areas of the Common Core', AREA_CODES, { min: 1 }),
+  needIds: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []), z.array(z.string().max(100)).max(20)),
+  impactPractice: text('Impact on your practice', { max: 1000, multiline: true }),
+  impactPeople: text('Impact on children, young people and families', { max: 1000, multiline: true }),
+  peerName: text("Your peer's name", { max: 100, noLinks: true }),
+  peerProfession: choice("Your peer's profession", PEER_PROFESSIONS, { required: false }),
+  peerReflection: text('What your peer reflected', { max: 2000, multiline: true }),
+  includesFeedback: toggle(),
+  reflectiveDiscussion: toggle(),
+  confirmNotIdentifying: toggle(),
+}).loose();
+
+const modelOf = (card: IssuedCard): ReflectionModel =>
+  (REFLECTION_MODEL_CODES as readonly string[]).includes(card.context.model as string) ? (card.context.model as ReflectionModel) : 'what';
+
+const promptKeys = (model: ReflectionModel) => reflectionPrompts(model).map(([key]) => key);
+
+function reflectionSchema(model: ReflectionModel) {
+  return z.object(Object.fromEntries(reflectionPrompts(model).map(([key, p]) => [`r_${key}`, text(p.name, { max: 2000, multiline: true })])));
+}
+
+const ARTICLE: Record<Finding['kind'], string> = {
+  'date of birth': 'a date of birth', 'name and age': 'a name and an age', 'case or reference number': 'a case or reference number',
+  'NHS number': 'an NHS number', 'pupil number': 'a unique pupil number', postcode: 'a postcode', 'street address': 'a street address',
+};
+
+async function openNeeds(deps: BotDeps, card: IssuedCard) {
+  return (await deps.needs.listFor(card.tenantId, card.recipientId)).filter(isOpen);
+}
+
+async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+  const model = modelOf(card);
+  const [person, needs, today] = await Promise.all([
+    deps.people.get(card.tenantId, card.recipientId), openNeeds(deps, card), todayFor(deps, card.tenantId, card.recipientId),
+  ]);
+  const v = form?.values;
+  const values: LogCpdValues = v
+    ? (Object.fromEntries(CPD_INPUTS.map((k) => [k, typed(v, k)])) as LogCpdValues)
+    : { ...EMPTY_CPD_VALUES, date: today, activityType: typeof card.context.activityType === 'string' ? card.context.activityType : '' };
+  return logCpdCard({
+    cardId: card.cardId,
+    model,
+    values,
+    reflection: Object.fromEntries(promptKeys(model).map((k) => [k, typed(v, `r_${k}`)])),
+    needs: needs.map((n) => ({ id: n.needId, label: `${needHeading(n)}: ${n.description}` })),
+    errors: form?.errors ?? [],
+    warnings: form?.warnings ?? [],
+    nmc: person?.registrationBody === 'nmc',
+    today,
+  });
+}
+
+export const logCpdFlow: CardFlow = {
+  kind: 'logCpd',
+  render,
+  actions: {
+    'cpd.model': defineAction({
+      schema: z.object({ model: choice('Reflection model', REFLECTION_MODEL_CODES) }).loose(),
+      closesCard: false,
+      async handle({ deps }, card, input) {
+        const from = modelOf(card);
+        const to = input.model as ReflectionModel;
+        // What was written for the old model's prompts moves into the new model's first prompt, so nothing typed is lost.
+        const written = promptKeys(from).map((k) => typed(input, `r_${k}`).trim()).filter(Boolean).join('\n\n');
+        const saved = await deps.cards.updateContext(card, { ...card.context, model: to });
+        const firstKey = promptKeys(to)[0]!;
+        return { card: await render(deps, saved, { values: { ...input, [`r_${firstKey}`]: written.slice(0, 2000) } }) };
+      },
+    }),
+    'cpd.save': defineAction({
+      schema,
+      closesCard: true,
+      async handle({ deps }, card, input) {
+        const person = await deps.people.get(card.tenantId, card.recipientId);
+        if (!person) return { invalid: ['Weave no longer has a record for you. Type help to start again.'] };
+        const model = modelOf(card);
+        const reflectionParsed = reflectionSchema(model).safeParse(input);
+        if (!reflectionParsed.success) return { invalid: messagesOf(reflectionParsed.error) };
+        const reflection = Object.fromEntries(Object.entries(reflectionParsed.data as Record<string, string>).map(([k, v]) => [k.slice(2), v]));
+
+        const today = await todayFor(deps, card.tenantId, card.recipientId);
+        const problems: string[] = [];
+        if (input.date > today) problems.push("When: choose today or a day before; CPD is logged once it's happened.");
+        if (input.date < addMonths(today, -72)) problems.push('When: choose a date in the last six years.');
+        if (input.participatoryHours > input.hours) problems.push('Hours with others cannot be more than the hours in all.');
+        const peerGiven = !!(input.peerName || input.peerProfession);
+        if (input.peerReflection && (!input.peerName || !input.peerProfession)) problems.push('Peer reflection: give your peer\'s name and profession too.');
+        if (peerGiven && !input.peerReflection) problems.push('Peer reflection: add what your peer reflected, or clear their name and profession.');
+        const needs = await openNeeds(deps, card);
+        if (input.needIds.some((id) => !needs.some((n) => n.needId === id))) problems.push('Needs in your plan: choose from the list.');
+        if (problems.length > 0) return { invalid: problems };
+
+        const findings = identifyingDetails([input.title, ...Object.values(reflection), input.impactPractice, input.impactPeople, input.peerReflection]);
+        if (findings.length > 0 && !input.confirmNotIdentifying) {
+          // Counted, never quoted: the log must not hold what looked like a child's details.
+          deps.log.info('cpd.identifying_warning', { findings: findings.length });
+          return { invalid: [], warnings: findings.map((f) => `"${f.excerpt}" looks like ${ARTICLE[f.kind]}.`) };
+        }
+
+        const now = deps.clock.now().toISOString();
+        const record: CpdRecord = {
+          tenantId: card.tenantId, personId: card.recipientId, recordId: deps.newId(), activityType: input.activityType as CpdRecord['activityType'],
+          title: input.title, date: input.date, hours: input.hours, participatoryHours: input.participatoryHours, codes: input.codes, needIds: input.needIds,
+          reflectionModel: model, reflection, impactPractice: input.impactPractice, impactPeople: input.impactPeople,
+          peer: input.peerReflection ? { name: input.peerName, profession: input.peerProfession as Profession | 'other' } : null,
+          peerReflection: input.peerReflection, includesFeedback: input.includesFeedback, reflectiveDiscussion: input.reflectiveDiscussion, createdAt: now,
+        };
+        await deps.cpd.save(record);
+        // Learning towards a need moves it on; whether it is met is the person's call.
+        for (const need of needs.filter((n) => input.needIds.includes(n.needId) && n.status !== 'in_progress')) {
+          await deps.needs.update(need, { status: 'in_progress', updatedAt: now });
+        }
+
+        const ready = readinessOf(deps.registration, person, await deps.cpd.listFor(card.tenantId, card.recipientId), today);
+        return {
+          card: noticeCard({
+            title: 'Saved to your CPD record',
+            tone: 'good',
+            lines: [`${plain(record.title)}, ${formatDate(record.date)}.`, ...(ready.period ? [periodLine(ready), headline(ready).text] : [])],
+            facts: checkFacts(ready),
+            buttons: [{ title: 'My CPD', command: 'my cpd' }, { title: 'Log more', command: 'log cpd' }],
+          }),
+        };
+      },
+    }),
+  },
+};

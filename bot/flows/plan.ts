@@ -1,0 +1,194 @@
+// `my plan` and `view plan`: a Learning Development Plan as a card. Its owner changes where each
+// need is, plans an activity or drops it with a reason; their line manager (or professional
+// supervisor) can read it and comment, never edit. Nobody else sees it.
+import { z } from 'zod';
+import { planCard, type PlanNeedView } from '../../cards/plan';
+import { ACTIVITY_TYPE_CODES } from '../../core/activities';
+import { addMonths, addDays, type IsoDate } from '../../core/calendar';
+import { NEED_STATUS_LABELS, NEED_STATUSES, type NeedStatus } from '../../core/needs';
+import { firstName, nameOf, type Person } from '../../core/people';
+import { describePeriod, planPeriodOf } from '../../core/planPeriod';
+import { cadencePerson } from '../../core/sessionPlanning';
+import type { IssuedCard } from '../../store/issuedCards';
+import type { StoredNeed } from '../../store/needs';
+import type { BotDeps } from '../context';
+import { choice, date, messagesOf, text, typed } from './fields';
+import { defineAction, type CardFlow, type FormState } from './flow';
+import { commentLines, currentPlan, groupByStatus, needDetails, needHeading } from '../../views/plan';
+import { reportsOf } from './reports';
+import { todayFor } from './sessionViews';
+import type { LearningNeed } from '../../core/needs';
+
+const needRef = z.object({ needId: z.string().min(1).max(100) }).loose();
+
+const updateSchema = (id: string) => z.object({
+  [`status_${id}`]: choice('Where it is', NEED_STATUSES),
+  [`planActivity_${id}`]: choice('Plan an activity', ACTIVITY_TYPE_CODES, { required: false }),
+  [`planNote_${id}`]: text('What, with whom', { max: 300 }),
+  [`planDate_${id}`]: date('When'),
+  [`dropReason_${id}`]: text('Why you are dropping it', { max: 300 }),
+});
+
+const commentSchema = (id: string) => z.object({ [`comment_${id}`]: text('Your comment', { max: 500, required: true, multiline: true }) });
+
+function needView(need: LearningNeed, today: IsoDate): PlanNeedView {
+  return {
+    needId: need.needId,
+    codes: needHeading(need),
+    description: need.description,
+    lines: needDetails(need, today),
+    comments: commentLines(need),
+    status: need.status,
+    planActivity: need.plan?.activityType ?? '',
+    planNote: need.plan?.note ?? '',
+    planDate: need.plan?.date ?? '',
+  };
+}
+
+/** What someone typed into one need's inputs, put back so nothing is lost when a save is refused. */
+function withTyped(view: PlanNeedView, values: Record<string, unknown> | undefined): PlanNeedView {
+  if (!values || !(`status_${view.needId}` in values)) return view;
+  const v = (key: string, max: number) => typed(values, `${key}_${view.needId}`, max);
+  return { ...view, status: v('status', 20), planActivity: v('planActivity', 40), planNote: v('planNote', 300), planDate: v('planDate', 10) };
+}
+
+/** The plan's card content for its current plan year, as its owner or their manager sees it. */
+async function planContent(deps: BotDeps, person: Person, viewerId: string, values: Record<string, unknown> | undefined) {
+  const [needs, today] = await Promise.all([deps.needs.listFor(person.tenantId, person.aadObjectId), todayFor(deps, person.tenantId, viewerId)]);
+  const period = planPeriodOf(deps.policy, cadencePerson(person), today);
+  const current = currentPlan(needs, period);
+  const earlier = needs.filter((n) => !current.includes(n));
+  const count = (status: NeedStatus) => earlier.filter((n) => n.status === status).length;
+  return {
+    period: describePeriod(period),
+    groups: groupByStatus(current).map((g) => ({
+      heading: `${g.heading} (${g.needs.length})`,
+      needs: g.needs.map((n) => withTyped(needView(n, today), values)),
+    })),
+    earlier: earlier.length > 0 ? `Earlier plan years: ${count('met')} met, ${count('dropped')} dropped.` : '',
+  };
+}
+
+async function renderOwn(deps: BotDeps, card: IssuedCard, form?: FormState) {
+  const person = await deps.people.get(card.tenantId, card.recipientId);
+  if (!person) throw new Error('plan card rendered for someone not in the directory');
+  const manager = person.managerId ? await deps.people.get(person.tenantId, person.managerId) : undefined;
+  const content = await planContent(deps, person, card.recipientId, form?.values);
+  return planCard({
+    cardId: card.cardId,
+    title: 'Your Learning Development Plan',
+    subtitle: `Plan year ${content.period}. Only you and ${manager ? nameOf(manager) : 'your line manager'} can see it.`,
+    note: form?.note ?? null,
+    errors: form?.errors ?? [],
+    groups: content.groups,
+    mode: 'own',
+    picker: null,
+    footer: [content.earlier, 'Needs also arrive from your supervision and appraisal preparation. At appraisal the plan is reviewed and what continues is carried into the next year.'].filter(Boolean).join(' '),
+    buttons: [{ title: 'Add a need', command: 'add need' }, { title: 'Log CPD', command: 'log cpd' }],
+  });
+}
+
+const statusLabel = (s: NeedStatus) => NEED_STATUS_LABELS[s].toLowerCase();
+const shortly = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+export const planFlow: CardFlow = {
+  kind: 'plan',
+  render: renderOwn,
+  actions: {
+    'plan.update': defineAction({
+      schema: needRef,
+      closesCard: false,
+      async handle({ deps }, card, input) {
+        // Looked up among the card owner's needs only: a needId from anyone else's plan finds nothing.
+        const need = await deps.needs.get(card.tenantId, card.recipientId, input.needId);
+        if (!need) return { invalid: ['That need is no longer in your plan.'] };
+        const id = need.needId;
+        const parsed = updateSchema(id).safeParse(input);
+        if (!parsed.success) return { invalid: messagesOf(parsed.error) };
+        const f = parsed.data as Record<string, string>;
+        let status = f[`status_${id}`] as NeedStatus;
+        const activity = f[`planActivity_${id}`]!;
+        const note = f[`planNote_${id}`]!;
+        const when = f[`planDate_${id}`]!;
+        const dropReason = f[`dropReason_${id}`] || need.dropReason || '';
+        if ((note || when) && !activity) return { invalid: ['To plan an activity, choose the way of learning too.'] };
+        if (status === 'planned' && !activity) return { invalid: ['To mark it planned, choose the activity you have planned.'] };
+        if (status === 'dropped' && !dropReason) return { invalid: ['Say why you are dropping it: your line manager and the team plan see the reason, not the need.'] };
+        const today = await todayFor(deps, card.tenantId, card.recipientId);
+        if (when && (when < addDays(today, -366) || when > addMonths(today, 36))) return { invalid: ['When: choose a date within a year before and three years after today.'] };
+        if (status === 'open' && activity) status = 'planned';
+
+        await deps.needs.update(need, {
+          status,
+          plan: activity ? { activityType: activity as (typeof ACTIVITY_TYPE_CODES)[number], note, date: when || null } : null,
+          dropReason: status === 'dropped' ? dropReason : null,
+          updatedAt: deps.clock.now().toISOString(),
+        });
+        return { card: await renderOwn(deps, card, { note: `Saved: "${shortly(need.description)}" is ${statusLabel(status)}.` }) };
+      },
+    }),
+  },
+};
+
+async function renderForManager(deps: BotDeps, card: IssuedCard, form?: FormState) {
+  const reports = await reportsOf(deps, card.tenantId, card.recipientId);
+  const selectedId = typeof card.context.personId === 'string' ? card.context.personId : '';
+  const person = reports.find((p) => p.aadObjectId === selectedId);
+  const content = person ? await planContent(deps, person, card.recipientId, undefined) : undefined;
+  return planCard({
+    cardId: card.cardId,
+    title: person ? `${nameOf(person)}'s Learning Development Plan` : "Your reports' plans",
+    subtitle: person && content
+      ? `Plan year ${content.period}. Only you and ${firstName(person)} can see it. You can comment; only ${firstName(person)} can change it.`
+      : 'Choose whose plan to see. You see the plans of people who report to you or whom you supervise.',
+    note: form?.note ?? null,
+    errors: form?.errors ?? [],
+    groups: content?.groups ?? [],
+    mode: 'manager',
+    picker: { reports: reports.map((p) => ({ id: p.aadObjectId, label: `${nameOf(p)} (${p.jobTitle})` })), selected: person?.aadObjectId ?? '' },
+    footer: content?.earlier ?? '',
+    buttons: [],
+  });
+}
+
+/** The report the card is about, if they still report to whoever holds the card. */
+async function stillAReport(deps: BotDeps, card: IssuedCard, personId: string): Promise<Person | undefined> {
+  return (await reportsOf(deps, card.tenantId, card.recipientId)).find((p) => p.aadObjectId === personId);
+}
+
+export const reportPlanFlow: CardFlow = {
+  kind: 'reportPlan',
+  render: renderForManager,
+  actions: {
+    'reportPlan.show': defineAction({
+      schema: z.object({ personId: text('Whose plan', { max: 100, required: true }) }),
+      closesCard: false,
+      async handle({ deps }, card, input) {
+        if (!(await stillAReport(deps, card, input.personId))) return { invalid: ['Choose someone from the list: you can see the plans of people who report to you.'] };
+        const saved = await deps.cards.updateContext(card, { ...card.context, personId: input.personId });
+        return { card: await renderForManager(deps, saved) };
+      },
+    }),
+    'reportPlan.comment': defineAction({
+      schema: needRef,
+      closesCard: false,
+      async handle({ deps, turn }, card, input) {
+        const personId = typeof card.context.personId === 'string' ? card.context.personId : '';
+        const person = await stillAReport(deps, card, personId);
+        if (!person) return { invalid: ["This person no longer reports to you, so you can't comment on their plan."] };
+        const need = await deps.needs.get(card.tenantId, person.aadObjectId, input.needId);
+        if (!need) return { invalid: ['That need is no longer in their plan.'] };
+        const parsed = commentSchema(need.needId).safeParse(input);
+        if (!parsed.success) return { invalid: messagesOf(parsed.error) };
+        const comment = (parsed.data as Record<string, string>)[`comment_${need.needId}`]!;
+        const manager = await deps.people.get(card.tenantId, card.recipientId);
+        const at = deps.clock.now().toISOString();
+        const byName = manager ? nameOf(manager) : turn.user.name;
+        await deps.needs.update(need, { comments: [...need.comments, { byId: card.recipientId, byName, at, text: comment }], updatedAt: at });
+        await deps.outbox.sendText(card.tenantId, `plan-comment|${need.needId}|${at}`, person.aadObjectId,
+          `${byName} commented on your Learning Development Plan. Type **my plan** to see it.`);
+        return { card: await renderForManager(deps, card, { note: `Comment added. ${firstName(person)} will see it in their plan.` }) };
+      },
+    }),
+  },
+};

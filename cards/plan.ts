@@ -1,0 +1,54 @@
+// A Learning Development Plan on a card: needs grouped by where they are. The person sees it with
+// an Update action on each need; their line manager sees it with a Comment action instead.
+import template from './templates/plan.json' with { type: 'json' };
+import type { AdaptiveCardJson } from '../core/conversation';
+import { ACTIVITY_CHOICES, banner, errorBanner } from './fragments';
+import { expand } from './render';
+import { plain } from './text';
+
+export interface PlanNeedView {
+  /** What an action on it carries; the server looks it up among the plan owner's needs only. */
+  needId: string;
+  codes: string;
+  description: string;
+  lines: string[];
+  comments: string[];
+  status: string;
+  planActivity: string;
+  planNote: string;
+  planDate: string;
+}
+
+export interface PlanCardData {
+  cardId: string;
+  title: string;
+  subtitle: string;
+  note: string | null;
+  errors: readonly string[];
+  groups: { heading: string; needs: PlanNeedView[] }[];
+  mode: 'own' | 'manager';
+  /** For a manager: the people whose plans they may see, and whose is shown. */
+  picker: { reports: { id: string; label: string }[]; selected: string } | null;
+  footer: string;
+  /** Quick replies: each sends its command as if typed. */
+  buttons: { title: string; command: string }[];
+}
+
+export function planCard(d: PlanCardData): AdaptiveCardJson {
+  return expand(template, {
+    cardId: d.cardId,
+    title: plain(d.title),
+    subtitle: plain(d.subtitle),
+    banner: d.errors.length > 0 ? errorBanner(d.errors) : banner('good', d.note ?? ''),
+    reports: d.picker?.reports ?? [],
+    selected: d.picker?.selected ?? '',
+    empty: d.groups.length === 0 && (d.mode === 'own' || d.picker?.selected) ? 'Nothing in this plan yet.' : '',
+    groups: d.groups.map((g) => ({
+      heading: g.heading,
+      needs: g.needs.map((n) => ({ ...n, lines: n.lines.map(plain), editable: d.mode === 'own', commentable: d.mode === 'manager' })),
+    })),
+    activities: ACTIVITY_CHOICES,
+    footer: d.footer,
+    buttons: d.buttons,
+  });
+}

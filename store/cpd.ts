@@ -1,0 +1,71 @@
+// CPD records. PartitionKey = tenant id, RowKey = person id|date|record id: one person's record is a
+// RowKey range in date order; the organisation's (who CPD is reaching) is one partition.
+import { odata, type TableEntityResult } from '@azure/data-tables';
+import type { CpdRecord } from '../core/cpd';
+import { listAll, TABLES, type Tables } from './tables';
+
+interface CpdEntity {
+  personId: string;
+  recordId: string;
+  activityType: string;
+  title: string;
+  date: string;
+  hours: number;
+  participatoryHours: number;
+  codes: string;
+  needIds: string;
+  reflectionModel: string;
+  reflection: string;
+  impactPractice: string;
+  impactPeople: string;
+  peer: string;
+  peerReflection: string;
+  includesFeedback: boolean;
+  reflectiveDiscussion: boolean;
+  createdAt: string;
+}
+
+export interface CpdStore {
+  save(record: CpdRecord): Promise<void>;
+  listFor(tenantId: string, personId: string): Promise<CpdRecord[]>;
+  listAll(tenantId: string): Promise<CpdRecord[]>;
+}
+
+const list = (s: string) => (s ? s.split(';') : []);
+
+function toRecord(e: TableEntityResult<CpdEntity>): CpdRecord {
+  return {
+    tenantId: e.partitionKey!, personId: e.personId, recordId: e.recordId, activityType: e.activityType as CpdRecord['activityType'],
+    title: e.title, date: e.date, hours: e.hours, participatoryHours: e.participatoryHours, codes: list(e.codes), needIds: list(e.needIds),
+    reflectionModel: e.reflectionModel as CpdRecord['reflectionModel'], reflection: JSON.parse(e.reflection) as Record<string, string>,
+    impactPractice: e.impactPractice, impactPeople: e.impactPeople, peer: e.peer ? (JSON.parse(e.peer) as CpdRecord['peer']) : null,
+    peerReflection: e.peerReflection, includesFeedback: e.includesFeedback, reflectiveDiscussion: e.reflectiveDiscussion, createdAt: e.createdAt,
+  };
+}
+
+export class TableCpdStore implements CpdStore {
+  constructor(private readonly tables: Tables) {}
+
+  private get client() {
+    return this.tables.client(TABLES.cpd);
+  }
+
+  async save(r: CpdRecord) {
+    await this.client.upsertEntity<CpdEntity>({
+      partitionKey: r.tenantId, rowKey: `${r.personId}|${r.date}|${r.recordId}`, personId: r.personId, recordId: r.recordId,
+      activityType: r.activityType, title: r.title, date: r.date, hours: r.hours, participatoryHours: r.participatoryHours,
+      codes: r.codes.join(';'), needIds: r.needIds.join(';'), reflectionModel: r.reflectionModel, reflection: JSON.stringify(r.reflection),
+      impactPractice: r.impactPractice, impactPeople: r.impactPeople, peer: r.peer ? JSON.stringify(r.peer) : '',
+      peerReflection: r.peerReflection, includesFeedback: r.includesFeedback, reflectiveDiscussion: r.reflectiveDiscussion, createdAt: r.createdAt,
+    }, 'Replace');
+  }
+
+  async listFor(tenantId: string, personId: string) {
+    const rows = await listAll<CpdEntity>(this.client, odata`PartitionKey eq ${tenantId} and RowKey ge ${`${personId}|`} and RowKey lt ${`${personId}|~`}`);
+    return rows.map(toRecord);
+  }
+
+  async listAll(tenantId: string) {
+    return (await listAll<CpdEntity>(this.client, odata`PartitionKey eq ${tenantId}`)).map(toRecord);
+  }
+}
