@@ -16,6 +16,7 @@ import type { ScheduleStore } from '../store/schedules';
 import type { SessionStore } from '../store/sessions';
 import type { TeamStore } from '../store/teamsInstalled';
 import type { Outbox } from './outbox';
+import type { DeliveryStore } from '../store/deliveries';
 
 export interface BotDeps {
   config: Config;
@@ -26,6 +27,8 @@ export interface BotDeps {
   conversations: ConversationStore;
   teams: TeamStore;
   cards: IssuedCardStore;
+  /** What the outbox did with each send (a prompt that could not be delivered, say). */
+  deliveries: DeliveryStore;
   outbox: Outbox;
   needs: NeedStore;
   schedules: ScheduleStore;

@@ -44,8 +44,8 @@ export interface PromptVerbs {
 }
 
 /** Submit, Snooze and Not happening: the three things a prompt lets a person do. */
-export function promptActions(cardId: string, verbs: PromptVerbs, submitTitle: string, minDate: string): object[] {
-  return expand({ actions: promptActionsTemplate } as unknown as object, { cardId, verbs, submitTitle, minDate }).actions as unknown as object[];
+export function promptActions(cardId: string, verbs: PromptVerbs, submitTitle: string, minDate: string, snoozable: boolean): object[] {
+  return expand({ actions: promptActionsTemplate } as unknown as object, { cardId, verbs, submitTitle, minDate, snoozable }).actions as unknown as object[];
 }
 
 export interface AboutYouValues {

@@ -17,6 +17,9 @@ export interface PlanNeedView {
   planActivity: string;
   planNote: string;
   planDate: string;
+  dropReason: string;
+  /** A manager's comment being written (kept when a save is refused). */
+  comment: string;
 }
 
 export interface PlanCardData {

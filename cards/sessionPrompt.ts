@@ -18,6 +18,8 @@ export interface PromptHeader {
   verbs: PromptVerbs;
   /** The earliest date a moved session can move to (tomorrow). */
   minDate: string;
+  /** Offer Snooze (not once it has been answered). */
+  snoozable: boolean;
   supervisorFirstName: string;
 }
 
@@ -44,12 +46,12 @@ export function supervisionPromptCard(h: PromptHeader, values: Record<string, st
     need1: needInputs('need1', 'First', needValues(values, 'need1')),
     need2: needInputs('need2', 'Second (optional)', needValues(values, 'need2')),
     wellbeing: wellbeing(h, values),
-    actions: promptActions(h.cardId, h.verbs, 'Send to my supervisor', h.minDate),
+    actions: promptActions(h.cardId, h.verbs, 'Send to my supervisor', h.minDate, h.snoozable),
   });
 }
 
 export interface ReviewItem {
-  /** The input id: review1 … review5. */
+  /** The input id: review_<need id>. */
   id: string;
   label: string;
   value: string;
@@ -75,6 +77,6 @@ export function appraisalPromptCard(
     need2: needInputs('need2', 'Second (optional)', needValues(values, 'need2')),
     need3: needInputs('need3', 'Third (optional)', needValues(values, 'need3')),
     wellbeing: wellbeing(h, values),
-    actions: promptActions(h.cardId, h.verbs, opts.midYear ? 'Send to my manager' : 'Send to my appraiser', h.minDate),
+    actions: promptActions(h.cardId, h.verbs, opts.midYear ? 'Send to my manager' : 'Send to my appraiser', h.minDate, h.snoozable),
   });
 }

@@ -71,11 +71,23 @@ const MAX_STEPS = 5_000;
 export function nextSupervision(policy: CadencePolicy, person: CadencePerson, opts: { lastHeld: IsoDate | null; after: IsoDate }): IsoDate | null {
   const calendar = workingCalendar(person.workingDays);
   let anchor = opts.lastHeld ?? person.startDate ?? policy.versions[0]!.effectiveFrom;
+  // Steps of one interval count from where that interval began (31 January, 31 March, 30 April…),
+  // not from the step before, so month ends do not drift to the 28th.
+  let base = anchor;
+  let steps = 0;
+  let current: Interval | null = null;
   for (let step = 0; step < MAX_STEPS; step++) {
     const rule = supervisionRuleFor(policyOn(policy, anchor), person);
     if ('none' in rule) return null;
     if ('on' in rule) return nextMonthDay(rule.on, opts.after, calendar);
-    const next = plus(anchor, intervalAt(rule, person, anchor)!);
+    const interval = intervalAt(rule, person, anchor)!;
+    if (!current || JSON.stringify(current) !== JSON.stringify(interval)) {
+      base = anchor;
+      steps = 0;
+      current = interval;
+    }
+    steps += 1;
+    const next = plus(base, 'weeks' in interval ? { weeks: interval.weeks * steps } : { months: interval.months * steps });
     const onWorkingDay = onOrAfterWorkingDay(next, calendar);
     if (onWorkingDay > opts.after) return onWorkingDay;
     anchor = next; // counting on from the grid, not the moved day, so dates do not drift

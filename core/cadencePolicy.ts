@@ -11,7 +11,8 @@ const interval = z.union([
 ]);
 export type Interval = z.infer<typeof interval>;
 
-const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD');
+// A day that exists in some year (29 February does, in leap years; 30 February never).
+const monthDay = z.string().refine((md) => /^\d{2}-\d{2}$/.test(md) && isIsoDate(`2024-${md}`), 'must be a real day of the year, MM-DD');
 
 export const supervisionRule = z.union([
   /** At this interval after the last session (or the start date). */

@@ -74,9 +74,10 @@ export function onOrAfterWorkingDay(date: IsoDate, calendar: WorkingCalendar): I
   return d;
 }
 
-/** The nth working day after `date` (n = 0: `date` itself if working, else the next working day). */
+/** The nth working day after `date` (n = 0: `date` itself if working, else the next working day). One working day after a Saturday is Monday. */
 export function addWorkingDays(date: IsoDate, n: number, calendar: WorkingCalendar): IsoDate {
-  let d = onOrAfterWorkingDay(date, calendar);
+  if (n === 0) return onOrAfterWorkingDay(date, calendar);
+  let d = date;
   for (let i = 0; i < n; i++) d = onOrAfterWorkingDay(addDays(d, 1), calendar);
   return d;
 }

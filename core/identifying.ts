@@ -9,16 +9,22 @@ export interface Finding {
   excerpt: string;
 }
 
+// Patterns are written for text whose whitespace has been collapsed to single spaces, and use
+// only ` ?` between parts: nothing in them can backtrack badly, whatever people paste in.
 const NAME = String.raw`[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?`;
-const DATE = String.raw`\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{1,2}(?:st|nd|rd|th)? (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]* \d{4})\b`;
+const FULL_NAME = String.raw`${NAME}(?: ${NAME})?`;
+const MONTH = '(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*';
+const DATE = String.raw`\b(?:\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}|\d{1,2}(?:st|nd|rd|th)? ${MONTH} \d{4})\b`;
+const CASE_SYSTEMS = 'case|ref(?:erence)?|client|child|person|LL|CP|CIN|LAC|EHCP|EHM|LCS|Mosaic|Liquidlogic|file|ID';
 
 const PATTERNS: { kind: Finding['kind']; pattern: RegExp }[] = [
-  { kind: 'date of birth', pattern: new RegExp(String.raw`\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?)\s*:?\s*${DATE}`, 'gi') },
-  { kind: 'date of birth', pattern: new RegExp(String.raw`\b${NAME}(?: ${NAME})?\s*\(\s*${DATE}\s*\)`, 'g') },
-  { kind: 'name and age', pattern: new RegExp(String.raw`\b${NAME}(?: ${NAME})?,?\s*\(?\s*(?:aged?\s*)\d{1,2}\b`, 'g') },
-  { kind: 'name and age', pattern: new RegExp(String.raw`\b${NAME}(?: ${NAME})?\s*\(\s*\d{1,2}\s*\)`, 'g') },
-  { kind: 'name and age', pattern: new RegExp(String.raw`\b${NAME}(?: ${NAME})?,?\s*\(?\d{1,2}\s*(?:yo|y\.o\.|years? old|yrs?)\b`, 'g') },
-  { kind: 'case or reference number', pattern: /\b(?:case|ref(?:erence)?|client|child|person|LL|CP|CIN|LAC|EHCP|file)\s*(?:no\.?|number|id|ref)?\s*[:#]?\s*[A-Z]{0,3}[-/]?\d{4,}[-/\dA-Z]*\b/gi },
+  { kind: 'date of birth', pattern: new RegExp(String.raw`\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?) ?:? ?${DATE}`, 'gi') },
+  { kind: 'date of birth', pattern: new RegExp(String.raw`\b${FULL_NAME},? ?\(? ?${DATE}`, 'g') },
+  { kind: 'name and age', pattern: new RegExp(String.raw`\b${FULL_NAME},? ?\(? ?aged? ?\d{1,2}\b`, 'g') },
+  { kind: 'name and age', pattern: new RegExp(String.raw`\b${FULL_NAME} ?\( ?\d{1,2} ?\)`, 'g') },
+  { kind: 'name and age', pattern: new RegExp(String.raw`\b${FULL_NAME},? ?\(?\d{1,2} ?(?:yo|y\.o\.|years? old|yrs?)\b`, 'g') },
+  { kind: 'name and age', pattern: new RegExp(String.raw`\b${NAME}, \d{1,2},`, 'g') },
+  { kind: 'case or reference number', pattern: new RegExp(String.raw`\b(?:${CASE_SYSTEMS})(?: ?(?:no\.?|number|id|ref))? ?[:#]? ?[A-Z]{0,3}[-/]?\d{4,}[-/\dA-Z]*\b`, 'gi') },
   { kind: 'NHS number', pattern: /\b\d{3}[ -]?\d{3}[ -]?\d{4}\b/g },
   { kind: 'pupil number', pattern: /\b[A-Z]\d{11}[A-Z0-9]\b/g },
   { kind: 'postcode', pattern: /\b(?:[A-Z]{1,2}\d[A-Z\d]?) ?\d[A-Z]{2}\b/gi },
@@ -28,7 +34,8 @@ const PATTERNS: { kind: Finding['kind']; pattern: RegExp }[] = [
 /** What in these texts looks like it identifies someone, each found thing once. */
 export function identifyingDetails(texts: readonly string[]): Finding[] {
   const found = new Map<string, Finding>();
-  for (const text of texts) {
+  for (const raw of texts) {
+    const text = raw.replace(/\s+/g, ' ');
     for (const { kind, pattern } of PATTERNS) {
       for (const m of text.matchAll(pattern)) {
         const excerpt = m[0].trim();

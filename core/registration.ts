@@ -6,7 +6,7 @@ import { hasPeerReflection, hasReflection, type CpdRecord } from './cpd';
 import { isIsoDate } from './validation';
 import type { RegistrationBody } from './workforce';
 
-const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, 'must be MM-DD');
+const monthDay = z.string().refine((md) => /^\d{2}-\d{2}$/.test(md) && isIsoDate(`2024-${md}`), 'must be a real day of the year, MM-DD');
 
 const regulatorRules = z.object({
   swe: z.strictObject({

@@ -42,5 +42,10 @@ export function overdueSince(policy: CadencePolicy, person: Person, recorded: Re
   return due && due < today ? due : null;
 }
 
+/** Who runs a session and gets the person's preparation: the professional supervisor for supervision, else the line manager. */
+export function supervisorFor(person: Pick<Person, 'supervisorId' | 'managerId'>, kind: SessionKind): string | null {
+  return (kind === 'supervision' ? person.supervisorId ?? person.managerId : person.managerId) ?? null;
+}
+
 /** Sessions of the same family replace each other: supervision, or appraisal and its mid-year review. */
 export const sessionFamily = (kind: SessionKind) => (kind === 'supervision' ? 'supervision' : 'appraisal');

@@ -51,8 +51,9 @@ export function nextRecorded(schedule: Pick<RecordedSchedule, 'date' | 'repeat'>
 
 /**
  * - `upcoming`: Weave is preparing the person for it.
- * - `held`: a recorded session whose date has passed; supervision cadence counts on from it.
- * - `lapsed`: an expected (cadence) session whose date passed with nothing recorded.
+ * - `held`: its date has passed and it was recorded by a manager or prepared for by the person;
+ *   supervision cadence counts on from it.
+ * - `lapsed`: an expected (cadence) session whose date passed with nothing recorded or prepared.
  * - `cancelled`, `moved`: as the person told Weave; `superseded`: a manager recorded another date.
  */
 export type SessionStatus = 'upcoming' | 'held' | 'lapsed' | 'cancelled' | 'moved' | 'superseded';
@@ -83,7 +84,8 @@ export interface Session {
   snoozes: Snooze[];
   snoozedUntil: IsoDate | null;
   summarySentAt: string | null;
-  summaryVersion: number;
+  /** The key of the session this one was moved from, first in the line: the needs it named keep their ids. */
+  originKey: string | null;
 }
 
 export function sessionKey(s: Pick<Session, 'date' | 'personId' | 'kind'>): string {

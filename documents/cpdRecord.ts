@@ -16,16 +16,22 @@ export interface CpdDocument {
   records: readonly CpdRecord[];
   /** The current plan year's needs. */
   plan: readonly LearningNeed[];
+  /** Every need the person has had, so a record names the needs it met in any year. */
+  allNeeds: readonly LearningNeed[];
   readiness: Readiness;
   today: IsoDate;
 }
 
-/** Text someone typed, kept as they wrote it: nothing in it can become a heading, list, link or HTML. */
+/**
+ * Text someone typed, kept as they wrote it: nothing in it can become a heading, list, quote,
+ * code block, link or HTML. Each line loses its indent (four spaces would start a code block) and
+ * any mark that would start a block is escaped; line breaks are kept.
+ */
 function mdText(s: string): string {
   return s
-    .replace(/[\\`*_[\]<>|]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]<>|~]/g, (c) => `\\${c}`)
     .split(/\r?\n/)
-    .map((line) => line.replace(/^(\s*)(#|>|-|\+|=|\d+\.)/, '$1\\$2'))
+    .map((line) => line.trimStart().replace(/^(#|>|-|\+|=|(\d+)([.)]))/, (m, _all, digits?: string, mark?: string) => (digits ? `${digits}\\${mark}` : `\\${m}`)))
     .join('  \n');
 }
 
@@ -84,7 +90,7 @@ function cell(value: string | number | boolean): string {
 }
 
 export function cpdCsv(d: CpdDocument): string {
-  const needs = new Map(d.plan.map((n) => [n.needId, n]));
+  const needs = new Map(d.allNeeds.map((n) => [n.needId, n]));
   const rows = newestFirst(d.records).map((r) => {
     const reflection = reflectionPrompts(r.reflectionModel).filter(([k]) => r.reflection[k]).map(([k, p]) => `${p.name}${p.name.endsWith('?') ? '' : ':'} ${r.reflection[k]}`).join('\n\n');
     const values: Record<(typeof CSV_COLUMNS)[number], string | number | boolean> = {

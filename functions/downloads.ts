@@ -41,7 +41,8 @@ export async function downloadCpdRecord(rt: Runtime, token: string | undefined, 
   const link = await rt.exportLinks.get(token);
   if (!link || link.tenantId !== rt.config.tenantId || link.expiresAt <= rt.clock.now().toISOString()) return gone();
   const person = await rt.people.get(link.tenantId, link.personId);
-  if (!person) return gone();
+  // Someone HR has recorded as gone no longer has Weave's links working for them.
+  if (!person || person.status === 'left') return gone();
 
   const [records, needs, today] = await Promise.all([
     rt.cpd.listFor(link.tenantId, link.personId),
@@ -52,6 +53,7 @@ export async function downloadCpdRecord(rt: Runtime, token: string | undefined, 
     person,
     records,
     plan: currentPlan(needs, planPeriodOf(rt.policy, cadencePerson(person), today)),
+    allNeeds: needs,
     readiness: readinessOf(rt.registration, person, records, today),
     today,
   };

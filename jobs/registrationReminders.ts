@@ -1,5 +1,6 @@
 // Registration reminders: from the day a regulator's renewal window opens, people whose CPD record
 // is still short hear what is missing — then every four weeks, and once more in the last week.
+// NMC registrants Weave has no revalidation date for are asked for it once a quarter.
 // Each reminder has a fixed batch key, so a second run the same day (or a retry) sends nothing twice.
 import type { BotDeps } from '../bot/context';
 import { daysBetween, formatDate, workingCalendar } from '../core/calendar';
@@ -21,9 +22,17 @@ export async function runRegistrationReminders(deps: BotDeps): Promise<string> {
   for (const r of records) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
 
   let reminded = 0;
+  let asked = 0;
   for (const person of people) {
-    if (person.status === 'left' || person.registrationBody === 'none') continue;
+    if (person.status !== 'active' || person.registrationBody === 'none') continue;
     const ready = readinessOf(deps.registration, person, byPerson.get(person.aadObjectId) ?? [], today);
+    if (ready.regulator === 'nmc' && !person.revalidationDate) {
+      const quarter = `${today.slice(0, 4)}-q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;
+      await deps.outbox.sendText(tenantId, `registration|${person.aadObjectId}|nmc-date|${quarter}`, person.aadObjectId,
+        `${firstName(person)}, Weave can tell you how your CPD stands for NMC revalidation once it knows your revalidation date. Type **profile** to add it.`);
+      asked += 1;
+      continue;
+    }
     if (ready.met || !ready.inRenewalWindow || !ready.renewal || !ready.period) continue;
     const left = daysBetween(today, ready.renewal.to);
     const round = left <= FINAL_REMINDER_DAYS ? 'final' : String(Math.floor(daysBetween(ready.renewal.from, today) / REMIND_EVERY_DAYS));
@@ -35,5 +44,6 @@ export async function runRegistrationReminders(deps: BotDeps): Promise<string> {
     ].join('\n'));
     reminded += 1;
   }
-  return reminded === 0 ? 'nobody short in a renewal window' : `${reminded} short in a renewal window (each reminded once a round)`;
+  const summary = reminded === 0 ? 'nobody short in a renewal window' : `${reminded} short in a renewal window (each reminded once a round)`;
+  return asked === 0 ? summary : `${summary}; ${asked} asked for their NMC revalidation date (once a quarter)`;
 }

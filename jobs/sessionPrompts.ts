@@ -14,6 +14,7 @@ import { sessionKey } from '../core/sessions';
 import { localClock, localDate } from '../core/zonedTime';
 import type { StoredSession } from '../store/sessions';
 import { ConcurrencyError } from '../store/tables';
+import { planSession } from '../bot/sessionRows';
 
 
 export async function runSessionPrompts(deps: BotDeps): Promise<string> {
@@ -38,12 +39,14 @@ export async function runSessionPrompts(deps: BotDeps): Promise<string> {
     return { zone, today, calendar, working: calendar.isWorkingDay(today) && clock >= settings.sendFrom && clock < settings.sendUntil };
   };
 
-  // 1. Plan each person's next sessions, so there is a row to keep state on.
+  // 1. Plan each person's next sessions, so there is a row to keep state on. One day more than the
+  // lookahead: people in zones ahead of London are already in tomorrow.
   const windowFrom = addDays(orgToday, -7);
-  const windowTo = addDays(orgToday, LOOKAHEAD_DAYS);
-  const existing = await deps.sessions.listBetween(tenantId, windowFrom, windowTo);
-  const known = new Set(existing.map((s) => s.key));
+  const windowTo = addDays(orgToday, LOOKAHEAD_DAYS + 1);
+  const rowsOf = groupBy(await deps.sessions.listBetween(tenantId, windowFrom, windowTo), (s) => s.personId);
   for (const person of byId.values()) {
+    // Someone who introduced themselves is prompted once their manager has confirmed them.
+    if (person.status !== 'active') continue;
     const { today } = localNow(person);
     const plans = [
       plannedSupervision(deps.policy, person, schedule.get(`${person.aadObjectId}|supervision`), today),
@@ -51,24 +54,7 @@ export async function runSessionPrompts(deps: BotDeps): Promise<string> {
     ];
     for (const plan of plans) {
       if (!plan || plan.date > addDays(today, LOOKAHEAD_DAYS)) continue;
-      const mine = existing.filter((s) => s.personId === person.aadObjectId && sessionFamily(s.kind) === sessionFamily(plan.kind) && s.status === 'upcoming');
-      // A date someone recorded (a manager, or the person moving a session) wins over the cadence.
-      if (plan.source === 'cadence' && mine.some((s) => s.source === 'recorded')) continue;
-      if (plan.source === 'recorded') {
-        for (const stale of mine.filter((s) => s.source === 'cadence' && s.date !== plan.date)) {
-          await deps.sessions.update(stale, { status: 'superseded' }).catch(ignoreRace);
-        }
-      }
-      const key = sessionKey({ date: plan.date, personId: person.aadObjectId, kind: plan.kind });
-      if (known.has(key)) continue;
-      await deps.sessions.ensure({
-        tenantId, personId: person.aadObjectId, kind: plan.kind, date: plan.date, time: plan.time, source: plan.source,
-        supervisorId: (plan.kind === 'supervision' ? person.supervisorId ?? person.managerId : person.managerId) ?? null,
-        status: 'upcoming', movedTo: null, promptCardId: null, promptSentAt: null, remindedAt: null, answeredAt: null,
-        answers: null, snoozes: [], snoozedUntil: null, summarySentAt: null, summaryVersion: 0,
-      });
-      known.add(key);
-      counts.planned += 1;
+      if (await planSession(deps, person, plan, rowsOf.get(person.aadObjectId) ?? [])) counts.planned += 1;
     }
   }
 
@@ -76,7 +62,12 @@ export async function runSessionPrompts(deps: BotDeps): Promise<string> {
   for (const session of await deps.sessions.listBetween(tenantId, windowFrom, windowTo)) {
     if (session.status !== 'upcoming') continue;
     const person = byId.get(session.personId);
-    if (!person) continue;
+    if (!person || person.status !== 'active') {
+      // They have left (or are no longer confirmed): nothing more is sent for it.
+      await deps.sessions.update(session, { status: 'cancelled' }).catch(ignoreRace);
+      counts.closed += 1;
+      continue;
+    }
     const { zone, today, calendar, working } = localNow(person);
     try {
       if (session.date < today) {
@@ -89,11 +80,12 @@ export async function runSessionPrompts(deps: BotDeps): Promise<string> {
         if (sent) counts[sent] += 1;
       }
       const supervisor = session.supervisorId ? byId.get(session.supervisorId) : undefined;
-      if (supervisor && !session.summarySentAt) {
+      if (supervisor && supervisor.status === 'active' && !session.summarySentAt) {
         const there = localNow(supervisor);
         if (there.working && there.today >= workingDaysBefore(session.date, 1, there.calendar) && there.today <= session.date) {
-          await sendSummary(deps, session, supervisor.aadObjectId, 0);
-          await deps.sessions.update(await fresh(deps, session), { summarySentAt: now.toISOString() });
+          const current = await fresh(deps, session);
+          await sendSummary(deps, current, supervisor.aadObjectId);
+          await deps.sessions.update(current, { summarySentAt: now.toISOString() });
           counts.summaries += 1;
         }
       }
@@ -112,14 +104,29 @@ async function fresh(deps: BotDeps, session: StoredSession): Promise<StoredSessi
   return (await deps.sessions.get(session.tenantId, session.key)) ?? session;
 }
 
-/** A session whose day has gone: recorded ones count as held (supervision cadence counts on from them). */
+/**
+ * A session whose day has gone counts as held when a manager recorded it or the person prepared
+ * for it; supervision cadence counts on from it. The schedule is written first: if the status
+ * write is lost, the next run closes it again, and recording the same date twice is harmless.
+ */
 async function close(deps: BotDeps, session: StoredSession) {
-  if (session.source === 'recorded') {
-    await deps.sessions.update(session, { status: 'held' });
+  if (session.source === 'recorded' || session.answeredAt) {
     await deps.schedules.recordHeld(session.tenantId, session.personId, session.kind, session.date);
+    await deps.sessions.update(session, { status: 'held' });
   } else {
     await deps.sessions.update(session, { status: 'lapsed' });
   }
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
 }
 
 type Sent = 'prompted' | 'reminded' | 'resent';
@@ -156,7 +163,10 @@ async function prepare(
     await deps.sessions.update(session, { snoozedUntil: null });
     return 'resent';
   }
-  if (!session.remindedAt && today >= addWorkingDays(localDate(new Date(session.promptSentAt), zone), settings.reminderAfterWorkingDays, calendar)) {
+  // The reminder counts from when the card last arrived: the first time, or again after a snooze.
+  const sent = localDate(new Date(session.promptSentAt), zone);
+  const lastArrived = session.snoozes.reduce((latest, s) => (s.until > latest ? s.until : latest), sent);
+  if (!session.remindedAt && today >= addWorkingDays(lastArrived, settings.reminderAfterWorkingDays, calendar)) {
     await deps.outbox.resendCard(session.tenantId, `prompt-reminder|${session.key}`, session.personId, session.promptCardId,
       { heading: 'Reminder', text: `Your ${label} is on ${formatDay(session.date)}. A few minutes now will make it count.` });
     await deps.sessions.update(session, { remindedAt: now });

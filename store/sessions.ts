@@ -25,7 +25,7 @@ interface SessionEntity {
   snoozes: string;
   snoozedUntil: string;
   summarySentAt: string;
-  summaryVersion: number;
+  originKey: string;
 }
 
 export type SessionPatch = Partial<Omit<Session, 'tenantId' | 'personId' | 'kind' | 'date'>>;
@@ -45,7 +45,7 @@ function toEntity(s: Session): SessionEntity {
     personId: s.personId, kind: s.kind, date: s.date, time: s.time ?? '', source: s.source, supervisorId: s.supervisorId ?? '',
     status: s.status, movedTo: s.movedTo ?? '', promptCardId: s.promptCardId ?? '', promptSentAt: s.promptSentAt ?? '',
     remindedAt: s.remindedAt ?? '', answeredAt: s.answeredAt ?? '', answers: s.answers ? JSON.stringify(s.answers) : '',
-    snoozes: JSON.stringify(s.snoozes), snoozedUntil: s.snoozedUntil ?? '', summarySentAt: s.summarySentAt ?? '', summaryVersion: s.summaryVersion,
+    snoozes: JSON.stringify(s.snoozes), snoozedUntil: s.snoozedUntil ?? '', summarySentAt: s.summarySentAt ?? '', originKey: s.originKey ?? '',
   };
 }
 
@@ -57,7 +57,7 @@ function toSession(e: TableEntityResult<SessionEntity>): StoredSession {
     remindedAt: e.remindedAt || null, answeredAt: e.answeredAt || null,
     answers: e.answers ? (JSON.parse(e.answers) as Record<string, string>) : null,
     snoozes: e.snoozes ? (JSON.parse(e.snoozes) as Session['snoozes']) : [], snoozedUntil: e.snoozedUntil || null,
-    summarySentAt: e.summarySentAt || null, summaryVersion: e.summaryVersion ?? 0,
+    summarySentAt: e.summarySentAt || null, originKey: e.originKey || null,
   };
   return { ...session, key: e.rowKey!, etag: e.etag };
 }

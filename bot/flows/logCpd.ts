@@ -7,7 +7,7 @@ import { plain } from '../../cards/text';
 import { ACTIVITY_TYPE_CODES } from '../../core/activities';
 import { addMonths, formatDate } from '../../core/calendar';
 import { AREA_CODES } from '../../core/commonCore';
-import { REFLECTION_MODEL_CODES, reflectionPrompts, type CpdRecord, type ReflectionModel } from '../../core/cpd';
+import { REFLECTION_MODELS, REFLECTION_MODEL_CODES, reflectionPrompts, type CpdRecord, type ReflectionModel } from '../../core/cpd';
 import { identifyingDetails, type Finding } from '../../core/identifying';
 import { isOpen } from '../../core/needs';
 import { PROFESSION_CODES, type Profession } from '../../core/workforce';
@@ -89,11 +89,16 @@ export const logCpdFlow: CardFlow = {
       async handle({ deps }, card, input) {
         const from = modelOf(card);
         const to = input.model as ReflectionModel;
-        // What was written for the old model's prompts moves into the new model's first prompt, so nothing typed is lost.
-        const written = promptKeys(from).map((k) => typed(input, `r_${k}`).trim()).filter(Boolean).join('\n\n');
+        // What was written moves across box by box, in order; what is left over joins the last box.
+        const written = promptKeys(from).map((k) => typed(input, `r_${k}`, 10_000).trim()).filter(Boolean);
+        const keys = promptKeys(to);
+        const moved = keys.map((_, i) => (i < keys.length - 1 ? written[i] ?? '' : written.slice(i).join('\n\n')));
+        if (moved.some((text) => text.length > 2000)) {
+          return { invalid: [`Your reflection won't fit ${REFLECTION_MODELS[to].label}'s boxes (up to 2,000 characters each): shorten it, or keep this model.`] };
+        }
+        const { model: _chosen, ...typedSoFar } = input;
         const saved = await deps.cards.updateContext(card, { ...card.context, model: to });
-        const firstKey = promptKeys(to)[0]!;
-        return { card: await render(deps, saved, { values: { ...input, [`r_${firstKey}`]: written.slice(0, 2000) } }) };
+        return { card: await render(deps, saved, { values: { ...typedSoFar, ...Object.fromEntries(keys.map((k, i) => [`r_${k}`, moved[i]!])) } }) };
       },
     }),
     'cpd.save': defineAction({

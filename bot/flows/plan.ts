@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { planCard, type PlanNeedView } from '../../cards/plan';
 import { ACTIVITY_TYPE_CODES } from '../../core/activities';
-import { addMonths, addDays, type IsoDate } from '../../core/calendar';
+import { addDays, addMonths, formatDate, type IsoDate } from '../../core/calendar';
+import type { CpdRecord } from '../../core/cpd';
 import { NEED_STATUS_LABELS, NEED_STATUSES, type NeedStatus } from '../../core/needs';
 import { firstName, nameOf, type Person } from '../../core/people';
 import { describePeriod, planPeriodOf } from '../../core/planPeriod';
@@ -19,7 +20,10 @@ import { reportsOf } from './reports';
 import { todayFor } from './sessionViews';
 import type { LearningNeed } from '../../core/needs';
 
-const needRef = z.object({ needId: z.string().min(1).max(100) }).loose();
+const needRef = z.object({ needId: z.string({ error: 'That button is missing which need it is for. Type my plan to start again.' }).min(1).max(100) }).loose();
+
+/** A need's comments live on its row: enough for a year's conversation, never enough to fill the row. */
+export const MAX_COMMENTS = 40;
 
 const updateSchema = (id: string) => z.object({
   [`status_${id}`]: choice('Where it is', NEED_STATUSES),
@@ -31,40 +35,55 @@ const updateSchema = (id: string) => z.object({
 
 const commentSchema = (id: string) => z.object({ [`comment_${id}`]: text('Your comment', { max: 500, required: true, multiline: true }) });
 
-function needView(need: LearningNeed, today: IsoDate): PlanNeedView {
+function needView(need: LearningNeed, today: IsoDate, logged: readonly CpdRecord[]): PlanNeedView {
   return {
     needId: need.needId,
     codes: needHeading(need),
     description: need.description,
-    lines: needDetails(need, today),
+    lines: [...needDetails(need, today), ...logged.map((r) => `Logged: ${r.title} (${formatDate(r.date)})`)],
     comments: commentLines(need),
     status: need.status,
     planActivity: need.plan?.activityType ?? '',
     planNote: need.plan?.note ?? '',
     planDate: need.plan?.date ?? '',
+    dropReason: need.dropReason ?? '',
+    comment: '',
   };
 }
 
 /** What someone typed into one need's inputs, put back so nothing is lost when a save is refused. */
 function withTyped(view: PlanNeedView, values: Record<string, unknown> | undefined): PlanNeedView {
-  if (!values || !(`status_${view.needId}` in values)) return view;
   const v = (key: string, max: number) => typed(values, `${key}_${view.needId}`, max);
-  return { ...view, status: v('status', 20), planActivity: v('planActivity', 40), planNote: v('planNote', 300), planDate: v('planDate', 10) };
+  if (values && `comment_${view.needId}` in values) return { ...view, comment: v('comment', 2000) };
+  if (!values || !(`status_${view.needId}` in values)) return view;
+  return { ...view, status: v('status', 20), planActivity: v('planActivity', 40), planNote: v('planNote', 2000), planDate: v('planDate', 10), dropReason: v('dropReason', 2000) };
+}
+
+/** "Dana Hughes" or "Dana Hughes and Sam Okafor": who besides the person can see their plan. */
+async function planReaders(deps: BotDeps, person: Person): Promise<string> {
+  const ids = [...new Set([person.managerId, person.supervisorId].filter((id): id is string => !!id))];
+  const names = (await Promise.all(ids.map((id) => deps.people.get(person.tenantId, id)))).filter((p) => !!p && p.status !== 'left').map((p) => nameOf(p!));
+  return names.length === 0 ? 'your line manager' : names.join(' and ');
 }
 
 /** The plan's card content for its current plan year, as its owner or their manager sees it. */
 async function planContent(deps: BotDeps, person: Person, viewerId: string, values: Record<string, unknown> | undefined) {
-  const [needs, today] = await Promise.all([deps.needs.listFor(person.tenantId, person.aadObjectId), todayFor(deps, person.tenantId, viewerId)]);
+  const [needs, records, today] = await Promise.all([
+    deps.needs.listFor(person.tenantId, person.aadObjectId), deps.cpd.listFor(person.tenantId, person.aadObjectId), todayFor(deps, person.tenantId, viewerId),
+  ]);
   const period = planPeriodOf(deps.policy, cadencePerson(person), today);
   const current = currentPlan(needs, period);
-  const earlier = needs.filter((n) => !current.includes(n));
+  // Named at an appraisal for the plan year it opens: shown now, so nothing named disappears until then.
+  const next = needs.filter((n) => n.period > period.start);
+  const earlier = needs.filter((n) => !current.includes(n) && !next.includes(n));
   const count = (status: NeedStatus) => earlier.filter((n) => n.status === status).length;
+  const view = (n: LearningNeed) => withTyped(needView(n, today, records.filter((r) => r.needIds.includes(n.needId))), values);
   return {
     period: describePeriod(period),
-    groups: groupByStatus(current).map((g) => ({
-      heading: `${g.heading} (${g.needs.length})`,
-      needs: g.needs.map((n) => withTyped(needView(n, today), values)),
-    })),
+    groups: [
+      ...groupByStatus(current).map((g) => ({ heading: `${g.heading} (${g.needs.length})`, needs: g.needs.map(view) })),
+      ...(next.length > 0 ? [{ heading: `For your next plan year (${next.length})`, needs: next.map(view) }] : []),
+    ],
     earlier: earlier.length > 0 ? `Earlier plan years: ${count('met')} met, ${count('dropped')} dropped.` : '',
   };
 }
@@ -72,12 +91,11 @@ async function planContent(deps: BotDeps, person: Person, viewerId: string, valu
 async function renderOwn(deps: BotDeps, card: IssuedCard, form?: FormState) {
   const person = await deps.people.get(card.tenantId, card.recipientId);
   if (!person) throw new Error('plan card rendered for someone not in the directory');
-  const manager = person.managerId ? await deps.people.get(person.tenantId, person.managerId) : undefined;
-  const content = await planContent(deps, person, card.recipientId, form?.values);
+  const [readers, content] = await Promise.all([planReaders(deps, person), planContent(deps, person, card.recipientId, form?.values)]);
   return planCard({
     cardId: card.cardId,
     title: 'Your Learning Development Plan',
-    subtitle: `Plan year ${content.period}. Only you and ${manager ? nameOf(manager) : 'your line manager'} can see it.`,
+    subtitle: `Plan year ${content.period}. Only you and ${readers} can see it.`,
     note: form?.note ?? null,
     errors: form?.errors ?? [],
     groups: content.groups,
@@ -134,12 +152,12 @@ async function renderForManager(deps: BotDeps, card: IssuedCard, form?: FormStat
   const reports = await reportsOf(deps, card.tenantId, card.recipientId);
   const selectedId = typeof card.context.personId === 'string' ? card.context.personId : '';
   const person = reports.find((p) => p.aadObjectId === selectedId);
-  const content = person ? await planContent(deps, person, card.recipientId, undefined) : undefined;
+  const content = person ? await planContent(deps, person, card.recipientId, form?.values) : undefined;
   return planCard({
     cardId: card.cardId,
     title: person ? `${nameOf(person)}'s Learning Development Plan` : "Your reports' plans",
     subtitle: person && content
-      ? `Plan year ${content.period}. Only you and ${firstName(person)} can see it. You can comment; only ${firstName(person)} can change it.`
+      ? `Plan year ${content.period}. Only ${firstName(person)} and the people who manage or supervise them can see it. You can comment; only ${firstName(person)} can change it.`
       : 'Choose whose plan to see. You see the plans of people who report to you or whom you supervise.',
     note: form?.note ?? null,
     errors: form?.errors ?? [],
@@ -181,6 +199,7 @@ export const reportPlanFlow: CardFlow = {
         const parsed = commentSchema(need.needId).safeParse(input);
         if (!parsed.success) return { invalid: messagesOf(parsed.error) };
         const comment = (parsed.data as Record<string, string>)[`comment_${need.needId}`]!;
+        if (need.comments.length >= MAX_COMMENTS) return { invalid: [`This need already has ${MAX_COMMENTS} comments: talk it through at supervision instead.`] };
         const manager = await deps.people.get(card.tenantId, card.recipientId);
         const at = deps.clock.now().toISOString();
         const byName = manager ? nameOf(manager) : turn.user.name;

@@ -5,8 +5,8 @@ import { scheduleSessionCard } from '../../cards/scheduleSession';
 import { addDays, formatDay } from '../../core/calendar';
 import { SESSION_LABELS, type SessionKind } from '../../core/cadence';
 import { policyOn } from '../../core/cadencePolicy';
-import { firstName, nameOf } from '../../core/people';
-import { LOOKAHEAD_DAYS, sessionFamily } from '../../core/sessionPlanning';
+import { firstName, hasRole, nameOf } from '../../core/people';
+import { LOOKAHEAD_DAYS, sessionFamily, supervisorFor } from '../../core/sessionPlanning';
 import { REPEAT_CODES, REPEATS } from '../../core/sessions';
 import { isIsoDate } from '../../core/validation';
 import type { IssuedCard } from '../../store/issuedCards';
@@ -15,6 +15,7 @@ import { choice, text, typed } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { reportsOf } from './reports';
 import { todayFor } from './sessionViews';
+import { planSession } from '../sessionRows';
 
 const scheduleInput = z.object({
   personId: text('Who', { max: 36, required: true }),
@@ -47,23 +48,36 @@ export const scheduleSessionFlow: CardFlow = {
     'schedule.save': defineAction({
       schema: scheduleInput,
       closesCard: false,
-      async handle({ deps, turn }, card, input) {
+      async handle({ deps, turn, person: manager }, card, input) {
+        // The card may have been issued before they stopped being a manager.
+        if (!hasRole(manager, 'manager')) return { invalid: ['Only line managers can record sessions.'] };
         const reports = await reportsOf(deps, turn.tenantId, turn.user.aadObjectId);
         const person = reports.find((p) => p.aadObjectId === input.personId);
         if (!person) return { invalid: ['Choose someone who reports to you, or whom you supervise.'] };
+        const kind = input.kind as SessionKind;
+        // Supervision is recorded by whoever runs it; appraisal and the mid-year review by the line manager.
+        if (supervisorFor(person, kind) !== turn.user.aadObjectId) {
+          return { invalid: [kind === 'supervision'
+            ? `${firstName(person)}'s supervision is with their professional supervisor, who records it.`
+            : `${firstName(person)}'s ${SESSION_LABELS[kind]} is with their line manager, who records it.`] };
+        }
         const today = await todayFor(deps, turn.tenantId, turn.user.aadObjectId);
         if (input.date < today || input.date > addDays(today, 366)) return { invalid: ['Choose a date from today to a year ahead.'] };
-        const kind = input.kind as SessionKind;
         const existing = await deps.schedules.get(turn.tenantId, person.aadObjectId, kind);
         await deps.schedules.save({
           tenantId: turn.tenantId, personId: person.aadObjectId, kind, date: input.date, time: input.time || null,
           repeat: input.repeat || 'none', lastHeld: existing?.lastHeld ?? null, setBy: turn.user.aadObjectId, updatedAt: deps.clock.now().toISOString(),
         });
-        // Sessions already planned for other dates give way to this one.
-        for (const s of await deps.sessions.listBetween(turn.tenantId, today, addDays(today, LOOKAHEAD_DAYS + 7))) {
-          if (s.personId === person.aadObjectId && s.status === 'upcoming' && sessionFamily(s.kind) === sessionFamily(kind) && s.date !== input.date) {
+        // Sessions already planned for other dates give way to this one (a newer recording wins over
+        // an older one, and over a date the person moved to); a session already on this date becomes the recorded one.
+        const rows = (await deps.sessions.listBetween(turn.tenantId, today, addDays(today, LOOKAHEAD_DAYS + 7))).filter((s) => s.personId === person.aadObjectId);
+        for (const s of rows) {
+          if (s.status === 'upcoming' && sessionFamily(s.kind) === sessionFamily(kind) && s.date !== input.date) {
             await deps.sessions.update(s, { status: 'superseded' });
           }
+        }
+        if (input.date <= addDays(today, LOOKAHEAD_DAYS)) {
+          await planSession(deps, person, { kind, date: input.date, time: input.time || null, source: 'recorded' }, await deps.sessions.listBetween(turn.tenantId, input.date, input.date));
         }
         deps.log.info('session.recorded', { kind, repeat: input.repeat || 'none' });
         const lead = policyOn(deps.policy, input.date).prompts.workingDaysBefore;

@@ -5,12 +5,13 @@ import { z } from 'zod';
 import { appraisalPromptCard, supervisionPromptCard, type PromptHeader, type ReviewItem } from '../../cards/sessionPrompt';
 import { noticeCard } from '../../cards/notice';
 import { ACTIVITY_TYPE_CODES, type ActivityType } from '../../core/activities';
-import { addDays, addMonths, addWorkingDays, formatDay, workingCalendar } from '../../core/calendar';
+import { addDays, addMonths, addWorkingDays, formatDay, workingCalendar, workingDaysBefore } from '../../core/calendar';
 import { SESSION_LABELS } from '../../core/cadence';
 import { AREA_CODES, describeCode } from '../../core/commonCore';
 import { deterministicId } from '../../core/ids';
 import { planPeriodOf } from '../../core/planPeriod';
-import { cadencePerson } from '../../core/sessionPlanning';
+import { cadencePerson, supervisorFor } from '../../core/sessionPlanning';
+import { isOpen } from '../../core/needs';
 import type { StoredNeed } from '../../store/needs';
 import { firstName, nameOf, type Person } from '../../core/people';
 import { isIsoDate } from '../../core/validation';
@@ -19,7 +20,8 @@ import type { StoredSession } from '../../store/sessions';
 import type { Asking, BotDeps } from '../context';
 import { choice, text } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
-import { describeSession, ownAnswersCard, promptSubtitle, todayFor } from './sessionViews';
+import { describeSession, ownAnswersCard, promptSubtitle, reviewLabels, todayFor } from './sessionViews';
+import { newSession } from '../sessionRows';
 
 type PromptKind = 'supervision' | 'appraisal';
 
@@ -28,7 +30,9 @@ const VERBS = {
   appraisal: { submit: 'appraisal.submit', snooze: 'appraisal.snooze', moved: 'appraisal.moved', edit: 'appraisal.edit' },
 } as const;
 
-export const REVIEW_SLOTS = 5;
+/** At most this many plan needs are asked about on one card (the rest are carried into the next year as they stand). */
+export const REVIEW_SLOTS = 10;
+const REVIEW_KEY = /^review_[\w-]{1,64}$/;
 const reflection = (label: string) => text(label, { max: 2000, multiline: true });
 const needSlot = (n: number) => ({
   [`need${n}Area`]: choice(`Area of the Common Core for learning need ${n}`, AREA_CODES, { required: false }),
@@ -63,17 +67,24 @@ const supervisionAnswers = z.object({
   if (!Object.values(a).some(Boolean)) ctx.addIssue({ code: 'custom', message: 'Write something in at least one box, or use Snooze if now is not a good time.' });
 });
 
-const appraisalAnswers = z.object({
+/** Each plan need is asked about by its id (review_<need id>), so a need deleted meanwhile shifts nothing. */
+const withReviews = (raw: unknown) => {
+  const r = (raw ?? {}) as Record<string, unknown>;
+  return { ...r, reviews: Object.fromEntries(Object.entries(r).filter(([k]) => REVIEW_KEY.test(k)).slice(0, REVIEW_SLOTS)) };
+};
+
+const appraisalFields = z.object({
+  reviews: z.record(z.string(), choice('Where you are with a need in your plan', ['met', 'continue', 'drop'], { required: false })),
   ...Object.fromEntries(AREA_CODES.flatMap((code) => [
     [`sa_${code}`, choice(`Your rating for ${code}`, ['1', '2', '3', '4'], { required: false })],
     [`ev_${code}`, text(`Evidence for ${code}`, { max: 500 })],
   ])),
-  ...Object.fromEntries(Array.from({ length: REVIEW_SLOTS }, (_, i) => [`review${i + 1}`, choice('Where you are with a need in your plan', ['met', 'continue', 'drop'], { required: false })])),
   ...needSlot(1),
   ...needSlot(2),
   ...needSlot(3),
   ...wellbeingFields,
 }).superRefine(completeNeeds([1, 2, 3]));
+const appraisalAnswers = z.preprocess(withReviews, appraisalFields);
 
 const snoozeInput = z.object({
   snoozeDays: choice('Snooze length', ['1', '3']),
@@ -99,7 +110,7 @@ async function load(deps: BotDeps, card: IssuedCard): Promise<Loaded | undefined
   return { session, person, supervisor };
 }
 
-/** The open needs an appraisal card asks about, in the order its review inputs use. */
+/** The plan needs an appraisal card asks about (any since deleted are left out). */
 export async function reviewNeeds(deps: BotDeps, card: IssuedCard): Promise<StoredNeed[]> {
   const ids = (card.context.reviewNeedIds as string[] | undefined) ?? [];
   if (ids.length === 0) return [];
@@ -134,7 +145,7 @@ function makeFlow(kind: PromptKind): CardFlow {
     const review = await reviewNeeds(deps, card);
     const today = await todayFor(deps, card.tenantId, card.recipientId);
     if (card.state === 'done') {
-      return ownAnswersCard(session, supervisor, today <= session.date ? { cardId: card.cardId, verb: verbs.edit } : null, review.map((n) => n.description));
+      return ownAnswersCard(session, supervisor, today <= session.date ? { cardId: card.cardId, verb: verbs.edit } : null, reviewLabels(review));
     }
     const values = Object.fromEntries(Object.entries(form?.values ?? session.answers ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 2000) : '']));
     const header: PromptHeader = {
@@ -146,10 +157,12 @@ function makeFlow(kind: PromptKind): CardFlow {
       errors: form?.errors ?? [],
       verbs,
       minDate: addDays(today, 1),
+      // Once answered (and opened again with Edit), snoozing has nothing left to ask for.
+      snoozable: !session.answeredAt,
       supervisorFirstName: supervisor ? firstName(supervisor) : 'your supervisor',
     };
     if (kind === 'supervision') return supervisionPromptCard(header, values);
-    const items: ReviewItem[] = review.map((n, i) => ({ id: `review${i + 1}`, label: `${describeCode(n.codes[0] ?? '')}: ${n.description}`, value: values[`review${i + 1}`] ?? '' }));
+    const items: ReviewItem[] = review.map((n) => ({ id: `review_${n.needId}`, label: `${describeCode(n.codes[0] ?? '')}: ${n.description}`, value: values[`review_${n.needId}`] ?? '' }));
     return appraisalPromptCard(header, values, { selfAssessment: session.kind === 'appraisal', review: items, midYear: session.kind === 'midyear' });
   }
 
@@ -161,39 +174,45 @@ function makeFlow(kind: PromptKind): CardFlow {
     const period = planPeriodOf(deps.policy, cadencePerson(person), session.kind === 'appraisal' ? addMonths(session.date, 1) : session.date).start;
     const slots = kind === 'supervision' ? [1, 2] : [1, 2, 3];
     const named = new Set<string>();
+    // A session moved to another date is the same preparation: its needs keep the ids of the first.
+    const origin = session.originKey ?? session.key;
     for (const n of slots) {
       const description = answers[`need${n}Text`];
       if (!description) continue;
-      const needId = deterministicId('session', session.key, String(n));
+      const needId = deterministicId('session', origin, String(n));
       named.add(needId);
       const earlier = await deps.needs.get(session.tenantId, session.personId, needId);
       await deps.needs.save({
         tenantId: session.tenantId, personId: session.personId, needId, codes: [answers[`need${n}Area`]!], frameworkTag: null, description,
         activityTypes: answers[`need${n}Activity`] ? [answers[`need${n}Activity`] as ActivityType] : [], priority: 'medium',
-        status: earlier?.status ?? 'open', source: session.kind, sourceRef: session.key, targetDate: null, period,
+        status: earlier?.status ?? 'open', source: session.kind, sourceRef: origin, targetDate: null, period,
         plan: earlier?.plan ?? null, dropReason: null, comments: earlier?.comments ?? [], history: earlier?.history ?? [],
         createdAt: earlier?.createdAt ?? now, updatedAt: now,
       });
     }
-    for (const old of await deps.needs.listFromSource(session.tenantId, session.personId, session.key)) {
+    for (const old of await deps.needs.listFromSource(session.tenantId, session.personId, origin)) {
       if (!named.has(old.needId)) await deps.needs.remove(session.tenantId, session.personId, old.needId);
     }
   }
 
-  /** At appraisal the plan is reviewed: met and dropped needs stay in their year; the rest are carried into the next. */
-  async function applyReview(deps: BotDeps, card: IssuedCard, loaded: Loaded, answers: Record<string, string>) {
+  /**
+   * The plan is reviewed: what is met or dropped stays in its year. At appraisal everything still
+   * open — continuing, or not asked about — is carried into the next plan year, with its history.
+   */
+  async function applyReview(deps: BotDeps, loaded: Loaded, answers: Record<string, string>) {
     const now = deps.clock.now().toISOString();
     const nextPeriod = planPeriodOf(deps.policy, cadencePerson(loaded.person), addMonths(loaded.session.date, 1)).start;
-    const review = await reviewNeeds(deps, card);
-    for (const [i, need] of review.entries()) {
-      const answer = answers[`review${i + 1}`];
-      if (answer === 'met' && need.status !== 'met') await deps.needs.update(need, { status: 'met', updatedAt: now });
-      if (answer === 'drop' && need.status !== 'dropped') await deps.needs.update(need, { status: 'dropped', dropReason: `No longer needed (${SESSION_LABELS[loaded.session.kind]})`, updatedAt: now });
-      if (answer === 'continue') {
-        const carried = loaded.session.kind === 'appraisal' && need.period !== nextPeriod;
+    const appraisal = loaded.session.kind === 'appraisal';
+    for (const need of await deps.needs.listFor(loaded.session.tenantId, loaded.session.personId)) {
+      // Needs already in next year's plan were named at this appraisal: nothing to review yet.
+      if (!isOpen(need) || (appraisal && need.period === nextPeriod)) continue;
+      const answer = answers[`review_${need.needId}`];
+      if (answer === 'met') await deps.needs.update(need, { status: 'met', updatedAt: now });
+      else if (answer === 'drop') await deps.needs.update(need, { status: 'dropped', dropReason: `No longer needed (${SESSION_LABELS[loaded.session.kind]})`, updatedAt: now });
+      else if (answer === 'continue' || appraisal) {
         await deps.needs.update(need, {
-          status: need.status === 'open' ? 'in_progress' : need.status,
-          ...(carried ? { period: nextPeriod, history: [...need.history, { period: need.period, status: need.status, at: now }] } : {}),
+          status: answer === 'continue' && need.status === 'open' ? 'in_progress' : need.status,
+          ...(appraisal ? { period: nextPeriod, history: [...need.history, { period: need.period, status: need.status, at: now }] } : {}),
           updatedAt: now,
         });
       }
@@ -213,23 +232,26 @@ function makeFlow(kind: PromptKind): CardFlow {
           if (!loaded || gone) return { card: gone! };
           const today = await todayFor(deps, card.tenantId, card.recipientId);
           if (today > loaded.session.date) return { card: noticeCard({ title: 'The session has passed', lines: ['These answers can no longer be sent.'] }) };
-          const answers = Object.fromEntries(Object.entries(input as Record<string, string>).filter(([, v]) => v !== ''));
+          // Only plan needs this card asked about are kept from the review.
+          const asked = new Set(((card.context.reviewNeedIds as string[] | undefined) ?? []).map((id) => `review_${id}`));
+          const { reviews, ...fields } = input as Record<string, string> & { reviews?: Record<string, string> };
+          const answers = Object.fromEntries([...Object.entries(fields), ...Object.entries(reviews ?? {}).filter(([k]) => asked.has(k))].filter(([, v]) => v !== ''));
           if (kind === 'appraisal' && loaded.session.kind === 'appraisal') {
             const missing = AREA_CODES.filter((c) => !answers[`sa_${c}`]);
             if (missing.length > 0) return { invalid: [`Rate yourself from 1 to 4 for every area of the Common Core (missing: ${missing.join(', ')}).`] };
           }
-          const session = await deps.sessions.update(loaded.session, { answers, answeredAt: deps.clock.now().toISOString() });
+          // Whoever supervises them now gets the answers, not whoever did when the session was planned.
+          const supervisorId = supervisorFor(loaded.person, loaded.session.kind);
+          const supervisor = supervisorId ? await deps.people.get(card.tenantId, supervisorId) : undefined;
+          const session = await deps.sessions.update(loaded.session, { answers, answeredAt: deps.clock.now().toISOString(), supervisorId });
           await saveNeeds(deps, loaded, answers);
-          if (kind === 'appraisal') await applyReview(deps, card, loaded, answers);
-          if (session.summarySentAt && session.supervisorId) {
-            // The supervisor already has a summary: send them the new answers.
-            const version = session.summaryVersion + 1;
-            await deps.sessions.update(session, { summaryVersion: version });
-            await sendSummary(deps, session, session.supervisorId, version);
-          }
+          if (kind === 'appraisal') await applyReview(deps, loaded, answers);
+          // Once the summary is due the supervisor gets these answers now, even if the job's summary is on its way.
+          const due = supervisor && today >= workingDaysBefore(session.date, 1, workingCalendar(supervisor.workingDays));
+          if (supervisor && supervisor.status === 'active' && (session.summarySentAt || due)) await sendSummary(deps, session, supervisor.aadObjectId);
           deps.log.info('session.prepared', { kind: session.kind });
           const review = await reviewNeeds(deps, card);
-          return { card: ownAnswersCard(session, loaded.supervisor, { cardId: card.cardId, verb: verbs.edit }, review.map((n) => n.description)) };
+          return { card: ownAnswersCard(session, supervisor, { cardId: card.cardId, verb: verbs.edit }, reviewLabels(review)) };
         },
       }),
       [verbs.edit]: defineAction({
@@ -255,9 +277,13 @@ function makeFlow(kind: PromptKind): CardFlow {
           const gone = loaded ? notHappening(loaded) : undefined;
           if (!loaded || gone) return { card: gone ?? noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] }) };
           const today = await todayFor(deps, card.tenantId, card.recipientId);
-          const until = addWorkingDays(today, Number(input.snoozeDays), workingCalendar(loaded.person.workingDays));
-          if (until >= loaded.session.date) {
-            return { invalid: [`The session is on ${formatDay(loaded.session.date)}, so I can't snooze past it. Send what you have, or use Not happening if it has moved.`] };
+          const calendar = workingCalendar(loaded.person.workingDays);
+          // No later than the working day before the session: there must be time to answer.
+          const latest = workingDaysBefore(loaded.session.date, 1, calendar);
+          const asked = addWorkingDays(today, Number(input.snoozeDays), calendar);
+          const until = asked < latest ? asked : latest;
+          if (until <= today) {
+            return { invalid: [`The session is on ${formatDay(loaded.session.date)}, so there is no time left to snooze. Send what you have, or use Not happening if it has moved.`] };
           }
           const snoozes = [...loaded.session.snoozes, { at: deps.clock.now().toISOString(), until, reason: input.snoozeReason }];
           await deps.sessions.update(loaded.session, { snoozes, snoozedUntil: until });
@@ -281,11 +307,12 @@ function makeFlow(kind: PromptKind): CardFlow {
           if (input.change === 'cancelled') {
             await deps.sessions.update(session, { status: 'cancelled' });
           } else {
+            // The new date first: if anything fails after it, the session is not lost. What they
+            // wrote comes with it (the new card opens with it) and its needs keep their ids.
+            const carried = { answers: session.answers, answeredAt: session.answeredAt, originKey: session.originKey ?? session.key };
+            const moved = await deps.sessions.ensure(newSession(person, { kind: session.kind, date: input.newDate, time: null, source: 'recorded' }, carried));
+            if (moved.status !== 'upcoming') await deps.sessions.update(moved, { status: 'upcoming', source: 'recorded', ...carried });
             await deps.sessions.update(session, { status: 'moved', movedTo: input.newDate });
-            await deps.sessions.ensure({
-              ...session, date: input.newDate, source: 'recorded', status: 'upcoming', movedTo: null, promptCardId: null,
-              promptSentAt: null, remindedAt: null, answeredAt: null, snoozes: [], snoozedUntil: null, summarySentAt: null, summaryVersion: 0,
-            });
           }
           if (supervisor) {
             await deps.outbox.sendText(session.tenantId, `session-change|${session.key}`, supervisor.aadObjectId, input.change === 'cancelled'
@@ -315,11 +342,11 @@ export function promptFlowFor(sessionKind: string): CardFlow {
   return sessionKind === 'supervision' ? supervisionPromptFlow : appraisalPromptFlow;
 }
 
-/** Sends (or re-sends) a supervisor the summary of someone's preparation. */
-export async function sendSummary(deps: BotDeps, session: StoredSession, supervisorId: string, version: number): Promise<void> {
+/** Sends a supervisor the summary of someone's preparation: once for each version of the answers. */
+export async function sendSummary(deps: BotDeps, session: StoredSession, supervisorId: string): Promise<void> {
   await deps.outbox.sendCard({
     tenantId: session.tenantId,
-    batch: `summary|${session.key}|${version}`,
+    batch: `summary|${session.key}|${session.answeredAt ?? 'unprepared'}`,
     recipientId: supervisorId,
     kind: 'sessionSummary',
     context: { sessionKey: session.key },

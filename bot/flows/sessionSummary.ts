@@ -3,7 +3,7 @@
 import { noticeCard } from '../../cards/notice';
 import type { CardFlow } from './flow';
 import { reviewNeeds } from './sessionPrompt';
-import { supervisorSummaryCard } from './sessionViews';
+import { reviewLabels, supervisorSummaryCard } from './sessionViews';
 
 export const sessionSummaryFlow: CardFlow = {
   kind: 'sessionSummary',
@@ -11,9 +11,13 @@ export const sessionSummaryFlow: CardFlow = {
     const session = await deps.sessions.get(card.tenantId, String(card.context.sessionKey ?? ''));
     const person = session && await deps.people.get(card.tenantId, session.personId);
     if (!session || !person) return noticeCard({ title: 'Nothing to show', lines: ['This session is no longer in Weave.'] });
+    // Rendered as it is sent: if supervision has passed to someone else meanwhile, nothing goes to the old supervisor.
+    if (session.supervisorId !== card.recipientId) return noticeCard({ title: 'Nothing to show', lines: ['You are no longer the supervisor for this session.'] });
     const prompt = session.promptCardId ? await deps.cards.get(session.promptCardId) : undefined;
     const review = prompt ? await reviewNeeds(deps, prompt) : [];
-    return supervisorSummaryCard(session, person, review.map((n) => n.description));
+    const delivery = session.promptSentAt ? await deps.deliveries.get(`prompt|${session.key}`, session.personId) : undefined;
+    const reachable = !delivery || (delivery.state !== 'unreachable' && delivery.state !== 'not_installed' && delivery.state !== 'failed');
+    return supervisorSummaryCard(session, person, reviewLabels(review), reachable);
   },
   actions: {},
 };

@@ -10,6 +10,7 @@ import type { AdaptiveCardJson } from '../../core/conversation';
 import { firstName, nameOf, type Person } from '../../core/people';
 import type { Session } from '../../core/sessions';
 import { localDate } from '../../core/zonedTime';
+import type { LearningNeed } from '../../core/needs';
 import type { BotDeps } from '../context';
 
 export function when(session: Pick<Session, 'date' | 'time'>): string {
@@ -24,9 +25,14 @@ export function describeSession(session: Pick<Session, 'kind' | 'date' | 'time'>
 
 export function promptSubtitle(deps: BotDeps, session: Session, person: Person, supervisor: Person | undefined): string {
   const who = supervisor ? firstName(supervisor) : 'your supervisor';
-  if (session.kind !== 'supervision') return `Only you and ${who} see your answers. You can change them until the day.`;
+  // Needs named here join the plan, which the line manager reads even when someone else supervises.
+  const plan = !supervisor || supervisor.aadObjectId === person.managerId
+    ? 'the learning you name also goes into your plan'
+    : 'the learning you name also goes into your plan, which your line manager sees too';
+  const privacy = `Only you and ${who} see your answers (${plan}); you can change them until the day.`;
+  if (session.kind !== 'supervision') return privacy;
   const minutes = supervisionMinutes(policyOn(deps.policy, session.date), person);
-  return `At least ${minutes} minutes, uninterrupted. Only you and ${who} see your answers; you can change them until the day.`;
+  return `At least ${minutes} minutes, uninterrupted. ${privacy}`;
 }
 
 /** Today where the person is: their Teams time zone, or the organisation's. */
@@ -48,8 +54,18 @@ export function needLines(answers: Record<string, string>, slots: readonly strin
     });
 }
 
+/** A plan need as the appraisal review names it. */
+export interface ReviewedNeed {
+  id: string;
+  label: string;
+}
+
+export function reviewLabels(needs: readonly Pick<LearningNeed, 'needId' | 'description'>[]): ReviewedNeed[] {
+  return needs.map((n) => ({ id: n.needId, label: n.description }));
+}
+
 /** The answers as sections; `voice` is who reads them: the person themself, or their supervisor. */
-export function answerSections(session: Session, reviewLabels: readonly string[], voice: 'you' | 'they'): AnswerSection[] {
+export function answerSections(session: Session, review: readonly ReviewedNeed[], voice: 'you' | 'they'): AnswerSection[] {
   const a = session.answers ?? {};
   const they = voice === 'they';
   const wellbeing = a.wellbeing ? [`${WELLBEING[a.wellbeing as keyof typeof WELLBEING] ?? a.wellbeing}${a.wellbeingNote ? `: ${a.wellbeingNote}` : ''}`] : a.wellbeingNote ? [a.wellbeingNote] : [];
@@ -73,7 +89,7 @@ export function answerSections(session: Session, reviewLabels: readonly string[]
     },
     {
       heading: they ? 'Their plan' : 'Your plan',
-      paragraphs: reviewLabels.map((label, i) => a[`review${i + 1}`] ? `${label}: ${REVIEW[a[`review${i + 1}`] as keyof typeof REVIEW] ?? ''}` : '').filter(Boolean),
+      paragraphs: review.map((n) => a[`review_${n.id}`] ? `${n.label}: ${REVIEW[a[`review_${n.id}`] as keyof typeof REVIEW] ?? ''}` : '').filter(Boolean),
     },
     { heading: they ? 'Learning they would like' : 'Learning you would like', paragraphs: needLines(a, ['need1', 'need2', 'need3']) },
     { heading: they ? 'How they are' : 'How you are', paragraphs: wellbeing },
@@ -87,20 +103,22 @@ function snoozeLine(session: Session): string {
 }
 
 /** The person's own view of what they sent, with Edit until the day. */
-export function ownAnswersCard(session: Session, supervisor: Person | undefined, edit: { cardId: string; verb: string } | null, reviewLabels: readonly string[]): AdaptiveCardJson {
+export function ownAnswersCard(session: Session, supervisor: Person | undefined, edit: { cardId: string; verb: string } | null, review: readonly ReviewedNeed[]): AdaptiveCardJson {
   return sessionAnswersCard({
     eyebrow: 'Your preparation',
     title: describeSession(session, supervisor),
-    status: `Sent to ${supervisor ? nameOf(supervisor) : 'your supervisor'}.`,
+    status: supervisor
+      ? `Sent to ${nameOf(supervisor)}.`
+      : "Saved. Weave doesn't know your supervisor or line manager yet, so nobody else has seen it: tell HR, or name a professional supervisor in your profile.",
     tone: 'good',
-    sections: answerSections(session, reviewLabels, 'you'),
+    sections: answerSections(session, review, 'you'),
     footer: edit ? 'You can change your answers until the day of the session.' : 'The session has taken place, so these can no longer be changed.',
     edit,
   });
 }
 
 /** What the supervisor gets before the session: the answers, or that there are none yet. */
-export function supervisorSummaryCard(session: Session, person: Person, reviewLabels: readonly string[]): AdaptiveCardJson {
+export function supervisorSummaryCard(session: Session, person: Person, review: readonly ReviewedNeed[], reachable: boolean): AdaptiveCardJson {
   const prepared = !!session.answeredAt;
   const label = SESSION_LABELS[session.kind];
   return sessionAnswersCard({
@@ -108,9 +126,11 @@ export function supervisorSummaryCard(session: Session, person: Person, reviewLa
     title: `${nameOf(person)}: ${label} on ${when(session)}`,
     status: prepared
       ? `${firstName(person)} has prepared.${snoozeLine(session)}`
-      : `Not yet prepared.${snoozeLine(session)} Weave has asked ${firstName(person)} and will send you their answers if they arrive before the session.`,
+      : reachable
+        ? `Not yet prepared.${snoozeLine(session)} Weave has asked ${firstName(person)} and will send you their answers if they arrive before the session.`
+        : `Not yet prepared: Weave could not reach ${firstName(person)} in Teams (they may not have Weave installed), so they have not been asked.`,
     tone: prepared ? 'default' : 'attention',
-    sections: prepared ? answerSections(session, reviewLabels, 'they') : [],
+    sections: prepared ? answerSections(session, review, 'they') : [],
     footer: `Only you can see this. ${firstName(person)} wrote it for your ${label}.`,
     edit: null,
   });

@@ -131,7 +131,12 @@ describe('CPD record', () => {
     const text = cardText(gibbs.body?.value);
     expect(text).toContain("Reflection: Gibbs' reflective cycle");
     expect(text).toContain('Feelings: what you thought and felt');
-    expect(JSON.stringify(gibbs.body?.value)).toContain('First thoughts\\n\\nMore');
+    const card = JSON.stringify(gibbs.body?.value);
+    expect(card).toMatch(/"id":"r_description"[^}]*"value":"First thoughts"/);
+    expect(card).toMatch(/"id":"r_feelings"[^}]*"value":"More"/);
+    const tooLong = await stack.act(priya, 'cpd.model', { cardId, model: 'what', r_description: 'a'.repeat(1500), r_evaluation: 'b', r_analysis: 'c'.repeat(50), r_conclusion: 'd'.repeat(1990) });
+    expect(cardText(tooLong.body?.value)).toContain("Your reflection won't fit What? So what? Now what?'s boxes");
+    expect(JSON.stringify(tooLong.body?.value)).toContain('d'.repeat(1990));
     expect(JSON.stringify(gibbs.body?.value)).toContain(piece.title);
 
     const saved = await stack.act(priya, 'cpd.save', { cardId, ...piece, r_what: '', r_soWhat: '', r_nowWhat: '', r_description: 'A drop-in', r_feelings: 'Nervous', r_actionPlan: 'Call first' });
@@ -177,7 +182,7 @@ describe('CPD record', () => {
   });
 
   it('exports only the person\'s own record as Markdown and CSV, from a link that expires', async () => {
-    await logCpd(priya, { ...piece, title: '=HYPERLINK("http://evil.example")', r_what: '# Not a heading\n- nor a list' });
+    await logCpd(priya, { ...piece, title: '=HYPERLINK("http://evil.example")', r_what: '# Not a heading\n- nor a list\n~~~\n    not code\n1) not a list' });
     await logCpd(eve, { ...piece, title: "Eve's own learning", peerName: '', peerProfession: '', peerReflection: '' });
     const { cards } = await stack.message(priya, 'export cpd');
     const urls = ((cards[0]!.actions ?? []) as { type: string; url?: string }[]).filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url!);
@@ -195,7 +200,7 @@ describe('CPD record', () => {
     expect(doc).toContain('# CPD record: Priya Shah');
     expect(doc).toContain('Social Work England, registration year 1 December 2025 to 30 November 2026');
     expect(doc).toContain('### 20 November 2026: \\=HYPERLINK("http://evil.example")');
-    expect(doc).toContain('\\# Not a heading  \n\\- nor a list');
+    expect(doc).toContain('\\# Not a heading  \n\\- nor a list  \n\\~\\~\\~  \nnot code  \n1\\) not a list');
     expect(doc).toContain('**Peer reflection: Hana Ali, School nurse**');
     expect(doc).not.toContain("Eve's own learning");
 
@@ -223,18 +228,20 @@ describe('CPD record', () => {
     await logCpd(priya, { ...piece, title: 'Read about consent', activityType: 'reading_research', peerName: '', peerProfession: '', peerReflection: '' });
     for (const u of [dana, priya, omar, hana, eve]) stack.repliesTo(u);
 
-    expect(await runRegistrationReminders(stack.rt)).toBe('1 short in a renewal window (each reminded once a round)');
+    expect(await runRegistrationReminders(stack.rt)).toBe('1 short in a renewal window (each reminded once a round); 1 asked for their NMC revalidation date (once a quarter)');
     await stack.drainOutbox();
     const toDana = stack.repliesTo(dana).texts.join('\n');
     expect(toDana).toContain('Dana, your Social Work England renewal closes on 30 November 2026 — in 7 days.');
     expect(toDana).toContain('- Pieces of CPD with a reflection: ✗ 0 of 2 pieces');
-    for (const u of [priya, omar, hana, eve]) expect(stack.repliesTo(u).texts).toEqual([]);
+    expect(stack.repliesTo(hana).texts.join(' ')).toContain('Type **profile** to add it.');
+    for (const u of [priya, omar, eve]) expect(stack.repliesTo(u).texts).toEqual([]);
 
     // The same round again (later that day, or a retried run): nothing new.
     clock.set('2026-11-23T15:00:00Z');
     await runRegistrationReminders(stack.rt);
     await stack.drainOutbox();
     expect(stack.repliesTo(dana).texts).toEqual([]);
+    expect(stack.repliesTo(hana).texts).toEqual([]);
     // A weekend: nothing at all.
     clock.set('2026-11-28T09:00:00Z');
     expect(await runRegistrationReminders(stack.rt)).toBe('not a working day');

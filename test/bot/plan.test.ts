@@ -8,6 +8,23 @@ import * as teams from '../support/teams';
 /** The card id any of a card's actions carries (they may sit inside ShowCards). */
 const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
 
+/** The data an Action.Execute button on the card carries: what Teams sends when it is pressed. */
+function pressed(card: unknown, verb: string, needId?: string): Record<string, unknown> {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Execute' && o.verb === verb) found.push(o.data as Record<string, unknown>);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  const data = needId ? found.find((d) => d.needId === needId) : found[0];
+  if (!data) throw new Error(`no ${verb} button${needId ? ` for ${needId}` : ''} on the card`);
+  return data;
+}
+
 const need = {
   areas: 'CC3,CC5', subHeading: 'CC3.S2', frameworkTag: 'PCF: Critical reflection and analysis',
   description: 'Writing court statements that stand up to cross-examination', priority: 'high',
@@ -94,13 +111,16 @@ describe('Learning Development Plan', () => {
     const id = court!.needId;
     const cardId = cardIdIn(cards[0]);
     const planned = await stack.act(priya, 'plan.update', {
-      cardId, needId: id, [`status_${id}`]: 'open', [`planActivity_${id}`]: 'work_shadowing', [`planNote_${id}`]: 'A day with the youth justice court team', [`planDate_${id}`]: '2027-01-14',
+      ...pressed(cards[0], 'plan.update', id), [`status_${id}`]: 'open', [`planActivity_${id}`]: 'work_shadowing', [`planNote_${id}`]: 'A day with the youth justice court team', [`planDate_${id}`]: '2027-01-14',
     });
     expect(cardText(planned.body?.value)).toContain('is planned.');
     expect(cardText(planned.body?.value)).toContain('Planned: Work shadowing, A day with the youth justice court team (14 January 2027)');
     expect(await stack.rt.needs.get(stack.tenantId, priya.aadObjectId, id)).toMatchObject({ status: 'planned', plan: { activityType: 'work_shadowing', date: '2027-01-14' } });
 
     const noReason = await stack.act(priya, 'plan.update', { cardId, needId: id, [`status_${id}`]: 'dropped', [`planActivity_${id}`]: '' });
+    const tooLongReason = await stack.act(priya, 'plan.update', { cardId, needId: id, [`status_${id}`]: 'dropped', [`dropReason_${id}`]: 'r'.repeat(301) });
+    expect(cardText(tooLongReason.body?.value)).toContain('Why you are dropping it can be at most 300 characters.');
+    expect(JSON.stringify(tooLongReason.body?.value)).toContain('r'.repeat(301));
     expect(cardText(noReason.body?.value)).toContain('Say why you are dropping it');
     const noActivity = await stack.act(priya, 'plan.update', { cardId, needId: id, [`status_${id}`]: 'open', [`planNote_${id}`]: 'Something' });
     expect(cardText(noActivity.body?.value)).toContain('To plan an activity, choose the way of learning too.');
@@ -139,7 +159,10 @@ describe('Learning Development Plan', () => {
 
     const [n] = await stack.rt.needs.listFor(stack.tenantId, priya.aadObjectId);
     stack.repliesTo(priya);
-    const commented = await stack.act(dana, 'reportPlan.comment', { cardId, needId: n!.needId, [`comment_${n!.needId}`]: 'Ask Jo in the YOT court team about shadowing.' });
+    const refused = await stack.act(dana, 'reportPlan.comment', { ...pressed(shown.body?.value, 'reportPlan.comment', n!.needId), [`comment_${n!.needId}`]: 'x'.repeat(480) + ' and more '.repeat(5) });
+    expect(cardText(refused.body?.value)).toContain('Your comment can be at most 500 characters.');
+    expect(JSON.stringify(refused.body?.value)).toContain('x'.repeat(480));
+    const commented = await stack.act(dana, 'reportPlan.comment', { ...pressed(shown.body?.value, 'reportPlan.comment', n!.needId), [`comment_${n!.needId}`]: 'Ask Jo in the YOT court team about shadowing.' });
     expect(cardText(commented.body?.value)).toContain('Comment added. Priya will see it in their plan.');
     expect(cardText(commented.body?.value)).toContain('Dana Hughes, 23 November 2026: Ask Jo in the YOT court team about shadowing.');
     await stack.drainOutbox();

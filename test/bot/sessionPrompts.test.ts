@@ -156,12 +156,15 @@ describe('supervision prompts', () => {
     expect(cardText(summary)).toContain('Not yet prepared. Snoozed once (court week).');
   });
 
-  it('cannot snooze past the session', async () => {
+  it('snoozes at most until the working day before the session, and not at all on that day', async () => {
     await danaRecords('2026-12-04');
     await job('2026-12-01T08:30:00Z');
     const cardId = cardIdOf(stack.repliesTo(priya).cards[0]!);
     const res = await stack.act(priya, 'supervision.snooze', { cardId, snoozeDays: '3', snoozeReason: '' });
-    expect(cardText(res.body?.value)).toContain("so I can't snooze past it");
+    expect(cardText(res.body?.value)).toContain('Snoozed until Thursday 3 December');
+    clock.set('2026-12-03T09:00:00Z');
+    const late = await stack.act(priya, 'supervision.snooze', { cardId, snoozeDays: '1', snoozeReason: '' });
+    expect(cardText(late.body?.value)).toContain('there is no time left to snooze');
   });
 
   it("handles 'not happening': a move tells the supervisor and prompts again before the new date", async () => {
@@ -302,7 +305,7 @@ describe('appraisal prompts', () => {
 
     const ratings = Object.fromEntries(['CC1', 'CC2', 'CC3', 'CC4', 'CC5', 'CC6'].map((c, i) => [`sa_${c}`, String((i % 4) + 1)]));
     const done = await stack.act(priya, 'appraisal.submit', {
-      cardId, ...ratings, ev_CC5: 'Chaired two strategy meetings', review1: 'met', review2: 'continue',
+      cardId, ...ratings, ev_CC5: 'Chaired two strategy meetings', 'review_need-0': 'met', 'review_need-1': 'continue', review_forged: 'drop',
       need1Area: 'CC6', need1Text: 'Information sharing with schools', need1Activity: 'work_shadowing',
     });
     expect(cardText(done.body?.value)).toContain('CC5 Multi-agency working: 1, not yet. Chaired two strategy meetings');
@@ -311,5 +314,8 @@ describe('appraisal prompts', () => {
     // Carried into the plan year that starts with the appraisal, keeping where it stood before.
     expect(needs.find((n) => n.needId === 'need-1')).toMatchObject({ status: 'in_progress', period: '2027-04-15', history: [{ period: '2026-04-15', status: 'open' }] });
     expect(needs.find((n) => n.source === 'appraisal')).toMatchObject({ codes: ['CC6'], activityTypes: ['work_shadowing'], period: '2027-04-15' });
+    // Until the new plan year starts, what she named for it shows in her plan as next year's.
+    const plan = cardText((await stack.message(priya, 'my plan')).cards[0]);
+    expect(plan).toMatch(/For your next plan year \(2\)[\s\S]*Information sharing with schools/);
   });
 });

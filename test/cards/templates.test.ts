@@ -28,7 +28,7 @@ describe('card templates', () => {
     addNeed: addNeedCard({ cardId, values: { areas: 'CC3', subHeading: 'CC3.S2', frameworkTag: '', description: 'Court', priority: 'high', activityTypes: 'mentoring', targetDate: '' }, errors: ['Fix'], today: '2026-11-23' }),
     planOwn: planCard({
       cardId, title: 'Your plan', subtitle: 'Only you', note: 'Saved', errors: [], mode: 'own', picker: null, footer: '', buttons: [{ title: 'Add a need', command: 'add need' }],
-      groups: [{ heading: 'Open (1)', needs: [{ needId: 'n1', codes: 'CC3', description: 'Court', lines: ['High priority'], comments: ['Dana: good'], status: 'open', planActivity: '', planNote: '', planDate: '' }] }],
+      groups: [{ heading: 'Open (1)', needs: [{ needId: 'n1', codes: 'CC3', description: 'Court', lines: ['High priority'], comments: ['Dana: good'], status: 'open', planActivity: '', planNote: '', planDate: '', dropReason: '', comment: '' }] }],
     }),
     planManagerPicking: planCard({ cardId, title: 'Plans', subtitle: 'Choose', note: null, errors: [], mode: 'manager', picker: { reports: [{ id: 'p1', label: 'Priya' }], selected: '' }, footer: '', buttons: [], groups: [] }),
     logCpd: logCpdCard({ cardId, model: 'kolb', values: { ...EMPTY_CPD_VALUES, hours: '2' }, reflection: { experience: 'x' }, needs: [{ id: 'n1', label: 'CC3: Court' }], errors: [], warnings: ['"Jake (12)" looks like a name and an age.'], nmc: true, today: '2026-11-23' }),

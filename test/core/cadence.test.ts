@@ -60,6 +60,18 @@ describe('bank holidays and working days', () => {
     expect(addWorkingDays('2026-06-04', 1, workingCalendar([2, 3, 4]))).toBe('2026-06-09');
   });
 
+  it('counts one working day after a weekend day as the Monday', () => {
+    expect(addWorkingDays('2026-11-28', 1, workingCalendar())).toBe('2026-11-30'); // Saturday
+    expect(addWorkingDays('2026-11-27', 1, workingCalendar())).toBe('2026-11-30'); // Friday
+    expect(addWorkingDays('2026-11-28', 0, workingCalendar())).toBe('2026-11-30');
+  });
+
+  it('keeps monthly sessions on the month end rather than drifting to the 28th', () => {
+    const monthEnd: CadencePerson = { profession: 'early_help_worker', careerStage: 'experienced', startDate: '2025-01-31', workingDays: [1, 2, 3, 4, 5] };
+    expect(nextSupervision(policy, monthEnd, { lastHeld: null, after: '2025-04-01' })).toBe('2025-04-30');
+    expect(nextSupervision(policy, monthEnd, { lastHeld: null, after: '2025-07-01' })).toBe('2025-07-31');
+  });
+
   it('keeps weekly sessions on the same weekday across the clock changes', () => {
     const weekly = sessions(nqsw, '2026-10-12', '2026-10-27');
     expect(weekly).toEqual(['2026-10-19']);
@@ -122,5 +134,7 @@ describe('a policy that changes on a date', () => {
     expect(() => parseCadencePolicy({ version: 1, versions: [{ ...policy.versions[0], prompts: { workingDaysBefore: 0, reminderAfterWorkingDays: 2, sendFrom: '17:00', sendUntil: '08:30' } }] }))
       .toThrow(/versions\.0\.prompts\.workingDaysBefore[\s\S]*sendFrom must be before sendUntil/);
     expect(() => parseCadencePolicy({ version: 1, versions: [policy.versions[0], { ...policy.versions[0] }] })).toThrow(/in order of effectiveFrom/);
+    const appraisal = { ...policy.versions[0]!.appraisal, default: { on: '02-30' } };
+    expect(() => parseCadencePolicy({ version: 1, versions: [{ ...policy.versions[0], appraisal }] })).toThrow(/must be a real day of the year/);
   });
 });

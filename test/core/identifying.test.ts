@@ -11,11 +11,15 @@ describe('spotting details that identify a child or family', () => {
     expect(kinds('Mia, aged 7, was frightened.')).toContain('name and age');
     expect(kinds('Talked to Leon (15 yrs) about school.')).toContain('name and age');
     expect(kinds('Visited Jake Smith (12) after school.')).toContain('name and age');
+    expect(kinds('Jayden Smith, 12/03/2016, was at the meeting.')).toContain('date of birth');
+    expect(kinds('DOB 2015-03-12 on the file.')).toContain('date of birth');
+    expect(kinds('Amy, 6, disclosed at school.')).toContain('name and age');
   });
 
   it('finds case, NHS and pupil numbers, postcodes and addresses', () => {
     expect(kinds('See case 123456 for the chronology.')).toContain('case or reference number');
     expect(kinds('LL 4455667 strategy meeting')).toContain('case or reference number');
+    expect(kinds('Mosaic ID 99887766 updated.')).toContain('case or reference number');
     expect(kinds('NHS number 943 476 5919 on the form')).toContain('NHS number');
     expect(kinds('UPN A12345678901B')).toContain('pupil number');
     expect(kinds('The flat in SO14 2AA was cold.')).toContain('postcode');
@@ -30,6 +34,11 @@ describe('spotting details that identify a child or family', () => {
       'A 90 minute supervision with Dana on 3 December helped me plan.',
       'Shadowed an educational psychologist for 2 days.',
     ]) expect(identifyingDetails([text])).toEqual([]);
+  });
+
+  it('stays quick on whatever is pasted in: long runs of spaces, capitals or digits', () => {
+    const hostile = ['case' + ' '.repeat(5000) + 'x', 'Aaaa '.repeat(2000), '1'.repeat(10_000), 'Mia,' + ' ('.repeat(3000), `DOB${' :'.repeat(3000)}`];
+    for (const text of hostile) expect(Array.isArray(identifyingDetails(Array(10).fill(text)))).toBe(true);
   });
 
   it('says what it found, as written, once', () => {
