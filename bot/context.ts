@@ -2,6 +2,8 @@
 // Bot Framework activities into a Turn, and these handlers answer with plain messages and cards.
 import type { CadencePolicy } from '../core/cadencePolicy';
 import type { RegistrationPolicy } from '../core/registration';
+import type { MentoringPolicy } from '../core/mentoring';
+import type { MentoringStore } from '../store/mentoring';
 import type { CpdStore } from '../store/cpd';
 import type { ExportLinkStore } from '../store/exports';
 import type { Clock } from '../core/clock';
@@ -37,6 +39,8 @@ export interface BotDeps {
   exportLinks: ExportLinkStore;
   policy: CadencePolicy;
   registration: RegistrationPolicy;
+  mentoring: MentoringStore;
+  mentoringPolicy: MentoringPolicy;
 }
 
 /** One incoming activity, as Weave needs to know it. */

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { deliver, giveUp } from '../bot/delivery';
 import { downloadCpdRecord } from './downloads';
 import { sweepOutbox } from '../jobs/outboxSweep';
+import { runMentorFollowUps } from '../jobs/mentorFollowUps';
+import { runMentorMatching } from '../jobs/mentorMatching';
 import { runRegistrationReminders } from '../jobs/registrationReminders';
 import { runSessionPrompts } from '../jobs/sessionPrompts';
 import { PAGES } from '../pages';
@@ -122,6 +124,20 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     schedule: '0 0 9 * * 1-5',
     description: 'Tells people whose CPD record is short of what their regulator asks, from the start of the renewal window',
     run: (rt) => runRegistrationReminders(rt),
+  },
+  {
+    kind: 'timer',
+    name: 'mentor-matching',
+    schedule: '0 0 7 * * 1',
+    description: 'Matches everyone waiting for a mentor, coach or shadowing visit across professions, and proposes the pairs',
+    run: async (rt) => (await runMentorMatching(rt)).summary,
+  },
+  {
+    kind: 'timer',
+    name: 'mentor-follow-ups',
+    schedule: '0 30 9 * * 1-5',
+    description: 'Reminds and releases unanswered mentoring proposals; sends check-ins at 4 and 12 weeks',
+    run: (rt) => runMentorFollowUps(rt),
   },
   {
     kind: 'timer',

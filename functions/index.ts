@@ -3,7 +3,7 @@
 // say) fails to start rather than answering as an anonymous bot.
 import functions from '@azure/functions';
 import { loadConfig } from '../runtime/config';
-import { loadCadencePolicy, loadRegistrationPolicy } from '../runtime/policy';
+import { loadCadencePolicy, loadMentoringPolicy, loadRegistrationPolicy } from '../runtime/policy';
 import { createRuntime, type Runtime } from '../runtime/runtime';
 import { queueName } from '../store/queues';
 import { AZURE_TIMER_TICK, bindHttp, bindQueue, bindTimer } from './bind';
@@ -14,6 +14,7 @@ const config = loadConfig();
 // An invalid policy stops the app here, with its reasons.
 loadCadencePolicy();
 loadRegistrationPolicy();
+loadMentoringPolicy();
 let runtime: Promise<Runtime> | undefined;
 function getRuntime(): Promise<Runtime> {
   runtime ??= createRuntime(config).catch((err: unknown) => {

@@ -74,7 +74,7 @@ async function main() {
       const result = await importRoster({ ...rt, tenantId: config.tenantId, timeZone: config.timeZone }, await readFile(DEMO_ROSTER, 'utf8'), { source: 'local/demo/roster.csv' });
       if (result.outcome !== 'imported') throw new Error(`the demo roster did not import: ${JSON.stringify(result)}`);
       const learning = await seedDemoLearning(rt, config.tenantId, localDate(rt.clock.now(), config.timeZone));
-      say(`demo org   ${result.summary.joiners} staff loaded from local/demo/roster.csv, with ${learning} plan needs and CPD records`);
+      say(`demo org   ${result.summary.joiners} staff loaded from local/demo/roster.csv, with ${learning} plan needs, CPD records and mentoring offers`);
     } else {
       say(`demo org   already loaded (${location ? 'delete .data/ or set WEAVE_IN_MEMORY=1 for a fresh one' : 'in memory'})`);
     }

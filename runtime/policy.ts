@@ -1,9 +1,12 @@
-// The cadence policy the organisation runs on: policy/cadence.json, part of the deployment, checked
-// when Weave starts. A policy that does not validate stops the app with the reasons.
+// The rules the organisation runs on, as data in policy/: supervision and appraisal cadence,
+// regulators' CPD requirements, mentoring matching. Part of the deployment, checked when Weave
+// starts; a file that does not validate stops the app with the reasons.
 import policyFile from '../policy/cadence.json' with { type: 'json' };
 import registrationFile from '../policy/registration.json' with { type: 'json' };
+import mentoringFile from '../policy/mentoring.json' with { type: 'json' };
 import { parseCadencePolicy, type CadencePolicy } from '../core/cadencePolicy';
 import { parseRegistrationPolicy, type RegistrationPolicy } from '../core/registration';
+import { parseMentoringPolicy, type MentoringPolicy } from '../core/mentoring';
 
 export function loadCadencePolicy(json: unknown = policyFile): CadencePolicy {
   return parseCadencePolicy(json, 'policy/cadence.json');
@@ -11,4 +14,8 @@ export function loadCadencePolicy(json: unknown = policyFile): CadencePolicy {
 
 export function loadRegistrationPolicy(json: unknown = registrationFile): RegistrationPolicy {
   return parseRegistrationPolicy(json, 'policy/registration.json');
+}
+
+export function loadMentoringPolicy(json: unknown = mentoringFile): MentoringPolicy {
+  return parseMentoringPolicy(json, 'policy/mentoring.json');
 }

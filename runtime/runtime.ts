@@ -21,7 +21,8 @@ import { TableNeedStore } from '../store/needs';
 import { TableScheduleStore } from '../store/schedules';
 import { TableSessionStore } from '../store/sessions';
 import type { CadencePolicy } from '../core/cadencePolicy';
-import { loadCadencePolicy, loadRegistrationPolicy } from './policy';
+import { loadCadencePolicy, loadMentoringPolicy, loadRegistrationPolicy } from './policy';
+import { TableMentoringStore } from '../store/mentoring';
 import { TableCpdStore } from '../store/cpd';
 import { TableExportLinkStore } from '../store/exports';
 import type { Config } from './config';
@@ -81,6 +82,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     exportLinks: new TableExportLinkStore(tables),
     policy,
     registration: loadRegistrationPolicy(),
+    mentoring: new TableMentoringStore(tables),
+    mentoringPolicy: loadMentoringPolicy(),
     messenger: options.messenger ?? teams.messenger,
   };
   const weave = new WeaveBot(deps);

@@ -17,6 +17,9 @@ export const TABLES = {
   sessions: 'sessions',
   cpd: 'cpd',
   exports: 'exports',
+  mentors: 'mentors',
+  mentorRequests: 'mentorrequests',
+  mentorMatches: 'mentormatches',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

@@ -2,6 +2,7 @@
 import type { CommandDef } from './command';
 import { exportCpdCommand, logCpdCommand, myCpdCommand } from './cpd';
 import { helpCommand } from './help';
+import { findMentorCommand, myMentoringCommand, offerMentoringCommand, runMatchingCommand } from './mentoring';
 import { addNeedCommand, myPlanCommand, viewPlanCommand } from './plan';
 import { profileCommand } from './profile';
 import { supervisionCommand } from './supervision';
@@ -10,5 +11,7 @@ import { teamStatusCommand } from './teamStatus';
 export const COMMANDS: readonly CommandDef[] = [
   helpCommand(() => COMMANDS), profileCommand,
   myPlanCommand, addNeedCommand, logCpdCommand, myCpdCommand, exportCpdCommand,
+  findMentorCommand, offerMentoringCommand, myMentoringCommand,
   supervisionCommand, teamStatusCommand, viewPlanCommand,
+  runMatchingCommand,
 ];

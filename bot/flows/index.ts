@@ -3,6 +3,10 @@ import { addNeedFlow } from './addNeed';
 import type { CardAction, CardFlow } from './flow';
 import { joinerConfirmFlow } from './joinerConfirm';
 import { logCpdFlow } from './logCpd';
+import { mentorCheckInFlow } from './mentorCheckIn';
+import { mentorOfferFlow } from './mentorOffer';
+import { mentorIntroFlow, mentorProposalFlow } from './mentorProposal';
+import { mentorRequestFlow } from './mentorRequest';
 import { onboardingFlow } from './onboarding';
 import { planFlow, reportPlanFlow } from './plan';
 import { profileFlow } from './profile';
@@ -13,6 +17,7 @@ import { sessionSummaryFlow } from './sessionSummary';
 export const FLOWS: readonly CardFlow[] = [
   onboardingFlow, profileFlow, joinerConfirmFlow, supervisionPromptFlow, appraisalPromptFlow, sessionSummaryFlow, scheduleSessionFlow,
   addNeedFlow, planFlow, reportPlanFlow, logCpdFlow,
+  mentorOfferFlow, mentorRequestFlow, mentorProposalFlow, mentorIntroFlow, mentorCheckInFlow,
 ];
 
 const byKind = new Map(FLOWS.map((f) => [f.kind, f]));

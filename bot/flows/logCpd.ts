@@ -53,6 +53,13 @@ const ARTICLE: Record<Finding['kind'], string> = {
   'NHS number': 'an NHS number', 'pupil number': 'a unique pupil number', postcode: 'a postcode', 'street address': 'a street address',
 };
 
+/** What the card was opened with (from a mentoring check-in: the kind of learning and the peer). */
+function prefillOf(card: IssuedCard): Partial<LogCpdValues> {
+  const prefill = card.context.prefill;
+  if (!prefill || typeof prefill !== 'object') return {};
+  return Object.fromEntries(Object.entries(prefill).filter(([k, v]) => (CPD_INPUTS as readonly string[]).includes(k) && typeof v === 'string'));
+}
+
 async function openNeeds(deps: BotDeps, card: IssuedCard) {
   return (await deps.needs.listFor(card.tenantId, card.recipientId)).filter(isOpen);
 }
@@ -65,7 +72,7 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
   const v = form?.values;
   const values: LogCpdValues = v
     ? (Object.fromEntries(CPD_INPUTS.map((k) => [k, typed(v, k)])) as LogCpdValues)
-    : { ...EMPTY_CPD_VALUES, date: today, activityType: typeof card.context.activityType === 'string' ? card.context.activityType : '' };
+    : { ...EMPTY_CPD_VALUES, date: today, ...prefillOf(card) };
   return logCpdCard({
     cardId: card.cardId,
     model,

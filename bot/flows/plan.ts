@@ -6,14 +6,15 @@ import { planCard, type PlanNeedView } from '../../cards/plan';
 import { ACTIVITY_TYPE_CODES } from '../../core/activities';
 import { addDays, addMonths, formatDate, type IsoDate } from '../../core/calendar';
 import type { CpdRecord } from '../../core/cpd';
-import { NEED_STATUS_LABELS, NEED_STATUSES, type NeedStatus } from '../../core/needs';
+import { isOpen, NEED_STATUS_LABELS, NEED_STATUSES, type NeedStatus } from '../../core/needs';
 import { firstName, nameOf, type Person } from '../../core/people';
 import { describePeriod, planPeriodOf } from '../../core/planPeriod';
 import { cadencePerson } from '../../core/sessionPlanning';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { StoredNeed } from '../../store/needs';
 import type { BotDeps } from '../context';
-import { choice, date, messagesOf, text, typed } from './fields';
+import { choice, date, messagesOf, text, toggle, typed } from './fields';
+import { wantMentorFor } from './mentorRequest';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { commentLines, currentPlan, groupByStatus, needDetails, needHeading } from '../../views/plan';
 import { reportsOf } from './reports';
@@ -31,6 +32,7 @@ const updateSchema = (id: string) => z.object({
   [`planNote_${id}`]: text('What, with whom', { max: 300 }),
   [`planDate_${id}`]: date('When'),
   [`dropReason_${id}`]: text('Why you are dropping it', { max: 300 }),
+  [`mentor_${id}`]: toggle(),
 });
 
 const commentSchema = (id: string) => z.object({ [`comment_${id}`]: text('Your comment', { max: 500, required: true, multiline: true }) });
@@ -124,6 +126,7 @@ export const planFlow: CardFlow = {
         const parsed = updateSchema(id).safeParse(input);
         if (!parsed.success) return { invalid: messagesOf(parsed.error) };
         const f = parsed.data as Record<string, string>;
+        const wantsMentor = (parsed.data as Record<string, unknown>)[`mentor_${id}`] === true;
         let status = f[`status_${id}`] as NeedStatus;
         const activity = f[`planActivity_${id}`]!;
         const note = f[`planNote_${id}`]!;
@@ -142,7 +145,9 @@ export const planFlow: CardFlow = {
           dropReason: status === 'dropped' ? dropReason : null,
           updatedAt: deps.clock.now().toISOString(),
         });
-        return { card: await renderOwn(deps, card, { note: `Saved: "${shortly(need.description)}" is ${statusLabel(status)}.` }) };
+        if (wantsMentor && isOpen({ status })) await wantMentorFor(deps, need);
+        const mentor = wantsMentor && isOpen({ status }) ? " You're in the pool for a mentor: matching runs on Mondays." : '';
+        return { card: await renderOwn(deps, card, { note: `Saved: "${shortly(need.description)}" is ${statusLabel(status)}.${mentor}` }) };
       },
     }),
   },

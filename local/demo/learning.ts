@@ -1,8 +1,10 @@
-// A little learning already in the demo organisation, so `my plan`, `my cpd` and `view plan` show
-// something on first start: plans and CPD records for the demo personas, dated relative to today.
+// A little learning already in the demo organisation, so `my plan`, `my cpd`, `view plan` and
+// `run matching` show something on first start: plans, CPD records and mentoring offers for the demo
+// personas and their colleagues, dated relative to today.
 import { addDays, addMonths, type IsoDate } from '../../core/calendar';
 import type { CpdRecord } from '../../core/cpd';
 import type { LearningNeed } from '../../core/needs';
+import type { MentorOffer } from '../../core/mentoring';
 import { planPeriodOf } from '../../core/planPeriod';
 import { cadencePerson } from '../../core/sessionPlanning';
 import { deterministicId } from '../../core/ids';
@@ -40,6 +42,17 @@ const CPD: Record<string, CpdSeed[]> = {
   ],
 };
 
+const demoId = (n: number) => `d0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+
+/** People offering mentoring and shadowing across professions. */
+const OFFERS: { n: number; strengths: string[]; kinds: MentorOffer['kinds']; text: string }[] = [
+  { n: 42, strengths: ['CC2', 'CC5.S1', 'CC3.S2'], kinds: ['mentoring', 'shadowing'], text: 'Consultation with schools; writing reports for conferences and tribunals.' },
+  { n: 22, strengths: ['CC2.K2', 'CC5', 'CC6'], kinds: ['shadowing', 'mentoring'], text: 'Health visiting and the 0-5 pathway; sharing information with health.' },
+  { n: 35, strengths: ['CC6', 'CC5.K1'], kinds: ['shadowing'], text: 'School nursing drop-ins, consent and confidentiality with young people.' },
+  { n: 41, strengths: ['CC4', 'CC2'], kinds: ['mentoring', 'coaching'], text: 'SEN support in mainstream schools; transitions between phases.' },
+  { n: 61, strengths: ['CC1.S3', 'CC4.S2'], kinds: ['shadowing'], text: 'Youth court and working with young people who offend.' },
+];
+
 export async function seedDemoLearning(rt: Runtime, tenantId: string, today: IsoDate): Promise<number> {
   const at = rt.clock.now().toISOString();
   let count = 0;
@@ -66,5 +79,17 @@ export async function seedDemoLearning(rt: Runtime, tenantId: string, today: Iso
       count += 1;
     }
   }
-  return count;
+  for (const o of OFFERS) {
+    await rt.mentoring.saveOffer({
+      tenantId, personId: demoId(o.n), strengths: o.strengths, strengthsText: o.text, kinds: o.kinds, capacity: 2, availability: [], locality: '', pausedUntil: null, updatedAt: at,
+    });
+    count += 1;
+  }
+  // Priya is waiting for someone from another profession for her court-statement need.
+  const priya = personaByKey('practitioner').aadObjectId;
+  await rt.mentoring.saveRequest({
+    tenantId, personId: priya, requestId: deterministicId('demo-request', 'practitioner'), needIds: [deterministicId('demo-need', 'practitioner', '0')],
+    codes: NEEDS.practitioner![0]!.codes, kind: 'mentoring', preferProfession: null, locality: null, availability: [], status: 'waiting', notYet: null, createdAt: at, updatedAt: at,
+  });
+  return count + 1;
 }

@@ -12,6 +12,7 @@ import { addNeedCard } from '../../cards/addNeed';
 import { EMPTY_CPD_VALUES, logCpdCard } from '../../cards/logCpd';
 import { myCpdCard } from '../../cards/myCpd';
 import { planCard } from '../../cards/plan';
+import { mentorCheckInCard, mentorOfferCard, mentorProposalCard, mentorRequestCard } from '../../cards/mentoring';
 import { cardProblems, cardText } from '../support/cards';
 
 const cardId = '11111111-2222-4333-8444-555555555555';
@@ -35,6 +36,11 @@ describe('card templates', () => {
     myCpd: myCpdCard({ title: 'Your CPD', period: 'SWE', headline: '1 thing', tone: 'attention', checks: [{ title: 'Pieces', value: '1 of 2' }], notes: ['Renewal opens'], records: [{ date: '20 November 2026', title: 'Shadowing', detail: 'Work shadowing · 3 hours' }], empty: '' }),
     myCpdNone: myCpdCard({ title: 'Your CPD', period: 'Not registered', headline: 'None', tone: 'default', checks: [], notes: [], records: [], empty: 'Nothing yet' }),
     noticeWithLinks: noticeCard({ title: 'Export', lines: ['Here'], links: [{ title: 'Markdown', url: 'https://weave.example/api/exports/x/cpd-record.md' }], buttons: [{ title: 'My CPD', command: 'my cpd' }] }),
+    mentorOffer: mentorOfferCard({ cardId, values: { strengths: 'CC3,CC3.S2', strengthsText: '', kinds: 'mentoring', capacity: '2', availability: 'mon-am', locality: 'North', pausedUntil: '' }, localities: ['North'], existing: true, errors: [], note: 'Saved', today: '2026-11-23' }),
+    mentorRequest: mentorRequestCard({ cardId, values: { needIds: 'n1', kind: 'mentoring', preferProfession: '', locality: '', availability: '' }, needs: [{ id: 'n1', label: 'CC3: Court' }], localities: [], existing: false, errors: ['Fix'], note: '' }),
+    mentorProposal: mentorProposalCard({ cardId, eyebrow: 'Mentoring', title: 'Would you mentor Priya?', facts: [{ title: 'Who', value: 'Priya' }], reasons: ['strength in CC3'], footer: 'Reply', errors: [], reason: '', notice: { heading: 'Reminder', text: 'Please answer' } }),
+    mentorCheckIn: mentorCheckInCard({ cardId, eyebrow: '4 weeks', title: 'How is it going?', answered: false, met: '', useful: '', footer: 'Thanks', errors: [], note: '' }),
+    mentorCheckInAnswered: mentorCheckInCard({ cardId, eyebrow: '4 weeks', title: 'How is it going?', answered: true, met: 'yes', useful: 'very', footer: 'Thanks', errors: [], note: 'Noted' }),
     joinerConfirm: joinerConfirmCard({ cardId, name: 'Jo Reed', email: 'jo@x', facts: [{ title: 'Team', value: 'PaCT' }] }),
   };
 

@@ -1,0 +1,89 @@
+// Check-ins after 4 and 12 weeks: have you met, was it useful? Then one tap opens `log cpd` with the
+// kind of learning and the other person filled in (their reflection can be a social worker's peer
+// reflection, whatever their profession).
+import { z } from 'zod';
+import { mentorCheckInCard } from '../../cards/mentoring';
+import { noticeCard } from '../../cards/notice';
+import { MENTORING_KINDS, type MentorMatch } from '../../core/mentoring';
+import { nameOf } from '../../core/people';
+import type { IssuedCard } from '../../store/issuedCards';
+import type { BotDeps } from '../context';
+import { choice, typed } from './fields';
+import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
+import { logCpdFlow } from './logCpd';
+
+const schema = z.object({
+  met: choice('Have you met', ['yes', 'no']),
+  useful: choice('Was it useful', ['very', 'somewhat', 'not'], { required: false }),
+});
+
+const ACTIVITY: Record<MentorMatch['kind'], string> = { mentoring: 'mentoring', shadowing: 'work_shadowing', coaching: 'coaching' };
+
+async function load(deps: BotDeps, card: IssuedCard) {
+  const match = await deps.mentoring.getMatch(card.tenantId, String(card.context.matchId ?? ''));
+  if (!match || (match.mentorId !== card.recipientId && match.menteeId !== card.recipientId)) return undefined;
+  const other = await deps.people.get(card.tenantId, match.mentorId === card.recipientId ? match.menteeId : match.mentorId);
+  return other ? { match, other, week: Number(card.context.week) } : undefined;
+}
+
+async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+  const l = await load(deps, card);
+  if (!l) return noticeCard({ title: 'Nothing to answer', lines: ['This pairing is no longer in Weave.'] });
+  const { match, other, week } = l;
+  const mine = match.checkIns.find((c) => c.week === week && c.personId === card.recipientId);
+  return mentorCheckInCard({
+    cardId: card.cardId,
+    eyebrow: `${MENTORING_KINDS[match.kind]}: ${week} weeks on`,
+    title: `How is it going with ${nameOf(other)}?`,
+    answered: !!mine,
+    met: typed(form?.values, 'met', 3),
+    useful: typed(form?.values, 'useful', 10),
+    footer: mine
+      ? 'Thank you. If you met, log it as CPD while it is fresh.'
+      : 'Only Weave\'s L&D team sees the answers, as totals: it tells them whether mentoring across professions is working.',
+    errors: form?.errors ?? [],
+    note: form?.note ?? '',
+  });
+}
+
+export const mentorCheckInFlow: CardFlow = {
+  kind: 'mentorCheckIn',
+  render,
+  actions: {
+    'checkin.save': defineAction({
+      schema,
+      closesCard: false,
+      async handle({ deps }, card, input) {
+        const l = await load(deps, card);
+        if (!l) return { invalid: ['This pairing is no longer in Weave.'] };
+        if (input.met === 'yes' && !input.useful) return { invalid: ['Was it useful: choose one.'] };
+        const { match, week } = l;
+        const now = deps.clock.now().toISOString();
+        const checkIns = [...match.checkIns.filter((c) => !(c.week === week && c.personId === card.recipientId)),
+          { week, personId: card.recipientId, at: now, met: input.met === 'yes', useful: input.met === 'yes' ? (input.useful as 'very' | 'somewhat' | 'not') : null }];
+        // The mentee's answer at the last check-in closes the pairing and frees the mentor's place.
+        const last = Math.max(...deps.mentoringPolicy.checkInWeeks);
+        const ends = week >= last && card.recipientId === match.menteeId;
+        await deps.mentoring.updateMatch(match, { checkIns, ...(ends ? { status: 'ended' } : {}), updatedAt: now });
+        return { card: await render(deps, card, { note: input.met === 'yes' ? 'Thanks: noted.' : "Thanks: noted. It's fine to get in touch with them again." }) };
+      },
+    }),
+    'checkin.logCpd': defineAction({
+      schema: z.object({}),
+      closesCard: false,
+      async handle({ deps }, card) {
+        const l = await load(deps, card);
+        if (!l) return { invalid: ['This pairing is no longer in Weave.'] };
+        const { match, other } = l;
+        const mentee = card.recipientId === match.menteeId;
+        const title = `${MENTORING_KINDS[match.kind]} ${mentee ? 'with' : 'for'} ${nameOf(other)}`;
+        return {
+          card: await issueCard(deps, logCpdFlow, {
+            tenantId: card.tenantId, recipientId: card.recipientId, ttlDays: 30,
+            context: { model: 'what', prefill: { title, activityType: ACTIVITY[match.kind], peerName: nameOf(other), peerProfession: other.profession } },
+          }),
+        };
+      },
+    }),
+  },
+};

@@ -1,0 +1,180 @@
+// A proposed pairing, as each of the two people sees it: who, why, accept or decline. When both
+// accept they are introduced, with a link to start a Teams chat; a decline puts the request back
+// in the pool without this pair.
+import { z } from 'zod';
+import { mentorProposalCard } from '../../cards/mentoring';
+import { noticeCard } from '../../cards/notice';
+import { describeCode } from '../../core/commonCore';
+import { MENTORING_KINDS, type MentorMatch } from '../../core/mentoring';
+import { firstName, nameOf, type Person } from '../../core/people';
+import { professionLabel } from '../../core/workforce';
+import type { IssuedCard } from '../../store/issuedCards';
+import type { Stored } from '../../store/mentoring';
+import { ConcurrencyError } from '../../store/tables';
+import type { BotDeps } from '../context';
+import { text, typed } from './fields';
+import { defineAction, type CardFlow, type FormState } from './flow';
+
+type Role = 'mentor' | 'mentee';
+
+interface Loaded {
+  match: Stored<MentorMatch>;
+  role: Role;
+  me: Person;
+  other: Person;
+}
+
+async function load(deps: BotDeps, card: IssuedCard): Promise<Loaded | undefined> {
+  const match = await deps.mentoring.getMatch(card.tenantId, String(card.context.matchId ?? ''));
+  const role: Role = card.context.role === 'mentor' ? 'mentor' : 'mentee';
+  if (!match || (role === 'mentor' ? match.mentorId : match.menteeId) !== card.recipientId) return undefined;
+  const [me, other] = await Promise.all([
+    deps.people.get(card.tenantId, card.recipientId),
+    deps.people.get(card.tenantId, role === 'mentor' ? match.menteeId : match.mentorId),
+  ]);
+  return me && other ? { match, role, me, other } : undefined;
+}
+
+const gone = () => noticeCard({ title: 'Nothing to answer', lines: ['This proposal is no longer in Weave.'] });
+
+function what(match: MentorMatch): string {
+  return MENTORING_KINDS[match.kind].toLowerCase();
+}
+
+/** What a proposal becomes once it is settled one way or the other. */
+function settled(l: Loaded): ReturnType<typeof noticeCard> | undefined {
+  const { match, role, other } = l;
+  const mine = role === 'mentor' ? match.mentorAnswer : match.menteeAnswer;
+  if (match.status === 'active') return introductionCard(l);
+  if (match.status === 'declined') {
+    return noticeCard({ title: 'Not going ahead', lines: [match.declinedBy === l.me.aadObjectId ? 'You declined this proposal.' : `${firstName(other)} couldn't take this on.`] });
+  }
+  if (match.status === 'expired') return noticeCard({ title: 'Not going ahead', lines: ['This proposal lapsed without both answers.'] });
+  if (match.status === 'ended') return noticeCard({ title: 'Finished', lines: [`Your ${what(match)} with ${nameOf(other)} has finished.`] });
+  if (mine === 'accepted') return noticeCard({ title: 'Accepted', tone: 'good', lines: [`Weave will introduce you once ${firstName(other)} accepts too.`] });
+  return undefined;
+}
+
+/** Both said yes: who, why, and a link that opens a Teams chat with the other person. */
+export function introductionCard(l: Pick<Loaded, 'match' | 'role' | 'other'>): ReturnType<typeof noticeCard> {
+  const { match, role, other } = l;
+  const message = role === 'mentee'
+    ? `Hello ${firstName(other)}, Weave matched us for ${what(match)}. When would suit you to meet?`
+    : `Hello ${firstName(other)}, Weave matched us for ${what(match)}. When would suit you to meet?`;
+  const chat = `https://teams.microsoft.com/l/chat/0/0?users=${encodeURIComponent(other.email)}&message=${encodeURIComponent(message)}`;
+  return noticeCard({
+    title: `You're matched with ${nameOf(other)}`,
+    tone: 'good',
+    lines: [
+      `${role === 'mentee' ? 'Your' : 'Their'} ${what(match)}: ${match.codes.map(describeCode).join(', ')}.`,
+      `Agree how and when to meet. Afterwards, log it with **log cpd**: for social workers a colleague from another profession who knows your practice can give the peer reflection.`,
+      'Weave will check in with you both after 4 and 12 weeks.',
+    ],
+    facts: [
+      { title: 'Who', value: `${nameOf(other)}, ${other.jobTitle}` },
+      { title: 'Profession', value: professionLabel(other.profession) },
+      { title: 'Team', value: other.team },
+    ],
+    links: [{ title: `Chat with ${firstName(other)}`, url: chat }],
+  });
+}
+
+async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+  const l = await load(deps, card);
+  if (!l) return gone();
+  const done = settled(l);
+  if (done) return done;
+  const { match, role, other } = l;
+  const learning = match.codes.map(describeCode).join(', ');
+  return mentorProposalCard({
+    cardId: card.cardId,
+    eyebrow: match.sameProfession ? 'Mentoring and shadowing' : 'Mentoring and shadowing across professions',
+    title: role === 'mentee'
+      ? `${nameOf(other)} could help with your learning`
+      : match.kind === 'shadowing' ? `Would you host a shadowing visit for ${nameOf(other)}?` : `Would you ${match.kind === 'coaching' ? 'coach' : 'mentor'} ${nameOf(other)}?`,
+    facts: [
+      { title: 'Who', value: `${nameOf(other)}, ${other.jobTitle}` },
+      { title: 'Profession', value: professionLabel(other.profession) },
+      { title: 'Team', value: other.team },
+      { title: 'What', value: MENTORING_KINDS[match.kind] },
+      { title: role === 'mentee' ? 'For your learning in' : 'They would like to learn', value: learning },
+    ],
+    reasons: match.reasons,
+    footer: `Please answer within ${deps.mentoringPolicy.replyWorkingDays} working days. Declining is fine: Weave looks again at the next run. Nobody else sees your answer.`,
+    errors: form?.errors ?? [],
+    notice: form?.notice ?? null,
+    reason: typed(form?.values, 'reason', 2000),
+  });
+}
+
+/** Records one person's answer; when both have accepted, introduces them. */
+async function answer(deps: BotDeps, card: IssuedCard, accepted: boolean, reason: string) {
+  const l = await load(deps, card);
+  if (!l) return { card: gone() };
+  const done = settled(l);
+  if (done) return { card: done };
+  const { match, role, me, other } = l;
+  const now = deps.clock.now().toISOString();
+  if (!accepted) {
+    await deps.mentoring.updateMatch(match, { status: 'declined', declinedBy: me.aadObjectId, declineReason: reason, [role === 'mentor' ? 'mentorAnswer' : 'menteeAnswer']: 'declined', updatedAt: now });
+    await backToPool(deps, match, role === 'mentor' ? `${firstName(me)} couldn't take this on; you're back in the pool for the next run.` : null);
+    await deps.outbox.sendText(match.tenantId, `mentor-declined|${match.matchId}`, other.aadObjectId, role === 'mentor'
+      ? `${nameOf(me)} can't take on your ${what(match)} right now. You're back in the pool: Weave will look again at the next matching run.`
+      : `${nameOf(me)} has decided not to go ahead with ${what(match)} for now. Your place is free for someone else.`);
+    deps.log.info('mentoring.declined', { role });
+    return { card: noticeCard({ title: 'Declined', lines: [role === 'mentor' ? 'Thank you for saying. Weave will look for someone else for them.' : "Weave will look for someone else at the next run, and won't propose this pairing again."] }) };
+  }
+  const both = (role === 'mentor' ? match.menteeAnswer : match.mentorAnswer) === 'accepted';
+  const updated = await deps.mentoring.updateMatch(match, {
+    [role === 'mentor' ? 'mentorAnswer' : 'menteeAnswer']: 'accepted', ...(both ? { status: 'active', introducedAt: now } : {}), updatedAt: now,
+  });
+  deps.log.info('mentoring.accepted', { role, both });
+  if (!both) return { card: noticeCard({ title: 'Accepted', tone: 'good', lines: [`Weave will introduce you once ${firstName(other)} accepts too.`] }) };
+  const request = await deps.mentoring.getRequest(match.tenantId, match.menteeId, match.requestId);
+  if (request) await deps.mentoring.updateRequest(request, { status: 'matched', updatedAt: now }).catch(ignoreRace);
+  // The other person learns by a fresh card; this person's card becomes the introduction.
+  await deps.outbox.sendCard({
+    tenantId: match.tenantId, batch: `mentor-intro|${match.matchId}|${other.aadObjectId}`, recipientId: other.aadObjectId,
+    kind: mentorIntroFlow.kind, context: { matchId: match.matchId, role: role === 'mentor' ? 'mentee' : 'mentor' },
+  });
+  return { card: introductionCard({ match: updated, role, other }) };
+}
+
+/** The request goes back to waiting; this pair is never proposed again (its match row says so). */
+export async function backToPool(deps: BotDeps, match: MentorMatch, notYet: string | null): Promise<void> {
+  const request = await deps.mentoring.getRequest(match.tenantId, match.menteeId, match.requestId);
+  if (request && request.status === 'proposed') {
+    await deps.mentoring.updateRequest(request, { status: 'waiting', notYet, updatedAt: deps.clock.now().toISOString() }).catch(ignoreRace);
+  }
+}
+
+function ignoreRace(err: unknown) {
+  if (!(err instanceof ConcurrencyError)) throw err;
+}
+
+export const mentorProposalFlow: CardFlow = {
+  kind: 'mentorProposal',
+  render,
+  actions: {
+    'mentor.accept': defineAction({
+      schema: z.object({}),
+      closesCard: true,
+      handle: ({ deps }, card) => answer(deps, card, true, ''),
+    }),
+    'mentor.decline': defineAction({
+      schema: z.object({ reason: text('Why', { max: 300, multiline: true }) }),
+      closesCard: true,
+      handle: ({ deps }, card, input) => answer(deps, card, false, input.reason),
+    }),
+  },
+};
+
+/** The introduction the other person receives when the second acceptance arrives. */
+export const mentorIntroFlow: CardFlow = {
+  kind: 'mentorIntro',
+  async render(deps, card) {
+    const l = await load(deps, card);
+    return l ? introductionCard(l) : gone();
+  },
+  actions: {},
+};

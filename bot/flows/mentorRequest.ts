@@ -1,0 +1,108 @@
+// `find mentor`: ask for a mentor, coach or shadowing host for some of the needs in your plan.
+// The request waits in the pool for the next matching run; it can be changed or withdrawn until then.
+import { z } from 'zod';
+import { mentorRequestCard, type MentorRequestValues } from '../../cards/mentoring';
+import { MENTORING_KIND_CODES, MENTORING_KINDS, SLOTS, type MentorRequest, type MentoringKind } from '../../core/mentoring';
+import { isOpen, type LearningNeed } from '../../core/needs';
+import { PROFESSION_CODES } from '../../core/workforce';
+import type { IssuedCard } from '../../store/issuedCards';
+import type { Stored } from '../../store/mentoring';
+import { needHeading } from '../../views/plan';
+import type { BotDeps } from '../context';
+import { choice, choices, typed } from './fields';
+import { defineAction, type CardFlow, type FormState } from './flow';
+
+const schema = (localities: readonly string[]) => z.object({
+  needIds: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []), z.array(z.string().max(100)).min(1, 'Which needs in your plan: choose at least one.').max(20)),
+  kind: choice('What would help', MENTORING_KIND_CODES),
+  preferProfession: choice('A profession to learn from', PROFESSION_CODES, { required: false }),
+  locality: choice('Near where you are based', localities as [string, ...string[]], { required: false }),
+  availability: choices('When you could meet', SLOTS),
+});
+
+const requestIdOf = (card: IssuedCard) => String(card.context.requestId ?? '');
+
+async function load(deps: BotDeps, card: IssuedCard): Promise<{ needs: LearningNeed[]; request: Stored<MentorRequest> | undefined }> {
+  const [needs, request] = await Promise.all([
+    deps.needs.listFor(card.tenantId, card.recipientId),
+    deps.mentoring.getRequest(card.tenantId, card.recipientId, requestIdOf(card)),
+  ]);
+  return { needs: needs.filter(isOpen), request };
+}
+
+const STATUS_NOTE: Record<MentorRequest['status'], string> = {
+  waiting: 'Waiting for the next matching run (Mondays).',
+  proposed: 'Weave has proposed someone: answer the proposal card in this chat.',
+  matched: "You've been matched. Type my mentoring to see who with.",
+  withdrawn: 'Withdrawn.',
+};
+
+async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+  const { needs, request } = await load(deps, card);
+  const v = form?.values;
+  const values: MentorRequestValues = v
+    ? { needIds: typed(v, 'needIds', 2000), kind: typed(v, 'kind', 20), preferProfession: typed(v, 'preferProfession', 40), locality: typed(v, 'locality', 40), availability: typed(v, 'availability', 200) }
+    : {
+        needIds: request?.needIds.join(',') ?? (typeof card.context.needId === 'string' ? card.context.needId : ''), kind: request?.kind ?? 'mentoring',
+        preferProfession: request?.preferProfession ?? '', locality: request?.locality ?? '', availability: request?.availability.join(',') ?? '',
+      };
+  const status = request ? `${STATUS_NOTE[request.status]}${request.status === 'waiting' && request.notYet ? ` Last run: ${request.notYet}` : ''}` : '';
+  return mentorRequestCard({
+    cardId: card.cardId, values, needs: needs.map((n) => ({ id: n.needId, label: `${needHeading(n)}: ${n.description}` })),
+    localities: deps.mentoringPolicy.localities, existing: !!request && request.status === 'waiting', errors: form?.errors ?? [], note: form?.note ?? status,
+  });
+}
+
+export const mentorRequestFlow: CardFlow = {
+  kind: 'mentorRequest',
+  render,
+  actions: {
+    'request.save': defineAction({
+      schema: z.looseObject({}),
+      closesCard: false,
+      async handle({ deps }, card, raw) {
+        const parsed = schema(deps.mentoringPolicy.localities).safeParse(raw);
+        if (!parsed.success) return { invalid: [...new Set(parsed.error.issues.map((i) => i.message))] };
+        const input = { ...parsed.data, kind: parsed.data.kind as MentoringKind };
+        const { needs, request } = await load(deps, card);
+        const chosen = input.needIds.map((id) => needs.find((n) => n.needId === id));
+        if (chosen.some((n) => !n)) return { invalid: ['Which needs in your plan: choose from the list (a need may have been met or dropped meanwhile).'] };
+        if (request && request.status !== 'waiting') return { invalid: [`This request can't be changed now. ${STATUS_NOTE[request.status]}`] };
+        const now = deps.clock.now().toISOString();
+        const fields = {
+          needIds: input.needIds, codes: [...new Set(chosen.flatMap((n) => n!.codes))], kind: input.kind, preferProfession: input.preferProfession || null,
+          locality: input.locality || null, availability: input.availability, updatedAt: now,
+        };
+        if (request) await deps.mentoring.updateRequest(request, fields);
+        else await deps.mentoring.saveRequest({ tenantId: card.tenantId, personId: card.recipientId, requestId: requestIdOf(card), status: 'waiting', notYet: null, createdAt: now, ...fields });
+        return { card: await render(deps, card, { note: `Saved: you're in the pool for ${MENTORING_KINDS[input.kind].toLowerCase()}. Matching runs every Monday; Weave will send you a proposal when it finds someone.` }) };
+      },
+    }),
+    'request.withdraw': defineAction({
+      schema: z.looseObject({}),
+      closesCard: false,
+      async handle({ deps }, card) {
+        const { request } = await load(deps, card);
+        if (!request || request.status !== 'waiting') return { invalid: ['There is no waiting request to withdraw.'] };
+        await deps.mentoring.updateRequest(request, { status: 'withdrawn', updatedAt: deps.clock.now().toISOString() });
+        return { card: await render(deps, card, { note: 'Withdrawn. Type find mentor any time to ask again.' }) };
+      },
+    }),
+  },
+};
+
+/** A need flagged "I'd like a mentor" from `my plan` joins the person's waiting request, or starts one. */
+export async function wantMentorFor(deps: BotDeps, need: LearningNeed): Promise<void> {
+  const requests = await deps.mentoring.listRequestsFor(need.tenantId, need.personId);
+  const waiting = requests.find((r) => r.status === 'waiting');
+  const now = deps.clock.now().toISOString();
+  if (waiting) {
+    if (waiting.needIds.includes(need.needId)) return;
+    await deps.mentoring.updateRequest(waiting, { needIds: [...waiting.needIds, need.needId], codes: [...new Set([...waiting.codes, ...need.codes])], updatedAt: now });
+    return;
+  }
+  await deps.mentoring.saveRequest({
+    tenantId: need.tenantId, personId: need.personId, requestId: deps.newId(), needIds: [need.needId], codes: need.codes, kind: 'mentoring',
+    preferProfession: null, locality: null, availability: [], status: 'waiting', notYet: null, createdAt: now, updatedAt: now,
+  });
+}
