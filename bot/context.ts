@@ -4,6 +4,8 @@ import type { CadencePolicy } from '../core/cadencePolicy';
 import type { RegistrationPolicy } from '../core/registration';
 import type { MentoringPolicy } from '../core/mentoring';
 import type { MentoringStore } from '../store/mentoring';
+import type { PlanPolicy } from '../core/planPolicy';
+import type { PlanStore } from '../store/plans';
 import type { CpdStore } from '../store/cpd';
 import type { ExportLinkStore } from '../store/exports';
 import type { Clock } from '../core/clock';
@@ -41,6 +43,8 @@ export interface BotDeps {
   registration: RegistrationPolicy;
   mentoring: MentoringStore;
   mentoringPolicy: MentoringPolicy;
+  plans: PlanStore;
+  planPolicy: PlanPolicy;
 }
 
 /** One incoming activity, as Weave needs to know it. */

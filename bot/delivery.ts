@@ -3,7 +3,8 @@
 // ends in a final state on the row. (A worker that dies after Teams accepted the message but
 // before recording it leaves a lease that runs out; the sweep then sends again. That window is the
 // only way a person can get a message twice.)
-import type { OutboundMessage } from '../core/conversation';
+import type { ConversationRef, OutboundMessage } from '../core/conversation';
+import { isChannelRecipient } from '../store/plans';
 import { errorFields } from '../core/log';
 import { FINAL_DELIVERY_STATES, type Delivery, type DeliveryStore } from '../store/deliveries';
 import { ConcurrencyError } from '../store/tables';
@@ -73,17 +74,25 @@ export async function deliver(deps: DeliveryDeps, job: OutboxJob): Promise<Deliv
   }
 }
 
+/** Where a delivery goes: a person's 1:1 chat, or (for a team digest) the channel a manager linked. */
+async function targetOf(deps: DeliveryDeps, delivery: Delivery): Promise<{ kind: 'ok'; ref: ConversationRef; channel: boolean } | { kind: 'not_installed' | 'unreachable' }> {
+  if (isChannelRecipient(delivery.recipientId)) {
+    const link = await deps.plans.getDigestLinkFor(delivery.tenantId, delivery.recipientId);
+    return link ? { kind: 'ok', ref: link.ref, channel: true } : { kind: 'not_installed' };
+  }
+  const conversation = await deps.conversations.get(delivery.tenantId, delivery.recipientId);
+  if (!conversation || conversation.status === 'uninstalled') return { kind: 'not_installed' };
+  if (conversation.status === 'unreachable') return { kind: 'unreachable' };
+  return { kind: 'ok', ref: conversation.ref, channel: false };
+}
+
 async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Promise<DeliveryResult> {
   const log = deps.log.with({ batch: job.batch });
   const at = () => deps.clock.now().toISOString();
-  const conversation = await deps.conversations.get(delivery.tenantId, delivery.recipientId);
-  if (!conversation || conversation.status === 'uninstalled') {
-    await deps.deliveries.finish(delivery, 'not_installed', at());
-    return 'not_installed';
-  }
-  if (conversation.status === 'unreachable') {
-    await deps.deliveries.finish(delivery, 'unreachable', at());
-    return 'unreachable';
+  const target = await targetOf(deps, delivery);
+  if (target.kind !== 'ok') {
+    await deps.deliveries.finish(delivery, target.kind, at());
+    return target.kind;
   }
   const message = await render(deps, delivery.message as OutboxMessage);
   if (!message) {
@@ -92,9 +101,9 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Pro
   }
 
   try {
-    const outcome = await deps.messenger.send(conversation.ref, message);
+    const outcome = await deps.messenger.send(target.ref, message);
     if (outcome.kind === 'gone') {
-      await deps.conversations.setStatus(delivery.tenantId, delivery.recipientId, 'unreachable', at());
+      if (!target.channel) await deps.conversations.setStatus(delivery.tenantId, delivery.recipientId, 'unreachable', at());
       await deps.deliveries.finish(delivery, 'unreachable', at(), { lastError: `Teams answered ${outcome.status}` });
       log.info('delivery.unreachable', { status: outcome.status });
       return 'unreachable';

@@ -180,21 +180,35 @@ export function optimalAssignment(problem: AssignmentProblem): Assignment {
       }
     }
     if (level[sink] === -1) break; // cannot happen with exact integer costs; a guard, not a path
+    // Depth-first along admissible edges with an explicit stack (paths can be thousands of edges
+    // long), each node's edge pointer kept between paths so dead ends are not walked twice.
     const current = Int32Array.from(g.head);
-    const push = (u: number): boolean => {
-      if (u === sink) return true;
-      for (let id = current[u]!; id !== -1; id = g.next[id]!, current[u] = id) {
-        const v = g.to[id]!;
-        if (g.cap[id]! > 0 && level[v] === level[u]! + 1 && reduced(id, u) === 0 && push(v)) {
-          g.cap[id]! -= 1;
-          g.cap[id ^ 1]! += 1;
-          return true;
+    const admissible = (id: number, u: number) => g.cap[id]! > 0 && level[g.to[id]!] === level[u]! + 1 && reduced(id, u) === 0;
+    const path: number[] = [];
+    for (;;) {
+      let u = source;
+      path.length = 0;
+      while (u !== sink) {
+        let id = current[u]!;
+        while (id !== -1 && !admissible(id, u)) id = g.next[id]!;
+        current[u] = id;
+        if (id !== -1) {
+          path.push(id);
+          u = g.to[id]!;
+          continue;
         }
+        if (u === source) break;
+        // A dead end: step back and skip the edge that led here.
+        const back = path.pop()!;
+        u = g.to[back ^ 1]!;
+        current[u] = g.next[back]!;
       }
-      current[u] = -1;
-      return false;
-    };
-    while (push(source)) { /* each call sends one unit along a shortest path */ }
+      if (u !== sink) break;
+      for (const id of path) {
+        g.cap[id]! -= 1;
+        g.cap[id ^ 1]! += 1;
+      }
+    }
   }
 
   const chosen = edges.map((_, i) => i).filter((i) => g.cap[edgeIds[i]!] === 0);

@@ -100,3 +100,8 @@ export function formatDay(date: IsoDate): string {
 export function formatDate(date: IsoDate): string {
   return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(toUtc(date)));
 }
+
+/** The Monday of the week `date` is in: the period a weekly plan is for. */
+export function mondayOf(date: IsoDate): IsoDate {
+  return addDays(date, 1 - isoWeekday(date));
+}

@@ -70,6 +70,19 @@ export function promptText(p: ReflectionPrompt): string {
   return `${p.name}${p.name.endsWith('?') ? ' ' : ': '}${p.asks}`;
 }
 
+/** What the registration rules need of a record: no words, just what it has. */
+export interface CpdFacts extends Pick<CpdRecord, 'personId' | 'date' | 'activityType' | 'hours' | 'participatoryHours' | 'includesFeedback' | 'reflectiveDiscussion'> {
+  reflected: boolean;
+  peerReflected: boolean;
+}
+
+export function cpdFacts(r: CpdRecord): CpdFacts {
+  return {
+    personId: r.personId, date: r.date, activityType: r.activityType, hours: r.hours, participatoryHours: r.participatoryHours,
+    includesFeedback: r.includesFeedback, reflectiveDiscussion: r.reflectiveDiscussion, reflected: hasReflection(r), peerReflected: hasPeerReflection(r),
+  };
+}
+
 export function hasReflection(record: Pick<CpdRecord, 'reflection'>): boolean {
   return Object.values(record.reflection).some((v) => v.trim().length > 0);
 }

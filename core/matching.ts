@@ -29,6 +29,8 @@ export interface MatchingInput {
   load: ReadonlyMap<string, number>;
   /** Pairs (pairKey) not to propose again: declined, lapsed, or met before. */
   excludedPairs: ReadonlySet<string>;
+  /** Everyone's line manager, leavers included, so a chain is followed through someone who has left. */
+  managers?: ReadonlyMap<string, string | null>;
   today: IsoDate;
   /** The solver; a benchmark swaps in a greedy one to compare. */
   solve?: (problem: AssignmentProblem) => Assignment;
@@ -98,16 +100,16 @@ function fit(policy: MentoringPolicy, needCodes: readonly string[], strengths: S
 }
 
 /** Each person's managers up the line, for the rule that nobody mentors within their own chain. */
-function lineOf(people: ReadonlyMap<string, MatchPerson>) {
+function lineOf(managers: ReadonlyMap<string, string | null>) {
   const memo = new Map<string, Set<string>>();
   return (id: string): Set<string> => {
     const known = memo.get(id);
     if (known) return known;
     const above = new Set<string>();
-    let at = people.get(id)?.managerId ?? null;
+    let at = managers.get(id) ?? null;
     while (at && !above.has(at) && above.size < 50) {
       above.add(at);
-      at = people.get(at)?.managerId ?? null;
+      at = managers.get(at) ?? null;
     }
     memo.set(id, above);
     return above;
@@ -118,7 +120,7 @@ function lineOf(people: ReadonlyMap<string, MatchPerson>) {
 function reasonsFor(request: MentorRequest, offer: MentorOffer, used: readonly string[], mentor: MatchPerson, mentee: MatchPerson, sameProfession: boolean): string[] {
   const reasons = [`strength in ${used.map(describeCode).join(', ')}`];
   reasons.push(sameProfession
-    ? `both ${professionLabel(mentor.profession).toLowerCase()}s (nobody from another profession fits yet)`
+    ? `both ${professionLabel(mentor.profession).toLowerCase()}s (nobody from another profession was free to fit this time)`
     : `${withArticle(professionLabel(mentor.profession))} and ${withArticle(professionLabel(mentee.profession))}`);
   if (mentor.team !== mentee.team) reasons.push(`from different teams (${mentor.team} and ${mentee.team})`);
   const overlap = offer.availability.length === 0 || request.availability.length === 0 ? [] : offer.availability.filter((s) => request.availability.includes(s));
@@ -131,18 +133,24 @@ function reasonsFor(request: MentorRequest, offer: MentorOffer, used: readonly s
 export function matchMentors(input: MatchingInput): MatchingResult {
   const { policy, people, today } = input;
   const w = policy.weights;
-  const line = lineOf(people);
+  const line = lineOf(input.managers ?? new Map([...people.values()].map((p) => [p.id, p.managerId])));
   const related = (a: MatchPerson, b: MatchPerson) =>
     line(a.id).has(b.id) || line(b.id).has(a.id) || a.supervisorId === b.id || b.supervisorId === a.id;
 
   const offers = [...input.offers].filter((o) => people.has(o.personId) && o.capacity > 0).sort((a, b) => a.personId.localeCompare(b.personId));
-  const requests = [...input.requests].filter((r) => people.has(r.personId)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.requestId.localeCompare(b.requestId));
+  // One request per person in a run (their oldest): two could otherwise pair them with one mentor twice.
+  const seen = new Set<string>();
+  const requests = [...input.requests].filter((r) => people.has(r.personId))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.requestId.localeCompare(b.requestId))
+    .filter((r) => !seen.has(r.personId) && !!seen.add(r.personId));
   const mentorIndex = new Map(offers.map((o, i) => [o.personId, i]));
   const strengthsOf = offers.map((o) => indexStrengths(o.strengths));
   const remaining = offers.map((o) => Math.max(0, o.capacity - (input.load.get(o.personId) ?? 0)));
 
-  const edges: AssignmentEdge[] = [];
-  const edgeInfo: { offer: MentorOffer; used: string[]; score: number; sameProfession: boolean }[] = [];
+  type Edge = AssignmentEdge & { offer: MentorOffer; used: string[]; score: number };
+  /** Pairings with someone from another profession, and (the fallback) from the same one. */
+  const cross: Edge[] = [];
+  const same: Edge[] = [];
   const notYet = new Map<number, string>();
 
   for (const [ri, request] of requests.entries()) {
@@ -150,7 +158,7 @@ export function matchMentors(input: MatchingInput): MatchingResult {
     const kind = MENTORING_KINDS[request.kind].toLowerCase();
     const codes = request.codes.map(describeCode).join(', ');
     // Each rule in turn; the first that leaves nobody is the reason they wait.
-    let pool = offers.filter((o) => o.personId !== mentee.id && o.kinds.includes(request.kind));
+    const pool = offers.filter((o) => o.personId !== mentee.id && o.kinds.includes(request.kind));
     if (pool.length === 0) { notYet.set(ri, `Nobody offers ${kind} yet.`); continue; }
     const needCodes = [...new Set(request.codes)];
     const fits = pool.map((offer) => ({ offer, fit: fit(policy, needCodes, strengthsOf[mentorIndex.get(offer.personId)!]!) })).filter((c) => c.fit.value > 0);
@@ -164,10 +172,8 @@ export function matchMentors(input: MatchingInput): MatchingResult {
     if (live.length === 0) { notYet.set(ri, "The people whose strengths fit aren't free when you are: try offering more times."); continue; }
     live = live.filter((c) => remaining[mentorIndex.get(c.offer.personId)!]! > 0);
     if (live.length === 0) { notYet.set(ri, 'Everyone whose strengths fit has a full diary for now; you stay in the pool.'); continue; }
-    const cross = live.filter((c) => people.get(c.offer.personId)!.profession !== mentee.profession);
-    const sameProfession = cross.length === 0;
-    if (sameProfession && !policy.sameProfessionFallback) { notYet.set(ri, `Only other ${professionLabel(mentee.profession).toLowerCase()}s fit so far, and Weave matches across professions.`); continue; }
-    live = sameProfession ? live : cross;
+    const others = live.filter((c) => people.get(c.offer.personId)!.profession !== mentee.profession);
+    if (others.length === 0 && !policy.sameProfessionFallback) { notYet.set(ri, `Only other ${professionLabel(mentee.profession).toLowerCase()}s fit so far, and Weave matches across professions.`); continue; }
 
     for (const { offer, fit: f } of live) {
       const mentor = people.get(offer.personId)!;
@@ -180,25 +186,38 @@ export function matchMentors(input: MatchingInput): MatchingResult {
       score += w.availabilityOverlap * (overlap ? overlap.length / request.availability.length : 1);
       if (request.preferProfession && mentor.profession === request.preferProfession) score += w.preferredProfession;
       if (request.locality && offer.locality === request.locality) score += w.locality;
-      edges.push({ left: ri, right: mentorIndex.get(offer.personId)!, weight: Math.max(1, Math.round(score * UNIT)) });
-      edgeInfo.push({ offer, used: f.used, score, sameProfession });
+      const edge = { left: ri, right: mentorIndex.get(offer.personId)!, weight: Math.max(1, Math.round(score * UNIT)), offer, used: f.used, score };
+      (mentor.profession !== mentee.profession ? cross : same).push(edge);
     }
   }
 
-  const solved = (input.solve ?? optimalAssignment)({ leftCount: requests.length, rightCapacity: remaining, edges });
-  const proposals: Proposal[] = solved.chosen.map((i) => {
-    const request = requests[edges[i]!.left]!;
-    const { offer, used, score, sameProfession } = edgeInfo[i]!;
-    const mentor = people.get(offer.personId)!;
-    return {
-      requestId: request.requestId, menteeId: request.personId, mentorId: mentor.id, score,
-      reasons: reasonsFor(request, offer, used, mentor, people.get(request.personId)!, sameProfession), sameProfession,
-    };
-  });
-  const matched = new Set(solved.chosen.map((i) => edges[i]!.left));
+  const solve = input.solve ?? optimalAssignment;
+  const proposals: Proposal[] = [];
+  const matched = new Set<number>();
+  const take = (edges: Edge[], sameProfession: boolean) => {
+    const solved = solve({ leftCount: requests.length, rightCapacity: remaining, edges });
+    for (const i of solved.chosen) {
+      const { left, right, offer, used, score } = edges[i]!;
+      const request = requests[left]!;
+      const mentor = people.get(offer.personId)!;
+      remaining[right]! -= 1;
+      matched.add(left);
+      proposals.push({
+        requestId: request.requestId, menteeId: request.personId, mentorId: mentor.id, score,
+        reasons: reasonsFor(request, offer, used, mentor, people.get(request.personId)!, sameProfession), sameProfession,
+      });
+    }
+  };
+  // Across professions first, for everyone; then, if the policy allows, the same profession for
+  // whoever is still waiting — so nobody waits while a mentor who fits sits free, but nobody is
+  // given their own profession while another would do.
+  take(cross, false);
+  if (policy.sameProfessionFallback) take(same.filter((e) => !matched.has(e.left)), true);
+
   const waiting: NotYet[] = requests.flatMap((r, ri) => (matched.has(ri) ? [] : [{
     requestId: r.requestId, menteeId: r.personId,
     reason: notYet.get(ri) ?? "Others' needs fitted the mentors free this time better; you stay in the pool for the next run.",
   }]));
-  return { proposals, notYet: waiting, candidatePairs: edges.length, totalScore: solved.totalWeight / UNIT };
+  const candidatePairs = cross.length + same.length;
+  return { proposals, notYet: waiting, candidatePairs, totalScore: proposals.reduce((sum, p) => sum + p.score, 0) };
 }

@@ -59,3 +59,11 @@ export interface LearningNeed {
 export function isOpen(need: Pick<LearningNeed, 'status'>): boolean {
   return need.status === 'open' || need.status === 'planned' || need.status === 'in_progress';
 }
+
+/** A need without its words: what the plans roll up. */
+export interface NeedFacts {
+  personId: string;
+  codes: readonly string[];
+  activityTypes: readonly string[];
+  open: boolean;
+}

@@ -2,7 +2,7 @@
 // current registration period. The rules are data (policy/registration.json), versioned by date.
 import { z } from 'zod';
 import { addDays, addMonths, daysBetween, type IsoDate } from './calendar';
-import { hasPeerReflection, hasReflection, type CpdRecord } from './cpd';
+import type { CpdFacts } from './cpd';
 import { isIsoDate } from './validation';
 import type { RegistrationBody } from './workforce';
 
@@ -119,7 +119,7 @@ export function gapsIn(period: Period, dates: readonly IsoDate[], asOf: IsoDate,
 export function readiness(
   policy: RegistrationPolicy,
   regulator: RegistrationBody,
-  records: readonly CpdRecord[],
+  records: readonly CpdFacts[],
   asOf: IsoDate,
   opts: { revalidationDate?: IsoDate | null } = {},
 ): Readiness {
@@ -130,10 +130,10 @@ export function readiness(
   if (regulator === 'swe') {
     const period = periodFor(policy, 'swe', asOf);
     const renewal = window(period.to, rules.swe.renewal.from, rules.swe.renewal.to);
-    const mine = within(period).filter(hasReflection);
+    const mine = within(period).filter((r) => r.reflected);
     const checks = [
       check('Pieces of CPD with a reflection', mine.length, rules.swe.requires.records, 'pieces'),
-      check('With a peer reflection', mine.filter(hasPeerReflection).length, rules.swe.requires.withPeerReflection, 'pieces'),
+      check('With a peer reflection', mine.filter((r) => r.peerReflected).length, rules.swe.requires.withPeerReflection, 'pieces'),
     ];
     return { regulator, period, renewal, inRenewalWindow: asOf >= renewal.from && asOf <= renewal.to, checks, ...none, met: checks.every((c) => c.met) };
   }
@@ -162,7 +162,7 @@ export function readiness(
       check('Hours of CPD', round(mine.reduce((n, x) => n + x.hours, 0)), r.hours, 'hours'),
       check('Participatory hours', round(mine.reduce((n, x) => n + x.participatoryHours, 0)), r.participatoryHours, 'hours'),
       check('Pieces of practice-related feedback', mine.filter((x) => x.includesFeedback).length, r.feedback, 'pieces'),
-      check('Written reflective accounts', mine.filter(hasReflection).length, r.reflections, 'accounts'),
+      check('Written reflective accounts', mine.filter((x) => x.reflected).length, r.reflections, 'accounts'),
       check('Reflective discussion with another registrant', mine.filter((x) => x.reflectiveDiscussion).length, r.reflectiveDiscussions, 'discussions'),
     ];
     return {

@@ -4,7 +4,7 @@
 // Each reminder has a fixed batch key, so a second run the same day (or a retry) sends nothing twice.
 import type { BotDeps } from '../bot/context';
 import { daysBetween, formatDate, workingCalendar } from '../core/calendar';
-import type { CpdRecord } from '../core/cpd';
+import type { CpdFacts } from '../core/cpd';
 import { firstName } from '../core/people';
 import { registrationLabel } from '../core/workforce';
 import { localDate } from '../core/zonedTime';
@@ -17,8 +17,8 @@ export async function runRegistrationReminders(deps: BotDeps): Promise<string> {
   const tenantId = deps.config.tenantId;
   const today = localDate(deps.clock.now(), deps.config.timeZone);
   if (!workingCalendar().isWorkingDay(today)) return 'not a working day';
-  const [people, records] = await Promise.all([deps.people.list(tenantId), deps.cpd.listAll(tenantId)]);
-  const byPerson = new Map<string, CpdRecord[]>();
+  const [people, records] = await Promise.all([deps.people.list(tenantId), deps.cpd.listFacts(tenantId)]);
+  const byPerson = new Map<string, CpdFacts[]>();
   for (const r of records) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
 
   let reminded = 0;

@@ -21,7 +21,8 @@ import { TableNeedStore } from '../store/needs';
 import { TableScheduleStore } from '../store/schedules';
 import { TableSessionStore } from '../store/sessions';
 import type { CadencePolicy } from '../core/cadencePolicy';
-import { loadCadencePolicy, loadMentoringPolicy, loadRegistrationPolicy } from './policy';
+import { loadCadencePolicy, loadMentoringPolicy, loadPlanPolicy, loadRegistrationPolicy } from './policy';
+import { TablePlanStore } from '../store/plans';
 import { TableMentoringStore } from '../store/mentoring';
 import { TableCpdStore } from '../store/cpd';
 import { TableExportLinkStore } from '../store/exports';
@@ -84,6 +85,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     registration: loadRegistrationPolicy(),
     mentoring: new TableMentoringStore(tables),
     mentoringPolicy: loadMentoringPolicy(),
+    plans: new TablePlanStore(tables),
+    planPolicy: loadPlanPolicy(),
     messenger: options.messenger ?? teams.messenger,
   };
   const weave = new WeaveBot(deps);

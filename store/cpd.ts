@@ -1,7 +1,7 @@
 // CPD records. PartitionKey = tenant id, RowKey = person id|date|record id: one person's record is a
 // RowKey range in date order; the organisation's (who CPD is reaching) is one partition.
 import { odata, type TableEntityResult } from '@azure/data-tables';
-import type { CpdRecord } from '../core/cpd';
+import { hasPeerReflection, hasReflection, type CpdFacts, type CpdRecord } from '../core/cpd';
 import { listAll, TABLES, type Tables } from './tables';
 
 interface CpdEntity {
@@ -22,6 +22,9 @@ interface CpdEntity {
   peerReflection: string;
   includesFeedback: boolean;
   reflectiveDiscussion: boolean;
+  /** Derived on save, so the roll-ups can read readiness without reading anyone's words. */
+  reflected: boolean;
+  peerReflected: boolean;
   createdAt: string;
 }
 
@@ -29,6 +32,8 @@ export interface CpdStore {
   save(record: CpdRecord): Promise<void>;
   listFor(tenantId: string, personId: string): Promise<CpdRecord[]>;
   listAll(tenantId: string): Promise<CpdRecord[]>;
+  /** Every record's facts (no reflections): for registration readiness and who CPD is reaching. */
+  listFacts(tenantId: string): Promise<CpdFacts[]>;
 }
 
 const list = (s: string) => (s ? s.split(';') : []);
@@ -56,7 +61,8 @@ export class TableCpdStore implements CpdStore {
       activityType: r.activityType, title: r.title, date: r.date, hours: r.hours, participatoryHours: r.participatoryHours,
       codes: r.codes.join(';'), needIds: r.needIds.join(';'), reflectionModel: r.reflectionModel, reflection: JSON.stringify(r.reflection),
       impactPractice: r.impactPractice, impactPeople: r.impactPeople, peer: r.peer ? JSON.stringify(r.peer) : '',
-      peerReflection: r.peerReflection, includesFeedback: r.includesFeedback, reflectiveDiscussion: r.reflectiveDiscussion, createdAt: r.createdAt,
+      peerReflection: r.peerReflection, includesFeedback: r.includesFeedback, reflectiveDiscussion: r.reflectiveDiscussion,
+      reflected: hasReflection(r), peerReflected: hasPeerReflection(r), createdAt: r.createdAt,
     }, 'Replace');
   }
 
@@ -67,5 +73,14 @@ export class TableCpdStore implements CpdStore {
 
   async listAll(tenantId: string) {
     return (await listAll<CpdEntity>(this.client, odata`PartitionKey eq ${tenantId}`)).map(toRecord);
+  }
+
+  async listFacts(tenantId: string) {
+    const columns = ['personId', 'date', 'activityType', 'hours', 'participatoryHours', 'includesFeedback', 'reflectiveDiscussion', 'reflected', 'peerReflected'];
+    const rows = await listAll<CpdEntity>(this.client, odata`PartitionKey eq ${tenantId}`, columns);
+    return rows.map((e): CpdFacts => ({
+      personId: e.personId, date: e.date, activityType: e.activityType as CpdFacts['activityType'], hours: e.hours, participatoryHours: e.participatoryHours,
+      includesFeedback: !!e.includesFeedback, reflectiveDiscussion: !!e.reflectiveDiscussion, reflected: !!e.reflected, peerReflected: !!e.peerReflected,
+    }));
   }
 }

@@ -31,6 +31,8 @@ export interface MentoringStore {
 
   /** Holds the organisation's matching run for `seconds`; false if another run holds it. */
   lockMatching(tenantId: string, holder: string, now: Date, seconds: number): Promise<boolean>;
+  /** Extends a lock this holder still has; false if it ran out and someone else took it. */
+  renewMatching(tenantId: string, holder: string, now: Date, seconds: number): Promise<boolean>;
   unlockMatching(tenantId: string, holder: string): Promise<void>;
 }
 
@@ -181,6 +183,18 @@ export class TableMentoringStore implements MentoringStore {
     if (!current || current.until > now.toISOString()) return false;
     try {
       await this.matches.updateEntity({ partitionKey: tenantId, rowKey: LOCK, holder, until }, 'Replace', { etag: current.etag });
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 412) return false;
+      throw err;
+    }
+  }
+
+  async renewMatching(tenantId: string, holder: string, now: Date, seconds: number) {
+    const current = await getEntity<{ holder: string; until: string }>(this.matches, tenantId, LOCK);
+    if (!current || current.holder !== holder) return false;
+    try {
+      await this.matches.updateEntity({ partitionKey: tenantId, rowKey: LOCK, holder, until: new Date(now.getTime() + seconds * 1000).toISOString() }, 'Replace', { etag: current.etag });
       return true;
     } catch (err) {
       if (statusOf(err) === 412) return false;

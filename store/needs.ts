@@ -1,7 +1,7 @@
 // Learning needs. PartitionKey = tenant id, RowKey = person id|need id: one person's plan is a
 // RowKey range; the organisation's plan is one partition.
 import { odata, type TableEntityResult } from '@azure/data-tables';
-import type { LearningNeed } from '../core/needs';
+import { isOpen, type LearningNeed, type NeedFacts } from '../core/needs';
 import { ConcurrencyError, getEntity, listAll, statusOf, TABLES, type Tables } from './tables';
 
 interface NeedEntity {
@@ -36,8 +36,10 @@ export interface NeedStore {
   listFor(tenantId: string, personId: string): Promise<StoredNeed[]>;
   /** Needs a source named; for replacing them when the source is answered again. */
   listFromSource(tenantId: string, personId: string, sourceRef: string): Promise<StoredNeed[]>;
-  /** Every need in the organisation (the plans' roll-up). */
+  /** Every need in the organisation. */
   listAll(tenantId: string): Promise<StoredNeed[]>;
+  /** Every need's codes, ways of learning and status, without its words: what the roll-ups read. */
+  listFacts(tenantId: string): Promise<NeedFacts[]>;
   remove(tenantId: string, personId: string, needId: string): Promise<void>;
 }
 
@@ -106,6 +108,12 @@ export class TableNeedStore implements NeedStore {
 
   async listAll(tenantId: string) {
     return (await listAll<NeedEntity>(this.client, odata`PartitionKey eq ${tenantId}`)).map(toNeed);
+  }
+
+  async listFacts(tenantId: string) {
+    const rows = await listAll<NeedEntity>(this.client, odata`PartitionKey eq ${tenantId}`, ['personId', 'codes', 'activityTypes', 'status']);
+    const list = (v: string) => (v ? v.split(';') : []);
+    return rows.map((e): NeedFacts => ({ personId: e.personId, codes: list(e.codes), activityTypes: list(e.activityTypes), open: isOpen({ status: e.status as LearningNeed['status'] }) }));
   }
 
   async remove(tenantId: string, personId: string, needId: string) {

@@ -20,6 +20,9 @@ export const TABLES = {
   mentors: 'mentors',
   mentorRequests: 'mentorrequests',
   mentorMatches: 'mentormatches',
+  triggers: 'triggers',
+  teamPlans: 'teamplans',
+  digestLinks: 'digestlinks',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

@@ -3,13 +3,14 @@
 import { activityLabel } from '../core/activities';
 import { formatDate, type IsoDate } from '../core/calendar';
 import { describeCode } from '../core/commonCore';
-import { hasPeerReflection, hasReflection, promptText, reflectionPrompts, type CpdRecord } from '../core/cpd';
+import { cpdFacts, hasPeerReflection, hasReflection, promptText, reflectionPrompts, type CpdFacts, type CpdRecord } from '../core/cpd';
 import type { Person } from '../core/people';
 import { readiness, type Readiness, type RegistrationPolicy } from '../core/registration';
 import { professionLabel, registrationLabel } from '../core/workforce';
 
-export function readinessOf(policy: RegistrationPolicy, person: Person, records: readonly CpdRecord[], today: IsoDate): Readiness {
-  return readiness(policy, person.registrationBody, records, today, { revalidationDate: person.revalidationDate });
+export function readinessOf(policy: RegistrationPolicy, person: Pick<Person, 'registrationBody' | 'revalidationDate'>, records: readonly (CpdRecord | CpdFacts)[], today: IsoDate): Readiness {
+  const facts = records.map((r) => ('reflected' in r ? r : cpdFacts(r)));
+  return readiness(policy, person.registrationBody, facts, today, { revalidationDate: person.revalidationDate });
 }
 
 const hours = (n: number) => `${n} ${n === 1 ? 'hour' : 'hours'}`;

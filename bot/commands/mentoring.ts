@@ -36,9 +36,10 @@ export const findMentorCommand: CommandDef = {
       deps.needs.listFor(turn.tenantId, turn.user.aadObjectId), deps.mentoring.listRequestsFor(turn.tenantId, turn.user.aadObjectId),
     ]);
     if (!needs.some(isOpen)) return [{ text: 'Mentors are matched to the learning needs in your plan. Add one first with **add need**, then type **find mentor**.' }];
-    const waiting = requests.find((r) => r.status === 'waiting');
+    // One request in play at a time: the waiting one to change, or the proposed one to see.
+    const open = requests.find((r) => r.status === 'waiting') ?? requests.find((r) => r.status === 'proposed');
     const card = await issueCard(deps, mentorRequestFlow, {
-      tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, ttlDays: 30, context: { requestId: waiting?.requestId ?? deps.newId() },
+      tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, ttlDays: 30, context: { requestId: open?.requestId ?? deps.newId() },
     });
     return [{ card, summary: 'Find a mentor or shadowing visit' }];
   },
@@ -91,14 +92,21 @@ export const runMatchingCommand: CommandDef = {
   async run({ deps }: Asking) {
     const run = await runMentorMatching(deps);
     if (!run.result) return [{ text: 'A matching run is already under way. Try again in a few minutes.' }];
+    // Reasons name need areas: one given to fewer people than the threshold is pooled, so no row is about one person.
+    const t = deps.planPolicy.threshold;
+    const tally = new Map<string, number>();
+    for (const n of run.result.notYet) tally.set(n.reason, (tally.get(n.reason) ?? 0) + 1);
     const reasons = new Map<string, number>();
-    for (const n of run.result.notYet) reasons.set(n.reason, (reasons.get(n.reason) ?? 0) + 1);
+    for (const [reason, count] of tally) {
+      const key = count >= t ? reason : `Other reasons, each for fewer than ${t} people`;
+      reasons.set(key, (reasons.get(key) ?? 0) + count);
+    }
     return [{
       card: noticeCard({
         title: 'Mentoring matched',
         tone: 'good',
         lines: [`${run.proposed} of ${run.waiting} waiting ${run.waiting === 1 ? 'person has' : 'people have'} a proposal; ${run.crossProfession} across professions. Both people in each pair are asked to accept.`],
-        facts: [...reasons.entries()].sort((a, b) => b[1] - a[1]).map(([reason, count]) => ({ title: `Not yet (${count})`, value: reason })),
+        facts: [...reasons.entries()].sort((a, b) => b[1] - a[1]).map(([reason, count]) => ({ title: `Not yet (${count >= t ? count : `fewer than ${t}`})`, value: reason })),
       }),
       summary: 'Mentoring matched',
     }];

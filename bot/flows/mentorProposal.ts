@@ -22,6 +22,8 @@ interface Loaded {
   role: Role;
   me: Person;
   other: Person;
+  /** The mentor's strengths in their own words, for the mentee. */
+  offerText: string;
 }
 
 async function load(deps: BotDeps, card: IssuedCard): Promise<Loaded | undefined> {
@@ -32,7 +34,8 @@ async function load(deps: BotDeps, card: IssuedCard): Promise<Loaded | undefined
     deps.people.get(card.tenantId, card.recipientId),
     deps.people.get(card.tenantId, role === 'mentor' ? match.menteeId : match.mentorId),
   ]);
-  return me && other ? { match, role, me, other } : undefined;
+  const offer = role === 'mentee' ? await deps.mentoring.getOffer(card.tenantId, match.mentorId) : undefined;
+  return me && other ? { match, role, me, other, offerText: offer?.strengthsText ?? '' } : undefined;
 }
 
 const gone = () => noticeCard({ title: 'Nothing to answer', lines: ['This proposal is no longer in Weave.'] });
@@ -98,9 +101,10 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
       { title: 'Team', value: other.team },
       { title: 'What', value: MENTORING_KINDS[match.kind] },
       { title: role === 'mentee' ? 'For your learning in' : 'They would like to learn', value: learning },
+      ...(role === 'mentee' && l.offerText ? [{ title: 'In their words', value: l.offerText }] : []),
     ],
     reasons: match.reasons,
-    footer: `Please answer within ${deps.mentoringPolicy.replyWorkingDays} working days. Declining is fine: Weave looks again at the next run. Nobody else sees your answer.`,
+    footer: `Please answer within ${deps.mentoringPolicy.replyWorkingDays} working days. Declining is fine: Weave looks again at the next run. If you decline, ${firstName(other)} is told only that it isn't going ahead, never your reason.`,
     errors: form?.errors ?? [],
     notice: form?.notice ?? null,
     reason: typed(form?.values, 'reason', 2000),
@@ -159,7 +163,11 @@ export const mentorProposalFlow: CardFlow = {
     'mentor.accept': defineAction({
       schema: z.object({}),
       closesCard: true,
-      handle: ({ deps }, card) => answer(deps, card, true, ''),
+      // Both pressing Accept at the same moment: the second reads the first's answer and tries again.
+      handle: ({ deps }, card) => answer(deps, card, true, '').catch((err: unknown) => {
+        if (err instanceof ConcurrencyError) return answer(deps, card, true, '');
+        throw err;
+      }),
     }),
     'mentor.decline': defineAction({
       schema: z.object({ reason: text('Why', { max: 300, multiline: true }) }),

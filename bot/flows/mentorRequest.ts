@@ -98,6 +98,7 @@ export async function wantMentorFor(deps: BotDeps, need: LearningNeed): Promise<
   const now = deps.clock.now().toISOString();
   if (waiting) {
     if (waiting.needIds.includes(need.needId)) return;
+    // A pairing already proposed for this need stands; otherwise the need joins the waiting request.
     await deps.mentoring.updateRequest(waiting, { needIds: [...waiting.needIds, need.needId], codes: [...new Set([...waiting.codes, ...need.codes])], updatedAt: now });
     return;
   }

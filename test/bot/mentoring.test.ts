@@ -171,6 +171,30 @@ describe('cross-profession mentoring', () => {
     expect(stack.repliesTo(priya).cards).toHaveLength(0);
   });
 
+  it('finishes what an interrupted run left: unsent proposals go out, stranded requests return to the pool', async () => {
+    await offer(hannah, { strengths: 'CC3' });
+    await ask(priya, 'CC3');
+    await ask(eve, 'CC1');
+    // As if a run died after recording Priya's pairing but before sending it, and another after marking Eve's request proposed.
+    const [priyaRequest] = await stack.rt.mentoring.listRequestsFor(stack.tenantId, priya.aadObjectId);
+    const [eveRequest] = await stack.rt.mentoring.listRequestsFor(stack.tenantId, eve.aadObjectId);
+    await stack.rt.mentoring.updateRequest(priyaRequest!, { status: 'proposed' });
+    await stack.rt.mentoring.createMatch({
+      tenantId: stack.tenantId, matchId: '11111111-1111-4111-8111-111111111111', requestId: priyaRequest!.requestId, mentorId: hannah.aadObjectId, menteeId: priya.aadObjectId,
+      kind: 'mentoring', codes: ['CC3'], score: 5, reasons: ['strength in CC3 Safeguarding'], sameProfession: false, status: 'proposed', mentorAnswer: null, menteeAnswer: null,
+      declinedBy: null, declineReason: '', proposedAt: '2026-11-23T10:00:00Z', remindedAt: null, introducedAt: null, checkIns: [], updatedAt: '2026-11-23T10:00:00Z',
+    });
+    await stack.rt.mentoring.updateRequest(eveRequest!, { status: 'proposed' });
+
+    await runMatching();
+    expect(cardText(proposalTo(priya))).toContain('Hannah Osei could help');
+    expect(cardText(proposalTo(hannah))).toContain('Would you mentor Priya Shah?');
+    expect((await stack.rt.mentoring.listRequestsFor(stack.tenantId, eve.aadObjectId))[0]!.status).toBe('waiting');
+    // Again: nothing is sent twice.
+    await runMatching();
+    expect(proposalTo(priya)).toBeUndefined();
+  });
+
   it('validates offers and requests, keeps what was typed, and only L&D runs the matching', async () => {
     const bad = await offer(hannah, { strengths: '', kinds: 'lunch', capacity: '9', strengthsText: 'I know about court work' });
     const text = cardText(bad.body?.value);

@@ -62,6 +62,18 @@ describe('optimal assignment', () => {
     expect(optimalAssignment(p).totalWeight).toBe(17);
   });
 
+  it('copes with augmenting paths thousands of pairs long (no recursion to overflow)', () => {
+    // Left i can have right i or right i+1, the last left only right 0. Taking right i for each
+    // first (the edges come in that order), the last left then needs every earlier choice shifted
+    // up one: an augmenting path through the whole chain.
+    const n = 20_000;
+    const edges = Array.from({ length: n - 1 }, (_, i) => [{ left: i, right: i, weight: 1 }, { left: i, right: i + 1, weight: 1 }]).flat();
+    edges.push({ left: n - 1, right: 0, weight: 1 });
+    const solved = optimalAssignment({ leftCount: n, rightCapacity: Array(n).fill(1), edges });
+    expect(solved.chosen.length).toBe(n);
+    expect(solved.totalWeight).toBe(n);
+  });
+
   it('is deterministic', () => {
     const p: AssignmentProblem = { leftCount: 3, rightCapacity: [1, 1, 1], edges: [0, 1, 2].flatMap((l) => [0, 1, 2].map((r) => ({ left: l, right: r, weight: 5 }))) };
     expect(optimalAssignment(p)).toEqual(optimalAssignment(p));

@@ -38,7 +38,7 @@ describe('mentor matching', () => {
     const people = [person('sw', 'social_worker'), person('sw2', 'social_worker')];
     const result = matchMentors(input(people, [offer('sw2', ['CC3'])], [request('sw', ['CC3.S1'])]));
     expect(result.proposals).toMatchObject([{ mentorId: 'sw2', sameProfession: true }]);
-    expect(result.proposals[0]!.reasons).toContain('both social workers (nobody from another profession fits yet)');
+    expect(result.proposals[0]!.reasons).toContain('both social workers (nobody from another profession was free to fit this time)');
     const strict = matchMentors(input(people, [offer('sw2', ['CC3'])], [request('sw', ['CC3.S1'])], { policy: { ...policy, sameProfessionFallback: false } }));
     expect(strict.proposals).toEqual([]);
     expect(strict.notYet[0]!.reason).toContain('Weave matches across professions');
@@ -55,6 +55,28 @@ describe('mentor matching', () => {
       'The people whose strengths fit are in your own line-management chain, or you have been paired with them before.',
       'The people whose strengths fit are in your own line-management chain, or you have been paired with them before.',
     ]);
+  });
+
+  it('follows a line chain through a manager who has left', () => {
+    // head manages mid (who has left), who managed sw: head is still in sw's chain.
+    const people = [person('head', 'educational_psychologist'), person('sw', 'social_worker', { managerId: 'mid' })];
+    const managers = new Map<string, string | null>([['head', null], ['mid', 'head'], ['sw', 'mid']]);
+    const result = matchMentors(input(people, [offer('head', ['CC5'])], [request('sw', ['CC5'])], { managers }));
+    expect(result.proposals).toEqual([]);
+  });
+
+  it('gives someone their own profession only after everyone has had the chance of another', () => {
+    // One teacher fits both social workers; the second social worker then gets the free social worker, flagged.
+    const people = [person('sw1', 'social_worker'), person('sw2', 'social_worker'), person('t', 'teacher'), person('sw3', 'social_worker')];
+    const result = matchMentors(input(people, [offer('t', ['CC2']), offer('sw3', ['CC2'])], [request('sw1', ['CC2']), request('sw2', ['CC2'], { createdAt: '2026-11-02T00:00:00Z' })]));
+    expect(result.proposals.map((p) => [p.mentorId, p.sameProfession]).sort()).toEqual([['sw3', true], ['t', false]]);
+    expect(new Set(result.proposals.map((p) => p.menteeId))).toEqual(new Set(['sw1', 'sw2']));
+  });
+
+  it('puts each person in the pool once, however many requests they have', () => {
+    const people = [person('sw', 'social_worker'), person('ep', 'educational_psychologist')];
+    const result = matchMentors(input(people, [offer('ep', ['CC2'], { capacity: 2 })], [request('sw', ['CC2']), request('sw', ['CC2'], { requestId: 'second' })]));
+    expect(result.proposals).toHaveLength(1);
   });
 
   it('keeps within capacity and current load, and tells the rest why they wait', () => {

@@ -1,0 +1,74 @@
+// Reads what the plan roll-ups need — facts only, never anyone's words — and computes a team's
+// training plan or the organisation's plan from them.
+import { addDays, addMonths, type IsoDate } from '../core/calendar';
+import type { NeedFacts } from '../core/needs';
+import { computeOrgPlan, type OrgPlan } from '../core/orgPlan';
+import type { Person } from '../core/people';
+import { computeTeamPlan, type MentoringFacts, type SessionFacts, type TeamPlan } from '../core/teamPlan';
+import type { LearningTrigger } from '../core/triggers';
+import { readinessOf } from '../views/cpd';
+import type { BotDeps } from './context';
+
+export interface RollupData {
+  people: Person[];
+  needs: NeedFacts[];
+  sessions: SessionFacts[];
+  appraised: Set<string>;
+  mentoring: MentoringFacts;
+  triggers: LearningTrigger[];
+}
+
+export async function loadRollup(deps: BotDeps, period: IsoDate): Promise<RollupData> {
+  const tenantId = deps.config.tenantId;
+  const [people, needs, sessions, schedules, offers, matches, requests, triggers] = await Promise.all([
+    deps.people.list(tenantId), deps.needs.listFacts(tenantId),
+    deps.sessions.listBetween(tenantId, addDays(period, -deps.planPolicy.completionWindowDays), addDays(period, -1)),
+    deps.schedules.list(tenantId), deps.mentoring.listOffers(tenantId), deps.mentoring.listMatches(tenantId),
+    deps.mentoring.listRequests(tenantId), deps.plans.listTriggers(tenantId),
+  ]);
+  const yearAgo = addMonths(period, -12);
+  return {
+    people: people.filter((p) => p.status === 'active'),
+    needs,
+    sessions: sessions.filter((s) => s.kind === 'supervision').map((s) => ({ personId: s.personId, kind: s.kind, date: s.date, status: s.status, answered: !!s.answeredAt })),
+    appraised: new Set(schedules.filter((s) => s.kind === 'appraisal' && s.lastHeld && s.lastHeld >= yearAgo).map((s) => s.personId)),
+    mentoring: {
+      offers: offers.filter((o) => o.capacity > 0 && (!o.pausedUntil || o.pausedUntil <= period)).map((o) => ({ personId: o.personId, strengths: o.strengths })),
+      pairs: matches.filter((m) => m.status === 'proposed' || m.status === 'active').map((m) => ({ mentorId: m.mentorId, menteeId: m.menteeId })),
+      waiting: requests.filter((r) => r.status === 'waiting').map((r) => r.personId),
+    },
+    triggers,
+  };
+}
+
+export function teamPlanOf(deps: BotDeps, data: RollupData, team: string, period: IsoDate): TeamPlan {
+  return computeTeamPlan({
+    team, period, policy: deps.planPolicy, members: data.people.filter((p) => p.team === team).map((p) => ({ id: p.aadObjectId, team: p.team, profession: p.profession })),
+    needs: data.needs, sessions: data.sessions, appraised: data.appraised, mentoring: data.mentoring, triggers: data.triggers,
+  });
+}
+
+/** The roster team a manager leads: the one most of their direct reports are in. */
+export function teamLedBy(managerId: string, people: readonly Person[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of people) if (p.managerId === managerId && p.status !== 'left') counts.set(p.team, (counts.get(p.team) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
+export async function orgPlanOf(deps: BotDeps, data: RollupData, today: IsoDate): Promise<OrgPlan> {
+  const cpd = await deps.cpd.listFacts(deps.config.tenantId);
+  const byPerson = new Map<string, typeof cpd>();
+  for (const r of cpd) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
+  const registrationShort = new Set(data.people.filter((p) => p.registrationBody !== 'none').filter((p) => {
+    const r = readinessOf(deps.registration, p, byPerson.get(p.aadObjectId) ?? [], today);
+    return r.inRenewalWindow && !r.met;
+  }).map((p) => p.aadObjectId));
+  return computeOrgPlan({
+    policy: deps.planPolicy,
+    people: data.people.map((p) => ({ id: p.aadObjectId, team: p.team, profession: p.profession, registered: p.registrationBody !== 'none' })),
+    needs: data.needs, triggers: data.triggers, mentoring: data.mentoring, registrationShort,
+    cpd: cpd.map((r) => ({ personId: r.personId, date: r.date })),
+    places: data.mentoring.pairs.map((p) => ({ personId: p.menteeId })),
+    today,
+  });
+}

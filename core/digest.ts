@@ -1,0 +1,75 @@
+// What a team channel may see of its training plan. Everything here is a count of people, and no
+// count from 1 to threshold-1 is ever shown: it reads "fewer than 3". A proportion is shown only
+// when both those who did and those who did not are at least the threshold, so nobody's need or
+// missed supervision can be worked out; trends move only by at least the threshold too.
+import { activityLabel } from './activities';
+import { describeCode } from './commonCore';
+import type { TeamPlan } from './teamPlan';
+
+export type Shown = { n: number } | { fewerThan: number };
+
+export function shown(n: number, threshold: number): Shown {
+  return n === 0 || n >= threshold ? { n } : { fewerThan: threshold };
+}
+
+export function say(s: Shown): string {
+  return 'n' in s ? String(s.n) : `fewer than ${s.fewerThan}`;
+}
+
+/** "8 of 11", or a phrase that gives away no group smaller than the threshold (including those left out). */
+export function ofTotal(part: number, total: number, threshold: number): string {
+  if (total === 0) return 'none yet';
+  if (total < threshold) return `too few to show (fewer than ${threshold})`;
+  const rest = total - part;
+  if (rest === 0) return `all ${total}`;
+  if (part >= threshold && rest >= threshold) return `${part} of ${total}`;
+  if (part >= threshold) return `all but fewer than ${threshold} of ${total}`;
+  return `fewer than ${threshold} of ${total}`;
+}
+
+export interface TeamDigest {
+  team: string;
+  headline: string;
+  /** Areas with at least `threshold` people: safe to chart. */
+  chart: { label: string; value: number }[];
+  /** Every area anyone needs, with its count as it may be shown. */
+  table: { label: string; value: string }[];
+  activities: string[];
+  trend: string;
+  supervision: string;
+  appraisal: string;
+  mentoring: string;
+  triggers: string | null;
+  suggestions: string[];
+}
+
+/** Moves of fewer than `threshold` are "about the same", so a single person's new need cannot be seen. */
+function trendOf(now: number, before: number | null, threshold: number): string {
+  if (before === null) return 'The first digest for this team: next week shows the trend.';
+  const delta = now - before;
+  if (Math.abs(delta) < threshold) return 'About the same as last week.';
+  return `${Math.abs(delta)} ${delta > 0 ? 'more' : 'fewer'} people with open needs than last week.`;
+}
+
+export function teamDigest(plan: TeamPlan, previous: TeamPlan | null, threshold: number): TeamDigest {
+  const t = threshold;
+  const areas = [...plan.areas].filter((a) => a.people > 0).sort((a, b) => b.people - a.people || a.code.localeCompare(b.code));
+  const suggestions = plan.suggestions.filter((s) => s.people >= t).map((s) => {
+    const how = s.activity ? `${activityLabel(s.activity).toLowerCase()}, the way most of them would like to learn` : 'a cross-profession session';
+    const mentors = s.mentors >= t ? `; ${s.mentors} internal mentors offer this strength` : s.mentors > 0 ? `; fewer than ${t} internal mentors offer this strength` : '';
+    return `${ofTotal(s.people, plan.headcount, t)} need ${describeCode(s.code)}: try ${how}${mentors}.`;
+  });
+  return {
+    team: plan.team,
+    headline: `${ofTotal(plan.withOpenNeeds, plan.headcount, t)} people have open learning needs.`,
+    chart: areas.filter((a) => a.people >= t).map((a) => ({ label: a.code, value: a.people })),
+    table: areas.map((a) => ({ label: describeCode(a.code), value: say(shown(a.people, t)) })),
+    activities: plan.activities.filter((a) => a.people >= t).slice(0, 3).map((a) => `${activityLabel(a.code)} (${a.people})`),
+    trend: trendOf(plan.withOpenNeeds, previous?.withOpenNeeds ?? null, t),
+    supervision: plan.supervision.due === 0 ? 'No supervisions due in the last four weeks.' : `Prepared for ${ofTotal(plan.supervision.prepared, plan.supervision.due, t)} supervisions in the last four weeks.`,
+    appraisal: `Appraisal prepared in the last year: ${ofTotal(plan.appraisal.done, plan.appraisal.expected, t)} people.`,
+    mentoring: `In mentoring or shadowing pairs: ${say(shown(plan.mentoring.inPairs, t))}; offering to mentor: ${say(shown(plan.mentoring.offering, t))}; waiting for a match: ${say(shown(plan.mentoring.waiting, t))}.`,
+    triggers: plan.triggers.count > 0 ? `Learning triggers for this team: ${plan.triggers.codes.map(describeCode).join(', ')}.` : null,
+    suggestions,
+  };
+}

@@ -1,0 +1,45 @@
+// Learning triggers: what happened that the workforce should learn from — a practice review, a
+// complaint, service-user feedback, an Ofsted finding, new legislation or guidance, a
+// re-organisation — tagged with Common Core codes and who it affects. They raise priorities in the
+// plans, and can put a need in the plan of everyone affected.
+import type { IsoDate } from './calendar';
+import type { Person } from './people';
+import type { Profession } from './workforce';
+
+export const TRIGGER_SOURCES = {
+  practice_review: 'Practice review (rapid review or CSPR)',
+  complaint: 'Complaint',
+  feedback: 'Feedback from children and families',
+  ofsted: 'Ofsted finding or self-evaluation',
+  legislation: 'New legislation or guidance',
+  reorganisation: 'Re-organisation',
+} as const;
+export type TriggerSource = keyof typeof TRIGGER_SOURCES;
+export const TRIGGER_SOURCE_CODES = Object.keys(TRIGGER_SOURCES) as [TriggerSource, ...TriggerSource[]];
+
+export interface LearningTrigger {
+  tenantId: string;
+  triggerId: string;
+  source: TriggerSource;
+  summary: string;
+  codes: string[];
+  /** Roster team names; empty with no professions means everyone. */
+  teams: string[];
+  professions: Profession[];
+  dueDate: IsoDate | null;
+  /** Whether it put a need in the plan of everyone affected. */
+  needsCreated: boolean;
+  createdBy: string;
+  createdAt: string;
+}
+
+/** Does the trigger concern this person? By team or by profession; with neither named, everyone. */
+export function affects(trigger: Pick<LearningTrigger, 'teams' | 'professions'>, person: Pick<Person, 'team' | 'profession'>): boolean {
+  if (trigger.teams.length === 0 && trigger.professions.length === 0) return true;
+  return trigger.teams.includes(person.team) || trigger.professions.includes(person.profession);
+}
+
+/** Active until its due date has passed (or always, without one). */
+export function isActive(trigger: Pick<LearningTrigger, 'dueDate'>, today: IsoDate): boolean {
+  return !trigger.dueDate || trigger.dueDate >= today;
+}
