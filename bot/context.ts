@@ -6,6 +6,7 @@ import type { MentoringPolicy } from '../core/mentoring';
 import type { MentoringStore } from '../store/mentoring';
 import type { PlanPolicy } from '../core/planPolicy';
 import type { PlanStore } from '../store/plans';
+import type { WorkQueue } from './work';
 import type { CpdStore } from '../store/cpd';
 import type { ExportLinkStore } from '../store/exports';
 import type { Clock } from '../core/clock';
@@ -45,6 +46,7 @@ export interface BotDeps {
   mentoringPolicy: MentoringPolicy;
   plans: PlanStore;
   planPolicy: PlanPolicy;
+  work: WorkQueue;
 }
 
 /** One incoming activity, as Weave needs to know it. */

@@ -86,12 +86,23 @@ async function targetOf(deps: DeliveryDeps, delivery: Delivery): Promise<{ kind:
   return { kind: 'ok', ref: conversation.ref, channel: false };
 }
 
+/** A team digest that could not be posted is reported to the manager who linked the channel (once per digest). */
+async function reportChannelFailure(deps: BotDeps, delivery: Delivery): Promise<void> {
+  if (!isChannelRecipient(delivery.recipientId)) return;
+  const link = await deps.plans.getDigestLinkFor(delivery.tenantId, delivery.recipientId);
+  if (!link) return;
+  deps.log.warn('digest.not_posted', { batch: delivery.batch });
+  await deps.outbox.sendText(delivery.tenantId, `digest-failed|${delivery.batch}`, link.linkedBy,
+    `This week's ${link.team} training plan digest couldn't be posted to its channel: Teams would not take it (Weave may have been removed from the team). Type **digest here** in the channel you want it in to link it again.`);
+}
+
 async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Promise<DeliveryResult> {
   const log = deps.log.with({ batch: job.batch });
   const at = () => deps.clock.now().toISOString();
   const target = await targetOf(deps, delivery);
   if (target.kind !== 'ok') {
     await deps.deliveries.finish(delivery, target.kind, at());
+    await reportChannelFailure(deps, delivery);
     return target.kind;
   }
   const message = await render(deps, delivery.message as OutboxMessage);
@@ -105,6 +116,7 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Pro
     if (outcome.kind === 'gone') {
       if (!target.channel) await deps.conversations.setStatus(delivery.tenantId, delivery.recipientId, 'unreachable', at());
       await deps.deliveries.finish(delivery, 'unreachable', at(), { lastError: `Teams answered ${outcome.status}` });
+      await reportChannelFailure(deps, delivery);
       log.info('delivery.unreachable', { status: outcome.status });
       return 'unreachable';
     }
@@ -115,6 +127,7 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Pro
     const reason = transient ? err.message : (err as Error).message?.slice(0, 200) ?? 'unknown';
     if (!transient || delivery.attempts >= MAX_DELIVERY_ATTEMPTS) {
       await deps.deliveries.finish(delivery, 'failed', at(), { lastError: reason });
+      await reportChannelFailure(deps, delivery);
       log.warn('delivery.failed', { ...errorFields(err), attempts: delivery.attempts });
       return 'failed';
     }
@@ -134,5 +147,6 @@ export async function giveUp(deps: DeliveryDeps, job: OutboxJob): Promise<void> 
   const delivery = await deps.deliveries.get(job.batch, job.recipientId);
   if (!delivery || FINAL_DELIVERY_STATES.includes(delivery.state)) return;
   await deps.deliveries.finish(delivery, 'failed', deps.clock.now().toISOString(), { lastError: delivery.lastError || 'gave up after repeated failures' });
+  await reportChannelFailure(deps, delivery);
   deps.log.warn('delivery.poisoned', { batch: job.batch });
 }

@@ -5,6 +5,9 @@ import { firstName, hasRole, type Person } from '../core/people';
 import type { Channel } from '../store/teamsInstalled';
 import type { Asking, BotDeps, Replies, Turn } from './context';
 import { issueOnboardingCard } from './flows/onboarding';
+import { digestLinkFlow } from './flows/digests';
+import { issueCard } from './flows/flow';
+import { teamLedBy } from './rollup';
 
 export function greetingFor(person: Person): Replies {
   const promises = [
@@ -51,9 +54,14 @@ export async function onTeamInstall(deps: BotDeps, turn: Turn, channels: Channel
   });
   if (!isNew) return [];
   deps.log.info('app.installed', { scope: 'team', channels: channels.length });
-  return [{
+  const replies: Replies = [{
     text: `Thanks for adding Weave to ${turn.team.name || 'this team'}. In channels Weave only ever posts anonymous team totals — never anyone's name, needs or reflections. Chat with Weave 1:1 for your own development.`,
   }];
+  // A manager adding Weave is offered their team's digest here; only they can say yes.
+  const installer = await deps.people.get(turn.tenantId, turn.user.aadObjectId);
+  const team = hasRole(installer, 'manager') ? teamLedBy(turn.user.aadObjectId, await deps.people.list(turn.tenantId)) : null;
+  if (team) replies.push({ card: await issueCard(deps, digestLinkFlow, { tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, context: { team }, ttlDays: 30 }), summary: 'Team digest' });
+  return replies;
 }
 
 export async function onTeamChannelsChanged(deps: BotDeps, turn: Turn, channels: Channel[]): Promise<void> {

@@ -11,10 +11,12 @@ export interface NoticeCardData {
   buttons?: { title: string; command: string }[];
   /** Links that open in the browser (downloads). */
   links?: { title: string; url: string }[];
+  /** Buttons that act on this (issued) card. */
+  executes?: { title: string; verb: string; cardId: string }[];
 }
 
 /** A read-only card: what a card becomes once it has been answered, and short confirmations. */
 export function noticeCard(data: NoticeCardData): AdaptiveCardJson {
   const color = { default: 'Default', good: 'Good', attention: 'Attention' }[data.tone ?? 'default'];
-  return expand(template, { title: data.title, lines: data.lines, facts: data.facts ?? [], color, buttons: data.buttons ?? [], links: data.links ?? [] });
+  return expand(template, { title: data.title, lines: data.lines, facts: data.facts ?? [], color, buttons: data.buttons ?? [], links: data.links ?? [], executes: data.executes ?? [] });
 }

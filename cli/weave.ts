@@ -8,7 +8,7 @@ import { createLogger } from '../core/log';
 import { parseSchedule, nextOccurrence } from '../core/ncrontab';
 import { decodeRosterFile } from '../core/roster';
 import { parseInstant } from '../core/zonedTime';
-import { timerFunctions } from '../functions/declarations';
+import { scheduleOf, timerFunctions } from '../functions/declarations';
 import { formatLogMessage, printLine } from '../functions/local/console';
 import { azuriteAnswers, startEmbeddedAzurite } from '../local/azurite';
 import { localSettings } from '../local/settings';
@@ -122,8 +122,9 @@ export const CLI_COMMANDS: CliCommand[] = [
       if (!name) {
         out(`Timer jobs (schedules are NCRONTAB in ${config.timeZone}):`);
         for (const j of jobs) {
-          const next = nextOccurrence(parseSchedule(j.schedule), new Date(), config.timeZone);
-          out(`  ${j.name.padEnd(22)} ${j.schedule.padEnd(18)} next ${next.toISOString()}  ${j.description}`);
+          const schedule = scheduleOf(j, config);
+          const next = nextOccurrence(parseSchedule(schedule), new Date(), config.timeZone);
+          out(`  ${j.name.padEnd(22)} ${schedule.padEnd(18)} next ${next.toISOString()}  ${j.description}`);
         }
         return 0;
       }

@@ -6,7 +6,7 @@ import { errorFields } from '../core/log';
 import { localWallClock, parseSchedule, previousOccurrence } from '../core/ncrontab';
 import { withInvocation } from '../runtime/logging';
 import type { Runtime } from '../runtime/runtime';
-import type { HttpFunction, QueueFunction, TimerFunction } from './declarations';
+import { scheduleOf, type HttpFunction, type QueueFunction, type TimerFunction } from './declarations';
 
 export type RuntimeProvider = () => Promise<Runtime>;
 
@@ -50,7 +50,7 @@ export type ScheduledOutcome =
  * claim is a row in Table Storage, so two hosts, two ticks or a restart never run one occurrence twice.
  */
 export async function runIfDue(decl: TimerFunction, rt: Runtime, now: Date): Promise<ScheduledOutcome> {
-  const occurrence = previousOccurrence(parseSchedule(decl.schedule), now, rt.config.timeZone);
+  const occurrence = previousOccurrence(parseSchedule(scheduleOf(decl, rt.config)), now, rt.config.timeZone);
   if (now.getTime() - occurrence.getTime() > CATCH_UP_HOURS * 3_600_000) return { ran: false, occurrence: null, reason: 'not-due' };
   // Claimed by wall-clock time, so the two instants of an hour the autumn change repeats run once.
   const key = localWallClock(occurrence, rt.config.timeZone);

@@ -3,14 +3,18 @@
 import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
 import { deliver, giveUp } from '../bot/delivery';
+import { workItem } from '../bot/work';
+import { addTriggerNeeds } from '../jobs/triggerNeeds';
 import { downloadCpdRecord } from './downloads';
 import { sweepOutbox } from '../jobs/outboxSweep';
+import { runDigests } from '../jobs/digests';
 import { runMentorFollowUps } from '../jobs/mentorFollowUps';
 import { runMentorMatching } from '../jobs/mentorMatching';
 import { runRegistrationReminders } from '../jobs/registrationReminders';
 import { runSessionPrompts } from '../jobs/sessionPrompts';
 import { PAGES } from '../pages';
 import { renderPage } from '../pages/layout';
+import type { Config } from '../runtime/config';
 import type { Runtime } from '../runtime/runtime';
 import { QUEUES, poisonQueueName } from '../store/queues';
 
@@ -26,8 +30,8 @@ export interface HttpFunction {
 export interface TimerFunction {
   kind: 'timer';
   name: string;
-  /** NCRONTAB, in the organisation's time zone (Europe/London by default). */
-  schedule: string;
+  /** NCRONTAB, in the organisation's time zone (Europe/London by default); or read from configuration. */
+  schedule: string | ((config: Config) => string);
   description: string;
   /** Does the job as of rt.clock.now(); returns a one-line summary. Must be safe to run twice. */
   run(rt: Runtime): Promise<string>;
@@ -98,6 +102,28 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
   },
   {
     kind: 'queue',
+    name: 'work',
+    queue: QUEUES.work,
+    handler: async (rt, message) => {
+      const item = workItem.safeParse(message);
+      if (!item.success) {
+        rt.log.error('work.unreadable');
+        return; // a message nobody can read is dropped, not retried into the poison queue
+      }
+      await addTriggerNeeds(rt, item.data);
+    },
+  },
+  {
+    kind: 'queue',
+    name: 'work-poison',
+    queue: poisonQueueName(QUEUES.work),
+    handler: async (rt, message) => {
+      const item = workItem.safeParse(message);
+      rt.log.error('work.poisoned', item.success ? { kind: item.data.kind } : {});
+    },
+  },
+  {
+    kind: 'queue',
     name: 'outbox-poison',
     queue: poisonQueueName(QUEUES.outbox),
     handler: async (rt, message) => {
@@ -127,6 +153,13 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
   },
   {
     kind: 'timer',
+    name: 'team-digests',
+    schedule: (config) => config.digestSchedule,
+    description: "Posts each linked team's training plan in its channel (totals only), managers' own digests, and monthly the organisation's plan to L&D",
+    run: (rt) => runDigests(rt),
+  },
+  {
+    kind: 'timer',
     name: 'mentor-matching',
     schedule: '0 0 7 * * 1',
     description: 'Matches everyone waiting for a mentor, coach or shadowing visit across professions, and proposes the pairs',
@@ -147,6 +180,10 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     run: (rt) => sweepOutbox(rt),
   },
 ];
+
+export function scheduleOf(decl: TimerFunction, config: Config): string {
+  return typeof decl.schedule === 'string' ? decl.schedule : decl.schedule(config);
+}
 
 export function timerFunctions(): TimerFunction[] {
   return FUNCTIONS.filter((f): f is TimerFunction => f.kind === 'timer');

@@ -1,6 +1,7 @@
 // Everything Weave reads from its environment, validated once at start. Every setting is listed in
 // SETTINGS so the README, the Bicep app settings and this parser cannot drift apart unnoticed.
 import { z } from 'zod';
+import { parseSchedule } from '../core/ncrontab';
 import { isTimeZone } from '../core/zonedTime';
 import type { StorageAccess, StorageSettings } from '../store/settings';
 
@@ -25,6 +26,8 @@ export interface Config {
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Where people's browsers reach the app (links Weave sends: CPD exports). */
   publicUrl: string;
+  /** When team digests go out (NCRONTAB, in the organisation's zone). */
+  digestSchedule: string;
 }
 
 /** The demo organisation's tenant: what the local stack and the playground use. */
@@ -54,6 +57,7 @@ export const SETTINGS = {
   WEAVE_LOG_LEVEL: 'debug, info (default), warn or error',
   WEAVE_PUBLIC_URL: "the app's address for links Weave sends (default: https:// and WEBSITE_HOSTNAME in Azure, http://localhost:PORT locally)",
   WEBSITE_HOSTNAME: 'set by Azure: the Function App host name',
+  WEAVE_DIGEST_SCHEDULE: 'when team training plan digests go out: NCRONTAB in the organisation time zone (default 0 0 9 * * 1, Mondays 09:00)',
   AzureWebJobsStorage: 'storage connection string (locally built for Azurite when unset); in Azure use the identity-based settings below',
   AzureWebJobsStorage__accountName: 'storage account name, for identity-based access (no keys)',
   AzureWebJobsStorage__credential: '`managedidentity` to use a managed identity for storage',
@@ -74,6 +78,15 @@ export const AZURE_APP_SETTINGS = [
 /** Settings that must never be in Azure's app settings: a storage key, a client secret. */
 export const NEVER_IN_AZURE = ['AzureWebJobsStorage', 'MicrosoftAppPassword'] as const satisfies readonly (keyof typeof SETTINGS)[];
 
+function isSchedule(value: string): boolean {
+  try {
+    parseSchedule(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 const envSchema = z.object({
   WEAVE_MODE: z.enum(['local', 'azure']).default('azure'),
   WEAVE_TENANT_ID: z.string().trim().optional(),
@@ -82,6 +95,7 @@ const envSchema = z.object({
   WEAVE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   WEAVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEBSITE_HOSTNAME: z.string().optional(),
+  WEAVE_DIGEST_SCHEDULE: z.string().default('0 0 9 * * 1').refine(isSchedule, 'is not an NCRONTAB schedule such as 0 0 9 * * 1'),
   PORT: z.coerce.number().int().positive().default(3978),
   AzureWebJobsStorage: z.string().optional(),
   AzureWebJobsStorage__accountName: z.string().regex(/^[a-z0-9]{3,24}$/, 'is not a storage account name').optional(),
@@ -162,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appPassword: e.MicrosoftAppPassword,
     },
     logLevel: e.WEAVE_LOG_LEVEL,
+    digestSchedule: e.WEAVE_DIGEST_SCHEDULE,
     publicUrl: (e.WEAVE_PUBLIC_URL ?? (e.WEBSITE_HOSTNAME ? `https://${e.WEBSITE_HOSTNAME}` : `http://localhost:${e.PORT}`)).replace(/\/$/, ''),
   };
 }

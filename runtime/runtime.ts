@@ -23,6 +23,7 @@ import { TableSessionStore } from '../store/sessions';
 import type { CadencePolicy } from '../core/cadencePolicy';
 import { loadCadencePolicy, loadMentoringPolicy, loadPlanPolicy, loadRegistrationPolicy } from './policy';
 import { TablePlanStore } from '../store/plans';
+import { WorkQueue } from '../bot/work';
 import { TableMentoringStore } from '../store/mentoring';
 import { TableCpdStore } from '../store/cpd';
 import { TableExportLinkStore } from '../store/exports';
@@ -87,6 +88,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     mentoringPolicy: loadMentoringPolicy(),
     plans: new TablePlanStore(tables),
     planPolicy: loadPlanPolicy(),
+    work: new WorkQueue(queues),
     messenger: options.messenger ?? teams.messenger,
   };
   const weave = new WeaveBot(deps);

@@ -6,6 +6,8 @@ import { credentialFor, type StorageSettings } from './settings';
 /** Logical queue names; the deployed name is the storage prefix, a dash if there is one, and this. */
 export const QUEUES = {
   outbox: 'outbox',
+  /** Work too big for one request: fanning a learning trigger out to everyone it affects, page by page. */
+  work: 'work',
 } as const;
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES];
 

@@ -4,6 +4,7 @@ import { exportCpdCommand, logCpdCommand, myCpdCommand } from './cpd';
 import { helpCommand } from './help';
 import { findMentorCommand, myMentoringCommand, offerMentoringCommand, runMatchingCommand } from './mentoring';
 import { addNeedCommand, myPlanCommand, viewPlanCommand } from './plan';
+import { digestHereCommand, newTriggerCommand, orgPlanCommand, teamPlanCommand } from './plans';
 import { profileCommand } from './profile';
 import { supervisionCommand } from './supervision';
 import { teamStatusCommand } from './teamStatus';
@@ -12,6 +13,6 @@ export const COMMANDS: readonly CommandDef[] = [
   helpCommand(() => COMMANDS), profileCommand,
   myPlanCommand, addNeedCommand, logCpdCommand, myCpdCommand, exportCpdCommand,
   findMentorCommand, offerMentoringCommand, myMentoringCommand,
-  supervisionCommand, teamStatusCommand, viewPlanCommand,
-  runMatchingCommand,
+  supervisionCommand, teamStatusCommand, viewPlanCommand, teamPlanCommand, digestHereCommand,
+  orgPlanCommand, newTriggerCommand, runMatchingCommand,
 ];

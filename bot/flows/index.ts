@@ -1,6 +1,8 @@
 // Every kind of actionable card Weave sends. A verb belongs to exactly one flow.
 import { addNeedFlow } from './addNeed';
+import { digestLinkFlow, managerDigestFlow, orgPlanFlow, teamDigestFlow } from './digests';
 import type { CardAction, CardFlow } from './flow';
+import { newTriggerFlow } from './newTrigger';
 import { joinerConfirmFlow } from './joinerConfirm';
 import { logCpdFlow } from './logCpd';
 import { mentorCheckInFlow } from './mentorCheckIn';
@@ -18,6 +20,7 @@ export const FLOWS: readonly CardFlow[] = [
   onboardingFlow, profileFlow, joinerConfirmFlow, supervisionPromptFlow, appraisalPromptFlow, sessionSummaryFlow, scheduleSessionFlow,
   addNeedFlow, planFlow, reportPlanFlow, logCpdFlow,
   mentorOfferFlow, mentorRequestFlow, mentorProposalFlow, mentorIntroFlow, mentorCheckInFlow,
+  newTriggerFlow, teamDigestFlow, managerDigestFlow, orgPlanFlow, digestLinkFlow,
 ];
 
 const byKind = new Map(FLOWS.map((f) => [f.kind, f]));

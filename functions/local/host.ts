@@ -11,7 +11,7 @@ import type { Runtime } from '../../runtime/runtime';
 import type { DequeuedMessageItem } from '@azure/storage-queue';
 import { decodeMessage, poisonQueueName, queueName } from '../../store/queues';
 import { bindHttp, bindQueue, bindTimer } from '../bind';
-import { FUNCTIONS, type FunctionDeclaration, type HttpFunction, type QueueFunction, type TimerFunction } from '../declarations';
+import { FUNCTIONS, scheduleOf, type FunctionDeclaration, type HttpFunction, type QueueFunction, type TimerFunction } from '../declarations';
 import hostJson from '../host.json' with { type: 'json' };
 import { formatLogMessage, printLine, type ConsoleLevel } from './console';
 
@@ -294,7 +294,7 @@ async function pollQueue(rt: Runtime, decl: QueueFunction, settings: QueueSettin
 async function runTimer(rt: Runtime, decl: TimerFunction, contextFor: ContextFor, log: Log, signal: AbortSignal): Promise<void> {
   let schedule;
   try {
-    schedule = parseSchedule(decl.schedule);
+    schedule = parseSchedule(scheduleOf(decl, rt.config));
   } catch (err) {
     log('error', decl.name, `not scheduled: ${(err as Error).message}`);
     return;

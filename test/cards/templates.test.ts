@@ -12,6 +12,8 @@ import { addNeedCard } from '../../cards/addNeed';
 import { EMPTY_CPD_VALUES, logCpdCard } from '../../cards/logCpd';
 import { myCpdCard } from '../../cards/myCpd';
 import { planCard } from '../../cards/plan';
+import { managerDigestCard, orgPlanCard, teamDigestCard } from '../../cards/plans';
+import { newTriggerCard } from '../../cards/trigger';
 import { mentorCheckInCard, mentorOfferCard, mentorProposalCard, mentorRequestCard } from '../../cards/mentoring';
 import { cardProblems, cardText } from '../support/cards';
 
@@ -41,6 +43,16 @@ describe('card templates', () => {
     mentorProposal: mentorProposalCard({ cardId, eyebrow: 'Mentoring', title: 'Would you mentor Priya?', facts: [{ title: 'Who', value: 'Priya' }], reasons: ['strength in CC3'], footer: 'Reply', errors: [], reason: '', notice: { heading: 'Reminder', text: 'Please answer' } }),
     mentorCheckIn: mentorCheckInCard({ cardId, eyebrow: '4 weeks', title: 'How is it going?', answered: false, met: '', useful: '', footer: 'Thanks', errors: [], note: '' }),
     mentorCheckInAnswered: mentorCheckInCard({ cardId, eyebrow: '4 weeks', title: 'How is it going?', answered: true, met: 'yes', useful: 'very', footer: 'Thanks', errors: [], note: 'Noted' }),
+    teamDigest: teamDigestCard({
+      team: 'PaCT', headline: '8 of 11 people have open learning needs.', chart: [{ label: 'CC3', value: 6 }], table: [{ label: 'CC3 Safeguarding', value: '6' }, { label: 'CC6 Information sharing', value: 'fewer than 3' }],
+      activities: ['Mentoring (4)'], trend: 'About the same as last week.', supervision: 'Prepared for 8 of 11.', appraisal: 'Appraisal: all 11.', mentoring: 'In pairs: 3.', triggers: null,
+      suggestions: ['6 of 11 need CC3 Safeguarding: try mentoring.'], eyebrow: 'Week of 23 November 2026', threshold: 3,
+    }),
+    teamDigestEmpty: teamDigestCard({ team: 'New team', headline: 'none yet', chart: [], table: [], activities: [], trend: 'First', supervision: 'None due', appraisal: 'too few', mentoring: '0', triggers: 'Triggers: CC6', suggestions: [], eyebrow: 'Week', threshold: 3 }),
+    managerDigest: managerDigestCard({ eyebrow: 'Week', title: 'Your team', summary: '1 of 2', people: [{ name: 'Priya', role: 'Social Worker', lines: ['Need: CC3'] }], footer: 'Only you' }),
+    orgPlan: orgPlanCard({ eyebrow: 'Today', summary: '8 staff', chart: [{ label: 'CC3', value: 5 }], priorities: [{ heading: 'CC3: priority 5', lines: ['4 people'] }], equity: [{ heading: 'By profession', rows: [{ title: 'Social worker', value: '50% of staff' }] }], equityNote: 'Shares', mentoring: 'Mentoring', footer: 'For L&D' }),
+    newTrigger: newTriggerCard({ cardId, values: { source: '', summary: '', codes: '', teams: '', professions: '', dueDate: '', createNeeds: 'false' }, teams: ['PaCT'], errors: [], today: '2026-11-23' }),
+    newTriggerNoTeams: newTriggerCard({ cardId, values: { source: 'complaint', summary: 'x', codes: 'CC1', teams: '', professions: '', dueDate: '', createNeeds: 'true' }, teams: [], errors: ['Fix'], today: '2026-11-23' }),
     joinerConfirm: joinerConfirmCard({ cardId, name: 'Jo Reed', email: 'jo@x', facts: [{ title: 'Team', value: 'PaCT' }] }),
   };
 

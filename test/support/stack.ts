@@ -53,7 +53,7 @@ export interface TestStack {
   seed(records: HrRecord[]): Promise<void>;
   /** The replies sent into a person's 1:1 chat since the last call. */
   repliesTo(user: TestUser): SentReplies;
-  /** Waits for the outbox to deliver everything queued. */
+  /** Waits for the work and outbox queues to finish everything queued. */
   drainOutbox(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
 }
@@ -142,14 +142,19 @@ export async function startTestStack(options: { clock?: Clock; tenantId?: string
     },
     async drainOutbox(timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;
+      // Work pages queue messages on the outbox, so both must be empty together.
+      const pending = async () => {
+        let n = 0;
+        for (const q of ['work', 'outbox'] as const) n += (await rt.queues.client(q).getProperties()).approximateMessagesCount ?? 0;
+        return n;
+      };
       for (;;) {
-        const props = await rt.queues.client('outbox').getProperties();
-        if ((props.approximateMessagesCount ?? 0) === 0) {
+        if ((await pending()) === 0) {
           // A message being processed is invisible but still counted; one more look after a pause settles it.
           await new Promise((r) => setTimeout(r, 60));
-          if (((await rt.queues.client('outbox').getProperties()).approximateMessagesCount ?? 0) === 0) return;
+          if ((await pending()) === 0) return;
         }
-        if (Date.now() > deadline) throw new Error('outbox did not drain');
+        if (Date.now() > deadline) throw new Error('queues did not drain');
         await new Promise((r) => setTimeout(r, 25));
       }
     },

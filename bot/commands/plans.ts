@@ -1,0 +1,58 @@
+// Plans beyond one person: a manager's team (privately, and as totals in the team's channel), the
+// organisation's plan and learning triggers for L&D.
+import { managerDigestCard, orgPlanCard } from '../../cards/plans';
+import { mondayOf } from '../../core/calendar';
+import type { Asking } from '../context';
+import { linkDigest, managerDigest, orgPlanContent } from '../flows/digests';
+import { issueCard } from '../flows/flow';
+import { newTriggerFlow } from '../flows/newTrigger';
+import { todayFor } from '../flows/sessionViews';
+import type { CommandDef } from './command';
+
+export const teamPlanCommand: CommandDef = {
+  name: 'team plan',
+  aliases: ['team training plan', 'my team plan'],
+  summary: "See your team's training plan privately, with each report's needs by name.",
+  audience: 'manager',
+  scopes: ['personal'],
+  async run({ deps, turn }: Asking) {
+    const today = await todayFor(deps, turn.tenantId, turn.user.aadObjectId);
+    return [{ card: managerDigestCard(await managerDigest(deps, turn.user.aadObjectId, turn.tenantId, mondayOf(today))), summary: "Your team's learning" }];
+  },
+};
+
+export const digestHereCommand: CommandDef = {
+  name: 'digest here',
+  aliases: ['post digest here', 'team digest here'],
+  summary: "Post your team's weekly training plan digest (totals only, no names) in this channel.",
+  audience: 'manager',
+  scopes: ['team'],
+  async run({ deps, turn }: Asking) {
+    if (turn.conversation.conversationKind !== 'channel') return [{ text: 'Type this in the team channel where the digest should go.' }];
+    return [{ text: await linkDigest(deps, turn.user.aadObjectId, turn.conversation, turn.team?.name ?? '') }];
+  },
+};
+
+export const orgPlanCommand: CommandDef = {
+  name: 'org plan',
+  aliases: ['organisation plan', 'l&d plan', 'ld plan'],
+  summary: 'See the organisation-wide learning and development plan: priorities, what to commission, who CPD reaches.',
+  audience: 'ld_admin',
+  scopes: ['personal'],
+  async run({ deps, turn }: Asking) {
+    const today = await todayFor(deps, turn.tenantId, turn.user.aadObjectId);
+    return [{ card: orgPlanCard(await orgPlanContent(deps, today)), summary: 'Learning and development plan' }];
+  },
+};
+
+export const newTriggerCommand: CommandDef = {
+  name: 'new trigger',
+  aliases: ['learning trigger', 'add trigger', 'record trigger'],
+  summary: 'Record a learning trigger (a practice review, complaint, Ofsted finding, new guidance) that raises priorities.',
+  audience: 'ld_admin',
+  scopes: ['personal'],
+  async run({ deps, turn }: Asking) {
+    const card = await issueCard(deps, newTriggerFlow, { tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, ttlDays: 7 });
+    return [{ card, summary: 'Record a learning trigger' }];
+  },
+};

@@ -1,0 +1,167 @@
+// The plan digests, rendered when they are sent so they carry the latest figures: a team's
+// (aggregate, for its channel), a manager's (their reports by name, for them alone), and the
+// organisation's (for L&D). Plus linking a channel to a team's digest.
+import { z } from 'zod';
+import { managerDigestCard, orgPlanCard, teamDigestCard, type ManagerDigestPerson } from '../../cards/plans';
+import { noticeCard } from '../../cards/notice';
+import { activityLabel } from '../../core/activities';
+import { addDays, addMonths, formatDate, type IsoDate } from '../../core/calendar';
+import { describeCode } from '../../core/commonCore';
+import type { ConversationRef } from '../../core/conversation';
+import { teamDigest } from '../../core/digest';
+import { MENTORING_KINDS } from '../../core/mentoring';
+import { isOpen } from '../../core/needs';
+import { nameOf, type Person } from '../../core/people';
+import { professionLabel } from '../../core/workforce';
+import type { IssuedCard } from '../../store/issuedCards';
+import type { BotDeps } from '../context';
+import { loadRollup, orgPlanOf, teamLedBy } from '../rollup';
+import { needHeading } from '../../views/plan';
+import { defineAction, type CardFlow } from './flow';
+import { reportsOf } from './reports';
+
+const periodOf = (card: IssuedCard) => String(card.context.period ?? '');
+const weekOf = (period: IsoDate) => `Week of ${formatDate(period)}`;
+
+export const teamDigestFlow: CardFlow = {
+  kind: 'teamDigest',
+  async render(deps, card) {
+    const team = String(card.context.team ?? '');
+    const period = periodOf(card);
+    const plan = await deps.plans.getTeamPlan(card.tenantId, team, period);
+    if (!plan) return noticeCard({ title: 'No digest', lines: ['This week\'s plan for the team is not in Weave.'] });
+    const previous = await deps.plans.getTeamPlan(card.tenantId, team, addDays(period, -7));
+    const t = deps.planPolicy.threshold;
+    return teamDigestCard({ ...teamDigest(plan, previous ?? null, t), eyebrow: weekOf(period), threshold: t });
+  },
+  actions: {},
+};
+
+/** A manager's own reports, by name, with their needs and how they are getting on: for the manager alone. */
+export async function managerDigest(deps: BotDeps, managerId: string, tenantId: string, period: IsoDate) {
+  const reports = await reportsOf(deps, tenantId, managerId);
+  const since = addDays(period, -deps.planPolicy.completionWindowDays);
+  const [sessions, requests, matches] = await Promise.all([
+    deps.sessions.listBetween(tenantId, since, addDays(period, -1)), deps.mentoring.listRequests(tenantId), deps.mentoring.listMatches(tenantId),
+  ]);
+  const quarterAgo = addMonths(period, -3);
+  let withNeeds = 0;
+  const areaCounts = new Map<string, number>();
+  const people: ManagerDigestPerson[] = [];
+  for (const p of reports) {
+    const [needs, cpd] = await Promise.all([deps.needs.listFor(tenantId, p.aadObjectId), deps.cpd.listFor(tenantId, p.aadObjectId)]);
+    const open = needs.filter(isOpen);
+    if (open.length > 0) withNeeds += 1;
+    for (const area of new Set(open.flatMap((n) => n.codes.map((c) => c.split('.')[0]!)))) areaCounts.set(area, (areaCounts.get(area) ?? 0) + 1);
+    const lines = open.slice(0, 3).map((n) => `Need: ${needHeading(n)}: ${n.description}`);
+    if (open.length > 3) lines.push(`and ${open.length - 3} more open ${open.length - 3 === 1 ? 'need' : 'needs'}`);
+    if (open.length === 0) lines.push('No open learning needs: worth asking at supervision.');
+    const mine = sessions.filter((s) => s.personId === p.aadObjectId && s.kind === 'supervision' && s.status !== 'cancelled' && s.status !== 'moved' && s.status !== 'superseded');
+    if (mine.length > 0) lines.push(`Prepared for ${mine.filter((s) => s.answeredAt).length} of ${mine.length} supervisions in the last four weeks`);
+    lines.push(`CPD logged in the last three months: ${cpd.filter((r) => r.date >= quarterAgo).length}`);
+    lines.push(mentoringLine(p, requests, matches));
+    people.push({ name: nameOf(p), role: `${p.jobTitle} · ${professionLabel(p.profession)}`, lines });
+  }
+  const top = [...areaCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([a, n]) => `${describeCode(a)} (${n})`);
+  return {
+    eyebrow: weekOf(period),
+    title: 'Your team\'s learning, privately',
+    summary: reports.length === 0 ? 'Nobody reports to you yet.' : `${withNeeds} of your ${reports.length} ${reports.length === 1 ? 'report has' : 'reports have'} open learning needs.${top.length ? ` Most needed: ${top.join(', ')}.` : ''}`,
+    people,
+    footer: 'Only you see this. Your team\'s channel gets the same week\'s totals, without names.',
+  };
+}
+
+function mentoringLine(p: Person, requests: Awaited<ReturnType<BotDeps['mentoring']['listRequests']>>, matches: Awaited<ReturnType<BotDeps['mentoring']['listMatches']>>): string {
+  const active = matches.find((m) => m.status === 'active' && (m.menteeId === p.aadObjectId || m.mentorId === p.aadObjectId));
+  if (active) return `Mentoring: ${active.menteeId === p.aadObjectId ? 'being' : 'giving'} ${MENTORING_KINDS[active.kind].toLowerCase()} across professions`;
+  if (requests.some((r) => r.personId === p.aadObjectId && (r.status === 'waiting' || r.status === 'proposed'))) return 'Mentoring: waiting for a match';
+  return 'Mentoring: none';
+}
+
+export const managerDigestFlow: CardFlow = {
+  kind: 'managerDigest',
+  async render(deps, card) {
+    return managerDigestCard(await managerDigest(deps, card.recipientId, card.tenantId, periodOf(card)));
+  },
+  actions: {},
+};
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+export async function orgPlanContent(deps: BotDeps, today: IsoDate) {
+  const data = await loadRollup(deps, today);
+  const plan = await orgPlanOf(deps, data, today);
+  const matches = await deps.mentoring.listMatches(deps.config.tenantId);
+  const t = deps.planPolicy.threshold;
+  const checkIns = matches.flatMap((m) => m.checkIns);
+  const met = checkIns.filter((c) => c.met).length;
+  const useful = checkIns.filter((c) => c.useful === 'very' || c.useful === 'somewhat').length;
+  const shownCount = (n: number) => (n === 0 || n >= t ? String(n) : `fewer than ${t}`);
+  const dimensionNames = { profession: 'By profession', registration: 'Registered or not', team: 'By team' } as const;
+  return {
+    eyebrow: formatDate(today),
+    summary: `${plan.headcount} staff; ${plan.withOpenNeeds} with open learning needs (${plan.openNeeds} needs in all).`,
+    chart: plan.priorities.map((p) => ({ label: p.code, value: p.score })),
+    priorities: plan.priorities.slice(0, deps.planPolicy.topAreas + 2).map((p) => ({
+      heading: `${describeCode(p.code)}: priority ${p.score}`,
+      lines: [
+        `${p.people} people need it; ${p.triggerPeople} affected by learning triggers; ${p.registrationPeople} registrants short of their regulator in a renewal window.`,
+        ...(p.teams.length || p.professions.length ? [`Most in ${[...p.teams, ...p.professions].map((g) => `${g.name} (${g.people})`).join(', ')}.`] : []),
+        p.activity ? `Commission: ${activityLabel(p.activity).toLowerCase()}, the way most of them would like to learn, open to every profession.` : 'Commission: a cross-profession session.',
+        p.mentors > 0 ? `Internal mentors with this strength: ${p.mentors}.` : 'No internal mentor offers this strength yet.',
+      ],
+    })),
+    equity: (['profession', 'registration', 'team'] as const).map((dimension) => ({
+      heading: dimensionNames[dimension],
+      rows: plan.equity.filter((r) => r.dimension === dimension).slice(0, 12).map((r) => ({
+        title: r.group,
+        value: `${pct(r.workforceShare)} of staff · ${pct(r.cpdShare)} of CPD logged · ${pct(r.placesShare)} of places${r.underServed ? ' · under-served' : ''}`,
+      })),
+    })),
+    equityNote: `Shares over the last ${deps.planPolicy.equity.lookbackMonths} months. A group is under-served when its share of CPD or places is below ${Math.round(deps.planPolicy.equity.underServedRatio * 100)}% of its share of staff. Groups of fewer than ${t} are pooled.`,
+    mentoring: `Mentoring across professions: ${shownCount(data.mentoring.pairs.length)} pairs proposed or under way, ${shownCount(data.mentoring.waiting.length)} people waiting; check-ins: ${shownCount(met)} had met, ${shownCount(useful)} found it useful.`,
+    footer: 'For L&D: organisation totals, no individual\'s needs. Learning triggers raise priorities until their learn-by date.',
+  };
+}
+
+export const orgPlanFlow: CardFlow = {
+  kind: 'orgPlan',
+  async render(deps, card) {
+    return orgPlanCard(await orgPlanContent(deps, periodOf(card)));
+  },
+  actions: {},
+};
+
+/** Links a channel to the team a manager leads; answers what to tell the channel. */
+export async function linkDigest(deps: BotDeps, managerId: string, ref: ConversationRef, channelName: string): Promise<string> {
+  const people = await deps.people.list(ref.tenantId);
+  const team = teamLedBy(managerId, people);
+  if (!team) return "Weave can't tell which team you lead: nobody on HR's roster reports to you yet.";
+  await deps.plans.linkDigest({ tenantId: ref.tenantId, team, ref, channelName, linkedBy: managerId, linkedAt: deps.clock.now().toISOString() });
+  deps.log.info('digest.linked', {});
+  const t = deps.planPolicy.threshold;
+  return `This channel will get ${team}'s training plan digest every week: team totals only — no names, needs or reflections, and any count under ${t} shows as "fewer than ${t}".`;
+}
+
+/** Offered when Weave is added to a team by a manager: post the digest in this channel. */
+export const digestLinkFlow: CardFlow = {
+  kind: 'digestLink',
+  async render(_deps, card) {
+    return noticeCard({
+      title: 'Post your team\'s training plan here?',
+      lines: [`Every week Weave can post ${String(card.context.team ?? 'your team')}'s training plan in this channel: totals only, never anyone's name or needs.`],
+      executes: [{ title: 'Yes, post it here', verb: 'digest.link', cardId: card.cardId }],
+    });
+  },
+  actions: {
+    'digest.link': defineAction({
+      schema: z.object({}),
+      closesCard: true,
+      async handle({ deps, turn }) {
+        if (turn.conversation.conversationKind !== 'channel') return { invalid: ['Press this in the team channel where the digest should go.'] };
+        return { card: noticeCard({ title: 'Linked', tone: 'good', lines: [await linkDigest(deps, turn.user.aadObjectId, turn.conversation, turn.team?.name ?? '')] }) };
+      },
+    }),
+  },
+};

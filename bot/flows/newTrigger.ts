@@ -1,0 +1,76 @@
+// `new trigger`: L&D records something the workforce should learn from. It raises priorities in
+// the plans and, if asked, puts a learning need in the plan of everyone it affects (once each:
+// the need's id comes from the trigger and the person) and tells them.
+import { z } from 'zod';
+import { noticeCard } from '../../cards/notice';
+import { plain } from '../../cards/text';
+import { newTriggerCard, type TriggerValues } from '../../cards/trigger';
+import { addMonths } from '../../core/calendar';
+import { CODES, describeCode } from '../../core/commonCore';
+import { affects, TRIGGER_SOURCE_CODES, TRIGGER_SOURCES, type LearningTrigger } from '../../core/triggers';
+import { PROFESSION_CODES } from '../../core/workforce';
+import type { IssuedCard } from '../../store/issuedCards';
+import type { BotDeps } from '../context';
+import { choice, choices, date, text, toggle, typed } from './fields';
+import { defineAction, type CardFlow, type FormState } from './flow';
+import { todayFor } from './sessionViews';
+
+const schema = z.object({
+  source: choice('Where it comes from', TRIGGER_SOURCE_CODES),
+  summary: text('What people should learn from it', { max: 300, required: true, multiline: true, noLinks: true }),
+  codes: choices('Areas of the Common Core', CODES, { min: 1 }),
+  teams: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []), z.array(z.string().max(100)).max(100)),
+  professions: choices('Professions it affects', PROFESSION_CODES),
+  dueDate: date('Learn by'),
+  createNeeds: toggle(),
+}).loose();
+
+async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+  const v = form?.values;
+  const values: TriggerValues = {
+    source: typed(v, 'source', 40), summary: typed(v, 'summary'), codes: typed(v, 'codes', 1000), teams: typed(v, 'teams', 4000),
+    professions: typed(v, 'professions', 1000), dueDate: typed(v, 'dueDate', 10), createNeeds: typed(v, 'createNeeds', 5) || 'false',
+  };
+  const [teams, today] = await Promise.all([deps.people.rosterTeams(card.tenantId), todayFor(deps, card.tenantId, card.recipientId)]);
+  return newTriggerCard({ cardId: card.cardId, values, teams, errors: form?.errors ?? [], today });
+}
+
+export const newTriggerFlow: CardFlow = {
+  kind: 'newTrigger',
+  render,
+  actions: {
+    'trigger.save': defineAction({
+      schema,
+      closesCard: true,
+      async handle({ deps }, card, input) {
+        const known = await deps.people.rosterTeams(card.tenantId);
+        if (input.teams.some((t) => !known.includes(t))) return { invalid: ['Teams it affects: choose from the list.'] };
+        const today = await todayFor(deps, card.tenantId, card.recipientId);
+        if (input.dueDate && (input.dueDate < today || input.dueDate > addMonths(today, 24))) return { invalid: ['Learn by: choose a date from today to two years ahead.'] };
+        const now = deps.clock.now().toISOString();
+        const trigger: LearningTrigger = {
+          tenantId: card.tenantId, triggerId: deps.newId(), source: input.source as LearningTrigger['source'], summary: input.summary, codes: input.codes,
+          teams: input.teams, professions: input.professions, dueDate: input.dueDate || null, needsCreated: input.createNeeds, createdBy: card.recipientId, createdAt: now,
+        };
+        await deps.plans.saveTrigger(trigger);
+        const affected = (await deps.people.list(card.tenantId)).filter((p) => p.status === 'active' && affects(trigger, p));
+        // Everyone affected gets the need from the work queue, a page at a time: too many for one reply.
+        if (trigger.needsCreated) await deps.work.enqueue({ kind: 'trigger-needs', tenantId: card.tenantId, triggerId: trigger.triggerId, after: null });
+        deps.log.info('trigger.recorded', { source: trigger.source, affected: affected.length, needs: trigger.needsCreated });
+        return {
+          card: noticeCard({
+            title: 'Learning trigger recorded',
+            tone: 'good',
+            lines: [
+              `${TRIGGER_SOURCES[trigger.source]}: ${plain(trigger.summary)}`,
+              `It affects ${affected.length} ${affected.length === 1 ? 'person' : 'people'} and raises ${trigger.codes.map(describeCode).join(', ')} in the team and organisation plans${trigger.dueDate ? ` until ${trigger.dueDate}` : ''}.`,
+              trigger.needsCreated ? 'A learning need is being added to each of their plans now, and each will be told.' : 'No needs were added to anyone\'s plan.',
+            ],
+            buttons: [{ title: 'Organisation plan', command: 'org plan' }],
+          }),
+        };
+      },
+    }),
+  },
+};
+

@@ -1,0 +1,18 @@
+// Work too big to do inside one chat turn goes on the `work` queue as small pages, each of which
+// queues the next: the function host retries a page that fails, and every page is safe to redo.
+import { z } from 'zod';
+import { QUEUES, type Queues } from '../store/queues';
+
+export const workItem = z.discriminatedUnion('kind', [
+  /** Put a trigger's learning need in the plans of the people it affects, after `after` (a person id) in id order. */
+  z.object({ kind: z.literal('trigger-needs'), tenantId: z.string().min(1).max(100), triggerId: z.string().min(1).max(100), after: z.string().max(100).nullable() }),
+]);
+export type WorkItem = z.infer<typeof workItem>;
+
+export class WorkQueue {
+  constructor(private readonly queues: Queues) {}
+
+  async enqueue(item: WorkItem): Promise<void> {
+    await this.queues.send(QUEUES.work, item);
+  }
+}

@@ -1,0 +1,54 @@
+// Plan cards: a team's digest for its channel (aggregate only), a manager's private digest of their
+// reports, and the organisation's plan for L&D.
+import teamTemplate from './templates/teamDigest.json' with { type: 'json' };
+import managerTemplate from './templates/managerDigest.json' with { type: 'json' };
+import orgTemplate from './templates/orgPlan.json' with { type: 'json' };
+import type { AdaptiveCardJson } from '../core/conversation';
+import type { TeamDigest } from '../core/digest';
+import { expand } from './render';
+import { plain } from './text';
+
+export function teamDigestCard(d: TeamDigest & { eyebrow: string; threshold: number }): AdaptiveCardJson {
+  return expand(teamTemplate, {
+    eyebrow: d.eyebrow,
+    title: `${plain(d.team)}: team training plan`,
+    headline: d.headline,
+    trend: d.trend,
+    chart: d.chart,
+    table: d.table,
+    empty: 'Nobody in the team has an open learning need recorded yet.',
+    activities: d.activities.join(', '),
+    supervision: d.supervision,
+    appraisal: d.appraisal,
+    mentoring: d.mentoring,
+    triggers: d.triggers ?? '',
+    suggestions: d.suggestions,
+    footer: `Team totals only: no names, needs or reflections, and any count under ${d.threshold} shows as "fewer than ${d.threshold}". Your own plan is in your 1:1 chat with Weave.`,
+  });
+}
+
+export interface ManagerDigestPerson {
+  name: string;
+  role: string;
+  lines: string[];
+}
+
+export function managerDigestCard(d: { eyebrow: string; title: string; summary: string; people: ManagerDigestPerson[]; footer: string }): AdaptiveCardJson {
+  return expand(managerTemplate, {
+    ...d,
+    people: d.people.map((p) => ({ name: plain(p.name), role: plain(p.role), lines: p.lines.map(plain) })),
+  });
+}
+
+export function orgPlanCard(d: {
+  eyebrow: string; summary: string; chart: { label: string; value: number }[];
+  priorities: { heading: string; lines: string[] }[]; equity: { heading: string; rows: { title: string; value: string }[] }[];
+  equityNote: string; mentoring: string; footer: string;
+}): AdaptiveCardJson {
+  return expand(orgTemplate, {
+    ...d,
+    priorities: d.priorities.map((p) => ({ heading: p.heading, lines: p.lines.map(plain) })),
+    equity: d.equity.map((e) => ({ heading: e.heading, rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
+    emptyPriorities: 'No open learning needs or triggers yet.',
+  });
+}

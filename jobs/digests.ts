@@ -1,0 +1,36 @@
+// Weekly digests: each linked team's training plan is computed and stored for the week, then
+// posted to its channel (totals only); every manager with reports gets theirs privately, by name;
+// on the first such day of a month, L&D get the organisation's plan. Each has a batch key per week,
+// so running again in the same week posts nothing twice.
+import type { BotDeps } from '../bot/context';
+import { managerDigestFlow, orgPlanFlow, teamDigestFlow } from '../bot/flows/digests';
+import { loadRollup, teamPlanOf } from '../bot/rollup';
+import { mondayOf } from '../core/calendar';
+import { hasRole } from '../core/people';
+import { localDate } from '../core/zonedTime';
+import { channelRecipient } from '../store/plans';
+
+export async function runDigests(deps: BotDeps): Promise<string> {
+  const tenantId = deps.config.tenantId;
+  const today = localDate(deps.clock.now(), deps.config.timeZone);
+  const period = mondayOf(today);
+  const [data, links] = await Promise.all([loadRollup(deps, period), deps.plans.listDigestLinks(tenantId)]);
+
+  for (const link of links) {
+    await deps.plans.saveTeamPlan(tenantId, teamPlanOf(deps, data, link.team, period));
+    await deps.outbox.sendCard({ tenantId, batch: `digest|${link.team}|${period}`, recipientId: channelRecipient(link.team), kind: teamDigestFlow.kind, context: { team: link.team, period } });
+  }
+
+  const leads = new Set(data.people.flatMap((p) => [p.managerId, p.supervisorId]).filter((id): id is string => !!id));
+  const managers = data.people.filter((p) => leads.has(p.aadObjectId) && hasRole(p, 'manager'));
+  for (const m of managers) {
+    await deps.outbox.sendCard({ tenantId, batch: `manager-digest|${period}`, recipientId: m.aadObjectId, kind: managerDigestFlow.kind, context: { period } });
+  }
+
+  const monthly = Number(period.slice(8, 10)) <= 7;
+  const admins = monthly ? data.people.filter((p) => hasRole(p, 'ld_admin')) : [];
+  for (const a of admins) {
+    await deps.outbox.sendCard({ tenantId, batch: `org-digest|${period}`, recipientId: a.aadObjectId, kind: orgPlanFlow.kind, context: { period } });
+  }
+  return `${links.length} team ${links.length === 1 ? 'channel' : 'channels'}, ${managers.length} manager digests${monthly ? `, organisation plan to ${admins.length} L&D` : ''} for the week of ${period}`;
+}
