@@ -7,6 +7,8 @@ import type { MentoringStore } from '../store/mentoring';
 import type { PlanPolicy } from '../core/planPolicy';
 import type { PlanStore } from '../store/plans';
 import type { WorkQueue } from './work';
+import type { OfferPolicy } from '../core/offers';
+import type { OfferStore } from '../store/offers';
 import type { CpdStore } from '../store/cpd';
 import type { ExportLinkStore } from '../store/exports';
 import type { Clock } from '../core/clock';
@@ -47,6 +49,8 @@ export interface BotDeps {
   plans: PlanStore;
   planPolicy: PlanPolicy;
   work: WorkQueue;
+  offers: OfferStore;
+  offerPolicy: OfferPolicy;
 }
 
 /** One incoming activity, as Weave needs to know it. */

@@ -12,6 +12,7 @@ import type { BotDeps } from './context';
 import { flowFor } from './flows';
 import { TransientSendError, type Messenger } from './messenger';
 import type { OutboxJob, OutboxMessage } from './outbox';
+import type { SendPacer } from './sendPacer';
 
 /** How long a worker may hold a delivery before another may take it over (a crashed worker's lease). */
 export const DELIVERY_LEASE_SECONDS = 120;
@@ -21,6 +22,7 @@ export const MAX_DELIVERY_ATTEMPTS = 5;
 export interface DeliveryDeps extends BotDeps {
   deliveries: DeliveryStore;
   messenger: Messenger;
+  pacer: SendPacer;
 }
 
 export type DeliveryResult = Delivery['state'] | 'missing' | 'busy' | 'retrying';
@@ -112,6 +114,7 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Pro
   }
 
   try {
+    await deps.pacer.acquire();
     const outcome = await deps.messenger.send(target.ref, message);
     if (outcome.kind === 'gone') {
       if (!target.channel) await deps.conversations.setStatus(delivery.tenantId, delivery.recipientId, 'unreachable', at());

@@ -55,6 +55,13 @@ export function teamLedBy(managerId: string, people: readonly Person[]): string 
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
+/** A roster team's lead: the manager most of its members report to. */
+export function leadOf(team: string, people: readonly Person[]): string | null {
+  const counts = new Map<string, number>();
+  for (const p of people) if (p.team === team && p.managerId && p.status !== 'left') counts.set(p.managerId, (counts.get(p.managerId) ?? 0) + 1);
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+}
+
 export async function orgPlanOf(deps: BotDeps, data: RollupData, today: IsoDate): Promise<OrgPlan> {
   const cpd = await deps.cpd.listFacts(deps.config.tenantId);
   const byPerson = new Map<string, typeof cpd>();

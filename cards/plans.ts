@@ -8,16 +8,22 @@ import type { TeamDigest } from '../core/digest';
 import { expand } from './render';
 import { plain } from './text';
 
-export function teamDigestCard(d: TeamDigest & { eyebrow: string; threshold: number }): AdaptiveCardJson {
+export function teamDigestCard(d: TeamDigest & { eyebrow: string; threshold: number; offers: string[] }): AdaptiveCardJson {
+  const charted = new Set(d.chart.map((c) => c.label));
   return expand(teamTemplate, {
     eyebrow: d.eyebrow,
     title: `${plain(d.team)}: team training plan`,
+    tooSmall: d.tooSmall,
+    tooSmallText: `The team has fewer than ${d.threshold} people on HR's roster, so Weave posts no figures here: with so few, totals would point at people.`,
     headline: d.headline,
     trend: d.trend,
     chart: d.chart,
     table: d.table,
+    otherAreas: d.table.filter((r) => !charted.has(r.label)).map((r) => `${r.label} (${r.value})`).join('; '),
     empty: 'Nobody in the team has an open learning need recorded yet.',
+    subHeadings: d.subHeadings.join(', '),
     activities: d.activities.join(', '),
+    offers: d.offers.map(plain),
     supervision: d.supervision,
     appraisal: d.appraisal,
     mentoring: d.mentoring,

@@ -29,11 +29,14 @@ export function ofTotal(part: number, total: number, threshold: number): string 
 
 export interface TeamDigest {
   team: string;
+  /** Too few people to say anything about: the channel gets a notice, not figures. */
+  tooSmall: boolean;
   headline: string;
-  /** Areas with at least `threshold` people: safe to chart. */
+  /** Areas whose count is shown exactly (it and the rest of the team both clear the threshold): safe to chart. */
   chart: { label: string; value: number }[];
   /** Every area anyone needs, with its count as it may be shown. */
   table: { label: string; value: string }[];
+  subHeadings: string[];
   activities: string[];
   trend: string;
   supervision: string;
@@ -43,33 +46,49 @@ export interface TeamDigest {
   suggestions: string[];
 }
 
-/** Moves of fewer than `threshold` are "about the same", so a single person's new need cannot be seen. */
-function trendOf(now: number, before: number | null, threshold: number): string {
-  if (before === null) return 'The first digest for this team: next week shows the trend.';
-  const delta = now - before;
-  if (Math.abs(delta) < threshold) return 'About the same as last week.';
+/** A count shown exactly: it, and the rest of the group, are each 0 or at least the threshold. */
+export function exact(part: number, total: number, threshold: number): boolean {
+  const ok = (n: number) => n === 0 || n >= threshold;
+  return total >= threshold && ok(part) && ok(total - part);
+}
+
+/**
+ * Said only between two weeks whose counts were both shown exactly, of the same team size, and
+ * only when the change itself clears the threshold: a move of one or two people is never stated.
+ */
+function trendOf(plan: TeamPlan, previous: TeamPlan | null, threshold: number): string {
+  if (!previous) return 'The first digest for this team: next week shows the trend.';
+  const comparable = previous.headcount === plan.headcount && exact(plan.withOpenNeeds, plan.headcount, threshold) && exact(previous.withOpenNeeds, previous.headcount, threshold);
+  const delta = plan.withOpenNeeds - previous.withOpenNeeds;
+  if (!comparable || Math.abs(delta) < threshold) return 'No change to report since last week.';
   return `${Math.abs(delta)} ${delta > 0 ? 'more' : 'fewer'} people with open needs than last week.`;
 }
 
 export function teamDigest(plan: TeamPlan, previous: TeamPlan | null, threshold: number): TeamDigest {
   const t = threshold;
+  const n = plan.headcount;
+  const blank = { headline: '', chart: [], table: [], subHeadings: [], activities: [], trend: '', supervision: '', appraisal: '', mentoring: '', triggers: null, suggestions: [] };
+  if (n < t) return { team: plan.team, tooSmall: true, ...blank };
   const areas = [...plan.areas].filter((a) => a.people > 0).sort((a, b) => b.people - a.people || a.code.localeCompare(b.code));
   const suggestions = plan.suggestions.filter((s) => s.people >= t).map((s) => {
     const how = s.activity ? `${activityLabel(s.activity).toLowerCase()}, the way most of them would like to learn` : 'a cross-profession session';
     const mentors = s.mentors >= t ? `; ${s.mentors} internal mentors offer this strength` : s.mentors > 0 ? `; fewer than ${t} internal mentors offer this strength` : '';
-    return `${ofTotal(s.people, plan.headcount, t)} need ${describeCode(s.code)}: try ${how}${mentors}.`;
+    return `${ofTotal(s.people, n, t)} need ${describeCode(s.code)}: try ${how}${mentors}.`;
   });
   return {
     team: plan.team,
-    headline: `${ofTotal(plan.withOpenNeeds, plan.headcount, t)} people have open learning needs.`,
-    chart: areas.filter((a) => a.people >= t).map((a) => ({ label: a.code, value: a.people })),
-    table: areas.map((a) => ({ label: describeCode(a.code), value: say(shown(a.people, t)) })),
-    activities: plan.activities.filter((a) => a.people >= t).slice(0, 3).map((a) => `${activityLabel(a.code)} (${a.people})`),
-    trend: trendOf(plan.withOpenNeeds, previous?.withOpenNeeds ?? null, t),
-    supervision: plan.supervision.due === 0 ? 'No supervisions due in the last four weeks.' : `Prepared for ${ofTotal(plan.supervision.prepared, plan.supervision.due, t)} supervisions in the last four weeks.`,
-    appraisal: `Appraisal prepared in the last year: ${ofTotal(plan.appraisal.done, plan.appraisal.expected, t)} people.`,
+    tooSmall: false,
+    headline: `${ofTotal(plan.withOpenNeeds, n, t)} people have open learning needs.`,
+    chart: areas.filter((a) => exact(a.people, n, t)).map((a) => ({ label: describeCode(a.code), value: a.people })),
+    table: areas.map((a) => ({ label: describeCode(a.code), value: ofTotal(a.people, n, t) })),
+    subHeadings: plan.subHeadings.filter((h) => exact(h.people, n, t)).slice(0, 3).map((h) => `${describeCode(h.code)} (${h.people})`),
+    activities: plan.activities.filter((a) => exact(a.people, n, t)).slice(0, 3).map((a) => `${activityLabel(a.code)} (${a.people})`),
+    trend: trendOf(plan, previous, t),
+    supervision: plan.supervision.due === 0 ? 'No supervisions were due in the last four weeks.' : `Prepared for their latest supervision: ${ofTotal(plan.supervision.prepared, plan.supervision.due, t)} people.`,
+    appraisal: `Appraisal in the last year: ${ofTotal(plan.appraisal.done, plan.appraisal.expected, t)} people.`,
     mentoring: `In mentoring or shadowing pairs: ${say(shown(plan.mentoring.inPairs, t))}; offering to mentor: ${say(shown(plan.mentoring.offering, t))}; waiting for a match: ${say(shown(plan.mentoring.waiting, t))}.`,
-    triggers: plan.triggers.count > 0 ? `Learning triggers for this team: ${plan.triggers.codes.map(describeCode).join(', ')}.` : null,
+    // A trigger aimed at one or two people in the team would point at them: only those concerning enough people are named.
+    triggers: plan.triggers.count > 0 && plan.triggers.fewestAffected >= t ? `Learning triggers for this team: ${plan.triggers.codes.map(describeCode).join(', ')}.` : null,
     suggestions,
   };
 }

@@ -126,7 +126,8 @@ export function computeOrgPlan(input: OrgPlanInput): OrgPlan {
     const heads = tally(people, group);
     const cpdBy = tally(cpd, (r) => group(byId.get(r.personId)!));
     const placesBy = tally(places, (r) => group(byId.get(r.personId)!));
-    return [...heads.entries()].map(([name, headcount]) => {
+    // A pooled group that is itself smaller than the threshold is left out rather than shown.
+    return [...heads.entries()].filter(([, headcount]) => headcount >= t).map(([name, headcount]) => {
       const workforceShare = headcount / people.length;
       const cpdShare = cpd.length ? (cpdBy.get(name) ?? 0) / cpd.length : 0;
       const placesShare = places.length ? (placesBy.get(name) ?? 0) / places.length : 0;

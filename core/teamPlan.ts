@@ -47,10 +47,12 @@ export interface TeamPlan {
   areas: (Counted & { needs: number })[];
   subHeadings: Counted[];
   activities: Counted[];
+  /** People with a supervision due in the window, and those who prepared for their latest. */
   supervision: { due: number; prepared: number };
   appraisal: { expected: number; done: number };
   mentoring: { inPairs: number; offering: number; waiting: number };
-  triggers: { count: number; codes: string[] };
+  /** Active learning triggers concerning members; the fewest members any one of them concerns. */
+  triggers: { count: number; codes: string[]; fewestAffected: number };
   suggestions: { code: string; people: number; activity: string | null; mentors: number }[];
 }
 
@@ -106,11 +108,15 @@ export function computeTeamPlan(input: TeamPlanInput): TeamPlan {
   const windowFrom = addDays(period, -policy.completionWindowDays);
   const counted = (s: SessionFacts) => ids.has(s.personId) && s.status !== 'cancelled' && s.status !== 'moved' && s.status !== 'superseded';
   const recentSupervision = input.sessions.filter((s) => counted(s) && s.kind === 'supervision' && s.date >= windowFrom && s.date < period);
+  // People, not sessions: someone weekly must not count four times, and must not be singled out.
+  const latest = new Map<string, SessionFacts>();
+  for (const s of recentSupervision) if (!latest.has(s.personId) || latest.get(s.personId)!.date < s.date) latest.set(s.personId, s);
   const appraised = members.filter((m) => input.appraised.has(m.id)).length;
 
   const pairs = input.mentoring.pairs.filter((p) => ids.has(p.mentorId) || ids.has(p.menteeId));
   const inPairs = new Set(pairs.flatMap((p) => [p.mentorId, p.menteeId].filter((id) => ids.has(id))));
-  const relevant = input.triggers.filter((t) => isActive(t, period) && members.some((m) => affects(t, m)));
+  const relevant = input.triggers.filter((t) => isActive(t, period) && members.some((m) => affects(t, m)))
+    .map((t) => ({ trigger: t, affected: members.filter((m) => affects(t, m)).length }));
 
   const suggestions = [...areas].sort((a, b) => b.people - a.people || a.code.localeCompare(b.code)).filter((a) => a.people > 0).slice(0, policy.topAreas).map((a) => {
     const ways = ranked(peopleBy(open.filter((n) => n.codes.some((c) => areaOf(c) === a.code)).map((n) => ({ personId: n.personId, keys: n.activityTypes }))));
@@ -126,14 +132,18 @@ export function computeTeamPlan(input: TeamPlanInput): TeamPlan {
     areas,
     subHeadings,
     activities,
-    supervision: { due: recentSupervision.length, prepared: recentSupervision.filter((s) => s.answered).length },
+    supervision: { due: latest.size, prepared: [...latest.values()].filter((s) => s.answered).length },
     appraisal: { expected: members.length, done: appraised },
     mentoring: {
       inPairs: inPairs.size,
       offering: input.mentoring.offers.filter((o) => ids.has(o.personId)).length,
       waiting: input.mentoring.waiting.filter((id) => ids.has(id)).length,
     },
-    triggers: { count: relevant.length, codes: [...new Set(relevant.flatMap((t) => t.codes.map(areaOf)))].sort() },
+    triggers: {
+      count: relevant.length,
+      codes: [...new Set(relevant.flatMap((r) => r.trigger.codes.map(areaOf)))].sort(),
+      fewestAffected: relevant.length ? Math.min(...relevant.map((r) => r.affected)) : 0,
+    },
     suggestions,
   };
 }

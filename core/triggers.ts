@@ -33,10 +33,9 @@ export interface LearningTrigger {
   createdAt: string;
 }
 
-/** Does the trigger concern this person? By team or by profession; with neither named, everyone. */
+/** Does the trigger concern this person? Each list given narrows it ("social workers in PaCT"); with neither, everyone. */
 export function affects(trigger: Pick<LearningTrigger, 'teams' | 'professions'>, person: Pick<Person, 'team' | 'profession'>): boolean {
-  if (trigger.teams.length === 0 && trigger.professions.length === 0) return true;
-  return trigger.teams.includes(person.team) || trigger.professions.includes(person.profession);
+  return (trigger.teams.length === 0 || trigger.teams.includes(person.team)) && (trigger.professions.length === 0 || trigger.professions.includes(person.profession));
 }
 
 /** Active until its due date has passed (or always, without one). */

@@ -54,7 +54,8 @@ export async function runIfDue(decl: TimerFunction, rt: Runtime, now: Date): Pro
   if (now.getTime() - occurrence.getTime() > CATCH_UP_HOURS * 3_600_000) return { ran: false, occurrence: null, reason: 'not-due' };
   // Claimed by wall-clock time, so the two instants of an hour the autumn change repeats run once.
   const key = localWallClock(occurrence, rt.config.timeZone);
-  if (!(await rt.jobRuns.claim(decl.name, key, now.toISOString()))) return { ran: false, occurrence: occurrence.toISOString(), reason: 'claimed' };
+  const won = (await rt.jobRuns.claim(decl.name, key, now.toISOString())) || (await rt.jobRuns.reclaimFailed(decl.name, key, now.toISOString()));
+  if (!won) return { ran: false, occurrence: occurrence.toISOString(), reason: 'claimed' };
   const log = rt.log.with({ job: decl.name, occurrence: key });
   try {
     const summary = await decl.run(rt);

@@ -4,7 +4,7 @@ import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } fro
 import { z } from 'zod';
 import { deliver, giveUp } from '../bot/delivery';
 import { workItem } from '../bot/work';
-import { addTriggerNeeds } from '../jobs/triggerNeeds';
+import { addTriggerNeeds, reportStuckWork } from '../jobs/triggerNeeds';
 import { downloadCpdRecord } from './downloads';
 import { sweepOutbox } from '../jobs/outboxSweep';
 import { runDigests } from '../jobs/digests';
@@ -120,6 +120,7 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     handler: async (rt, message) => {
       const item = workItem.safeParse(message);
       rt.log.error('work.poisoned', item.success ? { kind: item.data.kind } : {});
+      if (item.success) await reportStuckWork(rt, item.data);
     },
   },
   {

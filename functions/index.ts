@@ -3,7 +3,7 @@
 // say) fails to start rather than answering as an anonymous bot.
 import functions from '@azure/functions';
 import { loadConfig } from '../runtime/config';
-import { loadCadencePolicy, loadMentoringPolicy, loadPlanPolicy, loadRegistrationPolicy } from '../runtime/policy';
+import { loadCadencePolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadRegistrationPolicy } from '../runtime/policy';
 import { createRuntime, type Runtime } from '../runtime/runtime';
 import { queueName } from '../store/queues';
 import { AZURE_TIMER_TICK, bindHttp, bindQueue, bindTimer } from './bind';
@@ -16,6 +16,7 @@ loadCadencePolicy();
 loadRegistrationPolicy();
 loadMentoringPolicy();
 loadPlanPolicy();
+loadOfferPolicy();
 let runtime: Promise<Runtime> | undefined;
 function getRuntime(): Promise<Runtime> {
   runtime ??= createRuntime(config).catch((err: unknown) => {

@@ -21,7 +21,8 @@ export async function runDigests(deps: BotDeps): Promise<string> {
     await deps.outbox.sendCard({ tenantId, batch: `digest|${link.team}|${period}`, recipientId: channelRecipient(link.team), kind: teamDigestFlow.kind, context: { team: link.team, period } });
   }
 
-  const leads = new Set(data.people.flatMap((p) => [p.managerId, p.supervisorId]).filter((id): id is string => !!id));
+  // Line managers only: a professional supervisor does not get a report's plan.
+  const leads = new Set(data.people.map((p) => p.managerId).filter((id): id is string => !!id));
   const managers = data.people.filter((p) => leads.has(p.aadObjectId) && hasRole(p, 'manager'));
   for (const m of managers) {
     await deps.outbox.sendCard({ tenantId, batch: `manager-digest|${period}`, recipientId: m.aadObjectId, kind: managerDigestFlow.kind, context: { period } });

@@ -39,3 +39,11 @@ export async function addTriggerNeeds(deps: BotDeps, item: Extract<WorkItem, { k
   if (affected.length > page.length) await deps.work.enqueue({ ...item, after: page[page.length - 1]!.aadObjectId });
   return page.length;
 }
+
+/** A page that failed every retry: whoever recorded the trigger is told it did not reach everyone. */
+export async function reportStuckWork(deps: BotDeps, item: WorkItem): Promise<void> {
+  const trigger = (await deps.plans.listTriggers(item.tenantId)).find((t) => t.triggerId === item.triggerId);
+  if (!trigger) return;
+  await deps.outbox.sendText(item.tenantId, `trigger-stuck|${item.triggerId}|${item.after ?? ''}`, trigger.createdBy,
+    `Weave could not finish adding the learning need from "${plain(trigger.summary)}" to everyone it affects. Please tell your IT team (it is logged as work.poisoned); the people it did reach have it.`);
+}

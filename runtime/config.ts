@@ -28,6 +28,8 @@ export interface Config {
   publicUrl: string;
   /** When team digests go out (NCRONTAB, in the organisation's zone). */
   digestSchedule: string;
+  /** Proactive messages a second, for the whole app in the tenant (Teams allows about 30). */
+  sendRatePerSecond: number;
 }
 
 /** The demo organisation's tenant: what the local stack and the playground use. */
@@ -57,6 +59,7 @@ export const SETTINGS = {
   WEAVE_LOG_LEVEL: 'debug, info (default), warn or error',
   WEAVE_PUBLIC_URL: "the app's address for links Weave sends (default: https:// and WEBSITE_HOSTNAME in Azure, http://localhost:PORT locally)",
   WEBSITE_HOSTNAME: 'set by Azure: the Function App host name',
+  WEAVE_SEND_RATE: 'proactive messages a second for the whole app, across every worker (default 25; Teams allows about 30 per app per tenant)',
   WEAVE_DIGEST_SCHEDULE: 'when team training plan digests go out: NCRONTAB in the organisation time zone (default 0 0 9 * * 1, Mondays 09:00)',
   AzureWebJobsStorage: 'storage connection string (locally built for Azurite when unset); in Azure use the identity-based settings below',
   AzureWebJobsStorage__accountName: 'storage account name, for identity-based access (no keys)',
@@ -95,6 +98,7 @@ const envSchema = z.object({
   WEAVE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   WEAVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEBSITE_HOSTNAME: z.string().optional(),
+  WEAVE_SEND_RATE: z.coerce.number().min(1).max(50).default(25),
   WEAVE_DIGEST_SCHEDULE: z.string().default('0 0 9 * * 1').refine(isSchedule, 'is not an NCRONTAB schedule such as 0 0 9 * * 1'),
   PORT: z.coerce.number().int().positive().default(3978),
   AzureWebJobsStorage: z.string().optional(),
@@ -177,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     logLevel: e.WEAVE_LOG_LEVEL,
     digestSchedule: e.WEAVE_DIGEST_SCHEDULE,
+    sendRatePerSecond: e.WEAVE_SEND_RATE,
     publicUrl: (e.WEAVE_PUBLIC_URL ?? (e.WEBSITE_HOSTNAME ? `https://${e.WEBSITE_HOSTNAME}` : `http://localhost:${e.PORT}`)).replace(/\/$/, ''),
   };
 }

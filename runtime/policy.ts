@@ -1,14 +1,16 @@
 // The rules the organisation runs on, as data in policy/: supervision and appraisal cadence,
-// regulators' CPD requirements, mentoring matching, plan roll-ups. Part of the deployment, checked when Weave
+// regulators' CPD requirements, mentoring matching, plan roll-ups, learning offers. Part of the deployment, checked when Weave
 // starts; a file that does not validate stops the app with the reasons.
 import policyFile from '../policy/cadence.json' with { type: 'json' };
 import registrationFile from '../policy/registration.json' with { type: 'json' };
 import mentoringFile from '../policy/mentoring.json' with { type: 'json' };
 import plansFile from '../policy/plans.json' with { type: 'json' };
+import offersFile from '../policy/offers.json' with { type: 'json' };
 import { parseCadencePolicy, type CadencePolicy } from '../core/cadencePolicy';
 import { parseRegistrationPolicy, type RegistrationPolicy } from '../core/registration';
 import { parseMentoringPolicy, type MentoringPolicy } from '../core/mentoring';
 import { parsePlanPolicy, type PlanPolicy } from '../core/planPolicy';
+import { parseOfferPolicy, type OfferPolicy } from '../core/offers';
 
 export function loadCadencePolicy(json: unknown = policyFile): CadencePolicy {
   return parseCadencePolicy(json, 'policy/cadence.json');
@@ -24,4 +26,8 @@ export function loadMentoringPolicy(json: unknown = mentoringFile): MentoringPol
 
 export function loadPlanPolicy(json: unknown = plansFile): PlanPolicy {
   return parsePlanPolicy(json, 'policy/plans.json');
+}
+
+export function loadOfferPolicy(json: unknown = offersFile): OfferPolicy {
+  return parseOfferPolicy(json, 'policy/offers.json');
 }

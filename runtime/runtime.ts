@@ -21,9 +21,12 @@ import { TableNeedStore } from '../store/needs';
 import { TableScheduleStore } from '../store/schedules';
 import { TableSessionStore } from '../store/sessions';
 import type { CadencePolicy } from '../core/cadencePolicy';
-import { loadCadencePolicy, loadMentoringPolicy, loadPlanPolicy, loadRegistrationPolicy } from './policy';
+import { loadCadencePolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadRegistrationPolicy } from './policy';
+import { TableOfferStore } from '../store/offers';
 import { TablePlanStore } from '../store/plans';
 import { WorkQueue } from '../bot/work';
+import { SendPacer } from '../bot/sendPacer';
+import { TableRateBudget } from '../store/rateLimit';
 import { TableMentoringStore } from '../store/mentoring';
 import { TableCpdStore } from '../store/cpd';
 import { TableExportLinkStore } from '../store/exports';
@@ -89,11 +92,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     plans: new TablePlanStore(tables),
     planPolicy: loadPlanPolicy(),
     work: new WorkQueue(queues),
+    offers: new TableOfferStore(tables),
+    offerPolicy: loadOfferPolicy(),
     messenger: options.messenger ?? teams.messenger,
   };
   const weave = new WeaveBot(deps);
+  const pacer = new SendPacer(new TableRateBudget(tables, config.tenantId, 'teams-send', config.sendRatePerSecond));
   return {
     ...deps,
+    pacer,
     tables,
     queues,
     jobRuns: new TableJobRunStore(tables),

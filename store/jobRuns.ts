@@ -1,11 +1,17 @@
 // Which scheduled occurrences of each timer job have run. PartitionKey = job name, RowKey = the
 // occurrence as local wall-clock time. Creating the row is the claim: of any number of hosts, ticks or restarts
-// that see the same occurrence, exactly one runs it.
-import { createIfAbsent, TABLES, type Tables } from './tables';
+// that see the same occurrence, exactly one runs it. An occurrence that failed is claimed again (with the
+// row's ETag, so still by one host) on a later tick, a few times: every job is safe to run twice.
+import { createIfAbsent, getEntity, statusOf, TABLES, type Tables } from './tables';
+
+/** A failed occurrence is run again on a later tick, up to this many runs in all. */
+export const MAX_RUNS = 3;
 
 export interface JobRunStore {
   /** True if this caller won the occurrence and must run it. */
   claim(job: string, occurrence: string, startedAt: string): Promise<boolean>;
+  /** True if the occurrence failed before (fewer than MAX_RUNS times) and this caller won the retry. */
+  reclaimFailed(job: string, occurrence: string, startedAt: string): Promise<boolean>;
   finish(job: string, occurrence: string, outcome: { status: 'done' | 'failed'; finishedAt: string; summary: string }): Promise<void>;
 }
 
@@ -17,7 +23,19 @@ export class TableJobRunStore implements JobRunStore {
   }
 
   claim(job: string, occurrence: string, startedAt: string) {
-    return createIfAbsent(this.client, { partitionKey: job, rowKey: occurrence, status: 'running', startedAt, finishedAt: '', summary: '' });
+    return createIfAbsent(this.client, { partitionKey: job, rowKey: occurrence, status: 'running', startedAt, finishedAt: '', summary: '', runs: 1 });
+  }
+
+  async reclaimFailed(job: string, occurrence: string, startedAt: string) {
+    const row = await getEntity<{ status: string; runs?: number }>(this.client, job, occurrence);
+    if (!row || row.status !== 'failed' || (row.runs ?? 1) >= MAX_RUNS) return false;
+    try {
+      await this.client.updateEntity({ partitionKey: job, rowKey: occurrence, status: 'running', startedAt, runs: (row.runs ?? 1) + 1 }, 'Merge', { etag: row.etag });
+      return true;
+    } catch (err) {
+      if (statusOf(err) === 412) return false; // another host took the retry
+      throw err;
+    }
   }
 
   async finish(job: string, occurrence: string, outcome: { status: 'done' | 'failed'; finishedAt: string; summary: string }) {

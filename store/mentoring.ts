@@ -28,6 +28,8 @@ export interface MentoringStore {
   getMatch(tenantId: string, matchId: string): Promise<Stored<MentorMatch> | undefined>;
   updateMatch(match: Stored<MentorMatch>, patch: Partial<MentorMatch>): Promise<Stored<MentorMatch>>;
   listMatches(tenantId: string): Promise<Stored<MentorMatch>[]>;
+  /** Matches with this person on either side. */
+  listMatchesFor(tenantId: string, personId: string): Promise<Stored<MentorMatch>[]>;
 
   /** Holds the organisation's matching run for `seconds`; false if another run holds it. */
   lockMatching(tenantId: string, holder: string, now: Date, seconds: number): Promise<boolean>;
@@ -173,6 +175,11 @@ export class TableMentoringStore implements MentoringStore {
 
   async listMatches(tenantId: string) {
     const rows = await listAll<MatchEntity>(this.matches, odata`PartitionKey eq ${tenantId} and RowKey ne ${LOCK}`);
+    return rows.map(toMatch);
+  }
+
+  async listMatchesFor(tenantId: string, personId: string) {
+    const rows = await listAll<MatchEntity>(this.matches, odata`PartitionKey eq ${tenantId} and (mentorId eq ${personId} or menteeId eq ${personId})`);
     return rows.map(toMatch);
   }
 

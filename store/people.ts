@@ -35,6 +35,8 @@ export interface PeopleStore {
   get(tenantId: string, aadObjectId: string): Promise<StoredPerson | undefined>;
   list(tenantId: string): Promise<Person[]>;
   findByEmail(tenantId: string, email: string): Promise<StoredPerson | undefined>;
+  /** Whoever has this person as their line manager (filtered by the service, not read whole). */
+  listDirectReports(tenantId: string, managerId: string): Promise<Person[]>;
   /** Team names on HR's roster, for people choosing theirs. */
   rosterTeams(tenantId: string): Promise<string[]>;
   applyRoster(tenantId: string, changes: RosterChanges, today: string): Promise<void>;
@@ -114,6 +116,10 @@ export class TablePeopleStore implements PeopleStore {
   async findByEmail(tenantId: string, email: string) {
     const rows = await listAll<PersonEntity>(this.client, odata`PartitionKey eq ${tenantId} and email eq ${email.trim().toLowerCase()}`);
     return rows[0] && toPerson(rows[0]);
+  }
+
+  async listDirectReports(tenantId: string, managerId: string) {
+    return (await listAll<PersonEntity>(this.client, odata`PartitionKey eq ${tenantId} and managerId eq ${managerId}`)).map(toPerson);
   }
 
   async rosterTeams(tenantId: string) {

@@ -23,6 +23,9 @@ export const TABLES = {
   triggers: 'triggers',
   teamPlans: 'teamplans',
   digestLinks: 'digestlinks',
+  offers: 'offers',
+  bookings: 'bookings',
+  rateLimits: 'ratelimits',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

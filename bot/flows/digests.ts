@@ -10,15 +10,15 @@ import { describeCode } from '../../core/commonCore';
 import type { ConversationRef } from '../../core/conversation';
 import { teamDigest } from '../../core/digest';
 import { MENTORING_KINDS } from '../../core/mentoring';
+import { OFFER_FORMATS } from '../../core/offers';
 import { isOpen } from '../../core/needs';
 import { nameOf, type Person } from '../../core/people';
 import { professionLabel } from '../../core/workforce';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { BotDeps } from '../context';
-import { loadRollup, orgPlanOf, teamLedBy } from '../rollup';
+import { leadOf, loadRollup, orgPlanOf, teamLedBy } from '../rollup';
 import { needHeading } from '../../views/plan';
 import { defineAction, type CardFlow } from './flow';
-import { reportsOf } from './reports';
 
 const periodOf = (card: IssuedCard) => String(card.context.period ?? '');
 const weekOf = (period: IsoDate) => `Week of ${formatDate(period)}`;
@@ -32,31 +32,47 @@ export const teamDigestFlow: CardFlow = {
     if (!plan) return noticeCard({ title: 'No digest', lines: ['This week\'s plan for the team is not in Weave.'] });
     const previous = await deps.plans.getTeamPlan(card.tenantId, team, addDays(period, -7));
     const t = deps.planPolicy.threshold;
-    return teamDigestCard({ ...teamDigest(plan, previous ?? null, t), eyebrow: weekOf(period), threshold: t });
+    return teamDigestCard({ ...teamDigest(plan, previous ?? null, t), eyebrow: weekOf(period), threshold: t, offers: await upcomingOffersFor(deps, team, period) });
   },
   actions: {},
 };
 
-/** A manager's own reports, by name, with their needs and how they are getting on: for the manager alone. */
+/** Learning offers open to the team, still taking bookings: what the digest says is coming up. */
+async function upcomingOffersFor(deps: BotDeps, team: string, period: IsoDate): Promise<string[]> {
+  const offers = await deps.offers.list(deps.config.tenantId);
+  return offers
+    .filter((o) => (o.status === 'sending' || o.status === 'sent') && o.closesOn >= period && (o.audience.teams.length === 0 || o.audience.teams.includes(team)))
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .slice(0, 3)
+    .map((o) => `${o.title}: ${OFFER_FORMATS[o.format].toLowerCase()}, ${formatDate(o.date)} (${o.codes.map(describeCode).join(', ')})`);
+}
+
+/**
+ * A line manager's direct reports, by name, with their needs and how they are getting on: for the
+ * line manager alone (a professional supervisor sees supervision, not this). Read with queries for
+ * just these people, since every manager's digest is drawn as it is sent.
+ */
 export async function managerDigest(deps: BotDeps, managerId: string, tenantId: string, period: IsoDate) {
-  const reports = await reportsOf(deps, tenantId, managerId);
+  const reports = (await deps.people.listDirectReports(tenantId, managerId)).filter((p) => p.status !== 'left' && p.aadObjectId !== managerId)
+    .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
   const since = addDays(period, -deps.planPolicy.completionWindowDays);
-  const [sessions, requests, matches] = await Promise.all([
-    deps.sessions.listBetween(tenantId, since, addDays(period, -1)), deps.mentoring.listRequests(tenantId), deps.mentoring.listMatches(tenantId),
-  ]);
   const quarterAgo = addMonths(period, -3);
   let withNeeds = 0;
   const areaCounts = new Map<string, number>();
   const people: ManagerDigestPerson[] = [];
   for (const p of reports) {
-    const [needs, cpd] = await Promise.all([deps.needs.listFor(tenantId, p.aadObjectId), deps.cpd.listFor(tenantId, p.aadObjectId)]);
+    const [needs, cpd, sessions, requests, matches] = await Promise.all([
+      deps.needs.listFor(tenantId, p.aadObjectId), deps.cpd.listFor(tenantId, p.aadObjectId),
+      deps.sessions.listForPerson(tenantId, p.aadObjectId, since, addDays(period, -1)),
+      deps.mentoring.listRequestsFor(tenantId, p.aadObjectId), deps.mentoring.listMatchesFor(tenantId, p.aadObjectId),
+    ]);
     const open = needs.filter(isOpen);
     if (open.length > 0) withNeeds += 1;
     for (const area of new Set(open.flatMap((n) => n.codes.map((c) => c.split('.')[0]!)))) areaCounts.set(area, (areaCounts.get(area) ?? 0) + 1);
     const lines = open.slice(0, 3).map((n) => `Need: ${needHeading(n)}: ${n.description}`);
     if (open.length > 3) lines.push(`and ${open.length - 3} more open ${open.length - 3 === 1 ? 'need' : 'needs'}`);
     if (open.length === 0) lines.push('No open learning needs: worth asking at supervision.');
-    const mine = sessions.filter((s) => s.personId === p.aadObjectId && s.kind === 'supervision' && s.status !== 'cancelled' && s.status !== 'moved' && s.status !== 'superseded');
+    const mine = sessions.filter((s) => s.kind === 'supervision' && s.status !== 'cancelled' && s.status !== 'moved' && s.status !== 'superseded');
     if (mine.length > 0) lines.push(`Prepared for ${mine.filter((s) => s.answeredAt).length} of ${mine.length} supervisions in the last four weeks`);
     lines.push(`CPD logged in the last three months: ${cpd.filter((r) => r.date >= quarterAgo).length}`);
     lines.push(mentoringLine(p, requests, matches));
@@ -68,14 +84,14 @@ export async function managerDigest(deps: BotDeps, managerId: string, tenantId: 
     title: 'Your team\'s learning, privately',
     summary: reports.length === 0 ? 'Nobody reports to you yet.' : `${withNeeds} of your ${reports.length} ${reports.length === 1 ? 'report has' : 'reports have'} open learning needs.${top.length ? ` Most needed: ${top.join(', ')}.` : ''}`,
     people,
-    footer: 'Only you see this. Your team\'s channel gets the same week\'s totals, without names.',
+    footer: 'Only you see this. Your team\'s channel gets the week\'s totals, without names.',
   };
 }
 
-function mentoringLine(p: Person, requests: Awaited<ReturnType<BotDeps['mentoring']['listRequests']>>, matches: Awaited<ReturnType<BotDeps['mentoring']['listMatches']>>): string {
-  const active = matches.find((m) => m.status === 'active' && (m.menteeId === p.aadObjectId || m.mentorId === p.aadObjectId));
+function mentoringLine(p: Person, requests: Awaited<ReturnType<BotDeps['mentoring']['listRequestsFor']>>, matches: Awaited<ReturnType<BotDeps['mentoring']['listMatchesFor']>>): string {
+  const active = matches.find((m) => m.status === 'active');
   if (active) return `Mentoring: ${active.menteeId === p.aadObjectId ? 'being' : 'giving'} ${MENTORING_KINDS[active.kind].toLowerCase()} across professions`;
-  if (requests.some((r) => r.personId === p.aadObjectId && (r.status === 'waiting' || r.status === 'proposed'))) return 'Mentoring: waiting for a match';
+  if (requests.some((r) => r.status === 'waiting' || r.status === 'proposed')) return 'Mentoring: waiting for a match';
   return 'Mentoring: none';
 }
 
@@ -133,12 +149,21 @@ export const orgPlanFlow: CardFlow = {
   actions: {},
 };
 
-/** Links a channel to the team a manager leads; answers what to tell the channel. */
+/**
+ * Links a channel to the team a manager leads. Only the team's lead — the manager most of its
+ * members report to — may, so nobody can send another team's figures somewhere else; if someone
+ * had linked it before, they are told where it goes now.
+ */
 export async function linkDigest(deps: BotDeps, managerId: string, ref: ConversationRef, channelName: string): Promise<string> {
   const people = await deps.people.list(ref.tenantId);
   const team = teamLedBy(managerId, people);
   if (!team) return "Weave can't tell which team you lead: nobody on HR's roster reports to you yet.";
+  if (leadOf(team, people) !== managerId) return `Only ${team}'s team manager (the manager most of ${team} report to) can choose where its digest goes.`;
+  const before = await deps.plans.getDigestLink(ref.tenantId, team);
   await deps.plans.linkDigest({ tenantId: ref.tenantId, team, ref, channelName, linkedBy: managerId, linkedAt: deps.clock.now().toISOString() });
+  if (before && before.linkedBy !== managerId) {
+    await deps.outbox.sendText(ref.tenantId, `digest-moved|${team}|${deps.clock.now().toISOString()}`, before.linkedBy, `${team}'s training plan digest now goes to a different channel, chosen by its team manager.`);
+  }
   deps.log.info('digest.linked', {});
   const t = deps.planPolicy.threshold;
   return `This channel will get ${team}'s training plan digest every week: team totals only — no names, needs or reflections, and any count under ${t} shows as "fewer than ${t}".`;

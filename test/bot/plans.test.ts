@@ -102,7 +102,7 @@ describe('team and organisation plans', () => {
     await need(owen, 'CC1', 'Listening more');
     await runDigests(stack.rt);
     await stack.drainOutbox();
-    expect(cardText(channelCards()[1])).toContain('About the same as last week.');
+    expect(cardText(channelCards()[1])).toContain('No change to report since last week.');
   });
 
   it("gives the manager their own digest with names and needs, and L&D the organisation's plan on the first Monday", async () => {
@@ -135,6 +135,31 @@ describe('team and organisation plans', () => {
     await runDigests(stack.rt);
     await stack.drainOutbox();
     expect(stack.repliesTo(dana).texts).toEqual([]);
+  });
+
+  it("lets only a team's lead choose where its digest goes, and keeps a supervisor out of the named digest", async () => {
+    const lee = teams.testUser('Lee Harper', 'lee.harper@example.org');
+    const sue = teams.testUser('Sue Brown', 'sue.brown@example.org');
+    await stack.seed([
+      hrRecord(lee, { jobTitle: 'Senior Practitioner', profession: 'manager', careerStage: 'manager', team: 'MASH', roles: ['practitioner', 'manager'] }),
+      hrRecord(sue, { jobTitle: 'Principal Social Worker', careerStage: 'manager', team: 'Quality', roles: ['practitioner', 'manager'] }),
+      hrRecord(kelly, { managerId: lee.aadObjectId, profession: 'social_care_practitioner', registrationBody: 'none' }),
+    ]);
+    for (const u of [lee, sue]) await stack.install(u);
+    const other = teams.testTeam('MASH');
+    await stack.post(teams.channelMessage(lee, other, 'digest here', activityOptions(stack)));
+    expect(stack.connector.to(other.id).map((r) => String(r.activity.text)).join(' ')).toContain("Only PaCT's team manager");
+    expect(await stack.rt.plans.getDigestLink(stack.tenantId, 'PaCT')).toBeUndefined();
+
+    // Sue supervises Priya professionally: she gets no digest naming Priya's needs.
+    const p = (await stack.rt.people.get(stack.tenantId, priya.aadObjectId))!;
+    await stack.rt.people.update(stack.tenantId, priya.aadObjectId, { supervisorId: sue.aadObjectId }, p.etag);
+    await need(priya, 'CC3', 'Anxious about court statements');
+    stack.repliesTo(sue);
+    await runDigests(stack.rt);
+    await stack.drainOutbox();
+    expect(stack.repliesTo(sue).cards).toHaveLength(0);
+    expect(cardText(stack.repliesTo(dana).cards[0])).toContain('Anxious about court statements');
   });
 
   it('offers the digest to a manager who adds Weave to a team; only they can say yes', async () => {

@@ -55,7 +55,7 @@ describe('team training plan', () => {
       supervision: { due: 4, prepared: 3 },
       appraisal: { expected: 5, done: 2 },
       mentoring: { inPairs: 1, offering: 1, waiting: 1 },
-      triggers: { count: 1, codes: ['CC6'] },
+      triggers: { count: 1, codes: ['CC6'], fewestAffected: 5 },
       suggestions: [{ code: 'CC3', people: 3, activity: 'mentoring', mentors: 1 }, { code: 'CC5', people: 2, activity: 'bite_size_workshop', mentors: 1 }],
     });
   });
@@ -64,19 +64,27 @@ describe('team training plan', () => {
     const digest = teamDigest(plan, null, 3);
     expect(digest).toEqual({
       team: 'PaCT',
+      tooSmall: false,
       headline: 'all but fewer than 3 of 5 people have open learning needs.',
-      chart: [{ label: 'CC3', value: 3 }],
-      table: [{ label: 'CC3 Safeguarding', value: '3' }, { label: 'CC5 Multi-agency working', value: 'fewer than 3' }],
-      activities: ['Mentoring (3)'],
+      chart: [],
+      table: [{ label: 'CC3 Safeguarding', value: 'all but fewer than 3 of 5' }, { label: 'CC5 Multi-agency working', value: 'fewer than 3 of 5' }],
+      subHeadings: [],
+      activities: [],
       trend: 'The first digest for this team: next week shows the trend.',
-      supervision: 'Prepared for all but fewer than 3 of 4 supervisions in the last four weeks.',
-      appraisal: 'Appraisal prepared in the last year: fewer than 3 of 5 people.',
+      supervision: 'Prepared for their latest supervision: all but fewer than 3 of 4 people.',
+      appraisal: 'Appraisal in the last year: fewer than 3 of 5 people.',
       mentoring: 'In mentoring or shadowing pairs: fewer than 3; offering to mentor: fewer than 3; waiting for a match: fewer than 3.',
       triggers: 'Learning triggers for this team: CC6 Information sharing.',
       suggestions: ['all but fewer than 3 of 5 need CC3 Safeguarding: try mentoring, the way most of them would like to learn; fewer than 3 internal mentors offer this strength.'],
     });
-    expect(teamDigest({ ...plan, withOpenNeeds: 6 }, plan, 3).trend).toBe('About the same as last week.');
-    expect(teamDigest({ ...plan, withOpenNeeds: 8 }, plan, 3).trend).toBe('4 more people with open needs than last week.');
+    // Too small a team gets no figures at all; a trigger aimed at one or two members is not named.
+    expect(teamDigest({ ...plan, headcount: 2 }, null, 3)).toMatchObject({ tooSmall: true, headline: '', table: [] });
+    expect(teamDigest({ ...plan, triggers: { count: 1, codes: ['CC6'], fewestAffected: 1 } }, null, 3).triggers).toBeNull();
+    // A trend only between two exactly shown weeks of the same size, and only a change of at least 3.
+    const big = { ...plan, headcount: 12, withOpenNeeds: 4 };
+    expect(teamDigest({ ...big, withOpenNeeds: 8 }, big, 3).trend).toBe('4 more people with open needs than last week.');
+    expect(teamDigest({ ...big, withOpenNeeds: 5 }, big, 3).trend).toBe('No change to report since last week.');
+    expect(teamDigest({ ...big, withOpenNeeds: 11 }, big, 3).trend).toBe('No change to report since last week.'); // 11 of 12 is not shown exactly
   });
 
   it('never shows a count below the threshold, nor a proportion whose either side is below it, for any plan', () => {
@@ -88,7 +96,8 @@ describe('team training plan', () => {
       supervision: fc.record({ due: count, prepared: count }), appraisal: fc.record({ expected: count, done: count }),
       mentoring: fc.record({ inPairs: count, offering: count, waiting: count }),
       suggestions: fc.array(fc.record({ code: fc.constantFrom('CC1', 'CC3'), people: count, activity: fc.constantFrom('mentoring', null), mentors: count }), { maxLength: 3 }),
-      previous: fc.option(count, { nil: null }), threshold: fc.integer({ min: 2, max: 5 }),
+      previous: fc.option(fc.record({ withOpenNeeds: count, headcount: count }), { nil: null }), threshold: fc.integer({ min: 2, max: 5 }),
+      fewestAffected: count,
     }).map((r) => ({
       ...r,
       withOpenNeeds: Math.min(r.withOpenNeeds, r.headcount),
@@ -97,13 +106,20 @@ describe('team training plan', () => {
       suggestions: r.suggestions.map((s) => ({ ...s, people: Math.min(s.people, r.headcount) })),
     }));
     fc.assert(fc.property(plans, (r) => {
-      const plan: TeamPlan = { team: 'T', period: '2026-11-23', subHeadings: [], triggers: { count: 0, codes: [] }, ...r };
-      const previous = r.previous === null ? null : { ...plan, withOpenNeeds: r.previous };
+      const plan: TeamPlan = { team: 'T', period: '2026-11-23', subHeadings: [], triggers: { count: 1, codes: ['CC6'], fewestAffected: r.fewestAffected }, ...r };
+      const previous = r.previous === null ? null : { ...plan, headcount: r.previous.headcount, withOpenNeeds: Math.min(r.previous.withOpenNeeds, r.previous.headcount) };
       const d = teamDigest(plan, previous, r.threshold);
       const small = (n: number) => n > 0 && n < r.threshold;
-      for (const bar of d.chart) expect(small(bar.value)).toBe(false);
+      if (r.headcount < r.threshold) expect(d.tooSmall).toBe(true);
+      for (const bar of d.chart) expect(small(bar.value) || small(r.headcount - bar.value)).toBe(false);
+      if (d.triggers) expect(small(r.fewestAffected)).toBe(false);
+      // A stated trend is a change of at least the threshold, between two exactly shown weeks of one size.
+      if (/than last week/.test(d.trend)) {
+        expect(previous!.headcount).toBe(r.headcount);
+        expect(Math.abs(r.withOpenNeeds - previous!.withOpenNeeds)).toBeGreaterThanOrEqual(r.threshold);
+      }
       // Every number in the words, once codes (CC3) and the threshold in "fewer than N" are set aside, is 0 or at least the threshold.
-      const words = [d.headline, ...d.table.map((x) => x.value), ...d.activities, d.trend, d.supervision, d.appraisal, d.mentoring, ...d.suggestions].join(' | ');
+      const words = [d.headline, ...d.table.map((x) => x.value), ...d.subHeadings, ...d.activities, d.trend, d.supervision, d.appraisal, d.mentoring, ...d.suggestions].join(' | ');
       const numbers = words.replace(/CC\d(\.[SK]\d)?/g, '').replace(/fewer than \d+/g, '').match(/\d+/g)?.map(Number) ?? [];
       for (const n of numbers) expect(small(n), `${n} in: ${words}`).toBe(false);
       // And "x of n" is never shown when the rest (n - x) is small.

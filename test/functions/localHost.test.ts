@@ -134,6 +134,20 @@ describe('scheduled jobs', () => {
     expect(runs).toBe(2);
   });
 
+  it('run a failed occurrence again on a later tick, a few times at most', async () => {
+    let runs = 0;
+    const job: TimerFunction = { kind: 'timer', name: `flaky-${Date.now()}`, schedule: '0 0 9 * * MON', description: 'x', run: async () => { runs += 1; throw new Error('storage was down'); } };
+    for (const at of ['2026-11-23T09:01:00Z', '2026-11-23T09:06:00Z', '2026-11-23T09:11:00Z', '2026-11-23T09:16:00Z']) {
+      await runIfDue(job, stack.rt, new Date(at)).catch(() => undefined);
+    }
+    expect(runs).toBe(3);
+    let ok = 0;
+    const fixed: TimerFunction = { ...job, name: `recovers-${Date.now()}`, run: async () => (++ok === 1 ? Promise.reject(new Error('once')) : 'done') };
+    await runIfDue(fixed, stack.rt, new Date('2026-11-23T09:01:00Z')).catch(() => undefined);
+    expect(await runIfDue(fixed, stack.rt, new Date('2026-11-23T09:06:00Z'))).toMatchObject({ ran: true, summary: 'done' });
+    expect(await runIfDue(fixed, stack.rt, new Date('2026-11-23T09:11:00Z'))).toMatchObject({ ran: false, reason: 'claimed' });
+  });
+
   it('run an occurrence in the hour the autumn change repeats once, not twice', async () => {
     let runs = 0;
     const job: TimerFunction = { kind: 'timer', name: `night-${Date.now()}`, schedule: '0 30 1 * * *', description: 'x', run: async () => `ran ${++runs}` };

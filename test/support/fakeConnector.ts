@@ -41,6 +41,12 @@ export interface FakeConnector {
   /** Faults answered, in order, to the next sends (one each). */
   faults: Fault[];
   requests: { method: string; path: string; status: number }[];
+  /** Like Teams: at most this many sends a second to the app (over it: 429, Retry-After 1). */
+  limit: { perSecond: number } | null;
+  /** A share of sends (0–1) answered 500 or 503 at random, as an unwell Teams would. */
+  randomFailureRate: number;
+  /** Holds every send unanswered (and unrecorded) until released: a Teams that has not accepted them yet. */
+  stall: { on: boolean; release(): void };
   /** Sends into a conversation (replies and proactive). */
   to(conversationId: string): SentActivity[];
   waitFor(predicate: (a: SentActivity) => boolean, timeoutMs?: number): Promise<SentActivity>;
@@ -71,6 +77,9 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     blocked: new Set(),
     faults: [],
     requests: [],
+    limit: null,
+    randomFailureRate: 0,
+    stall: { on: false, release: () => {} },
     to: (conversationId) => connector.sent.filter((s) => s.conversationId === conversationId),
     waitFor(predicate, timeoutMs = 5000) {
       const found = connector.sent.find(predicate);
@@ -92,6 +101,21 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       connector.requests.length = 0;
     },
   };
+
+  /** Send times in the last second, for the rate limit. */
+  const window: number[] = [];
+  let stalled: Promise<void> = Promise.resolve();
+  let releaseStall = () => {};
+  Object.defineProperty(connector.stall, 'on', {
+    get: () => stalledOn,
+    set: (on: boolean) => {
+      stalledOn = on;
+      if (on) stalled = new Promise<void>((resolve) => { releaseStall = resolve; });
+      else releaseStall();
+    },
+  });
+  let stalledOn = false;
+  connector.stall.release = () => { connector.stall.on = false; };
 
   const record = (entry: SentActivity) => {
     connector.sent.push(entry);
@@ -122,11 +146,21 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         const conversationId = decodeURIComponent(m[1]!);
         const activityId = m[2] ? decodeURIComponent(m[2]) : null;
         const activity = await readJson(req);
+        if (connector.stall.on) await stalled;
         const faultAt = connector.faults.findIndex((f) => !f.conversationId || f.conversationId === conversationId);
         if (faultAt >= 0) {
           const [fault] = connector.faults.splice(faultAt, 1);
           return answer(fault!.status, { error: { code: 'Injected', message: `injected ${fault!.status}` } },
             fault!.retryAfterSeconds !== undefined ? { 'retry-after': String(fault!.retryAfterSeconds) } : {});
+        }
+        if (connector.limit) {
+          const now = Date.now();
+          while (window.length > 0 && window[0]! <= now - 1000) window.shift();
+          if (window.length >= connector.limit.perSecond) return answer(429, { error: { code: 'TooManyRequests', message: 'throttled' } }, { 'retry-after': '1' });
+          window.push(now);
+        }
+        if (connector.randomFailureRate > 0 && Math.random() < connector.randomFailureRate) {
+          return answer(Math.random() < 0.5 ? 500 : 503, { error: { code: 'Injected', message: 'injected server error' } });
         }
         if (connector.blocked.has(conversationId)) {
           return answer(403, { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } });

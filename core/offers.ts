@@ -1,0 +1,127 @@
+// Learning offers from L&D — workshops, study days, learning sets, conference places, shadowing
+// days, 7-minute briefings — with who they are for, and places that go by need before speed.
+import { z } from 'zod';
+import type { IsoDate } from './calendar';
+import type { Person } from './people';
+import type { Profession } from './workforce';
+
+export const OFFER_FORMATS = {
+  bite_size_workshop: 'Bite-size workshop',
+  team_study_day: 'Team study day',
+  reflective_learning_set: 'Reflective learning set',
+  conference: 'Conference place',
+  work_shadowing: 'Shadowing day',
+  briefing: '7-minute briefing',
+} as const;
+export type OfferFormat = keyof typeof OFFER_FORMATS;
+export const OFFER_FORMAT_CODES = Object.keys(OFFER_FORMATS) as [OfferFormat, ...OfferFormat[]];
+
+/** The CPD activity an offer becomes in people's records. */
+export const FORMAT_ACTIVITY: Record<OfferFormat, string> = {
+  bite_size_workshop: 'bite_size_workshop', team_study_day: 'team_study_day', reflective_learning_set: 'reflective_learning_set',
+  conference: 'conference', work_shadowing: 'work_shadowing', briefing: 'bite_size_workshop',
+};
+
+export interface Audience {
+  /** Empty: every profession. */
+  professions: Profession[];
+  /** Empty: every team. */
+  teams: string[];
+  registration: 'any' | 'registered' | 'unregistered';
+  /** Only people with an open need in the offer's Common Core areas. */
+  withNeed: boolean;
+}
+
+/**
+ * - `draft`: being composed. `scheduled`: will send at `sendAt`. `sending`: fanned out, deliveries
+ *   under way. `sent`: every delivery has ended. `cancelled`: withdrawn by L&D.
+ */
+export type OfferStatus = 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
+
+export interface Offer {
+  tenantId: string;
+  offerId: string;
+  title: string;
+  description: string;
+  format: OfferFormat;
+  date: IsoDate;
+  /** Local time, HH:MM. */
+  time: string;
+  durationMinutes: number;
+  location: string;
+  onlineUrl: string;
+  capacity: number;
+  codes: string[];
+  cpdHours: number;
+  closesOn: IsoDate;
+  audience: Audience;
+  status: OfferStatus;
+  sendAt: string | null;
+  /** Places taken: booked, plus freed places offered and not yet answered. Changed only with the row's ETag. */
+  taken: number;
+  createdBy: string;
+  createdAt: string;
+  sentAt: string | null;
+  reportedAt: string | null;
+}
+
+/**
+ * - `booked`: has a place. `waiting`: on the waiting list. `offered`: a freed place is being held
+ *   for them until `offeredUntil`. `cancelled`: gave their place or list spot up. `declined`: not
+ *   for them. `attended`: marked as there by L&D (a CPD record was made).
+ */
+export type BookingStatus = 'booked' | 'waiting' | 'offered' | 'cancelled' | 'declined' | 'attended';
+
+export interface Booking {
+  tenantId: string;
+  offerId: string;
+  personId: string;
+  status: BookingStatus;
+  /** Higher goes first on the waiting list (need before speed). */
+  priority: number;
+  askedAt: string;
+  offeredUntil: string | null;
+  updatedAt: string;
+}
+
+export function inAudience(audience: Audience, person: Pick<Person, 'profession' | 'team' | 'registrationBody' | 'status'>, hasNeedInCodes: boolean): boolean {
+  if (person.status !== 'active') return false;
+  if (audience.professions.length > 0 && !audience.professions.includes(person.profession)) return false;
+  if (audience.teams.length > 0 && !audience.teams.includes(person.team)) return false;
+  if (audience.registration === 'registered' && person.registrationBody === 'none') return false;
+  if (audience.registration === 'unregistered' && person.registrationBody !== 'none') return false;
+  return !audience.withNeed || hasNeedInCodes;
+}
+
+export const offerPolicy = z.strictObject({
+  version: z.number().int().min(1),
+  note: z.string().min(1),
+  priority: z.strictObject({
+    mode: z.enum(['need', 'first_come']),
+    matchingNeed: z.number().min(0), registrationDeadline: z.number().min(0), noRecentCpd: z.number().min(0),
+    noRecentCpdMonths: z.number().int().min(1).max(36),
+  }),
+  confirmPlaceHours: z.number().int().min(1).max(24 * 14),
+  reminderWorkingDaysBefore: z.number().int().min(1).max(10),
+});
+export type OfferPolicy = z.infer<typeof offerPolicy>;
+
+export function parseOfferPolicy(json: unknown, source = 'policy/offers.json'): OfferPolicy {
+  const parsed = offerPolicy.safeParse(json);
+  if (!parsed.success) {
+    throw new Error(`The offer rules in ${source} are not valid, so Weave cannot start:\n${parsed.error.issues.map((i) => `  - ${i.path.join('.')}: ${i.message}`).join('\n')}`);
+  }
+  return parsed.data;
+}
+
+/** How far up the waiting list someone goes: need before speed, unless the policy says first come. */
+export function waitingPriority(policy: OfferPolicy, facts: { matchingNeed: boolean; registrationShort: boolean; noRecentCpd: boolean }): number {
+  if (policy.priority.mode === 'first_come') return 0;
+  const p = policy.priority;
+  return (facts.matchingNeed ? p.matchingNeed : 0) + (facts.registrationShort ? p.registrationDeadline : 0) + (facts.noRecentCpd ? p.noRecentCpd : 0);
+}
+
+/** The waiting list in order: highest priority, then whoever asked first. */
+export function waitingOrder<B extends Pick<Booking, 'status' | 'priority' | 'askedAt' | 'personId'>>(bookings: readonly B[]): B[] {
+  return bookings.filter((b) => b.status === 'waiting').sort((a, b) => b.priority - a.priority || a.askedAt.localeCompare(b.askedAt) || a.personId.localeCompare(b.personId));
+}

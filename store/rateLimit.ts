@@ -1,0 +1,49 @@
+// One send budget for the whole app in a tenant, however many workers are sending: a token bucket
+// kept in one Table Storage row (PartitionKey = tenant id, RowKey = the budget's name). A worker
+// takes a few tokens at a time with the row's ETag, so the row is written a few times a second, not
+// once per message; tokens a worker takes but does not use are simply not spent.
+import { getEntity, statusOf, TABLES, type Tables } from './tables';
+
+interface BucketEntity {
+  tokens: number;
+  at: number;
+}
+
+export interface RateBudget {
+  /** Takes up to `want` tokens now; answers how many it got (0: none left yet) and, if none, how long until one is. */
+  take(want: number, nowMs: number): Promise<{ got: number; waitMs: number }>;
+}
+
+export class TableRateBudget implements RateBudget {
+  constructor(
+    private readonly tables: Tables,
+    private readonly tenantId: string,
+    private readonly name: string,
+    private readonly perSecond: number,
+    /** At most this much saved up: a quiet minute does not become a burst over the limit. */
+    private readonly burst = perSecond,
+  ) {}
+
+  private get client() {
+    return this.tables.client(TABLES.rateLimits);
+  }
+
+  async take(want: number, nowMs: number) {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const row = await getEntity<BucketEntity>(this.client, this.tenantId, this.name);
+      const tokens = row ? Math.min(this.burst, row.tokens + ((nowMs - row.at) / 1000) * this.perSecond) : this.burst;
+      const got = Math.min(want, Math.floor(tokens));
+      if (got === 0) return { got: 0, waitMs: Math.ceil(((1 - tokens) / this.perSecond) * 1000) };
+      const entity = { partitionKey: this.tenantId, rowKey: this.name, tokens: tokens - got, at: nowMs };
+      try {
+        if (row) await this.client.updateEntity(entity, 'Replace', { etag: row.etag });
+        else await this.client.createEntity(entity);
+        return { got, waitMs: 0 };
+      } catch (err) {
+        const status = statusOf(err);
+        if (status !== 412 && status !== 409) throw err; // another worker took some first: look again
+      }
+    }
+    return { got: 0, waitMs: 50 };
+  }
+}
