@@ -28,6 +28,11 @@ export interface CardToSend {
   expiresAt?: string | null;
 }
 
+/** The id of the card the outbox issues for a batch and recipient: the same on every retry. */
+export function outboxCardId(batch: string, recipientId: string): string {
+  return deterministicId('outbox', batch, recipientId);
+}
+
 export class Outbox {
   constructor(
     private readonly deliveries: DeliveryStore,
@@ -38,7 +43,7 @@ export class Outbox {
 
   /** Issues the card to its recipient and queues it for delivery; returns the card id. */
   async sendCard(c: CardToSend): Promise<string> {
-    const cardId = deterministicId('outbox', c.batch, c.recipientId);
+    const cardId = outboxCardId(c.batch, c.recipientId);
     const at = this.clock.now().toISOString();
     // Already issued by an earlier attempt at this same send: the card is reused, not duplicated.
     await this.cards.issue({ cardId, tenantId: c.tenantId, recipientId: c.recipientId, kind: c.kind, context: c.context, createdAt: at, expiresAt: c.expiresAt ?? null });

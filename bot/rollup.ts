@@ -55,6 +55,13 @@ export function teamLedBy(managerId: string, people: readonly Person[]): string 
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
+/** Places people had on learning offers (booked or attended), for who CPD is reaching. */
+async function offerPlaces(deps: BotDeps): Promise<{ personId: string }[]> {
+  const offers = (await deps.offers.list(deps.config.tenantId)).filter((o) => o.status === 'sending' || o.status === 'sent');
+  const bookings = await Promise.all(offers.map((o) => deps.offers.listBookings(o.offerId)));
+  return bookings.flat().filter((b) => b.status === 'booked' || b.status === 'attended').map((b) => ({ personId: b.personId }));
+}
+
 /** A roster team's lead: the manager most of its members report to. */
 export function leadOf(team: string, people: readonly Person[]): string | null {
   const counts = new Map<string, number>();
@@ -75,7 +82,7 @@ export async function orgPlanOf(deps: BotDeps, data: RollupData, today: IsoDate)
     people: data.people.map((p) => ({ id: p.aadObjectId, team: p.team, profession: p.profession, registered: p.registrationBody !== 'none' })),
     needs: data.needs, triggers: data.triggers, mentoring: data.mentoring, registrationShort,
     cpd: cpd.map((r) => ({ personId: r.personId, date: r.date })),
-    places: data.mentoring.pairs.map((p) => ({ personId: p.menteeId })),
+    places: [...data.mentoring.pairs.map((p) => ({ personId: p.menteeId })), ...(await offerPlaces(deps))],
     today,
   });
 }

@@ -6,6 +6,8 @@ import { QUEUES, type Queues } from '../store/queues';
 export const workItem = z.discriminatedUnion('kind', [
   /** Put a trigger's learning need in the plans of the people it affects, after `after` (a person id) in id order. */
   z.object({ kind: z.literal('trigger-needs'), tenantId: z.string().min(1).max(100), triggerId: z.string().min(1).max(100), after: z.string().max(100).nullable() }),
+  /** Queue a learning offer's invitation for each recipient after `after`, a page at a time. */
+  z.object({ kind: z.literal('offer-fanout'), tenantId: z.string().min(1).max(100), offerId: z.string().min(1).max(100), after: z.string().max(100).nullable() }),
 ]);
 export type WorkItem = z.infer<typeof workItem>;
 

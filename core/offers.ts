@@ -62,6 +62,10 @@ export interface Offer {
   createdBy: string;
   createdAt: string;
   sentAt: string | null;
+  /** How many it was sent to, when it went. */
+  audienceSize: number;
+  /** When the last page of recipients was queued: until then the report cannot be final. */
+  fannedOutAt: string | null;
   reportedAt: string | null;
 }
 

@@ -5,9 +5,11 @@ import { z } from 'zod';
 import { deliver, giveUp } from '../bot/delivery';
 import { workItem } from '../bot/work';
 import { addTriggerNeeds, reportStuckWork } from '../jobs/triggerNeeds';
-import { downloadCpdRecord } from './downloads';
+import { queueOfferInvites } from '../jobs/offerFanout';
+import { downloadCpdRecord, downloadOfferEvent } from './downloads';
 import { sweepOutbox } from '../jobs/outboxSweep';
 import { runDigests } from '../jobs/digests';
+import { runOfferReminders, runOfferUpkeep } from '../jobs/offers';
 import { runMentorFollowUps } from '../jobs/mentorFollowUps';
 import { runMentorMatching } from '../jobs/mentorMatching';
 import { runRegistrationReminders } from '../jobs/registrationReminders';
@@ -93,6 +95,13 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     handler: (rt, request) => downloadCpdRecord(rt, request.params.token, request.params.file),
   },
   {
+    kind: 'http',
+    name: 'offer-calendar',
+    route: 'offers/{offerId}/event.ics',
+    methods: ['GET'],
+    handler: (rt, request) => downloadOfferEvent(rt, request.params.offerId),
+  },
+  {
     kind: 'queue',
     name: 'outbox-deliver',
     queue: QUEUES.outbox,
@@ -110,7 +119,8 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
         rt.log.error('work.unreadable');
         return; // a message nobody can read is dropped, not retried into the poison queue
       }
-      await addTriggerNeeds(rt, item.data);
+      if (item.data.kind === 'trigger-needs') await addTriggerNeeds(rt, item.data);
+      else await queueOfferInvites(rt, item.data);
     },
   },
   {
@@ -172,6 +182,20 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     schedule: '0 30 9 * * 1-5',
     description: 'Reminds and releases unanswered mentoring proposals; sends check-ins at 4 and 12 weeks',
     run: (rt) => runMentorFollowUps(rt),
+  },
+  {
+    kind: 'timer',
+    name: 'offer-upkeep',
+    schedule: '0 */5 * * * *',
+    description: 'Starts scheduled offers, moves on places not confirmed in time, reports offers whose deliveries have all ended',
+    run: (rt) => runOfferUpkeep(rt),
+  },
+  {
+    kind: 'timer',
+    name: 'offer-reminders',
+    schedule: '0 0 9 * * 1-5',
+    description: 'Reminds people with a place the working day before, with an add-to-calendar link',
+    run: (rt) => runOfferReminders(rt),
   },
   {
     kind: 'timer',

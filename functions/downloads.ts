@@ -10,6 +10,9 @@ import { todayFor } from '../bot/flows/sessionViews';
 import { currentPlan } from '../views/plan';
 import { readinessOf } from '../views/cpd';
 import type { Runtime } from '../runtime/runtime';
+import { offerEvent } from '../documents/calendar';
+import { isGuid } from '../core/validation';
+import { parseInstant } from '../core/zonedTime';
 
 const TOKEN = /^[A-Za-z0-9_-]{43}$/;
 const FORMATS = {
@@ -62,5 +65,19 @@ export async function downloadCpdRecord(rt: Runtime, token: string | undefined, 
     status: 200,
     body: format.write(doc),
     headers: { ...PRIVATE, 'content-type': format.type, 'content-disposition': `attachment; filename="${fileName(nameOf(person), today, format.extension)}"` },
+  };
+}
+
+/** "Add to calendar" for a learning offer that has gone out: the event only, nobody's booking. */
+export async function downloadOfferEvent(rt: Runtime, offerId: string | undefined): Promise<HttpResponseInit> {
+  const notFound: HttpResponseInit = { status: 404, body: 'There is no such learning offer.', headers: { ...PRIVATE, 'content-type': 'text/plain; charset=utf-8' } };
+  if (!offerId || !isGuid(offerId)) return notFound;
+  const offer = await rt.offers.get(rt.config.tenantId, offerId);
+  if (!offer || (offer.status !== 'sending' && offer.status !== 'sent')) return notFound;
+  const start = parseInstant(`${offer.date}T${offer.time}`, rt.config.timeZone);
+  return {
+    status: 200,
+    body: offerEvent(offer, start, rt.clock.now()),
+    headers: { ...PRIVATE, 'content-type': 'text/calendar; charset=utf-8', 'content-disposition': 'attachment; filename="weave-learning.ics"' },
   };
 }

@@ -42,6 +42,12 @@ export async function addTriggerNeeds(deps: BotDeps, item: Extract<WorkItem, { k
 
 /** A page that failed every retry: whoever recorded the trigger is told it did not reach everyone. */
 export async function reportStuckWork(deps: BotDeps, item: WorkItem): Promise<void> {
+  if (item.kind === 'offer-fanout') {
+    const offer = await deps.offers.get(item.tenantId, item.offerId);
+    if (offer) await deps.outbox.sendText(item.tenantId, `offer-stuck|${item.offerId}|${item.after ?? ''}`, offer.createdBy,
+      `Weave could not finish sending "${plain(offer.title)}" to everyone: part of the list failed every retry. Please tell your IT team (it is logged as work.poisoned).`);
+    return;
+  }
   const trigger = (await deps.plans.listTriggers(item.tenantId)).find((t) => t.triggerId === item.triggerId);
   if (!trigger) return;
   await deps.outbox.sendText(item.tenantId, `trigger-stuck|${item.triggerId}|${item.after ?? ''}`, trigger.createdBy,

@@ -49,6 +49,8 @@ export interface DeliveryStore {
   /** Marks the delivery as being sent until leaseUntil; throws ConcurrencyError if another worker has it. */
   claim(d: Delivery, at: string, leaseUntil: string): Promise<Delivery>;
   finish(d: Delivery, state: DeliveryState, at: string, details?: { activityId?: string; lastError?: string; notBefore?: string }): Promise<Delivery>;
+  /** Every delivery of one batch (a broadcast's report): one partition. */
+  listBatch(batch: string): Promise<Delivery[]>;
   /** Queued rows whose attempt was due before `dueBefore`, and sending rows whose lease ran out: work a lost queue message left behind. */
   listStuck(dueBefore: string, now: string): Promise<Delivery[]>;
 }
@@ -90,6 +92,11 @@ export class TableDeliveryStore implements DeliveryStore {
 
   async finish(d: Delivery, state: DeliveryState, at: string, details: { activityId?: string; lastError?: string; notBefore?: string } = {}) {
     return this.merge(d, { state, updatedAt: at, leaseUntil: '', notBefore: details.notBefore ?? at, ...details });
+  }
+
+  async listBatch(batch: string) {
+    const rows = await listAll<DeliveryEntity & Keyed>(this.client, odata`PartitionKey eq ${safeKey(batch)}`);
+    return rows.map((e) => toDelivery(e, batch));
   }
 
   // A cross-partition scan: fine at the sizes of notifications; broadcasts will want an index of open batches.

@@ -25,20 +25,22 @@ export interface OfferStore {
 interface OfferEntity {
   title: string; description: string; format: string; date: string; time: string; durationMinutes: number; location: string; onlineUrl: string;
   capacity: number; codes: string; cpdHours: number; closesOn: string; audience: string; status: string; sendAt: string; taken: number;
-  createdBy: string; createdAt: string; sentAt: string; reportedAt: string;
+  createdBy: string; createdAt: string; sentAt: string; reportedAt: string; audienceSize: number; fannedOutAt: string;
 }
 
 const toEntity = (o: Offer): OfferEntity => ({
   title: o.title, description: o.description, format: o.format, date: o.date, time: o.time, durationMinutes: o.durationMinutes, location: o.location,
   onlineUrl: o.onlineUrl, capacity: o.capacity, codes: o.codes.join(';'), cpdHours: o.cpdHours, closesOn: o.closesOn, audience: JSON.stringify(o.audience),
   status: o.status, sendAt: o.sendAt ?? '', taken: o.taken, createdBy: o.createdBy, createdAt: o.createdAt, sentAt: o.sentAt ?? '', reportedAt: o.reportedAt ?? '',
+  audienceSize: o.audienceSize, fannedOutAt: o.fannedOutAt ?? '',
 });
 
 const toOffer = (e: TableEntityResult<OfferEntity>): Stored<Offer> => ({
   tenantId: e.partitionKey!, offerId: e.rowKey!, title: e.title, description: e.description, format: e.format as Offer['format'], date: e.date, time: e.time,
   durationMinutes: e.durationMinutes, location: e.location, onlineUrl: e.onlineUrl, capacity: e.capacity, codes: e.codes ? e.codes.split(';') : [],
   cpdHours: e.cpdHours, closesOn: e.closesOn, audience: JSON.parse(e.audience) as Offer['audience'], status: e.status as Offer['status'],
-  sendAt: e.sendAt || null, taken: e.taken, createdBy: e.createdBy, createdAt: e.createdAt, sentAt: e.sentAt || null, reportedAt: e.reportedAt || null, etag: e.etag,
+  sendAt: e.sendAt || null, taken: e.taken, createdBy: e.createdBy, createdAt: e.createdAt, sentAt: e.sentAt || null, reportedAt: e.reportedAt || null,
+  audienceSize: e.audienceSize ?? 0, fannedOutAt: e.fannedOutAt || null, etag: e.etag,
 });
 
 interface BookingEntity {

@@ -20,8 +20,11 @@ export class TableRateBudget implements RateBudget {
     private readonly tenantId: string,
     private readonly name: string,
     private readonly perSecond: number,
-    /** At most this much saved up: a quiet minute does not become a burst over the limit. */
-    private readonly burst = perSecond,
+    /**
+     * At most this much saved up, so a quiet spell cannot become a burst: with a fifth of a second's
+     * worth, no one-second window ever sees more than 1.2× the rate (30 at the default 25).
+     */
+    private readonly burst = Math.max(1, Math.ceil(perSecond / 5)),
   ) {}
 
   private get client() {

@@ -2,6 +2,7 @@
 import type { CommandDef } from './command';
 import { exportCpdCommand, logCpdCommand, myCpdCommand } from './cpd';
 import { helpCommand } from './help';
+import { newOfferCommand, offersCommand } from './offers';
 import { findMentorCommand, myMentoringCommand, offerMentoringCommand, runMatchingCommand } from './mentoring';
 import { addNeedCommand, myPlanCommand, viewPlanCommand } from './plan';
 import { digestHereCommand, newTriggerCommand, orgPlanCommand, teamPlanCommand } from './plans';
@@ -14,5 +15,5 @@ export const COMMANDS: readonly CommandDef[] = [
   myPlanCommand, addNeedCommand, logCpdCommand, myCpdCommand, exportCpdCommand,
   findMentorCommand, offerMentoringCommand, myMentoringCommand,
   supervisionCommand, teamStatusCommand, viewPlanCommand, teamPlanCommand, digestHereCommand,
-  orgPlanCommand, newTriggerCommand, runMatchingCommand,
+  orgPlanCommand, newTriggerCommand, newOfferCommand, offersCommand, runMatchingCommand,
 ];

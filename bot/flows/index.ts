@@ -3,6 +3,7 @@ import { addNeedFlow } from './addNeed';
 import { digestLinkFlow, managerDigestFlow, orgPlanFlow, teamDigestFlow } from './digests';
 import type { CardAction, CardFlow } from './flow';
 import { newTriggerFlow } from './newTrigger';
+import { offerComposeFlow, offerInviteFlow } from './offers';
 import { joinerConfirmFlow } from './joinerConfirm';
 import { logCpdFlow } from './logCpd';
 import { mentorCheckInFlow } from './mentorCheckIn';
@@ -21,6 +22,7 @@ export const FLOWS: readonly CardFlow[] = [
   addNeedFlow, planFlow, reportPlanFlow, logCpdFlow,
   mentorOfferFlow, mentorRequestFlow, mentorProposalFlow, mentorIntroFlow, mentorCheckInFlow,
   newTriggerFlow, teamDigestFlow, managerDigestFlow, orgPlanFlow, digestLinkFlow,
+  offerComposeFlow, offerInviteFlow,
 ];
 
 const byKind = new Map(FLOWS.map((f) => [f.kind, f]));

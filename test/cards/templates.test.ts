@@ -14,6 +14,7 @@ import { myCpdCard } from '../../cards/myCpd';
 import { planCard } from '../../cards/plan';
 import { managerDigestCard, orgPlanCard, teamDigestCard } from '../../cards/plans';
 import { newTriggerCard } from '../../cards/trigger';
+import { offerComposeCard, offerInviteCard, offerProgressCard } from '../../cards/offers';
 import { mentorCheckInCard, mentorOfferCard, mentorProposalCard, mentorRequestCard } from '../../cards/mentoring';
 import { cardProblems, cardText } from '../support/cards';
 
@@ -54,6 +55,19 @@ describe('card templates', () => {
     orgPlan: orgPlanCard({ eyebrow: 'Today', summary: '8 staff', chart: [{ label: 'CC3', value: 5 }], priorities: [{ heading: 'CC3: priority 5', lines: ['4 people'] }], equity: [{ heading: 'By profession', rows: [{ title: 'Social worker', value: '50% of staff' }] }], equityNote: 'Shares', mentoring: 'Mentoring', footer: 'For L&D' }),
     newTrigger: newTriggerCard({ cardId, values: { source: '', summary: '', codes: '', teams: '', professions: '', dueDate: '', createNeeds: 'false' }, teams: ['PaCT'], errors: [], today: '2026-11-23' }),
     newTriggerNoTeams: newTriggerCard({ cardId, values: { source: 'complaint', summary: 'x', codes: 'CC1', teams: '', professions: '', dueDate: '', createNeeds: 'true' }, teams: [], errors: ['Fix'], today: '2026-11-23' }),
+    offerCompose: offerComposeCard({
+      cardId, heading: 'New learning offer', teams: ['PaCT'], today: '2026-11-23', errors: [], note: '', preview: null, actions: [{ title: 'Preview', verb: 'offer.preview', style: 'positive' }],
+      values: { title: '', description: '', format: 'briefing', date: '', time: '10:00', durationMinutes: '7', location: '', onlineUrl: '', capacity: '10', cpdHours: '0.25', closesOn: '', codes: '', professions: '', teams: '', registration: 'any', withNeed: 'false' },
+    }),
+    offerInvite: offerInviteCard({
+      cardId, eyebrow: 'Learning offer', title: 'Court skills', description: 'For everyone', facts: [{ title: 'When', value: 'Thursday' }],
+      state: { style: 'good', heading: 'You have a place', lines: ['Cancel if you cannot come.'] }, errors: [], buttons: [{ title: 'Cancel my place', verb: 'offer.cancel', style: 'destructive' }],
+      links: [{ title: 'Add to calendar', url: 'https://weave.example/api/offers/x/event.ics' }], footer: 'Open to every profession',
+    }),
+    offerProgress: offerProgressCard({
+      cardId, eyebrow: 'Offer', title: 'Court skills', status: 'Sending', delivery: [{ title: 'Sent', value: '3' }], reasons: ['Failed because: 500'],
+      places: [{ title: 'Booked', value: '2 of 2' }], attendees: [{ id: 'p1', name: 'Priya' }], attended: [], note: 'Saved', errors: [], footer: 'Need before speed',
+    }),
     joinerConfirm: joinerConfirmCard({ cardId, name: 'Jo Reed', email: 'jo@x', facts: [{ title: 'Team', value: 'PaCT' }] }),
   };
 

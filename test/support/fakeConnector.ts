@@ -146,7 +146,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
         const conversationId = decodeURIComponent(m[1]!);
         const activityId = m[2] ? decodeURIComponent(m[2]) : null;
         const activity = await readJson(req);
-        if (connector.stall.on) await stalled;
+        if (connector.stall.on) {
+          await stalled;
+          await new Promise((r) => setTimeout(r, 50)); // let a closed connection be noticed
+          // The sender went away while Teams held the request: Teams never accepted it.
+          if (res.socket?.destroyed || req.socket.destroyed) return;
+        }
         const faultAt = connector.faults.findIndex((f) => !f.conversationId || f.conversationId === conversationId);
         if (faultAt >= 0) {
           const [fault] = connector.faults.splice(faultAt, 1);
@@ -186,12 +191,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
-  return {
-    ...connector,
+  // The same object the server reads, so what a test sets on it (limits, faults) takes effect.
+  return Object.assign(connector, {
     url: `http://127.0.0.1:${port}/`,
     async stop() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-  } as FakeConnector;
+  }) as FakeConnector;
 }

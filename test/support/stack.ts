@@ -73,7 +73,7 @@ function splitReplies(sent: { activity: Record<string, unknown> }[]): SentReplie
   return { texts, cards };
 }
 
-export async function startTestStack(options: { clock?: Clock; tenantId?: string; env?: Record<string, string> } = {}): Promise<TestStack> {
+export async function startTestStack(options: { clock?: Clock; tenantId?: string; env?: Record<string, string>; queues?: boolean } = {}): Promise<TestStack> {
   const tenantId = options.tenantId ?? randomUUID();
   const prefix = `t${randomBytes(5).toString('hex')}`;
   const config = loadConfig({
@@ -90,6 +90,7 @@ export async function startTestStack(options: { clock?: Clock; tenantId?: string
   const host = await startLocalHost(rt, {
     port: 0,
     timers: false,
+    queues: options.queues ?? true,
     queue: { minPollingMs: 10, maxPollingMs: 50 },
     log: (level, source, message) => logs.push({ level: 'host', event: message, fields: { source, level } }),
   });

@@ -1,0 +1,79 @@
+// A learning offer broadcast to 865 and 10,000 people through the real pipeline — the work queue's
+// fan-out, one outbox delivery per person, the shared send budget, botbuilder — to a loopback Bot
+// Connector that enforces Teams' limit (30 a second per app; over it, 429 with Retry-After),
+// fails 2% of sends with a 5xx, and throws a burst of 429s every few seconds. Compared in the same
+// run with the rate-limit floor: recipients ÷ the configured rate. `npm run bench:broadcast`
+// (BENCH_SIZES=865 for the quick one.)
+import { type TransactionAction } from '@azure/data-tables';
+import { cpus } from 'node:os';
+import { startSending } from '../bot/flows/offers';
+import { silentLogger } from '../core/log';
+import { planRosterImport } from '../core/rosterPlan';
+import { startLocalHost } from '../functions/local/host';
+import { startEmbeddedAzurite } from '../local/azurite';
+import { syntheticOrg } from '../local/syntheticOrg';
+import { loadConfig } from '../runtime/config';
+import { createRuntime } from '../runtime/runtime';
+import { FINAL_DELIVERY_STATES } from '../store/deliveries';
+import { submitInBatches, TABLES } from '../store/tables';
+import { startFakeConnector } from '../test/support/fakeConnector';
+
+const RATE = Number(process.env.WEAVE_SEND_RATE ?? 25);
+const sizes = (process.env.BENCH_SIZES ?? '865,10000').split(',').map(Number);
+const azurite = await startEmbeddedAzurite();
+const rows: string[][] = [['recipients', 'floor (÷ rate)', 'wall time', 'ratio', 'delivered', 'duplicates', 'lost', '429s', '5xx']];
+
+for (const size of sizes) {
+  const connector = await startFakeConnector();
+  connector.limit = { perSecond: 30 };
+  connector.randomFailureRate = 0.02;
+  const config = loadConfig({ WEAVE_MODE: 'local', AzureWebJobsStorage: azurite.connectionString, WEAVE_STORAGE_PREFIX: `bb${size}`, WEAVE_SEND_RATE: String(RATE) });
+  const rt = await createRuntime(config, { log: silentLogger });
+  const tenantId = config.tenantId;
+  const org = syntheticOrg(size, 5);
+  await rt.people.applyRoster(tenantId, planRosterImport([], org), '2026-11-01');
+  const now = new Date().toISOString();
+  await submitInBatches(rt.tables.client(TABLES.conversations), org.map((p): TransactionAction => ['create', {
+    partitionKey: tenantId, rowKey: p.aadObjectId.toLowerCase(), status: 'installed', installedAt: now, statusChangedAt: now, timeZone: '', locale: '',
+    ref: JSON.stringify({ channelId: 'msteams', serviceUrl: connector.url, conversationId: `a:${p.aadObjectId}`, conversationKind: 'personal', tenantId, bot: { id: '28:bot', name: 'Weave' } }),
+  }]));
+  const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
+  const offerId = `00000000-0000-4000-8000-${String(size).padStart(12, '0')}`;
+  await rt.offers.save({
+    tenantId, offerId, title: 'Team study day', description: 'For everyone.', format: 'team_study_day', date: day(30), time: '09:30', durationMinutes: 420,
+    location: 'Civic Centre', onlineUrl: '', capacity: 200, codes: ['CC5'], cpdHours: 6, closesOn: day(25),
+    audience: { professions: [], teams: [], registration: 'any', withNeed: false }, status: 'draft', sendAt: null, taken: 0, createdBy: org[0]!.aadObjectId,
+    createdAt: now, sentAt: null, audienceSize: 0, fannedOutAt: null, reportedAt: null,
+  });
+  // Bursts of throttling, as Teams gives when other apps are busy too.
+  const bursts = setInterval(() => { for (let i = 0; i < 5; i++) connector.faults.push({ status: 429, retryAfterSeconds: 1 }); }, 4000);
+  const host = await startLocalHost(rt, { port: 0, timers: false });
+  const start = performance.now();
+  await startSending(rt, (await rt.offers.get(tenantId, offerId))!);
+  for (;;) {
+    await new Promise((r) => setTimeout(r, 500));
+    const offer = await rt.offers.get(tenantId, offerId);
+    if (!offer?.fannedOutAt) continue;
+    const deliveries = await rt.deliveries.listBatch(`offer|${offerId}`);
+    if (deliveries.length === size && deliveries.every((d) => FINAL_DELIVERY_STATES.includes(d.state))) break;
+  }
+  const wall = (performance.now() - start) / 1000;
+  clearInterval(bursts);
+  await host.stop();
+  const invites = connector.sent.filter((a) => JSON.stringify(a.activity).includes('offer.book'));
+  const perPerson = new Map<string, number>();
+  for (const a of invites) perPerson.set(a.conversationId, (perPerson.get(a.conversationId) ?? 0) + 1);
+  const duplicates = [...perPerson.values()].reduce((n, c) => n + c - 1, 0);
+  const floor = size / RATE;
+  rows.push([
+    String(size), `${floor.toFixed(1)} s`, `${wall.toFixed(1)} s`, `${(wall / floor).toFixed(2)}×`, String(perPerson.size), String(duplicates), String(size - perPerson.size),
+    String(connector.requests.filter((r) => r.status === 429).length), String(connector.requests.filter((r) => r.status >= 500).length),
+  ]);
+  await connector.stop();
+}
+
+await azurite.stop();
+const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+console.log(`\nrate ${RATE}/s (the connector allows 30/s), 2% 5xx, bursts of five 429s every 4 s; node ${process.version}, ${cpus().length} cores, Azurite in this process`);
+process.exit(0);

@@ -1,0 +1,123 @@
+// Learning offer cards: composing one (with a preview of exactly what recipients get), the
+// invitation each recipient gets (its buttons follow their booking), and L&D's progress report.
+import composeTemplate from './templates/offerCompose.json' with { type: 'json' };
+import inviteTemplate from './templates/offerInvite.json' with { type: 'json' };
+import progressTemplate from './templates/offerProgress.json' with { type: 'json' };
+import { COMMON_CORE } from '../core/commonCore';
+import type { AdaptiveCardJson } from '../core/conversation';
+import { OFFER_FORMATS } from '../core/offers';
+import { PROFESSIONS } from '../core/workforce';
+import { banner, errorBanner } from './fragments';
+import { expand } from './render';
+import { plain } from './text';
+
+export interface OfferValues {
+  title: string;
+  description: string;
+  format: string;
+  date: string;
+  time: string;
+  durationMinutes: string;
+  location: string;
+  onlineUrl: string;
+  capacity: string;
+  cpdHours: string;
+  closesOn: string;
+  codes: string;
+  professions: string;
+  teams: string;
+  registration: string;
+  withNeed: string;
+}
+
+const DURATIONS = [[7, '7 minutes'], [30, '30 minutes'], [60, '1 hour'], [90, '1½ hours'], [120, '2 hours'], [180, '3 hours'], [240, 'Half a day'], [420, 'A day']] as const;
+export const DURATION_CODES = DURATIONS.map(([m]) => String(m)) as [string, ...string[]];
+export const durationLabel = (minutes: number) => DURATIONS.find(([m]) => m === minutes)?.[1] ?? `${minutes} minutes`;
+
+const CODE_CHOICES = COMMON_CORE.flatMap((a) => [{ code: a.code, label: `${a.code} ${a.short}` }, ...a.subHeadings.map((s) => ({ code: s.code, label: `${s.code} ${s.label}` }))]);
+
+export interface ComposeAction {
+  title: string;
+  verb: string;
+  style?: 'positive' | 'default';
+  /** A date and time to pick before the action runs (Schedule). */
+  schedule?: { today: string };
+}
+
+export function offerComposeCard(d: {
+  cardId: string; heading: string; values: OfferValues; teams: readonly string[]; today: string; errors: readonly string[]; note: string;
+  preview: { audienceLine: string; invite: AdaptiveCardJson } | null; actions: ComposeAction[];
+}): AdaptiveCardJson {
+  const actions = d.actions.map((a) => a.schedule
+    ? {
+        type: 'Action.ShowCard', title: a.title,
+        card: {
+          type: 'AdaptiveCard',
+          body: [
+            { type: 'Input.Date', id: 'sendDate', label: 'Send on', isRequired: true, errorMessage: 'Choose the day', min: a.schedule.today },
+            { type: 'Input.Time', id: 'sendTime', label: 'At', isRequired: true, errorMessage: 'Choose the time' },
+          ],
+          actions: [{ type: 'Action.Execute', title: a.title, verb: a.verb, data: { cardId: d.cardId } }],
+        },
+      }
+    : { type: 'Action.Execute', title: a.title, verb: a.verb, style: a.style ?? 'default', data: { cardId: d.cardId } });
+  return expand(composeTemplate, {
+    heading: d.heading,
+    banner: d.errors.length > 0 ? errorBanner(d.errors) : banner('good', d.note),
+    previewing: !!d.preview,
+    values: d.values,
+    formats: Object.entries(OFFER_FORMATS).map(([code, label]) => ({ code, label })),
+    durations: DURATIONS.map(([m, label]) => ({ code: String(m), label })),
+    codes: CODE_CHOICES,
+    professions: Object.entries(PROFESSIONS).map(([code, label]) => ({ code, label })),
+    teams: d.teams,
+    today: d.today,
+    audienceLine: d.preview?.audienceLine ?? '',
+    // The recipients' card, without its buttons: the preview cannot book anything.
+    previewItems: d.preview?.invite.body ?? [],
+    actions,
+  });
+}
+
+export interface InviteButton {
+  title: string;
+  verb: string;
+  style?: 'positive' | 'destructive' | 'default';
+}
+
+export function offerInviteCard(d: {
+  cardId: string; eyebrow: string; title: string; description: string; facts: { title: string; value: string }[];
+  state: { style: 'good' | 'accent' | 'attention'; heading: string; lines: string[] } | null; errors: readonly string[];
+  buttons: InviteButton[]; links: { title: string; url: string }[]; footer: string;
+}): AdaptiveCardJson {
+  return expand(inviteTemplate, {
+    cardId: d.cardId,
+    eyebrow: d.eyebrow,
+    title: plain(d.title),
+    banner: d.errors.length > 0 ? errorBanner(d.errors) : d.state ? banner(d.state.style, d.state.heading, d.state.lines) : banner('accent', ''),
+    description: d.description,
+    facts: d.facts.map((f) => ({ title: f.title, value: plain(f.value) })),
+    buttons: d.buttons.map((b) => ({ ...b, style: b.style ?? 'default' })),
+    links: d.links,
+    footer: d.footer,
+  });
+}
+
+export function offerProgressCard(d: {
+  cardId: string; eyebrow: string; title: string; status: string; delivery: { title: string; value: string }[]; reasons: string[];
+  places: { title: string; value: string }[]; attendees: { id: string; name: string }[]; attended: string[]; note: string; errors: readonly string[]; footer: string;
+}): AdaptiveCardJson {
+  return expand(progressTemplate, {
+    cardId: d.cardId,
+    eyebrow: d.eyebrow,
+    title: plain(d.title),
+    banner: d.errors.length > 0 ? errorBanner(d.errors) : banner('good', d.note),
+    status: d.status,
+    delivery: d.delivery,
+    reasons: d.reasons.map(plain),
+    places: d.places,
+    attendees: d.attendees.map((a) => ({ id: a.id, name: plain(a.name) })),
+    attendedValue: d.attended.join(','),
+    footer: d.footer,
+  });
+}
