@@ -1,11 +1,11 @@
-// Places on a learning offer. The offer row's `taken` count decides capacity and is only ever
-// changed with the row's ETag, so two people booking the last place at once cannot both get it:
-// one wins, the other reads again and joins the waiting list. A freed place goes to the top of the
-// waiting list (need before speed), held for them to confirm before it moves on.
-import { addMonths, type IsoDate } from '../core/calendar';
-import { OFFER_FORMATS, waitingOrder, waitingPriority, type Booking, type Offer } from '../core/offers';
+// Places on a learning offer. A place and the booking it goes to change in one transaction with
+// both rows' ETags (store/offers.ts), so two people booking the last place at once cannot both
+// get it and no crash leaves the count out of step. A freed place goes to the top of the waiting
+// list (need before speed), held for them to confirm before it moves on.
+import { addMonths, formatDay, type IsoDate } from '../core/calendar';
 import { isOpen } from '../core/needs';
-import { localDate } from '../core/zonedTime';
+import { OFFER_FORMATS, waitingOrder, waitingPriority, type Booking, type Offer } from '../core/offers';
+import { localClock, localDate, parseInstant } from '../core/zonedTime';
 import type { Stored } from '../store/offers';
 import { ConcurrencyError } from '../store/tables';
 import { readinessOf } from '../views/cpd';
@@ -20,12 +20,25 @@ export type BookOutcome =
 
 const areaOf = (code: string) => code.split('.')[0]!;
 const ATTEMPTS = 8;
+const HELD: readonly Booking['status'][] = ['booked', 'offered', 'attended'];
 
 export function bookingClosed(offer: Offer, today: IsoDate): string | null {
   if (offer.status === 'cancelled') return 'This offer has been withdrawn.';
-  if (offer.closesOn < today) return 'Bookings for this have closed.';
+  if (offer.status !== 'sending' && offer.status !== 'sent') return 'This offer has not gone out.';
   if (offer.date < today) return 'This has already taken place.';
+  if (offer.closesOn < today) return 'Bookings for this have closed.';
   return null;
+}
+
+/** When the offer starts, as an instant. */
+export function startOf(deps: BotDeps, offer: Offer): Date {
+  return parseInstant(`${offer.date}T${offer.time}`, deps.config.timeZone);
+}
+
+/** "Wednesday 25 November, 10:00", in the organisation's time. */
+export function localWhen(deps: BotDeps, at: string): string {
+  const d = new Date(at);
+  return `${formatDay(localDate(d, deps.config.timeZone))}, ${localClock(d, deps.config.timeZone).slice(0, 5)}`;
 }
 
 /** How far up the waiting list this person goes, from facts about them (never their words). */
@@ -40,35 +53,6 @@ async function priorityFor(deps: BotDeps, offer: Offer, personId: string, today:
   return waitingPriority(deps.offerPolicy, { matchingNeed, registrationShort: !!ready && ready.inRenewalWindow && !ready.met, noRecentCpd: !cpd.some((r) => r.date >= since) });
 }
 
-/** Takes one place on the offer if one is free; false if it is full. Retries when someone else changed the offer first. */
-async function takePlace(deps: BotDeps, tenantId: string, offerId: string): Promise<boolean> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const offer = await deps.offers.get(tenantId, offerId);
-    if (!offer || offer.taken >= offer.capacity) return false;
-    try {
-      await deps.offers.update(offer, { taken: offer.taken + 1 });
-      return true;
-    } catch (err) {
-      if (!(err instanceof ConcurrencyError)) throw err;
-    }
-  }
-  throw new ConcurrencyError('This offer');
-}
-
-async function givePlaceBack(deps: BotDeps, tenantId: string, offerId: string): Promise<void> {
-  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const offer = await deps.offers.get(tenantId, offerId);
-    if (!offer) return;
-    try {
-      await deps.offers.update(offer, { taken: Math.max(0, offer.taken - 1) });
-      return;
-    } catch (err) {
-      if (!(err instanceof ConcurrencyError)) throw err;
-    }
-  }
-  throw new ConcurrencyError('This offer');
-}
-
 export async function waitingPosition(deps: BotDeps, offerId: string, personId: string): Promise<number> {
   return waitingOrder(await deps.offers.listBookings(offerId)).findIndex((b) => b.personId === personId) + 1;
 }
@@ -77,83 +61,103 @@ export async function book(deps: BotDeps, offer: Offer, personId: string): Promi
   const today = localDate(deps.clock.now(), deps.config.timeZone);
   const closed = bookingClosed(offer, today);
   if (closed) return { kind: 'closed', why: closed };
-  const now = deps.clock.now().toISOString();
-  const existing = await deps.offers.getBooking(offer.offerId, personId);
-  if (existing && (existing.status === 'booked' || existing.status === 'waiting' || existing.status === 'offered' || existing.status === 'attended')) {
-    return { kind: 'already', booking: existing };
-  }
-  // Nobody jumps a waiting list: a place is only taken straight away when nobody is waiting for one.
-  const waiting = waitingOrder(await deps.offers.listBookings(offer.offerId));
-  const got = waiting.length === 0 && (await takePlace(deps, offer.tenantId, offer.offerId));
-  const fields: Omit<Booking, 'tenantId' | 'offerId' | 'personId'> = got
-    ? { status: 'booked', priority: 0, askedAt: now, offeredUntil: null, updatedAt: now }
-    : { status: 'waiting', priority: await priorityFor(deps, offer, personId, today), askedAt: now, offeredUntil: null, updatedAt: now };
-  if (existing) await deps.offers.updateBooking(existing, fields);
-  else if (!(await deps.offers.createBooking({ tenantId: offer.tenantId, offerId: offer.offerId, personId, ...fields }))) {
-    // Their other device booked at the same moment: give back the place this attempt took.
-    if (got) await givePlaceBack(deps, offer.tenantId, offer.offerId);
-    return { kind: 'already', booking: (await deps.offers.getBooking(offer.offerId, personId))! };
-  }
-  if (got) return { kind: 'booked' };
-  return { kind: 'waiting', position: await waitingPosition(deps, offer.offerId, personId) };
-}
-
-/** Gives up a place (or a place held for them, or their spot on the list); a freed place goes to the next person. */
-export async function cancel(deps: BotDeps, offer: Offer, booking: Stored<Booking>): Promise<void> {
-  const held = booking.status === 'booked' || booking.status === 'offered';
-  await deps.offers.updateBooking(booking, { status: 'cancelled', offeredUntil: null, updatedAt: deps.clock.now().toISOString() });
-  if (held) {
-    await givePlaceBack(deps, offer.tenantId, offer.offerId);
-    await promoteNext(deps, offer.tenantId, offer.offerId);
-  }
-}
-
-/** While places are free and people wait, the next person is offered one to confirm in time. */
-export async function promoteNext(deps: BotDeps, tenantId: string, offerId: string): Promise<number> {
-  let promoted = 0;
-  for (;;) {
-    const next = waitingOrder(await deps.offers.listBookings(offerId))[0];
-    if (!next || !(await takePlace(deps, tenantId, offerId))) return promoted;
-    const until = new Date(deps.clock.now().getTime() + deps.offerPolicy.confirmPlaceHours * 3_600_000).toISOString();
+  // A place freed earlier and not yet passed on goes to whoever waits, before anyone new.
+  await promoteNext(deps, offer);
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const now = deps.clock.now().toISOString();
+    const [places, existing, bookings] = await Promise.all([
+      deps.offers.getPlaces(offer.offerId), deps.offers.getBooking(offer.offerId, personId), deps.offers.listBookings(offer.offerId),
+    ]);
+    if (!places) return { kind: 'closed', why: 'This offer has not gone out.' };
+    if (existing && (existing.status === 'waiting' || HELD.includes(existing.status))) return { kind: 'already', booking: existing };
+    const base = { tenantId: offer.tenantId, offerId: offer.offerId, personId, askedAt: now, offeredUntil: null, updatedAt: now };
     try {
-      await deps.offers.updateBooking(next, { status: 'offered', offeredUntil: until, updatedAt: deps.clock.now().toISOString() });
+      // Nobody jumps a waiting list: a place is taken straight away only when nobody is waiting.
+      if (places.taken < places.capacity && waitingOrder(bookings).length === 0) {
+        await deps.offers.writeBooking({ ...base, status: 'booked', priority: 0 }, existing ?? null, { row: places, delta: 1 });
+        return { kind: 'booked' };
+      }
+      await deps.offers.writeBooking({ ...base, status: 'waiting', priority: await priorityFor(deps, offer, personId, today) }, existing ?? null);
+      return { kind: 'waiting', position: await waitingPosition(deps, offer.offerId, personId) };
     } catch (err) {
-      await givePlaceBack(deps, tenantId, offerId);
-      if (err instanceof ConcurrencyError) continue; // they left the list meanwhile: try the next person
+      if (!(err instanceof ConcurrencyError)) throw err; // someone took a place, or their other device booked: look again
+    }
+  }
+  throw new ConcurrencyError('This offer');
+}
+
+/** Gives up a place (or one held for them, or a waiting-list spot); a freed place goes to the next person. */
+export async function cancel(deps: BotDeps, offer: Offer, personId: string): Promise<Booking['status'] | null> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const [places, booking] = await Promise.all([deps.offers.getPlaces(offer.offerId), deps.offers.getBooking(offer.offerId, personId)]);
+    if (!places || !booking || !['booked', 'waiting', 'offered'].includes(booking.status)) return null;
+    const held = booking.status !== 'waiting';
+    try {
+      await deps.offers.writeBooking({ ...booking, status: 'cancelled', offeredUntil: null, updatedAt: deps.clock.now().toISOString() }, booking, held ? { row: places, delta: -1 } : undefined);
+    } catch (err) {
+      if (err instanceof ConcurrencyError) continue;
       throw err;
     }
-    const offer = await deps.offers.get(tenantId, offerId);
-    await deps.outbox.resendCard(tenantId, `offer-place|${offerId}|${next.personId}|${until}`, next.personId, inviteCardId(offerId, next.personId),
-      { heading: 'A place is free for you', text: `Confirm by ${until.slice(0, 16).replace('T', ' ')} (UTC) or it goes to the next person${offer ? `: ${offer.title}, ${OFFER_FORMATS[offer.format].toLowerCase()}` : ''}.` });
+    if (held) await promoteNext(deps, offer);
+    return booking.status;
+  }
+  throw new ConcurrencyError('This booking');
+}
+
+/** Confirms a freed place held for them; false if it has moved on. */
+export async function confirm(deps: BotDeps, offer: Offer, personId: string): Promise<boolean> {
+  const booking = await deps.offers.getBooking(offer.offerId, personId);
+  if (!booking || booking.status !== 'offered' || !booking.offeredUntil || booking.offeredUntil < deps.clock.now().toISOString()) return false;
+  await deps.offers.writeBooking({ ...booking, status: 'booked', offeredUntil: null, updatedAt: deps.clock.now().toISOString() }, booking);
+  return true;
+}
+
+/**
+ * While places are free and people wait, the next person is offered one to confirm — until the
+ * offer starts (a hold never runs past it). Each hold is its own transaction; a race with another
+ * promotion or a cancellation just reads again.
+ */
+export async function promoteNext(deps: BotDeps, offer: Offer): Promise<number> {
+  const start = startOf(deps, offer).getTime();
+  let promoted = 0;
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const now = deps.clock.now();
+    if (offer.status === 'cancelled' || now.getTime() >= start) return promoted;
+    const [places, bookings] = await Promise.all([deps.offers.getPlaces(offer.offerId), deps.offers.listBookings(offer.offerId)]);
+    const next = waitingOrder(bookings)[0];
+    if (!places || !next || places.taken >= places.capacity) return promoted;
+    const until = new Date(Math.min(now.getTime() + deps.offerPolicy.confirmPlaceHours * 3_600_000, start)).toISOString();
+    try {
+      await deps.offers.writeBooking({ ...next, status: 'offered', offeredUntil: until, updatedAt: now.toISOString() }, next, { row: places, delta: 1 });
+    } catch (err) {
+      if (err instanceof ConcurrencyError) continue;
+      throw err;
+    }
+    await deps.outbox.resendCard(offer.tenantId, `offer-place|${offer.offerId}|${next.personId}|${until}`, next.personId, inviteCardId(offer.offerId, next.personId),
+      { heading: 'A place is free for you', text: `Confirm by ${localWhen(deps, until)} or it goes to the next person: ${offer.title}, ${OFFER_FORMATS[offer.format].toLowerCase()}.` });
     promoted += 1;
   }
+  return promoted;
 }
 
-/** A freed place offered and not confirmed in time moves on. */
+/** A freed place offered and not confirmed in time moves on (and the person is told). */
 export async function releaseLapsedHolds(deps: BotDeps, offer: Offer): Promise<number> {
-  const now = deps.clock.now().toISOString();
   let released = 0;
-  for (const b of (await deps.offers.listBookings(offer.offerId)).filter((x) => x.status === 'offered' && x.offeredUntil && x.offeredUntil < now)) {
+  for (const b of (await deps.offers.listBookings(offer.offerId)).filter((x) => x.status === 'offered' && x.offeredUntil && x.offeredUntil < deps.clock.now().toISOString())) {
+    const places = await deps.offers.getPlaces(offer.offerId);
+    if (!places) break;
     try {
-      await deps.offers.updateBooking(b, { status: 'cancelled', offeredUntil: null, updatedAt: now });
+      await deps.offers.writeBooking({ ...b, status: 'cancelled', offeredUntil: null, updatedAt: deps.clock.now().toISOString() }, b, { row: places, delta: -1 });
     } catch (err) {
-      if (err instanceof ConcurrencyError) continue; // they confirmed at the last moment
+      if (err instanceof ConcurrencyError) continue; // they confirmed at the last moment, or another pass got here first
       throw err;
     }
-    await givePlaceBack(deps, offer.tenantId, offer.offerId);
-    await deps.outbox.sendText(offer.tenantId, `offer-lapsed|${offer.offerId}|${b.personId}`, b.personId,
+    await deps.outbox.sendText(offer.tenantId, `offer-lapsed|${offer.offerId}|${b.personId}|${b.offeredUntil}`, b.personId,
       `The place on "${offer.title}" held for you wasn't confirmed in time, so it has gone to the next person.`);
     released += 1;
   }
-  if (released > 0) await promoteNext(deps, offer.tenantId, offer.offerId);
+  await promoteNext(deps, offer);
   return released;
-}
-
-/** Puts `taken` right from the bookings, if a crash between the two writes left it out of step. */
-export async function reconcileTaken(deps: BotDeps, offer: Stored<Offer>): Promise<void> {
-  const bookings = await deps.offers.listBookings(offer.offerId);
-  const taken = bookings.filter((b) => b.status === 'booked' || b.status === 'offered' || b.status === 'attended').length;
-  if (taken !== offer.taken) await deps.offers.update(offer, { taken }).catch((err: unknown) => { if (!(err instanceof ConcurrencyError)) throw err; });
 }
 
 /** The invitation card each recipient gets: its id comes from the broadcast and the person, as the outbox makes it. */

@@ -13,16 +13,20 @@ import { flowFor } from './flows';
 import { TransientSendError, type Messenger } from './messenger';
 import type { OutboxJob, OutboxMessage } from './outbox';
 import type { SendPacer } from './sendPacer';
+import type { AppInstaller } from './installer';
 
 /** How long a worker may hold a delivery before another may take it over (a crashed worker's lease). */
 export const DELIVERY_LEASE_SECONDS = 120;
 /** Attempts before a delivery is given up as failed. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
+/** After installing Weave for someone, how long to wait for their conversation before trying again. */
+const INSTALL_WAIT_SECONDS = 60;
 
 export interface DeliveryDeps extends BotDeps {
   deliveries: DeliveryStore;
   messenger: Messenger;
   pacer: SendPacer;
+  installer: AppInstaller;
 }
 
 export type DeliveryResult = Delivery['state'] | 'missing' | 'busy' | 'retrying';
@@ -77,12 +81,13 @@ export async function deliver(deps: DeliveryDeps, job: OutboxJob): Promise<Deliv
 }
 
 /** Where a delivery goes: a person's 1:1 chat, or (for a team digest) the channel a manager linked. */
-async function targetOf(deps: DeliveryDeps, delivery: Delivery): Promise<{ kind: 'ok'; ref: ConversationRef; channel: boolean } | { kind: 'not_installed' | 'unreachable' }> {
+async function targetOf(deps: DeliveryDeps, delivery: Delivery): Promise<{ kind: 'ok'; ref: ConversationRef; channel: boolean } | { kind: 'not_installed' | 'unreachable' | 'installing' }> {
   if (isChannelRecipient(delivery.recipientId)) {
     const link = await deps.plans.getDigestLinkFor(delivery.tenantId, delivery.recipientId);
     return link ? { kind: 'ok', ref: link.ref, channel: true } : { kind: 'not_installed' };
   }
   const conversation = await deps.conversations.get(delivery.tenantId, delivery.recipientId);
+  if (!conversation && (await deps.installer.install(delivery.tenantId, delivery.recipientId))) return { kind: 'installing' };
   if (!conversation || conversation.status === 'uninstalled') return { kind: 'not_installed' };
   if (conversation.status === 'unreachable') return { kind: 'unreachable' };
   return { kind: 'ok', ref: conversation.ref, channel: false };
@@ -102,6 +107,12 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Pro
   const log = deps.log.with({ batch: job.batch });
   const at = () => deps.clock.now().toISOString();
   const target = await targetOf(deps, delivery);
+  if (target.kind === 'installing') {
+    // Installed for them just now: try again once Teams has told Weave their conversation.
+    await deps.deliveries.finish(delivery, 'queued', at(), { notBefore: new Date(deps.clock.now().getTime() + INSTALL_WAIT_SECONDS * 1000).toISOString() });
+    await deps.outbox.requeue(job, INSTALL_WAIT_SECONDS);
+    return 'retrying';
+  }
   if (target.kind !== 'ok') {
     await deps.deliveries.finish(delivery, target.kind, at());
     await reportChannelFailure(deps, delivery);
@@ -114,7 +125,7 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Pro
   }
 
   try {
-    await deps.pacer.acquire();
+    await deps.pacer.acquire(target.ref.conversationId);
     const outcome = await deps.messenger.send(target.ref, message);
     if (outcome.kind === 'gone') {
       if (!target.channel) await deps.conversations.setStatus(delivery.tenantId, delivery.recipientId, 'unreachable', at());

@@ -36,6 +36,15 @@ export const durationLabel = (minutes: number) => DURATIONS.find(([m]) => m === 
 
 const CODE_CHOICES = COMMON_CORE.flatMap((a) => [{ code: a.code, label: `${a.code} ${a.short}` }, ...a.subHeadings.map((s) => ({ code: s.code, label: `${s.code} ${s.label}` }))]);
 
+/** The composer's lists, for the card and the tab alike. */
+export const COMPOSER_CHOICES = {
+  formats: Object.entries(OFFER_FORMATS).map(([code, label]) => ({ code, label })),
+  durations: DURATIONS.map(([m, label]) => ({ code: String(m), label })),
+  codes: CODE_CHOICES,
+  professions: Object.entries(PROFESSIONS).map(([code, label]) => ({ code, label })),
+  registration: [{ code: 'any', label: 'Everyone' }, { code: 'registered', label: 'Only registered staff' }, { code: 'unregistered', label: 'Only staff who are not registered' }],
+};
+
 export interface ComposeAction {
   title: string;
   verb: string;
@@ -66,10 +75,7 @@ export function offerComposeCard(d: {
     banner: d.errors.length > 0 ? errorBanner(d.errors) : banner('good', d.note),
     previewing: !!d.preview,
     values: d.values,
-    formats: Object.entries(OFFER_FORMATS).map(([code, label]) => ({ code, label })),
-    durations: DURATIONS.map(([m, label]) => ({ code: String(m), label })),
-    codes: CODE_CHOICES,
-    professions: Object.entries(PROFESSIONS).map(([code, label]) => ({ code, label })),
+    ...COMPOSER_CHOICES,
     teams: d.teams,
     today: d.today,
     audienceLine: d.preview?.audienceLine ?? '',
@@ -106,8 +112,10 @@ export function offerInviteCard(d: {
 export function offerProgressCard(d: {
   cardId: string; eyebrow: string; title: string; status: string; delivery: { title: string; value: string }[]; reasons: string[];
   places: { title: string; value: string }[]; attendees: { id: string; name: string }[]; attended: string[]; note: string; errors: readonly string[]; footer: string;
+  withdrawable: boolean;
 }): AdaptiveCardJson {
   return expand(progressTemplate, {
+    withdrawable: d.withdrawable,
     cardId: d.cardId,
     eyebrow: d.eyebrow,
     title: plain(d.title),

@@ -64,6 +64,8 @@ function trendOf(plan: TeamPlan, previous: TeamPlan | null, threshold: number): 
   return `${Math.abs(delta)} ${delta > 0 ? 'more' : 'fewer'} people with open needs than last week.`;
 }
 
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
 export function teamDigest(plan: TeamPlan, previous: TeamPlan | null, threshold: number): TeamDigest {
   const t = threshold;
   const n = plan.headcount;
@@ -78,7 +80,7 @@ export function teamDigest(plan: TeamPlan, previous: TeamPlan | null, threshold:
   return {
     team: plan.team,
     tooSmall: false,
-    headline: `${ofTotal(plan.withOpenNeeds, n, t)} people have open learning needs.`,
+    headline: sentence(`${ofTotal(plan.withOpenNeeds, n, t)} people have open learning needs.`),
     chart: areas.filter((a) => exact(a.people, n, t)).map((a) => ({ label: describeCode(a.code), value: a.people })),
     table: areas.map((a) => ({ label: describeCode(a.code), value: ofTotal(a.people, n, t) })),
     subHeadings: plan.subHeadings.filter((h) => exact(h.people, n, t)).slice(0, 3).map((h) => `${describeCode(h.code)} (${h.people})`),

@@ -57,8 +57,6 @@ export interface Offer {
   audience: Audience;
   status: OfferStatus;
   sendAt: string | null;
-  /** Places taken: booked, plus freed places offered and not yet answered. Changed only with the row's ETag. */
-  taken: number;
   createdBy: string;
   createdAt: string;
   sentAt: string | null;
@@ -75,6 +73,13 @@ export interface Offer {
  *   for them. `attended`: marked as there by L&D (a CPD record was made).
  */
 export type BookingStatus = 'booked' | 'waiting' | 'offered' | 'cancelled' | 'declined' | 'attended';
+
+/** How many of an offer's places are held (booked, attended, or offered to someone to confirm). */
+export interface Places {
+  offerId: string;
+  capacity: number;
+  taken: number;
+}
 
 export interface Booking {
   tenantId: string;

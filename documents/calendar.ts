@@ -3,19 +3,21 @@
 import type { Offer } from '../core/offers';
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
-const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+const escapeText = (s: string) => s.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r\n|\r|\n/g, '\\n');
 
-/** Lines longer than 75 octets continue on the next line, after a space. */
+/** Lines longer than 75 octets continue on the next line after a space, never splitting a character. */
 function fold(line: string): string {
   const out: string[] = [];
-  let rest = line;
-  while (Buffer.byteLength(rest, 'utf8') > 75) {
-    let cut = 75;
-    while (Buffer.byteLength(rest.slice(0, cut), 'utf8') > 75) cut -= 1;
-    out.push(rest.slice(0, cut));
-    rest = ` ${rest.slice(cut)}`;
+  let current = '';
+  for (const ch of line) {
+    if (Buffer.byteLength(current + ch, 'utf8') > 75) {
+      out.push(current);
+      current = ` ${ch}`;
+    } else {
+      current += ch;
+    }
   }
-  out.push(rest);
+  out.push(current);
   return out.join('\r\n');
 }
 

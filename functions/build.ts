@@ -1,10 +1,11 @@
-// `npm run build`: the Function App as Azure runs it. One bundled file (esbuild), host.json and a
-// package.json in dist/function-app, zipped as dist/weave-function-app.zip for zip deploy.
+// `npm run build`: the Function App as Azure runs it. One bundled file (esbuild), host.json, a
+// package.json and the tab's files in dist/function-app, zipped as dist/weave-function-app.zip for zip deploy.
 import { cpSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build, type BuildOptions } from 'esbuild';
 import { zipSync } from 'fflate';
+import { buildTab } from '../tab/build';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const APP_DIR = join(ROOT, 'dist', 'function-app');
@@ -43,6 +44,8 @@ export async function buildFunctionApp(): Promise<{ bundleBytes: number; zipByte
   mkdirSync(APP_DIR, { recursive: true });
   await build(BUNDLE_OPTIONS);
   cpSync(join(ROOT, 'functions', 'host.json'), join(APP_DIR, 'host.json'));
+  mkdirSync(join(APP_DIR, 'tab'));
+  for (const [file, body] of await buildTab()) writeFileSync(join(APP_DIR, 'tab', file), body);
   const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { name: string; version: string };
   writeFileSync(join(APP_DIR, 'package.json'), `${JSON.stringify({ name: pkg.name, version: pkg.version, main: 'index.cjs', engines: { node: '>=20' } }, null, 2)}\n`);
   const zip = zipSync(Object.fromEntries(filesUnder(APP_DIR).map((f) => [relative(APP_DIR, f), readFileSync(f)])), { level: 9 });

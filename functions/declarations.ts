@@ -14,6 +14,8 @@ import { runMentorFollowUps } from '../jobs/mentorFollowUps';
 import { runMentorMatching } from '../jobs/mentorMatching';
 import { runRegistrationReminders } from '../jobs/registrationReminders';
 import { runSessionPrompts } from '../jobs/sessionPrompts';
+import { API_ROUTES } from '../api/routes';
+import { devSignIn, serveApi, serveTab } from '../api/http';
 import { PAGES } from '../pages';
 import { renderPage } from '../pages/layout';
 import type { Config } from '../runtime/config';
@@ -100,6 +102,27 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     route: 'offers/{offerId}/event.ics',
     methods: ['GET'],
     handler: (rt, request) => downloadOfferEvent(rt, request.params.offerId),
+  },
+  {
+    kind: 'http',
+    name: 'tab',
+    route: 'tab/{file?}',
+    methods: ['GET'],
+    handler: (rt, request) => serveTab(rt, request.params.file),
+  },
+  ...API_ROUTES.map((api): HttpFunction => ({
+    kind: 'http',
+    name: api.name,
+    route: api.route,
+    methods: [api.method],
+    handler: (rt, request) => serveApi(rt, api, request),
+  })),
+  {
+    kind: 'http',
+    name: 'tab-dev-sign-in',
+    route: 'tab/api/dev/sign-in',
+    methods: ['GET', 'POST'],
+    handler: (rt, request) => devSignIn(rt, request),
   },
   {
     kind: 'queue',

@@ -1,10 +1,12 @@
 // The Azure Functions host: registers every declared function with the v4 programming model.
 // Configuration is read at load, so a misconfigured app (Azure mode without bot credentials,
 // say) fails to start rather than answering as an anonymous bot.
+import { fileURLToPath } from 'node:url';
 import functions from '@azure/functions';
 import { loadConfig } from '../runtime/config';
 import { loadCadencePolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadRegistrationPolicy } from '../runtime/policy';
 import { createRuntime, type Runtime } from '../runtime/runtime';
+import { tabAssetsFrom } from '../tab/assets';
 import { queueName } from '../store/queues';
 import { AZURE_TIMER_TICK, bindHttp, bindQueue, bindTimer } from './bind';
 import { FUNCTIONS } from './declarations';
@@ -19,7 +21,8 @@ loadPlanPolicy();
 loadOfferPolicy();
 let runtime: Promise<Runtime> | undefined;
 function getRuntime(): Promise<Runtime> {
-  runtime ??= createRuntime(config).catch((err: unknown) => {
+  // npm run build puts the tab's files in tab/ beside this bundle.
+  runtime ??= createRuntime(config, { tabAssets: tabAssetsFrom(fileURLToPath(new URL('./tab/', import.meta.url))) }).catch((err: unknown) => {
     runtime = undefined; // let the next invocation try again (storage briefly unreachable at start)
     throw err;
   });

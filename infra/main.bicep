@@ -38,6 +38,9 @@ param alwaysReadyHttpInstances int = 1
 @allowed([2048, 4096])
 param instanceMemoryMB int = 2048
 
+@description('Client id of the Entra app registration the Weave tab signs in with (single sign-on in Teams); see docs/deploy.md. Empty: the tab accepts no sign-in until it is set.')
+param tabClientId string = ''
+
 param tags object = { app: 'weave' }
 
 var suffix = uniqueString(resourceGroup().id, name)
@@ -220,6 +223,8 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'MicrosoftAppId', value: identity.properties.clientId }
         { name: 'MicrosoftAppType', value: 'UserAssignedMSI' }
         { name: 'MicrosoftAppTenantId', value: tenant().tenantId }
+        // The tab's sign-in: Entra ID tokens for this app registration, from this tenant.
+        { name: 'WEAVE_TAB_CLIENT_ID', value: tabClientId }
       ]
     }
   }

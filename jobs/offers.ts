@@ -1,44 +1,58 @@
-// Keeping learning offers moving. Every few minutes: offers scheduled for now start sending; places
-// held for someone who did not confirm in time move on; an offer whose every delivery has ended is
-// marked sent and L&D get the final report. Each working morning: attendees are reminded the
+// Keeping learning offers moving. Every few minutes: offers scheduled for now start sending; a
+// stalled fan-out starts again; places held for someone who did not confirm in time move on, and
+// free places go to whoever waits; an offer whose every delivery has ended is marked sent and L&D
+// get the final report. Each working morning: attendees are reminded the
 // working day before, with a link to add it to their calendar.
 import type { BotDeps } from '../bot/context';
-import { reconcileTaken, releaseLapsedHolds } from '../bot/bookings';
+import { releaseLapsedHolds } from '../bot/bookings';
+import { errorFields } from '../core/log';
 import { offerBatch, offerComposeFlow, startSending } from '../bot/flows/offers';
 import { workingCalendar, workingDaysBefore, formatDay } from '../core/calendar';
 import { localDate } from '../core/zonedTime';
 import { FINAL_DELIVERY_STATES } from '../store/deliveries';
 import { ConcurrencyError } from '../store/tables';
 
+/** A fan-out with no sign of finishing after this long is started again (it queues nothing twice). */
+const FANOUT_STALLED_MINUTES = 10;
+
 export async function runOfferUpkeep(deps: BotDeps): Promise<string> {
   const tenantId = deps.config.tenantId;
-  const now = deps.clock.now().toISOString();
-  const counts = { started: 0, released: 0, reported: 0 };
+  const now = deps.clock.now();
+  const counts = { started: 0, restarted: 0, released: 0, reported: 0, failed: 0 };
   for (const offer of await deps.offers.list(tenantId)) {
     try {
-      if (offer.status === 'scheduled' && offer.sendAt && offer.sendAt <= now) {
+      if (offer.status === 'scheduled' && offer.sendAt && offer.sendAt <= now.toISOString()) {
         await startSending(deps, offer);
         counts.started += 1;
         continue;
       }
       if (offer.status !== 'sending' && offer.status !== 'sent') continue;
+      // A fan-out that stopped (its page poisoned, or the process died before queueing it) starts again.
+      if (offer.status === 'sending' && !offer.fannedOutAt && offer.sentAt && now.getTime() - Date.parse(offer.sentAt) > FANOUT_STALLED_MINUTES * 60_000) {
+        await deps.work.enqueue({ kind: 'offer-fanout', tenantId, offerId: offer.offerId, after: null });
+        counts.restarted += 1;
+      }
+      // Holds not confirmed in time move on, and any place left free goes to whoever waits.
       counts.released += await releaseLapsedHolds(deps, offer);
-      const fresh = await deps.offers.get(tenantId, offer.offerId);
-      if (fresh) await reconcileTaken(deps, fresh);
       if (offer.status === 'sending' && offer.fannedOutAt) {
         const deliveries = await deps.deliveries.listBatch(offerBatch(offer.offerId));
         if (deliveries.every((d) => FINAL_DELIVERY_STATES.includes(d.state))) {
-          const latest = (await deps.offers.get(tenantId, offer.offerId))!;
-          await deps.offers.update(latest, { status: 'sent', reportedAt: now });
+          // The report first: sending it twice is harmless, marking sent without it would lose it.
           await deps.outbox.sendCard({ tenantId, batch: `offer-report|${offer.offerId}`, recipientId: offer.createdBy, kind: offerComposeFlow.kind, context: { offerId: offer.offerId } });
+          await deps.offers.update(offer, { status: 'sent', reportedAt: now.toISOString() });
           counts.reported += 1;
         }
       }
     } catch (err) {
-      if (!(err instanceof ConcurrencyError)) throw err; // someone acted on it meanwhile: the next pass sees it
+      if (err instanceof ConcurrencyError) continue; // someone acted on it meanwhile: the next pass sees it
+      // One offer's trouble does not stop the others; the run reports failure and is retried.
+      deps.log.error('offer.upkeep_failed', errorFields(err));
+      counts.failed += 1;
     }
   }
-  return Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
+  const summary = Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
+  if (counts.failed > 0) throw new Error(`offer upkeep: ${summary}`);
+  return summary;
 }
 
 export async function runOfferReminders(deps: BotDeps): Promise<string> {

@@ -2,25 +2,21 @@
 // (this process: the same function handlers Azure runs, with timers and queue polling), the demo
 // organisation on first start, and an Agents Playground per demo persona. Ctrl+C stops it all.
 import type { ChildProcess } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { importRoster } from '../admin/importRoster';
 import { createLogger } from '../core/log';
-import { localDate } from '../core/zonedTime';
 import { formatLogMessage, printLine } from '../functions/local/console';
 import { startLocalHost, type LocalHost } from '../functions/local/host';
 import { azuriteConnectionString, LOCAL_TENANT_ID, loadConfig } from '../runtime/config';
 import { createRuntime } from '../runtime/runtime';
+import { tabAssetsBuiltOnDemand } from '../tab/build';
 import { azuriteAnswers, spawnAzurite } from './azurite';
-import { seedDemoLearning } from './demo/learning';
+import { loadDemoOrganisation } from './demo/load';
 import { personaByKey } from './demo/personas';
 import { startPlayground } from './playground';
 import { pipeOutput, stopChild, waitForOutput, waitUntil } from './processes';
 import { localSettings } from './settings';
 
 const say = (message: string) => printLine('info', 'weave', message);
-const DEMO_ROSTER = fileURLToPath(new URL('./demo/roster.csv', import.meta.url));
 
 async function main() {
   const local = localSettings();
@@ -64,17 +60,16 @@ async function main() {
       AzureWebJobsStorage: azuriteConnectionString(local.host, { table: local.tablePort, queue: local.queuePort }),
     });
     const log = createLogger((level, event, fields) => printLine(level, 'bot', formatLogMessage(JSON.stringify({ event, ...fields }))), config.logLevel);
-    const rt = await createRuntime(config, { log });
+    const rt = await createRuntime(config, { log, tabAssets: tabAssetsBuiltOnDemand() });
     host = await startLocalHost(rt, { port: local.botPort, host: local.host, timers: true });
     const endpoint = `http://${local.host}:${host.port}/api/messages`;
     say(`bot        ${endpoint} (Bot Framework authentication off: local mode)`);
+    say(`tab        http://${local.host}:${host.port}/api/tab/ (dev sign-in: local mode only)`);
 
     // Demo organisation, once
     if ((await rt.people.list(config.tenantId)).length === 0) {
-      const result = await importRoster({ ...rt, tenantId: config.tenantId, timeZone: config.timeZone }, await readFile(DEMO_ROSTER, 'utf8'), { source: 'local/demo/roster.csv' });
-      if (result.outcome !== 'imported') throw new Error(`the demo roster did not import: ${JSON.stringify(result)}`);
-      const learning = await seedDemoLearning(rt, config.tenantId, localDate(rt.clock.now(), config.timeZone));
-      say(`demo org   ${result.summary.joiners} staff loaded from local/demo/roster.csv, with ${learning} plan needs, CPD records and mentoring offers`);
+      const { staff, learning } = await loadDemoOrganisation(rt, config.tenantId);
+      say(`demo org   ${staff} staff loaded from local/demo/roster.csv, with ${learning} plan needs, CPD records and mentoring offers`);
     } else {
       say(`demo org   already loaded (${location ? 'delete .data/ or set WEAVE_IN_MEMORY=1 for a fresh one' : 'in memory'})`);
     }

@@ -46,6 +46,7 @@ export function appPackage(ids: ManifestIds): Uint8Array {
 const DEV_IDS = {
   teamsAppId: '5f0c3b2a-7d4e-4c1b-9a8f-0e1d2c3b4a59',
   botId: '00000000-0000-4000-8000-00000000b07d',
+  tabClientId: '00000000-0000-4000-8000-0000000007ab',
   host: 'localhost',
 };
 
@@ -57,12 +58,13 @@ export function idsFromEnv(env: NodeJS.ProcessEnv, local: boolean): ManifestIds 
     TEAMS_APP_ID: 'the Teams app id (a GUID you choose once, e.g. from `uuidgen`)',
     MicrosoftAppId: "the bot's id (the botId output of the Bicep deployment)",
     WEAVE_PUBLIC_HOST: "the Function App's host name (the host output, e.g. weave-prod.azurewebsites.net)",
+    WEAVE_TAB_CLIENT_ID: "the tab's Entra app registration client id (see docs/deploy.md, Sign-in for the tab)",
   } as const;
   const missing = Object.entries(wanted)
     .filter(([name]) => !env[name] || (name !== 'WEAVE_PUBLIC_HOST' && !isGuid(env[name]!)))
     .map(([name, what]) => `${name}: ${what}`);
   if (missing.length > 0) return { missing };
-  return { teamsAppId: env.TEAMS_APP_ID!, botId: env.MicrosoftAppId!, host: env.WEAVE_PUBLIC_HOST!, version };
+  return { teamsAppId: env.TEAMS_APP_ID!, botId: env.MicrosoftAppId!, host: env.WEAVE_PUBLIC_HOST!, tabClientId: env.WEAVE_TAB_CLIENT_ID!, version };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -20,10 +20,12 @@ export interface ManifestIds {
   botId: string;
   /** The host name the Function App answers on, e.g. weave-prod.azurewebsites.net. */
   host: string;
+  /** The client id of the Entra app registration the tab signs in with (SSO). */
+  tabClientId: string;
   version: string;
 }
 
-export type Strings = Record<'name.short' | 'name.full' | 'description.short' | 'description.full' | 'developer.name', string>;
+export type Strings = Record<'name.short' | 'name.full' | 'description.short' | 'description.full' | 'developer.name' | 'tab.name', string>;
 
 export function readStrings(language: string): Strings {
   return JSON.parse(readFileSync(new URL(`./strings/${language}.json`, import.meta.url), 'utf8')) as Strings;
@@ -62,6 +64,15 @@ export function buildManifest(ids: ManifestIds, strings: Strings = readStrings(D
         { scopes: ['team'], commands: commandList('team') },
       ],
     }],
+    // One personal tab: it shows each person the pages their roles allow (My plan, My team, Organisation).
+    staticTabs: [{
+      entityId: 'weave',
+      name: strings['tab.name'],
+      contentUrl: `${origin}/api/tab/?inTeams=1`,
+      websiteUrl: `${origin}/api/tab/`,
+      scopes: ['personal'],
+    }],
+    webApplicationInfo: { id: ids.tabClientId, resource: `api://${ids.host}/${ids.tabClientId}` },
     permissions: ['identity'],
     validDomains: [ids.host],
     defaultInstallScope: 'personal',

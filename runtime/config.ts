@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { parseSchedule } from '../core/ncrontab';
 import { isTimeZone } from '../core/zonedTime';
+import { isGuid } from '../core/validation';
 import type { StorageAccess, StorageSettings } from '../store/settings';
 
 export type Mode = 'local' | 'azure';
@@ -30,6 +31,8 @@ export interface Config {
   digestSchedule: string;
   /** Proactive messages a second, for the whole app in the tenant (Teams allows about 30). */
   sendRatePerSecond: number;
+  /** The Entra app registration the tab signs in with (SSO); null: the tab API accepts no Entra tokens. */
+  tabClientId: string | null;
 }
 
 /** The demo organisation's tenant: what the local stack and the playground use. */
@@ -59,6 +62,7 @@ export const SETTINGS = {
   WEAVE_LOG_LEVEL: 'debug, info (default), warn or error',
   WEAVE_PUBLIC_URL: "the app's address for links Weave sends (default: https:// and WEBSITE_HOSTNAME in Azure, http://localhost:PORT locally)",
   WEBSITE_HOSTNAME: 'set by Azure: the Function App host name',
+  WEAVE_TAB_CLIENT_ID: "client id of the Entra app registration the tab signs in with (SSO; docs/deploy.md); its Application ID URI is api://<public host>/<client id>. Unset: the tab accepts no Entra sign-in",
   WEAVE_SEND_RATE: 'proactive messages a second for the whole app, across every worker (default 25; Teams allows about 30 per app per tenant)',
   WEAVE_DIGEST_SCHEDULE: 'when team training plan digests go out: NCRONTAB in the organisation time zone (default 0 0 9 * * 1, Mondays 09:00)',
   AzureWebJobsStorage: 'storage connection string (locally built for Azurite when unset); in Azure use the identity-based settings below',
@@ -75,7 +79,7 @@ export const SETTINGS = {
 export const AZURE_APP_SETTINGS = [
   'WEAVE_MODE', 'WEAVE_TENANT_ID', 'WEAVE_TIME_ZONE', 'WEAVE_STORAGE_PREFIX', 'WEAVE_LOG_LEVEL',
   'AzureWebJobsStorage__accountName', 'AzureWebJobsStorage__credential', 'AzureWebJobsStorage__clientId',
-  'MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId',
+  'MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'WEAVE_TAB_CLIENT_ID',
 ] as const satisfies readonly (keyof typeof SETTINGS)[];
 
 /** Settings that must never be in Azure's app settings: a storage key, a client secret. */
@@ -98,6 +102,7 @@ const envSchema = z.object({
   WEAVE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
   WEAVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEBSITE_HOSTNAME: z.string().optional(),
+  WEAVE_TAB_CLIENT_ID: z.string().refine((v) => v === '' || isGuid(v), 'is not a client id (a GUID)').optional(),
   WEAVE_SEND_RATE: z.coerce.number().min(1).max(50).default(25),
   WEAVE_DIGEST_SCHEDULE: z.string().default('0 0 9 * * 1').refine(isSchedule, 'is not an NCRONTAB schedule such as 0 0 9 * * 1'),
   PORT: z.coerce.number().int().positive().default(3978),
@@ -182,6 +187,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.WEAVE_LOG_LEVEL,
     digestSchedule: e.WEAVE_DIGEST_SCHEDULE,
     sendRatePerSecond: e.WEAVE_SEND_RATE,
+    tabClientId: e.WEAVE_TAB_CLIENT_ID || null,
     publicUrl: (e.WEAVE_PUBLIC_URL ?? (e.WEBSITE_HOSTNAME ? `https://${e.WEBSITE_HOSTNAME}` : `http://localhost:${e.PORT}`)).replace(/\/$/, ''),
   };
 }

@@ -26,6 +26,9 @@ import { TableOfferStore } from '../store/offers';
 import { TablePlanStore } from '../store/plans';
 import { WorkQueue } from '../bot/work';
 import { SendPacer } from '../bot/sendPacer';
+import { noInstaller } from '../bot/installer';
+import { devSigner, type DevSigner } from '../api/tokens';
+import { noTabAssets, type TabAssets } from '../tab/assets';
 import { TableRateBudget } from '../store/rateLimit';
 import { TableMentoringStore } from '../store/mentoring';
 import { TableCpdStore } from '../store/cpd';
@@ -40,6 +43,10 @@ export interface Runtime extends DeliveryDeps {
   imports: ImportLog;
   weave: WeaveBot;
   messages: MessagesHandler;
+  /** The tab's page, script and styles. */
+  tabAssets: TabAssets;
+  /** Local mode only: signs dev sign-in tokens for the tab. Null in Azure, so no such token can exist there. */
+  devSignIn: DevSigner | null;
 }
 
 export interface RuntimeOptions {
@@ -56,6 +63,8 @@ export interface RuntimeOptions {
    * infra/main.bicep provisions them and an operator's own identity may not be allowed to.
    */
   provision?: boolean;
+  /** Where the tab's files come from (prebuilt in Azure, built on demand locally); without it the tab is not served. */
+  tabAssets?: TabAssets;
 }
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -101,11 +110,14 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   return {
     ...deps,
     pacer,
+    installer: noInstaller,
     tables,
     queues,
     jobRuns: new TableJobRunStore(tables),
     imports: new TableImportLog(tables),
     weave,
     messages: teams.messagesHandler(weave),
+    tabAssets: options.tabAssets ?? noTabAssets,
+    devSignIn: config.mode === 'local' ? devSigner(config.tenantId, () => clock.now()) : null,
   };
 }

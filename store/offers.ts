@@ -1,10 +1,12 @@
 // Learning offers and their bookings.
-// - `offers`: PartitionKey = tenant id, RowKey = offer id. The row's `taken` count is the one place
-//   capacity is decided: every change to it carries the row's ETag, so two people taking the last
-//   place at once cannot both have it.
-// - `bookings`: PartitionKey = offer id, RowKey = person id. An offer's bookings are one partition.
+// - `offers`: PartitionKey = tenant id, RowKey = offer id.
+// - `bookings`: PartitionKey = offer id, RowKey = person id, plus the row `_places` counting the
+//   places held. A place and the booking it goes to change together in one entity-group
+//   transaction, with both rows' ETags: two people cannot take the last place, and no crash can
+//   leave the count and the bookings disagreeing.
 import { odata, type TableEntityResult } from '@azure/data-tables';
-import type { Booking, Offer } from '../core/offers';
+import type { TransactionAction } from '@azure/data-tables';
+import type { Booking, Offer, Places } from '../core/offers';
 import { ConcurrencyError, createIfAbsent, getEntity, listAll, statusOf, TABLES, type Tables } from './tables';
 
 export type Stored<T> = T & { etag: string };
@@ -15,23 +17,30 @@ export interface OfferStore {
   /** Changes an offer only if nobody has since its etag (ConcurrencyError otherwise). */
   update(offer: Stored<Offer>, patch: Partial<Offer>): Promise<Stored<Offer>>;
   list(tenantId: string): Promise<Stored<Offer>[]>;
+  /** Creates or replaces a draft; with an etag, only if nobody has changed it since (ConcurrencyError otherwise). Answers the new etag. */
+  saveDraft(offer: Offer, etag: string | null): Promise<string>;
+  /** Opens an offer's places as it is sent (once: a second call leaves them). */
+  openPlaces(offerId: string, capacity: number): Promise<void>;
+  getPlaces(offerId: string): Promise<Stored<Places> | undefined>;
   getBooking(offerId: string, personId: string): Promise<Stored<Booking> | undefined>;
-  /** False if this person already has a booking row for the offer. */
-  createBooking(booking: Booking): Promise<boolean>;
-  updateBooking(booking: Stored<Booking>, patch: Partial<Booking>): Promise<Stored<Booking>>;
+  /**
+   * Writes a booking (new, or replacing `existing` if unchanged since read) and, with `places`,
+   * moves the places count by `delta` in the same transaction. ConcurrencyError if either row changed.
+   */
+  writeBooking(next: Booking, existing: Stored<Booking> | null, places?: { row: Stored<Places>; delta: number }): Promise<void>;
   listBookings(offerId: string): Promise<Stored<Booking>[]>;
 }
 
 interface OfferEntity {
   title: string; description: string; format: string; date: string; time: string; durationMinutes: number; location: string; onlineUrl: string;
-  capacity: number; codes: string; cpdHours: number; closesOn: string; audience: string; status: string; sendAt: string; taken: number;
+  capacity: number; codes: string; cpdHours: number; closesOn: string; audience: string; status: string; sendAt: string;
   createdBy: string; createdAt: string; sentAt: string; reportedAt: string; audienceSize: number; fannedOutAt: string;
 }
 
 const toEntity = (o: Offer): OfferEntity => ({
   title: o.title, description: o.description, format: o.format, date: o.date, time: o.time, durationMinutes: o.durationMinutes, location: o.location,
   onlineUrl: o.onlineUrl, capacity: o.capacity, codes: o.codes.join(';'), cpdHours: o.cpdHours, closesOn: o.closesOn, audience: JSON.stringify(o.audience),
-  status: o.status, sendAt: o.sendAt ?? '', taken: o.taken, createdBy: o.createdBy, createdAt: o.createdAt, sentAt: o.sentAt ?? '', reportedAt: o.reportedAt ?? '',
+  status: o.status, sendAt: o.sendAt ?? '', createdBy: o.createdBy, createdAt: o.createdAt, sentAt: o.sentAt ?? '', reportedAt: o.reportedAt ?? '',
   audienceSize: o.audienceSize, fannedOutAt: o.fannedOutAt ?? '',
 });
 
@@ -39,7 +48,7 @@ const toOffer = (e: TableEntityResult<OfferEntity>): Stored<Offer> => ({
   tenantId: e.partitionKey!, offerId: e.rowKey!, title: e.title, description: e.description, format: e.format as Offer['format'], date: e.date, time: e.time,
   durationMinutes: e.durationMinutes, location: e.location, onlineUrl: e.onlineUrl, capacity: e.capacity, codes: e.codes ? e.codes.split(';') : [],
   cpdHours: e.cpdHours, closesOn: e.closesOn, audience: JSON.parse(e.audience) as Offer['audience'], status: e.status as Offer['status'],
-  sendAt: e.sendAt || null, taken: e.taken, createdBy: e.createdBy, createdAt: e.createdAt, sentAt: e.sentAt || null, reportedAt: e.reportedAt || null,
+  sendAt: e.sendAt || null, createdBy: e.createdBy, createdAt: e.createdAt, sentAt: e.sentAt || null, reportedAt: e.reportedAt || null,
   audienceSize: e.audienceSize ?? 0, fannedOutAt: e.fannedOutAt || null, etag: e.etag,
 });
 
@@ -51,6 +60,9 @@ const toBooking = (e: TableEntityResult<BookingEntity>): Stored<Booking> => ({
   tenantId: e.tenantId, offerId: e.partitionKey!, personId: e.rowKey!, status: e.status as Booking['status'], priority: e.priority, askedAt: e.askedAt,
   offeredUntil: e.offeredUntil || null, updatedAt: e.updatedAt, etag: e.etag,
 });
+
+/** The row in an offer's bookings partition that counts its places. */
+const PLACES = '_places';
 
 function conflict(err: unknown, what: string): never {
   if (statusOf(err) === 412) throw new ConcurrencyError(what);
@@ -91,31 +103,50 @@ export class TableOfferStore implements OfferStore {
     return (await listAll<OfferEntity>(this.offers, odata`PartitionKey eq ${tenantId}`)).map(toOffer);
   }
 
+  async saveDraft(o: Offer, etag: string | null) {
+    try {
+      const entity = { partitionKey: o.tenantId, rowKey: o.offerId, ...toEntity(o) };
+      const res = etag ? await this.offers.updateEntity(entity, 'Replace', { etag }) : await this.offers.createEntity(entity);
+      return res.etag ?? '';
+    } catch (err) {
+      if (statusOf(err) === 409) throw new ConcurrencyError('This offer');
+      return conflict(err, 'This offer');
+    }
+  }
+
+  async openPlaces(offerId: string, capacity: number) {
+    await createIfAbsent(this.bookings, { partitionKey: offerId, rowKey: PLACES, capacity, taken: 0 });
+  }
+
+  async getPlaces(offerId: string) {
+    const e = await getEntity<{ capacity: number; taken: number }>(this.bookings, offerId, PLACES);
+    return e && { offerId, capacity: e.capacity, taken: e.taken, etag: e.etag };
+  }
+
   async getBooking(offerId: string, personId: string) {
     const e = await getEntity<BookingEntity>(this.bookings, offerId, personId);
     return e && toBooking(e);
   }
 
-  async createBooking(b: Booking) {
-    return createIfAbsent<BookingEntity>(this.bookings, {
-      partitionKey: b.offerId, rowKey: b.personId, tenantId: b.tenantId, status: b.status, priority: b.priority, askedAt: b.askedAt, offeredUntil: b.offeredUntil ?? '', updatedAt: b.updatedAt,
-    });
-  }
-
-  async updateBooking(booking: Stored<Booking>, patch: Partial<Booking>) {
-    const next = { ...booking, ...patch };
+  async writeBooking(next: Booking, existing: Stored<Booking> | null, places?: { row: Stored<Places>; delta: number }) {
+    const entity = {
+      partitionKey: next.offerId, rowKey: next.personId, tenantId: next.tenantId, status: next.status, priority: next.priority, askedAt: next.askedAt,
+      offeredUntil: next.offeredUntil ?? '', updatedAt: next.updatedAt,
+    };
+    const actions: TransactionAction[] = [existing ? ['update', entity, 'Replace', { etag: existing.etag }] : ['create', entity]];
+    if (places) {
+      actions.push(['update', { partitionKey: next.offerId, rowKey: PLACES, capacity: places.row.capacity, taken: places.row.taken + places.delta }, 'Replace', { etag: places.row.etag }]);
+    }
     try {
-      const res = await this.bookings.updateEntity({
-        partitionKey: booking.offerId, rowKey: booking.personId, tenantId: next.tenantId, status: next.status, priority: next.priority, askedAt: next.askedAt,
-        offeredUntil: next.offeredUntil ?? '', updatedAt: next.updatedAt,
-      }, 'Replace', { etag: booking.etag });
-      return { ...next, etag: res.etag ?? booking.etag };
+      await this.bookings.submitTransaction(actions);
     } catch (err) {
-      return conflict(err, 'This booking');
+      const status = statusOf(err);
+      if (status === 412 || status === 409) throw new ConcurrencyError('This booking');
+      throw err;
     }
   }
 
   async listBookings(offerId: string) {
-    return (await listAll<BookingEntity>(this.bookings, odata`PartitionKey eq ${offerId}`)).map(toBooking);
+    return (await listAll<BookingEntity>(this.bookings, odata`PartitionKey eq ${offerId} and RowKey ne ${PLACES}`)).map(toBooking);
   }
 }

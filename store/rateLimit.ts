@@ -1,7 +1,6 @@
 // One send budget for the whole app in a tenant, however many workers are sending: a token bucket
-// kept in one Table Storage row (PartitionKey = tenant id, RowKey = the budget's name). A worker
-// takes a few tokens at a time with the row's ETag, so the row is written a few times a second, not
-// once per message; tokens a worker takes but does not use are simply not spent.
+// kept in one Table Storage row (PartitionKey = tenant id, RowKey = the budget's name), taken with
+// the row's ETag: however many workers send, together they spend what the bucket refills.
 import { getEntity, statusOf, TABLES, type Tables } from './tables';
 
 interface BucketEntity {
@@ -34,10 +33,13 @@ export class TableRateBudget implements RateBudget {
   async take(want: number, nowMs: number) {
     for (let attempt = 0; attempt < 10; attempt++) {
       const row = await getEntity<BucketEntity>(this.client, this.tenantId, this.name);
-      const tokens = row ? Math.min(this.burst, row.tokens + ((nowMs - row.at) / 1000) * this.perSecond) : this.burst;
+      // Workers' clocks differ a little: time never runs backwards for the bucket, so a worker whose
+      // clock is behind neither refills it twice nor drains it below empty.
+      const at = row ? Math.max(row.at, nowMs) : nowMs;
+      const tokens = row ? Math.min(this.burst, row.tokens + (Math.max(0, nowMs - row.at) / 1000) * this.perSecond) : this.burst;
       const got = Math.min(want, Math.floor(tokens));
       if (got === 0) return { got: 0, waitMs: Math.ceil(((1 - tokens) / this.perSecond) * 1000) };
-      const entity = { partitionKey: this.tenantId, rowKey: this.name, tokens: tokens - got, at: nowMs };
+      const entity = { partitionKey: this.tenantId, rowKey: this.name, tokens: tokens - got, at };
       try {
         if (row) await this.client.updateEntity(entity, 'Replace', { etag: row.etag });
         else await this.client.createEntity(entity);

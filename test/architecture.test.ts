@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..');
-const SOURCE_DIRS = ['core', 'store', 'bot', 'cards', 'functions', 'jobs', 'runtime', 'cli', 'local', 'admin', 'views', 'documents'];
+const SOURCE_DIRS = ['core', 'store', 'bot', 'cards', 'functions', 'jobs', 'runtime', 'cli', 'local', 'admin', 'views', 'documents', 'api', 'tab'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -41,6 +41,10 @@ describe('dependencies point inward', () => {
 
   it('views and documents turn domain records into words: core only, no I/O', () => {
     expect(violations((f) => f.startsWith('views/') || f.startsWith('documents/'), (s) => s.startsWith('@azure/') || s.startsWith('node:') || (s.startsWith('..') && !/^\.\.\/(core|views)\//.test(s)))).toEqual([]);
+  });
+
+  it('the tab browser code reaches the server only over HTTP: its own files, the API types, teams-js and the card renderer', () => {
+    expect(violations((f) => f.startsWith('tab/client/'), (s) => !(s.startsWith('./') || /^\.\.\/(dom|session|cardPreview|pages\/)/.test(s) || /^(\.\.\/)+api\/shapes$/.test(s) || s === '@microsoft/teams-js' || s === 'adaptivecards'))).toEqual([]);
   });
 
   it('every Table query is built with the odata template', () => {

@@ -41,7 +41,8 @@ export const orgPlanCommand: CommandDef = {
   scopes: ['personal'],
   async run({ deps, turn }: Asking) {
     const today = await todayFor(deps, turn.tenantId, turn.user.aadObjectId);
-    return [{ card: orgPlanCard(await orgPlanContent(deps, today)), summary: 'Learning and development plan' }];
+    const { plan: _plan, ...content } = await orgPlanContent(deps, today);
+    return [{ card: orgPlanCard(content), summary: 'Learning and development plan' }];
   },
 };
 

@@ -59,7 +59,7 @@ export async function managerDigest(deps: BotDeps, managerId: string, tenantId: 
   const quarterAgo = addMonths(period, -3);
   let withNeeds = 0;
   const areaCounts = new Map<string, number>();
-  const people: ManagerDigestPerson[] = [];
+  const people: (ManagerDigestPerson & { id: string })[] = [];
   for (const p of reports) {
     const [needs, cpd, sessions, requests, matches] = await Promise.all([
       deps.needs.listFor(tenantId, p.aadObjectId), deps.cpd.listFor(tenantId, p.aadObjectId),
@@ -76,7 +76,7 @@ export async function managerDigest(deps: BotDeps, managerId: string, tenantId: 
     if (mine.length > 0) lines.push(`Prepared for ${mine.filter((s) => s.answeredAt).length} of ${mine.length} supervisions in the last four weeks`);
     lines.push(`CPD logged in the last three months: ${cpd.filter((r) => r.date >= quarterAgo).length}`);
     lines.push(mentoringLine(p, requests, matches));
-    people.push({ name: nameOf(p), role: `${p.jobTitle} · ${professionLabel(p.profession)}`, lines });
+    people.push({ id: p.aadObjectId, name: nameOf(p), role: `${p.jobTitle} · ${professionLabel(p.profession)}`, lines });
   }
   const top = [...areaCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([a, n]) => `${describeCode(a)} (${n})`);
   return {
@@ -105,6 +105,8 @@ export const managerDigestFlow: CardFlow = {
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
+const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+
 export async function orgPlanContent(deps: BotDeps, today: IsoDate) {
   const data = await loadRollup(deps, today);
   const plan = await orgPlanOf(deps, data, today);
@@ -122,7 +124,7 @@ export async function orgPlanContent(deps: BotDeps, today: IsoDate) {
     priorities: plan.priorities.slice(0, deps.planPolicy.topAreas + 2).map((p) => ({
       heading: `${describeCode(p.code)}: priority ${p.score}`,
       lines: [
-        `${p.people} people need it; ${p.triggerPeople} affected by learning triggers; ${p.registrationPeople} registrants short of their regulator in a renewal window.`,
+        `${count(p.people, 'person needs', 'people need')} it; ${p.triggerPeople} affected by learning triggers; ${count(p.registrationPeople, 'registrant', 'registrants')} short of their regulator in a renewal window.`,
         ...(p.teams.length || p.professions.length ? [`Most in ${[...p.teams, ...p.professions].map((g) => `${g.name} (${g.people})`).join(', ')}.`] : []),
         p.activity ? `Commission: ${activityLabel(p.activity).toLowerCase()}, the way most of them would like to learn, open to every profession.` : 'Commission: a cross-profession session.',
         p.mentors > 0 ? `Internal mentors with this strength: ${p.mentors}.` : 'No internal mentor offers this strength yet.',
@@ -138,13 +140,15 @@ export async function orgPlanContent(deps: BotDeps, today: IsoDate) {
     equityNote: `Shares over the last ${deps.planPolicy.equity.lookbackMonths} months. A group is under-served when its share of CPD or places is below ${Math.round(deps.planPolicy.equity.underServedRatio * 100)}% of its share of staff. Groups of fewer than ${t} are pooled.`,
     mentoring: `Mentoring across professions: ${shownCount(data.mentoring.pairs.length)} pairs proposed or under way, ${shownCount(data.mentoring.waiting.length)} people waiting; check-ins: ${shownCount(met)} had met, ${shownCount(useful)} found it useful.`,
     footer: 'For L&D: organisation totals, no individual\'s needs. Learning triggers raise priorities until their learn-by date.',
+    plan,
   };
 }
 
 export const orgPlanFlow: CardFlow = {
   kind: 'orgPlan',
   async render(deps, card) {
-    return orgPlanCard(await orgPlanContent(deps, periodOf(card)));
+    const { plan: _plan, ...content } = await orgPlanContent(deps, periodOf(card));
+    return orgPlanCard(content);
   },
   actions: {},
 };

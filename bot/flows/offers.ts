@@ -17,7 +17,7 @@ import { parseInstant, localDate } from '../../core/zonedTime';
 import { FINAL_DELIVERY_STATES } from '../../store/deliveries';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { Stored } from '../../store/offers';
-import { book, bookingClosed, cancel, waitingPosition } from '../bookings';
+import { book, bookingClosed, cancel, confirm, localWhen, waitingPosition } from '../bookings';
 import type { BotDeps } from '../context';
 import { choice, choices, date, messagesOf, number, text, toggle, typed } from './fields';
 import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
@@ -45,7 +45,7 @@ const schema = z.object({
   withNeed: toggle(),
 }).loose();
 
-const EMPTY: OfferValues = {
+export const EMPTY_OFFER: OfferValues = {
   title: '', description: '', format: 'bite_size_workshop', date: '', time: '10:00', durationMinutes: '90', location: '', onlineUrl: '', capacity: '12', cpdHours: '1.5',
   closesOn: '', codes: '', professions: '', teams: '', registration: 'any', withNeed: 'false',
 };
@@ -82,8 +82,8 @@ interface InviteState {
   buttons: InviteButton[];
 }
 
-async function stateOf(deps: BotDeps, offer: Offer, booking: Booking | undefined, today: IsoDate): Promise<InviteState> {
-  const closed = bookingClosed(offer, today);
+export async function stateOf(deps: BotDeps, offer: Offer, booking: Booking | undefined, today: IsoDate, full: boolean): Promise<InviteState> {
+  const closed = offer.status === 'draft' ? null : bookingClosed(offer, today);
   switch (booking?.status) {
     case 'booked':
       return { state: { style: 'good', heading: 'You have a place', lines: ['If you can no longer come, cancel: your place goes to the next person waiting.'] }, buttons: [{ title: 'Cancel my place', verb: 'offer.cancel', style: 'destructive' }] };
@@ -93,19 +93,19 @@ async function stateOf(deps: BotDeps, offer: Offer, booking: Booking | undefined
       return { state: { style: 'accent', heading: `You're number ${await waitingPosition(deps, offer.offerId, booking.personId)} on the waiting list`, lines: ['Places go first to people with a learning need in these areas, then in the order people asked. Weave tells you if one comes free.'] }, buttons: [{ title: 'Leave the waiting list', verb: 'offer.cancel' }] };
     case 'offered':
       return {
-        state: { style: 'attention', heading: 'A place is free for you', lines: [`Confirm by ${booking.offeredUntil!.slice(0, 16).replace('T', ' ')} (UTC), or it goes to the next person.`] },
+        state: { style: 'attention', heading: 'A place is free for you', lines: [`Confirm by ${localWhen(deps, booking.offeredUntil!)}, or it goes to the next person.`] },
         buttons: [{ title: 'Confirm my place', verb: 'offer.confirm', style: 'positive' }, { title: "I can't come", verb: 'offer.cancel' }],
       };
     default:
       if (closed) return { state: { style: 'accent', heading: closed, lines: [] }, buttons: [] };
       return {
         state: booking?.status === 'cancelled' ? { style: 'accent', heading: 'You gave up your place', lines: ['You can ask again while bookings are open.'] } : booking?.status === 'declined' ? { style: 'accent', heading: 'Not for you, noted', lines: [] } : null,
-        buttons: [{ title: offer.taken >= offer.capacity ? 'Join the waiting list' : 'Book a place', verb: 'offer.book', style: 'positive' }, ...(booking?.status === 'declined' ? [] : [{ title: 'Not for me', verb: 'offer.notForMe' }])],
+        buttons: [{ title: full ? 'Join the waiting list' : 'Book a place', verb: 'offer.book', style: 'positive' }, ...(booking?.status === 'declined' ? [] : [{ title: 'Not for me', verb: 'offer.notForMe' }])],
       };
   }
 }
 
-function inviteCard(deps: BotDeps, offer: Offer, cardId: string, state: InviteState, errors: readonly string[] = []) {
+export function inviteCard(deps: BotDeps, offer: Offer, cardId: string, state: InviteState, errors: readonly string[] = []) {
   const links = [
     ...(offer.onlineUrl ? [{ title: 'Online link', url: offer.onlineUrl }] : []),
     { title: 'Add to calendar', url: `${deps.config.publicUrl}/api/offers/${offer.offerId}/event.ics` },
@@ -113,11 +113,12 @@ function inviteCard(deps: BotDeps, offer: Offer, cardId: string, state: InviteSt
   return offerInviteCard({
     cardId, eyebrow: `Learning offer: ${OFFER_FORMATS[offer.format]}`, title: offer.title, description: offer.description, facts: offerFacts(offer),
     state: state.state, errors, buttons: state.buttons, links,
-    footer: 'Open to every profession it is sent to, qualified or not. What you book is yours: L&D see totals, and who attended.',
+    footer: 'Open to every profession it is sent to, qualified or not. L&D see who has booked and who attended, to run the session; nobody else does.',
   });
 }
 
 const offerIdOf = (card: IssuedCard) => String(card.context.offerId ?? '');
+const ONLY_LD = ['Only L&D admins can compose and send offers.'];
 
 // ——— Composing ———
 
@@ -126,21 +127,25 @@ async function renderCompose(deps: BotDeps, card: IssuedCard, form?: FormState) 
   const [teams, today] = await Promise.all([deps.people.rosterTeams(card.tenantId), todayFor(deps, card.tenantId, card.recipientId)]);
   const v = form?.values;
   const values: OfferValues = v
-    ? (Object.fromEntries(Object.keys(EMPTY).map((k) => [k, typed(v, k, 4000)])) as unknown as OfferValues)
-    : offer ? valuesOf(offer) : EMPTY;
+    ? (Object.fromEntries(Object.keys(EMPTY_OFFER).map((k) => [k, typed(v, k, 4000)])) as unknown as OfferValues)
+    : offer ? valuesOf(offer) : EMPTY_OFFER;
   if (!values.withNeed) values.withNeed = 'false';
   const previewing = !!offer && offer.status === 'draft' && card.context.previewing === true && !form?.errors?.length;
+  const t = deps.planPolicy.threshold;
   if (offer && offer.status !== 'draft') return progressCard(deps, card, offer, form);
   if (previewing) {
     const audience = await audienceOf(deps, offer);
     return offerComposeCard({
       cardId: card.cardId, heading: 'Check before you send', values, teams, today, errors: [], note: form?.note ?? '',
       preview: {
-        audienceLine: `It goes to ${audience.length} ${audience.length === 1 ? 'person' : 'people'}.`,
-        invite: inviteCard(deps, offer, card.cardId, await stateOf(deps, offer, undefined, today)),
+        // Counting only people with a need could tell L&D whether one named person has one: small counts are not shown.
+        audienceLine: offer.audience.withNeed && audience.length > 0 && audience.length < t
+          ? `It goes to fewer than ${t} people.`
+          : `It goes to ${audience.length} ${audience.length === 1 ? 'person' : 'people'}.`,
+        invite: inviteCard(deps, offer, card.cardId, await stateOf(deps, offer, undefined, today, false)),
       },
       actions: [
-        { title: `Send to ${audience.length} now`, verb: 'offer.send', style: 'positive' },
+        { title: 'Send now', verb: 'offer.send', style: 'positive' },
         { title: 'Send later…', verb: 'offer.schedule', schedule: { today } },
         { title: 'Change something', verb: 'offer.edit' },
       ],
@@ -152,25 +157,30 @@ async function renderCompose(deps: BotDeps, card: IssuedCard, form?: FormState) 
   });
 }
 
-async function draftFrom(deps: BotDeps, card: IssuedCard, raw: Record<string, unknown>): Promise<{ invalid: string[] } | { offer: Offer }> {
+function draftFrom(deps: BotDeps, card: IssuedCard, raw: Record<string, unknown>) {
+  return offerFromInput(deps, { tenantId: card.tenantId, offerId: offerIdOf(card), createdBy: card.recipientId }, raw);
+}
+
+/** An offer draft from what L&D filled in (on the card or in the tab), checked; or what to fix. */
+export async function offerFromInput(deps: BotDeps, ids: { tenantId: string; offerId: string; createdBy: string }, raw: unknown): Promise<{ invalid: string[] } | { offer: Offer }> {
   const parsed = schema.safeParse(raw);
   if (!parsed.success) return { invalid: messagesOf(parsed.error) };
   const i = parsed.data;
-  const today = await todayFor(deps, card.tenantId, card.recipientId);
+  const today = await todayFor(deps, ids.tenantId, ids.createdBy);
   const problems: string[] = [];
   if (i.date < today || i.date > addMonths(today, 24)) problems.push('Date: choose a day from today to two years ahead.');
   if (i.closesOn < today || i.closesOn > i.date) problems.push('Bookings close: choose a day from today up to the day itself.');
   if (!i.location && !i.onlineUrl) problems.push('Say where it is, or give the online link.');
-  const known = await deps.people.rosterTeams(card.tenantId);
+  const known = await deps.people.rosterTeams(ids.tenantId);
   if (i.teams.some((t) => !known.includes(t))) problems.push('Teams: choose from the list.');
   if (problems.length > 0) return { invalid: problems };
-  const existing = await deps.offers.get(card.tenantId, offerIdOf(card));
+  const existing = await deps.offers.get(ids.tenantId, ids.offerId);
   return {
     offer: {
-      tenantId: card.tenantId, offerId: offerIdOf(card), title: i.title, description: i.description, format: i.format as Offer['format'], date: i.date, time: i.time,
+      tenantId: ids.tenantId, offerId: ids.offerId, title: i.title, description: i.description, format: i.format as Offer['format'], date: i.date, time: i.time,
       durationMinutes: Number(i.durationMinutes), location: i.location, onlineUrl: i.onlineUrl, capacity: i.capacity, codes: i.codes, cpdHours: i.cpdHours, closesOn: i.closesOn,
       audience: { professions: i.professions, teams: i.teams, registration: i.registration as Offer['audience']['registration'], withNeed: i.withNeed },
-      status: 'draft', sendAt: null, taken: 0, createdBy: card.recipientId, createdAt: existing?.createdAt ?? deps.clock.now().toISOString(), sentAt: null, reportedAt: null,
+      status: 'draft', sendAt: null, createdBy: ids.createdBy, createdAt: existing?.createdAt ?? deps.clock.now().toISOString(), sentAt: null, reportedAt: null,
       audienceSize: 0, fannedOutAt: null,
     },
   };
@@ -179,6 +189,7 @@ async function draftFrom(deps: BotDeps, card: IssuedCard, raw: Record<string, un
 /** Marks the offer sending and fans it out on the work queue; a second press finds it already sending. */
 export async function startSending(deps: BotDeps, offer: Stored<Offer>): Promise<Stored<Offer>> {
   const audience = await audienceOf(deps, offer);
+  await deps.offers.openPlaces(offer.offerId, offer.capacity);
   const sending = await deps.offers.update(offer, { status: 'sending', sentAt: deps.clock.now().toISOString(), audienceSize: audience.length });
   await deps.work.enqueue({ kind: 'offer-fanout', tenantId: offer.tenantId, offerId: offer.offerId, after: null });
   deps.log.info('offer.sending', { recipients: audience.length });
@@ -192,21 +203,24 @@ export const offerComposeFlow: CardFlow = {
     'offer.preview': defineAction({
       schema: z.looseObject({}),
       closesCard: false,
-      async handle({ deps }, card, raw) {
+      async handle({ deps, person }, card, raw) {
+        if (!hasRole(person, 'ld_admin')) return { invalid: ONLY_LD };
         const draft = await draftFrom(deps, card, raw);
         if ('invalid' in draft) return draft;
         const existing = await deps.offers.get(card.tenantId, offerIdOf(card));
         if (existing && existing.status !== 'draft') return { invalid: ['This offer has already gone out.'] };
-        await deps.offers.save(draft.offer);
-        const saved = await deps.cards.updateContext(card, { ...card.context, previewing: true });
+        // Saved only if nobody has sent or changed it since it was read; Send then checks it still is.
+        const draftEtag = await deps.offers.saveDraft(draft.offer, existing?.etag ?? null);
+        const saved = await deps.cards.updateContext(card, { ...card.context, previewing: true, draftEtag });
         return { card: await renderCompose(deps, saved) };
       },
     }),
     'offer.edit': defineAction({
       schema: z.looseObject({}),
       closesCard: false,
-      async handle({ deps }, card) {
-        const saved = await deps.cards.updateContext(card, { ...card.context, previewing: false });
+      async handle({ deps, person }, card) {
+        if (!hasRole(person, 'ld_admin')) return { invalid: ONLY_LD };
+        const saved = await deps.cards.updateContext(card, { ...card.context, previewing: false, draftEtag: null });
         return { card: await renderCompose(deps, saved) };
       },
     }),
@@ -214,10 +228,13 @@ export const offerComposeFlow: CardFlow = {
       schema: z.looseObject({}),
       closesCard: false,
       async handle({ deps, person }, card) {
-        if (!hasRole(person, 'ld_admin')) return { invalid: ['Only L&D admins can send offers.'] };
+        if (!hasRole(person, 'ld_admin')) return { invalid: ONLY_LD };
         const offer = await deps.offers.get(card.tenantId, offerIdOf(card));
         if (!offer) return { invalid: ['Preview the offer before sending it.'] };
         if (offer.status !== 'draft' && offer.status !== 'scheduled') return { card: await renderCompose(deps, card) };
+        // What goes is what was previewed on this card: not an older draft, nor one changed elsewhere since.
+        if (card.context.previewing !== true || offer.etag !== card.context.draftEtag) return { invalid: ['The offer changed since this preview: preview it again before sending.'] };
+        if (offer.closesOn < localDate(deps.clock.now(), deps.config.timeZone)) return { invalid: ['Bookings close before today: change the dates and preview again.'] };
         await startSending(deps, offer);
         return { card: await renderCompose(deps, card, { note: 'Sending now. This card shows how it is going; press Refresh.' }) };
       },
@@ -226,9 +243,10 @@ export const offerComposeFlow: CardFlow = {
       schema: z.object({ sendDate: date('Send on', { required: true }), sendTime: text('At', { max: 5, required: true }).refine((t) => t === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(t), 'At is not a time of day.') }).loose(),
       closesCard: false,
       async handle({ deps, person }, card, input) {
-        if (!hasRole(person, 'ld_admin')) return { invalid: ['Only L&D admins can send offers.'] };
+        if (!hasRole(person, 'ld_admin')) return { invalid: ONLY_LD };
         const offer = await deps.offers.get(card.tenantId, offerIdOf(card));
         if (!offer || offer.status !== 'draft') return { invalid: ['Preview the offer before scheduling it.'] };
+        if (card.context.previewing !== true || offer.etag !== card.context.draftEtag) return { invalid: ['The offer changed since this preview: preview it again before scheduling.'] };
         const at = parseInstant(`${input.sendDate}T${input.sendTime}`, deps.config.timeZone);
         if (at.getTime() <= deps.clock.now().getTime() || input.sendDate > offer.closesOn) return { invalid: ['Send later: choose a time from now until bookings close.'] };
         await deps.offers.update(offer, { status: 'scheduled', sendAt: at.toISOString() });
@@ -244,8 +262,10 @@ export const offerComposeFlow: CardFlow = {
 async function renderInvite(deps: BotDeps, card: IssuedCard, form?: FormState) {
   const offer = await deps.offers.get(card.tenantId, offerIdOf(card));
   if (!offer) return noticeCard({ title: 'Nothing to book', lines: ['This offer is no longer in Weave.'] });
-  const [booking, today] = await Promise.all([deps.offers.getBooking(offer.offerId, card.recipientId), todayFor(deps, card.tenantId, card.recipientId)]);
-  const state = await stateOf(deps, offer, booking, today);
+  const [booking, places, today] = await Promise.all([
+    deps.offers.getBooking(offer.offerId, card.recipientId), deps.offers.getPlaces(offer.offerId), todayFor(deps, card.tenantId, card.recipientId),
+  ]);
+  const state = await stateOf(deps, offer, booking, today, !!places && places.taken >= places.capacity);
   if (form?.notice && !form.errors?.length) state.state = { style: 'attention', heading: form.notice.heading, lines: [form.notice.text] };
   else if (form?.note) state.state = { style: 'good', heading: form.note, lines: state.state?.lines ?? [] };
   return inviteCard(deps, offer, card.cardId, state, form?.errors ?? []);
@@ -280,8 +300,9 @@ export const offerInviteFlow: CardFlow = {
         if (!offer) return { invalid: ['This offer is no longer in Weave.'] };
         const now = deps.clock.now().toISOString();
         const existing = await deps.offers.getBooking(offer.offerId, card.recipientId);
-        if (!existing) await deps.offers.createBooking({ tenantId: card.tenantId, offerId: offer.offerId, personId: card.recipientId, status: 'declined', priority: 0, askedAt: now, offeredUntil: null, updatedAt: now });
-        else if (existing.status === 'cancelled') await deps.offers.updateBooking(existing, { status: 'declined', updatedAt: now });
+        if (!existing || existing.status === 'cancelled') {
+          await deps.offers.writeBooking({ tenantId: card.tenantId, offerId: offer.offerId, personId: card.recipientId, status: 'declined', priority: 0, askedAt: existing?.askedAt ?? now, offeredUntil: null, updatedAt: now }, existing ?? null);
+        }
         return { card: await renderInvite(deps, card) };
       },
     }),
@@ -290,10 +311,9 @@ export const offerInviteFlow: CardFlow = {
       closesCard: false,
       async handle({ deps }, card) {
         const offer = await loadOffer(deps, card);
-        const booking = offer && (await deps.offers.getBooking(offer.offerId, card.recipientId));
-        if (!offer || !booking || !['booked', 'waiting', 'offered'].includes(booking.status)) return { invalid: ['There is nothing to cancel.'] };
-        await cancel(deps, offer, booking);
-        return { card: await renderInvite(deps, card, { note: booking.status === 'waiting' ? 'You have left the waiting list.' : 'Cancelled: your place has gone to the next person waiting.' }) };
+        const was = offer && (await cancel(deps, offer, card.recipientId));
+        if (!was) return { invalid: ['There is nothing to cancel.'] };
+        return { card: await renderInvite(deps, card, { note: was === 'waiting' ? 'You have left the waiting list.' : 'Cancelled: your place has gone to the next person waiting.' }) };
       },
     }),
     'offer.confirm': defineAction({
@@ -301,10 +321,7 @@ export const offerInviteFlow: CardFlow = {
       closesCard: false,
       async handle({ deps }, card) {
         const offer = await loadOffer(deps, card);
-        const booking = offer && (await deps.offers.getBooking(offer.offerId, card.recipientId));
-        if (!offer || !booking || booking.status !== 'offered') return { invalid: ['There is no place waiting for you to confirm: it may have gone to the next person.'] };
-        if (booking.offeredUntil! < deps.clock.now().toISOString()) return { invalid: ['The time to confirm this place has passed, so it has gone to the next person.'] };
-        await deps.offers.updateBooking(booking, { status: 'booked', offeredUntil: null, updatedAt: deps.clock.now().toISOString() });
+        if (!offer || !(await confirm(deps, offer, card.recipientId))) return { invalid: ['There is no place waiting for you to confirm: the time to confirm may have passed, and it has gone to the next person.'] };
         return { card: await renderInvite(deps, card, { note: 'Confirmed: you have a place.' }) };
       },
     }),
@@ -314,7 +331,9 @@ export const offerInviteFlow: CardFlow = {
 // ——— Progress and attendance, for L&D ———
 
 async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer>, form?: FormState) {
-  const [deliveries, bookings] = await Promise.all([deps.deliveries.listBatch(offerBatch(offer.offerId)), deps.offers.listBookings(offer.offerId)]);
+  const [deliveries, bookings, places] = await Promise.all([
+    deps.deliveries.listBatch(offerBatch(offer.offerId)), deps.offers.listBookings(offer.offerId), deps.offers.getPlaces(offer.offerId),
+  ]);
   const count = (states: readonly string[]) => deliveries.filter((d) => states.includes(d.state)).length;
   const pending = deliveries.filter((d) => !FINAL_DELIVERY_STATES.includes(d.state)).length;
   const reasons = [...new Set(deliveries.filter((d) => d.state === 'failed').map((d) => d.lastError).filter(Boolean))].slice(0, 3).map((r) => `Failed because: ${r}`);
@@ -323,7 +342,7 @@ async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer
   const status = offer.status === 'scheduled'
     ? `Scheduled to send ${offer.sendAt?.slice(0, 16).replace('T', ' ')} (UTC).`
     : offer.status === 'sending' ? `Sending to ${offer.audienceSize} people: ${deliveries.length - pending} done, ${pending} to go.`
-      : offer.status === 'sent' ? `Sent to ${offer.audienceSize} people. Every delivery has ended.` : 'Withdrawn.';
+      : offer.status === 'sent' ? `Sent to ${offer.audienceSize} people. Every delivery has ended.` : 'Withdrawn: everyone who had booked or was waiting was told.';
   return offerProgressCard({
     cardId: card.cardId,
     eyebrow: `Learning offer: ${OFFER_FORMATS[offer.format]}, ${formatDate(offer.date)}`,
@@ -338,7 +357,7 @@ async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer
     ],
     reasons,
     places: [
-      { title: 'Booked', value: `${by('booked') + by('attended')} of ${offer.capacity}` },
+      { title: 'Booked', value: `${by('booked') + by('attended')} of ${offer.capacity}${places ? ` (${places.taken} held)` : ''}` },
       { title: 'Held for someone to confirm', value: String(by('offered')) },
       { title: 'Waiting list', value: String(by('waiting')) },
       { title: 'Not for them', value: String(by('declined')) },
@@ -346,6 +365,7 @@ async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer
     ],
     attendees: people.filter((x) => x.p).map((x) => ({ id: x.b.personId, name: nameOf(x.p!) })).sort((a, b) => a.name.localeCompare(b.name)),
     attended: bookings.filter((b) => b.status === 'attended').map((b) => b.personId),
+    withdrawable: offer.status === 'scheduled' || offer.status === 'sending' || offer.status === 'sent',
     note: form?.note ?? '',
     errors: form?.errors ?? [],
     footer: 'Places go by need before speed: people with a learning need in these areas, registrants short of their regulator, and people with no recent CPD go first on the waiting list.',
@@ -357,8 +377,25 @@ function progressActions() {
     'offer.refresh': defineAction({
       schema: z.looseObject({}),
       closesCard: false,
-      async handle({ deps }, card) {
+      async handle({ deps, person }, card) {
+        if (!hasRole(person, 'ld_admin')) return { invalid: ONLY_LD };
         return { card: await renderCompose(deps, card) };
+      },
+    }),
+    'offer.withdraw': defineAction({
+      schema: z.looseObject({}),
+      closesCard: false,
+      async handle({ deps, person }, card) {
+        if (!hasRole(person, 'ld_admin')) return { invalid: ONLY_LD };
+        const offer = await deps.offers.get(card.tenantId, offerIdOf(card));
+        if (!offer || offer.status === 'draft' || offer.status === 'cancelled') return { invalid: ['There is nothing to withdraw.'] };
+        if (offer.date < localDate(deps.clock.now(), deps.config.timeZone)) return { invalid: ['It has already taken place.'] };
+        await deps.offers.update(offer, { status: 'cancelled' });
+        for (const b of (await deps.offers.listBookings(offer.offerId)).filter((x) => ['booked', 'waiting', 'offered'].includes(x.status))) {
+          await deps.outbox.sendText(card.tenantId, `offer-withdrawn|${offer.offerId}`, b.personId, `"${plain(offer.title)}" on ${formatDate(offer.date)} has been withdrawn by Workforce Development, so your booking no longer stands. Sorry.`);
+        }
+        deps.log.info('offer.withdrawn', {});
+        return { card: await renderCompose(deps, card, { note: 'Withdrawn.' }) };
       },
     }),
     'offer.attendance': defineAction({
@@ -375,7 +412,7 @@ function progressActions() {
         let added = 0;
         for (const id of input.attended) {
           const b = eligible.get(id)!;
-          if (b.status !== 'attended') await deps.offers.updateBooking(b, { status: 'attended', updatedAt: deps.clock.now().toISOString() });
+          if (b.status !== 'attended') await deps.offers.writeBooking({ ...b, status: 'attended', updatedAt: deps.clock.now().toISOString() }, b);
           if (await recordAttendance(deps, offer, id)) added += 1;
         }
         return { card: await renderCompose(deps, card, { note: `Attendance saved: ${added} new ${added === 1 ? 'record' : 'records'} in people's CPD.` }) };

@@ -74,9 +74,17 @@ export const MAX_REQUEST_BYTES = 4 * 1024 * 1024;
 
 type ContextFor = (functionName: string, triggerMetadata?: Record<string, unknown>) => Context;
 
-function routePattern(route: string): RegExp {
-  const escaped = route.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{(\w+)\??\}/g, '(?<$1>[^/]+)');
-  return new RegExp(`^/api/${escaped}/?$`, 'i');
+/** An Azure Functions route template as a regular expression: {name} is one segment, /{name?} an optional last one. */
+export function routePattern(route: string): RegExp {
+  const escape = (text: string) => text.replace(/[.*+?^$()|[\]\\]/g, '\\$&');
+  let pattern = '';
+  let rest = route;
+  for (let m = /(\/?)\{(\w+)(\?)?\}/.exec(rest); m; m = /(\/?)\{(\w+)(\?)?\}/.exec(rest)) {
+    pattern += escape(rest.slice(0, m.index));
+    pattern += m[3] ? `(?:/(?<${m[2]}>[^/]*))?` : `${escape(m[1]!)}(?<${m[2]}>[^/]+)`;
+    rest = rest.slice(m.index + m[0].length);
+  }
+  return new RegExp(`^/api/${pattern}${escape(rest)}/?$`, 'i');
 }
 
 async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
@@ -144,11 +152,11 @@ export async function startLocalHost(rt: Runtime, options: LocalHostOptions): Pr
   const server: Server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-      const route = routes.find((r) => r.pattern.test(url.pathname));
-      if (!route) return writeResponse(res, { status: 404, jsonBody: { error: `No function at ${url.pathname}` } });
-      if (!route.decl.methods.includes((req.method ?? 'GET').toUpperCase() as never)) {
-        return writeResponse(res, { status: 405, jsonBody: { error: `${req.method} is not allowed here` } });
-      }
+      // Functions may share a route with different methods, as in Azure.
+      const atPath = routes.filter((r) => r.pattern.test(url.pathname));
+      if (atPath.length === 0) return writeResponse(res, { status: 404, jsonBody: { error: `No function at ${url.pathname}` } });
+      const route = atPath.find((r) => r.decl.methods.includes((req.method ?? 'GET').toUpperCase() as never));
+      if (!route) return writeResponse(res, { status: 405, jsonBody: { error: `${req.method} is not allowed here` } });
       const body = await readBody(req);
       if (body === 'too-large') return writeResponse(res, { status: 413, jsonBody: { error: 'Request body too large' } });
       const headers: Record<string, string> = {};

@@ -106,6 +106,50 @@ describe('learning offers', () => {
     expect(progress).toMatch(/Booked\s+1 of 2/);
   });
 
+  it('gives a place freed but not passed on (a crash between the two) to whoever waits, never a newcomer', async () => {
+    await sendOffer({ capacity: '1' });
+    await stack.act(priya, 'offer.book', { cardId: cardIdIn(inviteTo(priya)) });
+    await stack.act(sam, 'offer.book', { cardId: cardIdIn(inviteTo(sam)) }); // waiting
+    // As if a worker died after Priya's cancellation was written but before Sam was offered her place.
+    const [o] = await stack.rt.offers.list(stack.tenantId);
+    const places = (await stack.rt.offers.getPlaces(o!.offerId))!;
+    const mine = (await stack.rt.offers.getBooking(o!.offerId, priya.aadObjectId))!;
+    await stack.rt.offers.writeBooking({ ...mine, status: 'cancelled' }, mine, { row: places, delta: -1 });
+    const late = await stack.act(aisha, 'offer.book', { cardId: cardIdIn(inviteTo(aisha)) });
+    expect(cardText(late.body?.value)).toContain("Added to the waiting list: you're number 1.");
+    expect((await stack.rt.offers.getBooking(o!.offerId, sam.aadObjectId))?.status).toBe('offered');
+    expect((await stack.rt.offers.getPlaces(o!.offerId))?.taken).toBe(1);
+  });
+
+  it('starts a stalled fan-out again, queueing nobody twice', async () => {
+    const { cards } = await stack.message(morgan, 'new offer');
+    const cardId = cardIdIn(cards[0]);
+    await stack.act(morgan, 'offer.preview', { cardId, ...offer });
+    // As if the process died after marking the offer sending but before queueing its fan-out.
+    const [draft] = await stack.rt.offers.list(stack.tenantId);
+    await stack.rt.offers.openPlaces(draft!.offerId, 2);
+    await stack.rt.offers.update(draft!, { status: 'sending', sentAt: '2026-11-23T09:00:00Z', audienceSize: 7 });
+    clock.set('2026-11-23T10:15:00Z');
+    expect(await runOfferUpkeep(stack.rt)).toContain('restarted 1');
+    await stack.drainOutbox(10_000);
+    for (const u of staff) expect(cardText(inviteTo(u))).toContain('Book a place');
+    await runOfferUpkeep(stack.rt);
+    await stack.drainOutbox();
+    for (const u of staff) expect(inviteTo(u)).toBeUndefined();
+  });
+
+  it('sends only what was previewed on this card', async () => {
+    const { cards } = await stack.message(morgan, 'new offer');
+    const cardId = cardIdIn(cards[0]);
+    await stack.act(morgan, 'offer.preview', { cardId, ...offer });
+    // Changed from another card (another device) after this preview.
+    const [draft] = await stack.rt.offers.list(stack.tenantId);
+    await stack.rt.offers.saveDraft({ ...draft!, title: 'Something else' }, draft!.etag);
+    const refused = await stack.act(morgan, 'offer.send', { cardId });
+    expect(cardText(refused.body?.value)).toContain('The offer changed since this preview');
+    expect((await stack.rt.offers.list(stack.tenantId))[0]!.status).toBe('draft');
+  });
+
   it('never overbooks when several people take the last place at the same moment', async () => {
     await sendOffer({ capacity: '1' });
     const results = await Promise.all(staff.map((u) => stack.act(u, 'offer.book', { cardId: cardIdIn(inviteTo(u)) })));
@@ -113,7 +157,7 @@ describe('learning offers', () => {
     expect(texts.filter((t) => t.includes('Booked: you have a place.'))).toHaveLength(1);
     expect(texts.filter((t) => t.includes('Added to the waiting list'))).toHaveLength(4);
     const [o] = await stack.rt.offers.list(stack.tenantId);
-    expect(o!.taken).toBe(1);
+    expect((await stack.rt.offers.getPlaces(o!.offerId))?.taken).toBe(1);
     expect((await stack.rt.offers.listBookings(o!.offerId)).filter((b) => b.status === 'booked')).toHaveLength(1);
   });
 

@@ -66,7 +66,7 @@ describe('card templates', () => {
     }),
     offerProgress: offerProgressCard({
       cardId, eyebrow: 'Offer', title: 'Court skills', status: 'Sending', delivery: [{ title: 'Sent', value: '3' }], reasons: ['Failed because: 500'],
-      places: [{ title: 'Booked', value: '2 of 2' }], attendees: [{ id: 'p1', name: 'Priya' }], attended: [], note: 'Saved', errors: [], footer: 'Need before speed',
+      places: [{ title: 'Booked', value: '2 of 2' }], attendees: [{ id: 'p1', name: 'Priya' }], attended: [], note: 'Saved', errors: [], footer: 'Need before speed', withdrawable: true,
     }),
     joinerConfirm: joinerConfirmCard({ cardId, name: 'Jo Reed', email: 'jo@x', facts: [{ title: 'Team', value: 'PaCT' }] }),
   };

@@ -65,7 +65,7 @@ describe('team training plan', () => {
     expect(digest).toEqual({
       team: 'PaCT',
       tooSmall: false,
-      headline: 'all but fewer than 3 of 5 people have open learning needs.',
+      headline: 'All but fewer than 3 of 5 people have open learning needs.',
       chart: [],
       table: [{ label: 'CC3 Safeguarding', value: 'all but fewer than 3 of 5' }, { label: 'CC5 Multi-agency working', value: 'fewer than 3 of 5' }],
       subHeadings: [],

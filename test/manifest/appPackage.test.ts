@@ -20,6 +20,7 @@ const IDS: ManifestIds = {
   teamsAppId: '2b1f5e8c-4d3a-4f6b-9c7d-1e2f3a4b5c6d',
   botId: '8a7b6c5d-4e3f-4a2b-9c1d-0e9f8a7b6c5d',
   host: 'weave-test.azurewebsites.net',
+  tabClientId: '4c3b2a19-8f7e-4d6c-9b5a-3e2d1c0b9a87',
   version: '1.2.3',
 };
 
@@ -42,6 +43,8 @@ describe('the Teams app package', () => {
       id: IDS.teamsAppId, version: IDS.version,
       bots: [{ botId: IDS.botId, scopes: ['personal', 'team'] }],
       validDomains: [IDS.host],
+      staticTabs: [{ entityId: 'weave', contentUrl: `https://${IDS.host}/api/tab/?inTeams=1`, scopes: ['personal'] }],
+      webApplicationInfo: { id: IDS.tabClientId, resource: `api://${IDS.host}/${IDS.tabClientId}` },
       developer: { privacyUrl: `https://${IDS.host}/api/pages/privacy`, termsOfUseUrl: `https://${IDS.host}/api/pages/terms` },
     });
     expect(JSON.stringify(manifest)).not.toMatch(/\{\{|\}\}|undefined/);
@@ -78,7 +81,7 @@ describe('the Teams app package', () => {
 
   it('refuses to package without the deployment ids, naming each one missing', () => {
     const missing = idsFromEnv({ TEAMS_APP_ID: 'not-a-guid' }, false);
-    expect('missing' in missing && missing.missing.map((m) => m.split(':')[0])).toEqual(['TEAMS_APP_ID', 'MicrosoftAppId', 'WEAVE_PUBLIC_HOST']);
+    expect('missing' in missing && missing.missing.map((m) => m.split(':')[0])).toEqual(['TEAMS_APP_ID', 'MicrosoftAppId', 'WEAVE_PUBLIC_HOST', 'WEAVE_TAB_CLIENT_ID']);
   });
 });
 

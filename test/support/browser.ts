@@ -12,7 +12,7 @@ export async function launchBrowser(): Promise<Browser> {
 
 /** A page that can reach only this machine (the playground asks a CDN for fonts). */
 export async function loopbackPage(browser: Browser, viewport = { width: 1280, height: 1000 }): Promise<Page> {
-  const page = await browser.newPage({ viewport });
+  const page = await browser.newPage({ viewport, locale: 'en-GB', timezoneId: 'Europe/London' });
   await page.route('**/*', (route) => {
     const host = new URL(route.request().url()).hostname;
     return host === 'localhost' || host === '127.0.0.1' ? route.continue() : route.abort();

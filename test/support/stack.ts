@@ -10,6 +10,7 @@ import { planRosterImport } from '../../core/rosterPlan';
 import { startLocalHost, type LocalHost } from '../../functions/local/host';
 import { loadConfig, type Config } from '../../runtime/config';
 import { createRuntime, type Runtime } from '../../runtime/runtime';
+import { tabAssetsBuiltOnDemand } from '../../tab/build';
 import { assertValidCard } from './cards';
 import { startFakeConnector, type FakeConnector } from './fakeConnector';
 import * as teams from './teams';
@@ -73,6 +74,9 @@ function splitReplies(sent: { activity: Record<string, unknown> }[]): SentReplie
   return { texts, cards };
 }
 
+/** Built once per test file, on first request. */
+const TAB_ASSETS = tabAssetsBuiltOnDemand();
+
 export async function startTestStack(options: { clock?: Clock; tenantId?: string; env?: Record<string, string>; queues?: boolean } = {}): Promise<TestStack> {
   const tenantId = options.tenantId ?? randomUUID();
   const prefix = `t${randomBytes(5).toString('hex')}`;
@@ -86,7 +90,7 @@ export async function startTestStack(options: { clock?: Clock; tenantId?: string
   const logs: LogEntry[] = [];
   const log = createLogger((level, event, fields) => logs.push({ level, event, fields }), 'debug');
   const connector = await startFakeConnector();
-  const rt = await createRuntime(config, { clock: options.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z')), log });
+  const rt = await createRuntime(config, { clock: options.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z')), log, tabAssets: TAB_ASSETS });
   const host = await startLocalHost(rt, {
     port: 0,
     timers: false,

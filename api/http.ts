@@ -1,0 +1,117 @@
+// The tab's HTTP surface: its files, and every API route as a function in the declaration list.
+// Each API call is authenticated (Entra SSO in Teams; locally, also the dev sign-in) and authorised
+// by role before its handler runs.
+import type { HttpRequest, HttpResponseInit } from '@azure/functions';
+import { z } from 'zod';
+import { hasRole, nameOf } from '../core/people';
+import type { Runtime } from '../runtime/runtime';
+import type { ApiRoute } from './routes';
+import { DEV_AUDIENCE, DEV_ISSUER, entraKeys, TokenError, verifyToken, type Identity, type TokenRules } from './tokens';
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
+const json = (status: number, body: unknown): HttpResponseInit => ({ status, body: JSON.stringify(body), headers: JSON_HEADERS });
+const MAX_BODY_CHARS = 64 * 1024;
+
+/** Teams (web, desktop, mobile) and Microsoft 365 hosts that may frame the tab. */
+const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.cloud.microsoft";
+const PAGE_POLICY = `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${FRAME_ANCESTORS}`;
+
+const entraKeysByTenant = new Map<string, ReturnType<typeof entraKeys>>();
+
+function rulesFor(rt: Runtime): TokenRules[] {
+  const rules: TokenRules[] = [];
+  const { config } = rt;
+  if (config.tabClientId) {
+    if (!entraKeysByTenant.has(config.tenantId)) entraKeysByTenant.set(config.tenantId, entraKeys(config.tenantId));
+    const host = new URL(config.publicUrl).host;
+    rules.push({
+      audiences: [config.tabClientId, `api://${host}/${config.tabClientId}`],
+      issuers: [`https://login.microsoftonline.com/${config.tenantId}/v2.0`, `https://sts.windows.net/${config.tenantId}/`],
+      tenantId: config.tenantId, keys: entraKeysByTenant.get(config.tenantId)!, now: () => rt.clock.now(),
+    });
+  }
+  // The dev sign-in exists only in local mode: in Azure there is no signer, so no such token can pass.
+  if (config.mode === 'local' && rt.devSignIn) {
+    rules.push({ audiences: [DEV_AUDIENCE], issuers: [DEV_ISSUER], tenantId: config.tenantId, keys: rt.devSignIn.keys, now: () => rt.clock.now() });
+  }
+  return rules;
+}
+
+/** Who is calling, from the bearer token; or why they are not signed in. */
+export async function identify(rt: Runtime, header: string | null): Promise<Identity | { error: string }> {
+  const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
+  if (!token) return { error: 'Sign in: the request has no bearer token.' };
+  let last = 'Sign in: this app is not set up for sign-in.';
+  for (const rules of rulesFor(rt)) {
+    try {
+      return await verifyToken(token, rules);
+    } catch (err) {
+      if (!(err instanceof TokenError)) throw err;
+      last = `Sign in again: ${err.message}.`;
+    }
+  }
+  return { error: last };
+}
+
+async function readJson(request: HttpRequest): Promise<{ value: unknown } | { error: string }> {
+  const text = await request.text();
+  if (text.length > MAX_BODY_CHARS) return { error: 'The request body is too big.' };
+  try {
+    return { value: text ? JSON.parse(text) : undefined };
+  } catch {
+    return { error: 'The request body is not JSON.' };
+  }
+}
+
+export async function serveApi(rt: Runtime, route: ApiRoute, request: HttpRequest): Promise<HttpResponseInit> {
+  const who = await identify(rt, request.headers.get('authorization'));
+  if ('error' in who) return json(401, { error: who.error });
+  const me = await rt.people.get(who.tenantId, who.aadObjectId);
+  if (!me || me.status !== 'active') return json(403, { error: "Weave doesn't have you on HR's staff roster." });
+  if (route.audience !== 'staff' && !hasRole(me, route.audience)) {
+    return json(403, { error: `This is only for people with the ${route.audience === 'manager' ? 'line manager' : 'L&D admin'} role.` });
+  }
+  let body: unknown;
+  if (request.method === 'POST') {
+    const read = await readJson(request);
+    if ('error' in read) return json(400, { errors: [read.error] });
+    body = read.value;
+  }
+  const result = await route.handle({ deps: rt, me, params: request.params, body, devSignIn: rt.config.mode === 'local' && !!rt.devSignIn });
+  rt.log.info('tab.api', { route: route.name, status: result.status });
+  return json(result.status, result.body);
+}
+
+/** The tab's page, script and styles; the page may be framed only by Teams and Microsoft 365. */
+export async function serveTab(rt: Runtime, file: string | undefined): Promise<HttpResponseInit> {
+  const asset = await rt.tabAssets.get(file || 'index.html');
+  if (!asset) return { status: 404, body: 'Not found', headers: { 'content-type': 'text/plain; charset=utf-8' } };
+  return {
+    status: 200,
+    body: asset.body,
+    headers: {
+      'content-type': asset.contentType,
+      'cache-control': 'no-cache',
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      ...(asset.contentType.startsWith('text/html') ? { 'content-security-policy': PAGE_POLICY } : {}),
+    },
+  };
+}
+
+const signIn = z.object({ personId: z.string().max(100) });
+
+/** Local only: a token for whichever demo person the developer chooses. Azure mode has no signer. */
+export async function devSignIn(rt: Runtime, request: HttpRequest): Promise<HttpResponseInit> {
+  if (rt.config.mode !== 'local' || !rt.devSignIn) return json(404, { error: 'Not found' });
+  if (request.method === 'GET') {
+    const people = (await rt.people.list(rt.config.tenantId)).filter((p) => p.status === 'active').sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
+    return json(200, people.map((p) => ({ id: p.aadObjectId, name: nameOf(p), jobTitle: p.jobTitle, roles: p.roles })));
+  }
+  const read = await readJson(request);
+  const input = 'error' in read ? null : signIn.safeParse(read.value);
+  if (!input?.success) return json(400, { errors: ['Send {"personId": "…"}.'] });
+  const person = await rt.people.get(rt.config.tenantId, input.data.personId.toLowerCase());
+  if (!person || person.status !== 'active') return json(400, { errors: ['Nobody on the roster has that id.'] });
+  return json(200, { token: rt.devSignIn.sign(person.aadObjectId, nameOf(person)) });
+}

@@ -1,0 +1,88 @@
+// What each tab API route answers: the contract between api/routes.ts and the tab's pages. Types
+// only, so the browser bundle imports nothing from the server.
+export type Fact = { title: string; value: string };
+
+export interface SessionView {
+  id: string;
+  name: string;
+  roles: string[];
+  /** The pages this person may open, by role. */
+  pages: ('me' | 'team' | 'org')[];
+  devSignIn: boolean;
+}
+
+export interface PlanView {
+  person: { id: string; name: string; jobTitle: string; profession: string; team: string };
+  /** True when the viewer is looking at someone else's plan (as their manager or supervisor). */
+  asManager: boolean;
+  planYear: string;
+  groups: { heading: string; needs: { heading: string; description: string; details: string[]; comments: string[]; status: string }[] }[];
+  cpd: { period: string; headline: string; tone: 'good' | 'attention' | 'default'; checks: Fact[]; notes: string[]; records: { date: string; title: string; detail: string }[] };
+}
+
+export interface ExportLinks {
+  markdown: string;
+  csv: string;
+  hours: number;
+}
+
+export interface TeamView {
+  team: string | null;
+  isLead: boolean;
+  headcount: number;
+  /** The team's training plan by the same rules as its channel digest: totals only, groups under the threshold suppressed. */
+  plan: { tooSmall: boolean; headline: string; chart: { label: string; value: number }[]; table: { label: string; value: string }[]; subHeadings: string[]; activities: string[]; suggestions: string[]; supervision: string; appraisal: string; mentoring: string } | null;
+  summary: string;
+  statusSummary: string;
+  people: { id: string; name: string; role: string; status: Fact[]; learning: string[] }[];
+  offers: { title: string; format: string; date: string; areas: string }[];
+}
+
+export interface OrgView {
+  summary: string;
+  mentoring: string;
+  equityNote: string;
+  priorities: { code: string; label: string; score: number; people: number; lines: string[] }[];
+  equity: { dimension: string; heading: string; rows: { group: string; headcount: number; workforceShare: number; cpdShare: number; placesShare: number; underServed: boolean }[] }[];
+  triggers: { source: string; summary: string; areas: string; dueDate: string | null }[];
+}
+
+export interface Option {
+  value: string;
+  title: string;
+}
+
+export interface ComposerOptions {
+  formats: Option[];
+  durations: Option[];
+  areas: Option[];
+  professions: Option[];
+  teams: Option[];
+  registration: Option[];
+  defaults: Record<string, string>;
+}
+
+export interface OfferPreview {
+  card: Record<string, unknown>;
+  audience: number | string;
+  /** Sending must quote this: proves the offer sent is the one previewed. */
+  digest: string;
+}
+
+export interface OfferProgress {
+  id: string;
+  title: string;
+  format: string;
+  date: string;
+  status: string;
+  audience: number;
+  sent: number;
+  notInstalled: number;
+  unreachable: number;
+  failed: number;
+  pending: number;
+  booked: number;
+  capacity: number;
+  waiting: number;
+  held: number;
+}

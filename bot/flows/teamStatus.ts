@@ -1,0 +1,79 @@
+// Where each of a manager's reports stands with supervision and appraisal: next dates, whether
+// they prepared, overdue, reachable in Teams. Names and detail, so only for the manager (1:1 chat, tab).
+import { addDays, formatDay } from '../../core/calendar';
+import { SESSION_LABELS } from '../../core/cadence';
+import { nameOf } from '../../core/people';
+import { LOOKAHEAD_DAYS, overdueSince, plannedAppraisal, plannedSupervision, sessionFamily, type Planned } from '../../core/sessionPlanning';
+import { professionLabel } from '../../core/workforce';
+import type { StoredSession } from '../../store/sessions';
+import type { BotDeps } from '../context';
+import { reportsOf } from './reports';
+import { todayFor } from './sessionViews';
+
+function describeNext(plan: Planned | null, session: StoredSession | undefined): string {
+  if (!plan && !session) return 'none expected';
+  const date = session?.date ?? plan!.date;
+  const source = (session?.source ?? plan!.source) === 'recorded' ? 'recorded' : 'expected by policy';
+  const kind = session?.kind ?? plan!.kind;
+  const label = kind === 'supervision' ? '' : `${SESSION_LABELS[kind]}, `;
+  return `${label}${formatDay(date)} (${source})`;
+}
+
+function preparation(session: StoredSession | undefined): string | null {
+  if (!session?.promptSentAt) return null;
+  if (session.answeredAt) return 'prepared';
+  const snoozed = session.snoozes.length ? `, snoozed ${session.snoozes.length === 1 ? 'once' : `${session.snoozes.length} times`}${session.snoozes.some((s) => s.reason) ? ` (${session.snoozes.map((s) => s.reason).filter(Boolean).join('; ')})` : ''}` : '';
+  return `asked, not yet prepared${snoozed}`;
+}
+
+export interface ReportStatus {
+  id: string;
+  name: string;
+  role: string;
+  facts: { title: string; value: string }[];
+}
+
+export async function teamStatusOf(deps: BotDeps, tenantId: string, managerId: string): Promise<{ summary: string; people: ReportStatus[] }> {
+  const reports = await reportsOf(deps, tenantId, managerId);
+  const today = await todayFor(deps, tenantId, managerId);
+  const [schedules, sessions, conversations] = await Promise.all([
+    deps.schedules.list(tenantId),
+    deps.sessions.listBetween(tenantId, today, addDays(today, LOOKAHEAD_DAYS)),
+    Promise.all(reports.map((p) => deps.conversations.get(tenantId, p.aadObjectId))),
+  ]);
+  const recorded = new Map(schedules.map((s) => [`${s.personId}|${s.kind}`, s]));
+  let prepared = 0;
+  let overdue = 0;
+  let unreachable = 0;
+  const people = reports.map((person, i) => {
+    const mine = sessions.filter((s) => s.personId === person.aadObjectId && s.status === 'upcoming');
+    const nextSupervision = mine.filter((s) => s.kind === 'supervision').sort((a, b) => a.date.localeCompare(b.date))[0];
+    const nextAppraisal = mine.filter((s) => sessionFamily(s.kind) === 'appraisal').sort((a, b) => a.date.localeCompare(b.date))[0];
+    const supervisionRecord = recorded.get(`${person.aadObjectId}|supervision`);
+    const late = overdueSince(deps.policy, person, supervisionRecord, today);
+    const facts = [
+      { title: 'Next supervision', value: describeNext(plannedSupervision(deps.policy, person, supervisionRecord, today), nextSupervision) },
+    ];
+    const prep = preparation(nextSupervision);
+    if (prep) facts.push({ title: 'Preparation', value: prep });
+    if (prep === 'prepared') prepared += 1;
+    if (late) {
+      overdue += 1;
+      facts.push({ title: 'Overdue', value: supervisionRecord?.lastHeld ? `due ${formatDay(late)}; last recorded ${formatDay(supervisionRecord.lastHeld)}` : `due ${formatDay(late)}; none recorded yet` });
+    }
+    facts.push({ title: 'Appraisal', value: describeNext(plannedAppraisal(deps.policy, person, [recorded.get(`${person.aadObjectId}|appraisal`), recorded.get(`${person.aadObjectId}|midyear`)], today), nextAppraisal) });
+    const conversation = conversations[i];
+    if (!conversation || conversation.status !== 'installed') {
+      unreachable += 1;
+      facts.push({ title: 'Teams', value: !conversation ? 'has not opened Weave yet: cannot be prompted' : 'not reachable in Teams: cannot be prompted' });
+    }
+    return { id: person.aadObjectId, name: nameOf(person), role: `${person.jobTitle} · ${professionLabel(person.profession)}`, facts };
+  });
+  const summary = [
+    `${reports.length} ${reports.length === 1 ? 'person' : 'people'}`,
+    `${prepared} prepared for their next supervision`,
+    overdue ? `${overdue} overdue` : null,
+    unreachable ? `${unreachable} not reachable in Teams` : null,
+  ].filter(Boolean).join(' · ');
+  return { summary, people };
+}

@@ -1,0 +1,128 @@
+// The offer composer: a form, a live preview of the card exactly as recipients will get it (drawn
+// by the adaptivecards SDK from the card the server builds), and Send now / Send later. Sending
+// quotes the preview's digest, so what goes out is what L&D last saw.
+import type { ComposerOptions, OfferPreview, Option } from '../../../api/shapes';
+import { renderCard } from '../cardPreview';
+import { announce, h, replace } from '../dom';
+import { ApiError, call, type Session } from '../session';
+
+type Field = { name: string; label: string; kind: 'text' | 'textarea' | 'date' | 'time' | 'number' | 'url' | 'select' | 'multi' | 'checkbox'; options?: Option[]; wide?: boolean; step?: string; hint?: string };
+
+export function composer(session: Session, options: ComposerOptions, onSent: () => void): HTMLElement {
+  const fields: Field[] = [
+    { name: 'title', label: 'Title', kind: 'text', wide: true },
+    { name: 'description', label: 'Description', kind: 'textarea', wide: true },
+    { name: 'format', label: 'Format', kind: 'select', options: options.formats },
+    { name: 'date', label: 'Date', kind: 'date' },
+    { name: 'time', label: 'Start', kind: 'time' },
+    { name: 'durationMinutes', label: 'Length', kind: 'select', options: options.durations },
+    { name: 'location', label: 'Where', kind: 'text' },
+    { name: 'onlineUrl', label: 'Online link', kind: 'url', hint: 'https://…' },
+    { name: 'capacity', label: 'Places', kind: 'number', step: '1' },
+    { name: 'cpdHours', label: 'CPD hours', kind: 'number', step: '0.25' },
+    { name: 'closesOn', label: 'Bookings close', kind: 'date' },
+    { name: 'codes', label: 'Areas of the Common Core', kind: 'multi', options: options.areas },
+    { name: 'professions', label: 'Professions (none chosen: every profession)', kind: 'multi', options: options.professions },
+    { name: 'teams', label: 'Teams (none chosen: every team)', kind: 'multi', options: options.teams },
+    { name: 'registration', label: 'Registered with a regulator', kind: 'select', options: options.registration },
+    { name: 'withNeed', label: 'Only people with an open learning need in these areas', kind: 'checkbox', wide: true },
+  ];
+  const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
+  const control = (f: Field) => {
+    const id = `offer-${f.name}`;
+    const value = options.defaults[f.name] ?? '';
+    let el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
+    if (f.kind === 'textarea') el = h('textarea', { id, name: f.name, rows: '4', maxlength: '1000' }, value);
+    else if (f.kind === 'select' || f.kind === 'multi') {
+      const chosen = new Set(value.split(',').filter(Boolean));
+      el = h('select', { id, name: f.name, multiple: f.kind === 'multi' }, (f.options ?? []).map((o) => h('option', { value: o.value, selected: chosen.has(o.value) }, o.title)));
+    } else if (f.kind === 'checkbox') el = h('input', { id, name: f.name, type: 'checkbox', checked: value === 'true' });
+    else el = h('input', { id, name: f.name, type: f.kind, value, step: f.step, placeholder: f.hint, maxlength: f.kind === 'text' ? '200' : undefined });
+    inputs.set(f.name, el);
+    return f.kind === 'checkbox'
+      ? h('div', { class: f.wide ? 'wide check' : 'check' }, el, h('label', { for: id }, f.label))
+      : h('div', { class: f.wide ? 'wide' : undefined }, h('label', { for: id }, f.label), el);
+  };
+  const values = (): Record<string, string> => Object.fromEntries(fields.map((f) => {
+    const el = inputs.get(f.name)!;
+    if (f.kind === 'multi') return [f.name, [...(el as HTMLSelectElement).selectedOptions].map((o) => o.value).join(',')];
+    if (f.kind === 'checkbox') return [f.name, String((el as HTMLInputElement).checked)];
+    return [f.name, el.value];
+  }));
+
+  const errors = h('div', { class: 'errors', role: 'alert' });
+  const audience = h('p', { class: 'strong' });
+  const preview = h('div', { class: 'preview', 'aria-label': 'Preview of the card recipients get', role: 'region' }, h('p', {}, 'Fill in the offer to see the card people will get.'));
+  const sendAt = h('input', { id: 'offer-send-at', type: 'datetime-local' });
+  const sendNow = h('button', { type: 'button', class: 'primary', disabled: true }, 'Send now');
+  const sendLater = h('button', { type: 'button', disabled: true }, 'Send later');
+  let current: OfferPreview | null = null;
+  let asked = 0;
+
+  const refresh = async () => {
+    const ask = ++asked;
+    try {
+      const result = await call<OfferPreview>(session, 'offers/preview', { method: 'POST', body: { values: values() } });
+      if (ask !== asked) return;
+      current = result;
+      replace(errors);
+      replace(audience, `It goes to ${result.audience} ${result.audience === 1 ? 'person' : 'people'}.`);
+      replace(preview, renderCard(result.card));
+    } catch (err) {
+      if (ask !== asked) return;
+      current = null;
+      replace(audience);
+      replace(errors, err instanceof ApiError && err.errors.length ? h('ul', {}, err.errors.map((e) => h('li', {}, e))) : (err as Error).message);
+    }
+    sendNow.disabled = sendLater.disabled = !current;
+  };
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const form = h('form', { class: 'compose', 'aria-label': 'New learning offer', onsubmit: (e) => e.preventDefault() }, fields.map(control));
+  let askedFor = '';
+  const schedule = () => {
+    // A field losing focus fires "change" with nothing changed (as when Send is clicked): ignore it.
+    const now = JSON.stringify(values());
+    if (now === askedFor) return;
+    askedFor = now;
+    clearTimeout(timer);
+    sendNow.disabled = sendLater.disabled = true;
+    timer = setTimeout(() => void refresh(), 350);
+  };
+  form.addEventListener('input', schedule);
+  form.addEventListener('change', schedule);
+
+  const send = async (later: boolean) => {
+    if (!current) return;
+    const when = later ? sendAt.value : null;
+    if (later && !when) {
+      replace(errors, 'Send later: choose the day and time first.');
+      sendAt.focus();
+      return;
+    }
+    sendNow.disabled = sendLater.disabled = true;
+    try {
+      const result = await call<{ id: string; status: string }>(session, 'offers', {
+        method: 'POST', body: { values: values(), digest: current.digest, sendAt: when ? new Date(when).toISOString() : null },
+      });
+      announce(result.status === 'scheduled' ? 'Offer scheduled.' : 'Offer sending.');
+      replace(errors);
+      replace(audience, result.status === 'scheduled' ? 'Scheduled. It appears below with its progress.' : 'Sending. Its progress is below.');
+      current = null;
+      onSent();
+    } catch (err) {
+      replace(errors, (err as Error).message);
+      sendNow.disabled = sendLater.disabled = false;
+    }
+  };
+  sendNow.addEventListener('click', () => void send(false));
+  sendLater.addEventListener('click', () => void send(true));
+
+  return h('div', { class: 'composer' },
+    form,
+    h('div', { class: 'preview-side' },
+      h('h3', {}, 'What people will get'),
+      errors, audience, preview,
+      h('div', { class: 'actions' }, sendNow, h('label', { for: 'offer-send-at', class: 'inline' }, 'or at'), sendAt, sendLater),
+    ),
+  );
+}

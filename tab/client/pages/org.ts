@@ -1,0 +1,72 @@
+// Organisation (L&D admins): the organisation's learning and development plan, the equity view —
+// who CPD reaches, by profession, registration and team — learning triggers, the offer composer
+// and how past offers are going.
+import type { ComposerOptions, OfferProgress, OrgView } from '../../../api/shapes';
+import { barTable, h, replace } from '../dom';
+import { call, type Session } from '../session';
+import { composer } from './compose';
+
+const pct = (share: number) => `${Math.round(share * 100)}%`;
+
+function progressTable(offers: readonly OfferProgress[]): HTMLElement {
+  if (offers.length === 0) return h('p', {}, 'No offers sent yet.');
+  return h('table', { class: 'list' },
+    h('caption', {}, 'Offers sent'),
+    h('thead', {}, h('tr', {}, ['Offer', 'Status', 'Invited', 'Reached', 'Not reached', 'Places', 'Waiting'].map((c) => h('th', { scope: 'col' }, c)))),
+    h('tbody', {}, offers.map((o) => h('tr', {},
+      h('th', { scope: 'row' }, `${o.title}`, h('div', { class: 'muted' }, `${o.format}, ${o.date}`)),
+      h('td', {}, o.status === 'sending' && o.pending > 0 ? `sending (${o.pending} to go)` : o.status),
+      h('td', { class: 'num' }, String(o.audience)),
+      h('td', { class: 'num' }, String(o.sent)),
+      h('td', { class: 'num' }, String(o.notInstalled + o.unreachable + o.failed)),
+      h('td', { class: 'num' }, `${o.booked} of ${o.capacity}${o.held ? ` (${o.held} held)` : ''}`),
+      h('td', { class: 'num' }, String(o.waiting)),
+    ))),
+  );
+}
+
+export async function orgPage(main: HTMLElement, session: Session): Promise<void> {
+  const [org, options, offers] = await Promise.all([
+    call<OrgView>(session, 'org'), call<ComposerOptions>(session, 'offers/options'), call<OfferProgress[]>(session, 'offers'),
+  ]);
+  const progress = h('div', {}, progressTable(offers));
+  const reload = async () => replace(progress, progressTable(await call<OfferProgress[]>(session, 'offers')));
+  replace(main,
+    h('h1', {}, 'Organisation'),
+    h('p', { class: 'strong' }, org.summary),
+    h('section', { 'aria-labelledby': 'priorities' },
+      h('h2', { id: 'priorities' }, 'Learning and development plan: priorities'),
+      org.priorities.length === 0 ? h('p', {}, 'No open learning needs or triggers yet.') : [
+        barTable('Priority by area of the Common Core', ['Area', 'Priority', 'People'], org.priorities.map((p) => ({ label: p.label, values: [{ value: p.score, text: String(p.score) }, { value: p.people, text: String(p.people), bar: false }] }))),
+        h('div', { class: 'grid' }, org.priorities.map((p) => h('article', { class: 'card', 'aria-label': p.label }, h('h3', {}, p.label), h('ul', {}, p.lines.map((l) => h('li', {}, l)))))),
+      ],
+      h('p', {}, org.mentoring),
+    ),
+    h('section', { 'aria-labelledby': 'equity' },
+      h('h2', { id: 'equity' }, 'Who CPD reaches'),
+      h('p', { class: 'legend', 'aria-hidden': 'true' }, h('span', { class: 'key' }, h('span', { class: 'swatch' }), 'share of staff'), h('span', { class: 'key' }, h('span', { class: 'swatch second' }), 'share of CPD logged'), h('span', { class: 'key' }, h('span', { class: 'swatch third' }), 'share of places')),
+      org.equity.map((d) => barTable(d.heading, ['Group', 'Staff', 'CPD logged', 'Places'], d.rows.map((r) => ({
+        label: r.underServed ? `${r.group} (under-served)` : r.group,
+        values: [{ value: r.workforceShare, text: pct(r.workforceShare) }, { value: r.cpdShare, text: pct(r.cpdShare) }, { value: r.placesShare, text: pct(r.placesShare) }],
+      })), 1)),
+      h('p', { class: 'muted' }, org.equityNote),
+    ),
+    h('section', { 'aria-labelledby': 'triggers' },
+      h('h2', { id: 'triggers' }, 'Learning triggers'),
+      org.triggers.length === 0 ? h('p', {}, 'None recorded. In your chat with Weave, type "new trigger".') : h('table', { class: 'list' },
+        h('caption', {}, 'Latest triggers'),
+        h('thead', {}, h('tr', {}, ['Source', 'What happened', 'Areas', 'Learn by'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, org.triggers.map((t) => h('tr', {}, h('td', {}, t.source.replace(/_/g, ' ')), h('td', {}, t.summary), h('td', {}, t.areas), h('td', { class: 'nowrap' }, t.dueDate ?? '—')))),
+      ),
+    ),
+    h('section', { 'aria-labelledby': 'compose' },
+      h('h2', { id: 'compose' }, 'Offer learning'),
+      composer(session, options, () => void reload()),
+    ),
+    h('section', { 'aria-labelledby': 'progress' },
+      h('h2', { id: 'progress' }, 'How offers are going'),
+      h('div', { class: 'actions' }, h('button', { type: 'button', onclick: () => void reload() }, 'Refresh')),
+      progress,
+    ),
+  );
+}

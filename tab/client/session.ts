@@ -1,0 +1,59 @@
+// Who is signed in, and calls to Weave's API with their token. In Teams the token comes from SSO
+// (authentication.getAuthToken); on a developer's machine from the dev sign-in, which the server
+// offers only in local mode.
+import { app, authentication } from '@microsoft/teams-js';
+
+export type Theme = 'default' | 'dark' | 'contrast';
+
+export interface Session {
+  token: () => Promise<string>;
+  inTeams: boolean;
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string, readonly errors: string[] = []) {
+    super(message);
+  }
+}
+
+const API = '/api/tab/api';
+const DEV_TOKEN = 'weave.devToken';
+
+export function applyTheme(theme: string | undefined): void {
+  const t: Theme = theme === 'dark' || theme === 'contrast' ? theme : 'default';
+  document.body.classList.remove('theme-default', 'theme-dark', 'theme-contrast');
+  document.body.classList.add(`theme-${t}`);
+}
+
+/** Inside Teams: initialise, follow the Teams theme, and sign in silently with SSO. */
+export async function teamsSession(): Promise<Session> {
+  await app.initialize();
+  const context = await app.getContext();
+  applyTheme(context.app.theme);
+  app.registerOnThemeChangeHandler(applyTheme);
+  app.notifySuccess();
+  return { inTeams: true, token: () => authentication.getAuthToken() };
+}
+
+export function devSession(token: string): Session {
+  return { inTeams: false, token: async () => token };
+}
+
+export function savedDevToken(): string | null {
+  return sessionStorage.getItem(DEV_TOKEN);
+}
+
+export function saveDevToken(token: string | null): void {
+  if (token) sessionStorage.setItem(DEV_TOKEN, token);
+  else sessionStorage.removeItem(DEV_TOKEN);
+}
+
+export async function call<T>(session: Session | null, path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (session) headers.authorization = `Bearer ${await session.token()}`;
+  if (init.body !== undefined) headers['content-type'] = 'application/json';
+  const res = await fetch(`${API}/${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+  const data = (await res.json().catch(() => ({}))) as { error?: string; errors?: string[] };
+  if (!res.ok) throw new ApiError(res.status, data.error ?? data.errors?.join(' ') ?? `Weave answered ${res.status}.`, data.errors ?? []);
+  return data as T;
+}

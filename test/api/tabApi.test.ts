@@ -1,0 +1,189 @@
+// The tab's API over HTTP: every route × every role from one table (a route missing from the table
+// fails the test), sign-in failures, bad input, and the dev sign-in's absence in Azure mode.
+import { generateKeyPairSync, createSign, randomUUID } from 'node:crypto';
+import { HttpRequest } from '@azure/functions';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { devSignIn, identify } from '../../api/http';
+import { API_ROUTES } from '../../api/routes';
+import type { OfferPreview, PlanView, TeamView } from '../../api/shapes';
+import { DEV_AUDIENCE, DEV_ISSUER } from '../../api/tokens';
+import { loadConfig } from '../../runtime/config';
+import { createRuntime } from '../../runtime/runtime';
+import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
+import * as teams from '../support/teams';
+
+const offer = {
+  title: 'Court skills for every profession', description: 'Giving evidence and writing statements that hold up.',
+  format: 'bite_size_workshop', date: '2026-12-10', time: '10:00', durationMinutes: '90', location: 'Civic Centre, Room 3', onlineUrl: '',
+  capacity: '12', cpdHours: '1.5', closesOn: '2026-12-08', codes: 'CC3.S2', professions: '', teams: '', registration: 'any', withNeed: 'false',
+};
+
+type Role = 'practitioner' | 'their manager' | 'another manager' | 'ld admin' | 'not on roster';
+const ROLES: Role[] = ['practitioner', 'their manager', 'another manager', 'ld admin', 'not on roster'];
+
+/** Who may call what: the design, as a table. 200 allowed; 403 refused. */
+const MATRIX: Record<string, Record<Role, number>> = {
+  'tab-session': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403 },
+  'tab-me': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403 },
+  'tab-me-export': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403 },
+  // The practitioner's own plan: themself and their line manager only; L&D never see one person's plan.
+  'tab-person-plan': { practitioner: 200, 'their manager': 200, 'another manager': 403, 'ld admin': 403, 'not on roster': 403 },
+  'tab-team': { practitioner: 403, 'their manager': 200, 'another manager': 200, 'ld admin': 403, 'not on roster': 403 },
+  'tab-org': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403 },
+  'tab-offer-options': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403 },
+  'tab-offers': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403 },
+  'tab-offer-preview': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403 },
+  'tab-offer-send': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403 },
+};
+
+describe('tab API', () => {
+  let stack: TestStack;
+  const clock = testClock('2026-11-23T10:00:00Z');
+  const priya = teams.testUser('Priya Shah', 'priya.shah@example.org');
+  const dana = teams.testUser('Dana Hughes', 'dana.hughes@example.org');
+  const lee = teams.testUser('Lee Carter', 'lee.carter@example.org');
+  const kelly = teams.testUser('Kelly Nash', 'kelly.nash@example.org');
+  const morgan = teams.testUser('Morgan Ellis', 'morgan.ellis@example.org');
+  const stranger = teams.testUser('Sam Stranger', 'sam@elsewhere.example');
+  const as: Record<Role, teams.TestUser> = { practitioner: priya, 'their manager': dana, 'another manager': lee, 'ld admin': morgan, 'not on roster': stranger };
+
+  beforeAll(async () => {
+    stack = await startTestStack({ clock });
+    await stack.seed([
+      hrRecord(dana, { jobTitle: 'Team Manager', roles: ['practitioner', 'manager'] }),
+      hrRecord(priya, { managerId: dana.aadObjectId }),
+      hrRecord(lee, { jobTitle: 'Team Manager', team: 'Early Help', profession: 'early_help_worker', registrationBody: 'none', roles: ['practitioner', 'manager'] }),
+      hrRecord(kelly, { team: 'Early Help', profession: 'early_help_worker', registrationBody: 'none', managerId: lee.aadObjectId }),
+      hrRecord(morgan, { jobTitle: 'Workforce Development Lead', profession: 'business_support', team: 'Workforce Development', registrationBody: 'none', roles: ['practitioner', 'ld_admin'] }),
+    ]);
+  }, 60_000);
+  afterAll(async () => stack?.stop());
+
+  const token = (user: teams.TestUser) => stack.rt.devSignIn!.sign(user.aadObjectId, user.name);
+
+  async function callApi(path: string, init: { method?: string; body?: unknown; auth?: string | null } = {}) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' };
+    if (init.auth) headers.authorization = init.auth;
+    const res = await fetch(`${stack.host.url}/api/${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body) });
+    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+  }
+
+  const pathOf = (route: string) => route.replace('{personId}', priya.aadObjectId);
+
+  async function bodyFor(name: string, user: teams.TestUser): Promise<unknown> {
+    if (name === 'tab-offer-preview') return { values: offer };
+    if (name !== 'tab-offer-send') return undefined;
+    // Only L&D can get a digest; others send a made-up one and must be refused before it matters.
+    if (user !== morgan) return { values: offer, digest: 'x' };
+    const preview = await callApi('tab/api/offers/preview', { method: 'POST', body: { values: offer }, auth: `Bearer ${token(morgan)}` });
+    return { values: offer, digest: (preview.body as unknown as OfferPreview).digest, sendAt: '2026-12-01T09:00:00Z' };
+  }
+
+  it('covers every route in the authorisation table', () => {
+    expect(Object.keys(MATRIX).sort()).toEqual(API_ROUTES.map((r) => r.name).sort());
+  });
+
+  for (const route of API_ROUTES) {
+    for (const role of ROLES) {
+      it(`${route.name}: ${role} → ${MATRIX[route.name]?.[role]}`, async () => {
+        const user = as[role];
+        const res = await callApi(pathOf(route.route), { method: route.method, body: await bodyFor(route.name, user), auth: `Bearer ${token(user)}` });
+        expect(res.status).toBe(MATRIX[route.name]![role]);
+        if (res.status === 403) expect(String(res.body.error)).toMatch(/\w/);
+      });
+    }
+  }
+
+  it('shows a manager their own reports only, and a plan only to the person and their manager', async () => {
+    const team = (await callApi('tab/api/team', { auth: `Bearer ${token(dana)}` })).body as unknown as TeamView;
+    expect(team.people.map((p) => p.name)).toEqual(['Priya Shah']);
+    const other = (await callApi('tab/api/team', { auth: `Bearer ${token(lee)}` })).body as unknown as TeamView;
+    expect(other.people.map((p) => p.name)).toEqual(['Kelly Nash']);
+    const plan = (await callApi(`tab/api/people/${priya.aadObjectId}/plan`, { auth: `Bearer ${token(dana)}` })).body as unknown as PlanView;
+    expect(plan).toMatchObject({ asManager: true, person: { name: 'Priya Shah' } });
+    expect((await callApi(`tab/api/people/${kelly.aadObjectId}/plan`, { auth: `Bearer ${token(dana)}` })).status).toBe(403);
+    expect((await callApi(`tab/api/people/${dana.aadObjectId}/plan`, { auth: `Bearer ${token(priya)}` })).status).toBe(403);
+  });
+
+  describe('sign-in', () => {
+    const forged = (claims: Record<string, unknown>) => {
+      const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+      const body = `${enc({ alg: 'RS256', kid: 'attacker' })}.${enc(claims)}`;
+      return `${body}.${createSign('RSA-SHA256').update(body).sign(privateKey).toString('base64url')}`;
+    };
+    const now = () => Math.floor(clock.now().getTime() / 1000);
+    const validClaims = () => ({ iss: DEV_ISSUER, aud: DEV_AUDIENCE, tid: stack.tenantId, oid: morgan.aadObjectId, iat: now(), exp: now() + 600 });
+
+    it.each([
+      ['no token', null],
+      ['not a bearer token', `Basic ${Buffer.from('a:b').toString('base64')}`],
+      ['garbage', 'Bearer not.a.jwt'],
+      ['an unsigned token', `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ oid: 'x' })).toString('base64url')}.`],
+    ])('refuses %s with 401', async (_what, auth) => {
+      const res = await callApi('tab/api/org', { auth });
+      expect(res.status).toBe(401);
+      expect(String(res.body.error)).toMatch(/^Sign in/);
+    });
+
+    it('refuses a token signed by anyone else, even with the right claims', async () => {
+      expect((await callApi('tab/api/org', { auth: `Bearer ${forged(validClaims())}` })).status).toBe(401);
+    });
+
+    it('refuses an expired token, and a tampered one', async () => {
+      const expired = stack.rt.devSignIn!.sign(morgan.aadObjectId, 'Morgan', -600);
+      expect((await callApi('tab/api/org', { auth: `Bearer ${expired}` })).body.error).toBe('Sign in again: the token has expired.');
+      const [h, p, s] = token(priya).split('.') as [string, string, string];
+      const claims = JSON.parse(Buffer.from(p, 'base64url').toString()) as Record<string, unknown>;
+      const promoted = Buffer.from(JSON.stringify({ ...claims, oid: morgan.aadObjectId })).toString('base64url');
+      expect((await callApi('tab/api/org', { auth: `Bearer ${h}.${promoted}.${s}` })).status).toBe(401);
+    });
+
+    it('offers the dev sign-in locally, and nowhere in Azure mode', async () => {
+      const people = await callApi('tab/api/dev/sign-in');
+      expect(people.status).toBe(200);
+      const signed = await callApi('tab/api/dev/sign-in', { method: 'POST', body: { personId: priya.aadObjectId } });
+      expect((await callApi('tab/api/me', { auth: `Bearer ${signed.body.token}` })).status).toBe(200);
+      expect((await callApi('tab/api/dev/sign-in', { method: 'POST', body: { personId: randomUUID() } })).status).toBe(400);
+
+      const azure = await createRuntime(loadConfig({
+        WEAVE_TENANT_ID: stack.tenantId, MicrosoftAppId: '9b2c4d6e-1a3b-4c5d-8e7f-a0b1c2d3e4f5',
+        AzureWebJobsStorage: 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=eA==;EndpointSuffix=core.windows.net',
+      }), { provision: false });
+      expect(azure.config.mode).toBe('azure');
+      expect(azure.devSignIn).toBeNull();
+      const asked = await devSignIn(azure, new HttpRequest({ method: 'POST', url: 'https://weave.example/api/tab/api/dev/sign-in', body: { string: JSON.stringify({ personId: priya.aadObjectId }) } }));
+      expect(asked.status).toBe(404);
+      // A locally signed token means nothing to an Azure-mode app.
+      expect(await identify(azure, `Bearer ${token(priya)}`)).toHaveProperty('error');
+    });
+  });
+
+  describe('bad input', () => {
+    it('answers 400 with what to fix, and saves nothing', async () => {
+      const auth = `Bearer ${token(morgan)}`;
+      const before = (await stack.rt.offers.list(stack.tenantId)).length;
+      expect((await callApi('tab/api/offers/preview', { method: 'POST', body: '{not json', auth })).body).toEqual({ errors: ['The request body is not JSON.'] });
+      expect((await callApi('tab/api/offers/preview', { method: 'POST', body: { nothing: true }, auth })).status).toBe(400);
+      const invalid = await callApi('tab/api/offers/preview', { method: 'POST', body: { values: { ...offer, capacity: '0', onlineUrl: 'http://x' } }, auth });
+      expect(invalid.status).toBe(400);
+      expect(invalid.body.errors).toEqual(expect.arrayContaining(['Places must be from 1 to 500.', 'Online link must be a web address starting https://.']));
+      const preview = (await callApi('tab/api/offers/preview', { method: 'POST', body: { values: offer }, auth })).body as unknown as OfferPreview;
+      const changed = await callApi('tab/api/offers', { method: 'POST', body: { values: { ...offer, capacity: '99' }, digest: preview.digest }, auth });
+      expect(changed.body).toEqual({ errors: ['The offer has changed since its preview: check the preview again, then send.'] });
+      const past = await callApi('tab/api/offers', { method: 'POST', body: { values: offer, digest: preview.digest, sendAt: '2026-11-01T09:00:00Z' }, auth });
+      expect(past.body).toEqual({ errors: ['Send later: choose a time in the future.'] });
+      expect((await stack.rt.offers.list(stack.tenantId)).length).toBe(before);
+    });
+  });
+
+  it('serves the tab page with a policy that lets only Teams frame it', async () => {
+    const res = await fetch(`${stack.host.url}/api/tab/`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-security-policy')).toContain('frame-ancestors');
+    expect(res.headers.get('content-security-policy')).toContain('https://teams.microsoft.com');
+    expect(await res.text()).toContain('<script src="/api/tab/app.js"></script>');
+    expect((await fetch(`${stack.host.url}/api/tab/app.js`)).headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${stack.host.url}/api/tab/secrets.json`)).status).toBe(404);
+  });
+});
