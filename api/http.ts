@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { hasRole, nameOf } from '../core/people';
 import type { Runtime } from '../runtime/runtime';
 import type { ApiRoute } from './routes';
-import { DEV_AUDIENCE, DEV_ISSUER, entraKeys, TokenError, verifyToken, type Identity, type TokenRules } from './tokens';
+import { DEV_AUDIENCE, DEV_ISSUER, entraKeys, KeysUnavailableError, TokenError, verifyToken, type Identity, type TokenRules } from './tokens';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 const json = (status: number, body: unknown): HttpResponseInit => ({ status, body: JSON.stringify(body), headers: JSON_HEADERS });
@@ -37,20 +37,21 @@ function rulesFor(rt: Runtime): TokenRules[] {
   return rules;
 }
 
-/** Who is calling, from the bearer token; or why they are not signed in. */
-export async function identify(rt: Runtime, header: string | null): Promise<Identity | { error: string }> {
+/** Who is calling, from the bearer token; or why they are not signed in (status 401, or 503 when Entra's keys cannot be had). */
+export async function identify(rt: Runtime, header: string | null): Promise<Identity | { error: string; status: 401 | 503 }> {
   const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
-  if (!token) return { error: 'Sign in: the request has no bearer token.' };
+  if (!token) return { error: 'Sign in: the request has no bearer token.', status: 401 };
   let last = 'Sign in: this app is not set up for sign-in.';
   for (const rules of rulesFor(rt)) {
     try {
       return await verifyToken(token, rules);
     } catch (err) {
+      if (err instanceof KeysUnavailableError) return { error: err.message, status: 503 };
       if (!(err instanceof TokenError)) throw err;
       last = `Sign in again: ${err.message}.`;
     }
   }
-  return { error: last };
+  return { error: last, status: 401 };
 }
 
 async function readJson(request: HttpRequest): Promise<{ value: unknown } | { error: string }> {
@@ -65,7 +66,7 @@ async function readJson(request: HttpRequest): Promise<{ value: unknown } | { er
 
 export async function serveApi(rt: Runtime, route: ApiRoute, request: HttpRequest): Promise<HttpResponseInit> {
   const who = await identify(rt, request.headers.get('authorization'));
-  if ('error' in who) return json(401, { error: who.error });
+  if ('error' in who) return json(who.status, { error: who.error });
   const me = await rt.people.get(who.tenantId, who.aadObjectId);
   if (!me || me.status !== 'active') return json(403, { error: "Weave doesn't have you on HR's staff roster." });
   if (route.audience !== 'staff' && !hasRole(me, route.audience)) {

@@ -9,21 +9,23 @@ import { describeCode } from '../core/commonCore';
 import { teamDigest } from '../core/digest';
 import { deterministicId } from '../core/ids';
 import { NEED_STATUS_LABELS } from '../core/needs';
-import { OFFER_FORMATS, type Offer } from '../core/offers';
+import { OFFER_FORMATS, recipientCount, type Offer } from '../core/offers';
 import { hasRole, nameOf, type Person } from '../core/people';
 import { describePeriod, planPeriodOf } from '../core/planPeriod';
 import { cadencePerson } from '../core/sessionPlanning';
+import { localDate } from '../core/zonedTime';
 import { professionLabel, type Role } from '../core/workforce';
 import { COMPOSER_CHOICES } from '../cards/offers';
 import type { BotDeps } from '../bot/context';
 import { EXPORT_LINK_HOURS } from '../bot/commands/cpd';
 import { managerDigest, orgPlanContent } from '../bot/flows/digests';
-import { audienceOf, EMPTY_OFFER, inviteCard, offerBatch, offerFromInput, startSending, stateOf } from '../bot/flows/offers';
+import { audienceSummary, EMPTY_OFFER, inviteCard, offerBatch, offerFromInput, startSending, stateOf } from '../bot/flows/offers';
 import { reportsOf } from '../bot/flows/reports';
 import { todayFor } from '../bot/flows/sessionViews';
 import { teamStatusOf } from '../bot/flows/teamStatus';
 import { leadOf, loadRollup, teamLedBy, teamPlanOf } from '../bot/rollup';
 import { FINAL_DELIVERY_STATES } from '../store/deliveries';
+import { ConcurrencyError } from '../store/tables';
 import type { StoredPerson } from '../store/people';
 import { checkFacts, headline, periodLine, readinessNotes, readinessOf, recordDetail } from '../views/cpd';
 import { commentLines, currentPlan, groupByStatus, needDetails, needHeading } from '../views/plan';
@@ -90,23 +92,55 @@ function offerDigest(offer: Offer): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
 }
 
+/** Shares as whole percentages: the page needs no more, and raw fractions say more than it shows. */
+const percent = (share: number) => Math.round(share * 100);
+
 const PREVIEW_CARD_ID = '00000000-0000-4000-8000-000000000000';
 
 async function preview(deps: BotDeps, me: StoredPerson, values: Record<string, unknown>): Promise<{ invalid: string[] } | { offer: Offer; view: OfferPreview; audience: string[] }> {
   const draft = await offerFromInput(deps, { tenantId: me.tenantId, offerId: deterministicId('tab-preview', me.aadObjectId), createdBy: me.aadObjectId }, values);
   if ('invalid' in draft) return draft;
-  const [today, audience] = await Promise.all([todayFor(deps, me.tenantId, me.aadObjectId), audienceOf(deps, draft.offer)]);
-  const t = deps.planPolicy.threshold;
+  const [today, summary] = await Promise.all([todayFor(deps, me.tenantId, me.aadObjectId), audienceSummary(deps, draft.offer)]);
   return {
     offer: draft.offer,
-    audience,
+    audience: summary.audience,
     view: {
       card: inviteCard(deps, draft.offer, PREVIEW_CARD_ID, await stateOf(deps, draft.offer, undefined, today, false)),
-      // Counting only people with a need could tell L&D whether one named person has one: small counts are not shown.
-      audience: draft.offer.audience.withNeed && audience.length > 0 && audience.length < t ? `fewer than ${t}` : audience.length,
+      audience: summary.line,
       digest: offerDigest(draft.offer),
     },
   };
+}
+
+/** Sends (or schedules) what was previewed, once: the same offer sent again finds the first. */
+async function sendOffer(deps: BotDeps, me: StoredPerson, input: z.infer<typeof offerInput>): Promise<ApiResult> {
+  const result = await preview(deps, me, input.values);
+  if ('invalid' in result) return badRequest(result.invalid);
+  if (input.digest !== result.view.digest) return badRequest(['The offer has changed since its preview: check the preview again, then send.']);
+  // With "only people with a need", an empty audience is not said: that would say nobody has one.
+  if (result.audience.length === 0 && !result.offer.audience.withNeed) return badRequest(['Nobody is in this audience: widen it before sending.']);
+  const sendAt = input.sendAt ? new Date(input.sendAt) : null;
+  if (sendAt && (Number.isNaN(sendAt.getTime()) || sendAt <= deps.clock.now() || localDate(sendAt, deps.config.timeZone) > result.offer.closesOn)) {
+    return badRequest(['Send later: choose a time from now until bookings close.']);
+  }
+  // One offer per composer and content: a retried request (a lost response, a double click) finds it.
+  const offerId = deterministicId('tab-offer', me.aadObjectId, result.view.digest);
+  if (!(await deps.offers.get(me.tenantId, offerId))) {
+    await deps.offers.saveDraft({ ...result.offer, offerId, createdAt: deps.clock.now().toISOString() }, null).catch((err: unknown) => {
+      if (!(err instanceof ConcurrencyError)) throw err;
+    });
+  }
+  const saved = (await deps.offers.get(me.tenantId, offerId))!;
+  if (saved.status !== 'draft') return ok({ id: offerId, status: saved.status });
+  try {
+    if (sendAt) await deps.offers.update(saved, { status: 'scheduled', sendAt: sendAt.toISOString() });
+    else await startSending(deps, saved);
+  } catch (err) {
+    if (!(err instanceof ConcurrencyError)) throw err;
+    return ok({ id: offerId, status: (await deps.offers.get(me.tenantId, offerId))!.status });
+  }
+  deps.log.info('tab.offer', { status: sendAt ? 'scheduled' : 'sending' });
+  return ok({ id: offerId, status: sendAt ? 'scheduled' : 'sending' });
 }
 
 export const API_ROUTES: readonly ApiRoute[] = [
@@ -183,7 +217,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
         priorities: plan.priorities.slice(0, priorities.length).map((p, i) => ({ code: p.code, label: describeCode(p.code), score: p.score, people: p.people, lines: priorities[i]!.lines })),
         equity: (['profession', 'registration', 'team'] as const).map((dimension) => ({
           dimension, heading: headings[dimension],
-          rows: plan.equity.filter((r) => r.dimension === dimension).map((r) => ({ group: r.group, headcount: r.headcount, workforceShare: r.workforceShare, cpdShare: r.cpdShare, placesShare: r.placesShare, underServed: r.underServed })),
+          rows: plan.equity.filter((r) => r.dimension === dimension).map((r) => ({ group: r.group, headcount: r.headcount, workforceShare: percent(r.workforceShare), cpdShare: percent(r.cpdShare), placesShare: percent(r.placesShare), underServed: r.underServed })),
         })),
       });
     },
@@ -206,12 +240,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
       const offers = (await deps.offers.list(me.tenantId)).filter((o) => o.status !== 'draft').sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 20);
       return ok<OfferProgress[]>(await Promise.all(offers.map(async (o) => {
         const [deliveries, bookings] = await Promise.all([deps.deliveries.listBatch(offerBatch(o.offerId)), deps.offers.listBookings(o.offerId)]);
-        const count = (state: string) => deliveries.filter((d) => d.state === state).length;
+        const shown = (n: number) => recipientCount(n, o.audience.withNeed, deps.planPolicy.threshold);
+        const count = (states: string[]) => shown(deliveries.filter((d) => states.includes(d.state)).length);
         const by = (status: string) => bookings.filter((b) => b.status === status).length;
+        const pending = deliveries.filter((d) => !FINAL_DELIVERY_STATES.includes(d.state)).length;
         return {
-          id: o.offerId, title: o.title, format: OFFER_FORMATS[o.format], date: o.date, status: o.status, audience: o.audienceSize,
-          sent: count('sent'), notInstalled: count('not_installed'), unreachable: count('unreachable'), failed: count('failed'),
-          pending: deliveries.filter((d) => !FINAL_DELIVERY_STATES.includes(d.state)).length,
+          id: o.offerId, title: o.title, format: OFFER_FORMATS[o.format], date: o.date, status: o.status, audience: shown(o.audienceSize),
+          sent: count(['sent']), notReached: count(['not_installed', 'unreachable', 'failed']),
+          pending: pending > 0 ? shown(pending) : null,
           booked: by('booked') + by('attended'), capacity: o.capacity, waiting: by('waiting'), held: by('offered'),
         };
       })));
@@ -231,19 +267,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
     async handle({ deps, me, body }) {
       const input = offerInput.safeParse(body);
       if (!input.success) return badRequest(['Send the offer as {"values": {…}, "digest": "…", "sendAt": null}.']);
-      const result = await preview(deps, me, input.data.values);
-      if ('invalid' in result) return badRequest(result.invalid);
-      if (input.data.digest !== result.view.digest) return badRequest(['The offer has changed since its preview: check the preview again, then send.']);
-      if (result.audience.length === 0) return badRequest(['Nobody is in this audience: widen it before sending.']);
-      const sendAt = input.data.sendAt ? new Date(input.data.sendAt) : null;
-      if (sendAt && (Number.isNaN(sendAt.getTime()) || sendAt <= deps.clock.now())) return badRequest(['Send later: choose a time in the future.']);
-      const offerId = deps.newId();
-      await deps.offers.saveDraft({ ...result.offer, offerId, createdAt: deps.clock.now().toISOString() }, null);
-      const saved = (await deps.offers.get(me.tenantId, offerId))!;
-      if (sendAt) await deps.offers.update(saved, { status: 'scheduled', sendAt: sendAt.toISOString() });
-      else await startSending(deps, saved);
-      deps.log.info('tab.offer', { status: sendAt ? 'scheduled' : 'sending' });
-      return ok({ id: offerId, status: sendAt ? 'scheduled' : 'sending' });
+      return sendOffer(deps, me, input.data);
     },
   },
 ];

@@ -43,6 +43,7 @@ export interface OrgView {
   mentoring: string;
   equityNote: string;
   priorities: { code: string; label: string; score: number; people: number; lines: string[] }[];
+  /** Shares in whole percent. */
   equity: { dimension: string; heading: string; rows: { group: string; headcount: number; workforceShare: number; cpdShare: number; placesShare: number; underServed: boolean }[] }[];
   triggers: { source: string; summary: string; areas: string; dueDate: string | null }[];
 }
@@ -64,23 +65,24 @@ export interface ComposerOptions {
 
 export interface OfferPreview {
   card: Record<string, unknown>;
-  audience: number | string;
+  /** "It goes to 12 people." (counts of people with a need are shown as a digest's are). */
+  audience: string;
   /** Sending must quote this: proves the offer sent is the one previewed. */
   digest: string;
 }
 
+/** Counts of recipients are words: with "only people with a need" small ones read "fewer than 3". */
 export interface OfferProgress {
   id: string;
   title: string;
   format: string;
   date: string;
   status: string;
-  audience: number;
-  sent: number;
-  notInstalled: number;
-  unreachable: number;
-  failed: number;
-  pending: number;
+  audience: string;
+  sent: string;
+  notReached: string;
+  /** Deliveries still going, or null when every one has ended. */
+  pending: string | null;
   booked: number;
   capacity: number;
   waiting: number;

@@ -93,6 +93,19 @@ export interface Booking {
   updatedAt: string;
 }
 
+/**
+ * A count of an offer's recipients as L&D may see it. With "only people with an open need in these
+ * areas" the count says who has a need, so it is shown as a digest would: never from 0 to
+ * threshold-1, and (when the audience without that condition is known) not exactly when those
+ * left out are from 1 to threshold-1, which would say the rest all have one.
+ */
+export function recipientCount(n: number, withNeed: boolean, threshold: number, withoutNeedCondition?: number): string {
+  if (!withNeed) return String(n);
+  if (n < threshold) return `fewer than ${threshold}`;
+  const left = withoutNeedCondition === undefined ? 0 : withoutNeedCondition - n;
+  return left > 0 && left < threshold ? `${threshold} or more` : String(n);
+}
+
 export function inAudience(audience: Audience, person: Pick<Person, 'profession' | 'team' | 'registrationBody' | 'status'>, hasNeedInCodes: boolean): boolean {
   if (person.status !== 'active') return false;
   if (audience.professions.length > 0 && !audience.professions.includes(person.profession)) return false;

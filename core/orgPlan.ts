@@ -62,6 +62,19 @@ export interface OrgPlan {
 
 const areaOf = (code: string) => code.split('.')[0]!;
 
+/**
+ * Groups smaller than the threshold pooled as "Other", so no row is about one or two people. If the
+ * pool itself is still small, the next smallest groups join it until it is not: leaving it out
+ * would not do, as the shown rows' shares would add up to everything but its share.
+ */
+export function poolSmallGroups(sizes: Map<string, number>, t: number): Map<string, number> {
+  const other = `Other (groups under ${t})`;
+  const named = [...sizes.entries()].filter(([, n]) => n >= t).sort((a, b) => a[1] - b[1] || b[0].localeCompare(a[0]));
+  let pooled = [...sizes.values()].filter((n) => n < t).reduce((a, b) => a + b, 0);
+  while (pooled > 0 && pooled < t && named.length > 0) pooled += named.shift()![1];
+  return new Map([...named, ...(pooled > 0 ? [[other, pooled] as [string, number]] : [])]);
+}
+
 function tally<T>(items: Iterable<T>, key: (item: T) => string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const item of items) counts.set(key(item), (counts.get(key(item)) ?? 0) + 1);
@@ -120,14 +133,11 @@ export function computeOrgPlan(input: OrgPlanInput): OrgPlan {
     ['team', (p) => p.team],
   ];
   const equity = dimensions.flatMap(([dimension, groupOf]) => {
-    // Groups smaller than the threshold are pooled, so no row is about one or two people.
-    const sizes = tally(people, groupOf);
-    const group = (p: OrgPerson) => ((sizes.get(groupOf(p)) ?? 0) >= t ? groupOf(p) : `Other (groups under ${t})`);
-    const heads = tally(people, group);
+    const heads = poolSmallGroups(tally(people, groupOf), t);
+    const group = (p: OrgPerson) => (heads.has(groupOf(p)) ? groupOf(p) : `Other (groups under ${t})`);
     const cpdBy = tally(cpd, (r) => group(byId.get(r.personId)!));
     const placesBy = tally(places, (r) => group(byId.get(r.personId)!));
-    // A pooled group that is itself smaller than the threshold is left out rather than shown.
-    return [...heads.entries()].filter(([, headcount]) => headcount >= t).map(([name, headcount]) => {
+    return [...heads.entries()].map(([name, headcount]) => {
       const workforceShare = headcount / people.length;
       const cpdShare = cpd.length ? (cpdBy.get(name) ?? 0) / cpd.length : 0;
       const placesShare = places.length ? (placesBy.get(name) ?? 0) / places.length : 0;

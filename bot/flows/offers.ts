@@ -10,7 +10,7 @@ import { CODES, describeCode } from '../../core/commonCore';
 import type { CpdRecord } from '../../core/cpd';
 import { deterministicId } from '../../core/ids';
 import { isOpen } from '../../core/needs';
-import { FORMAT_ACTIVITY, inAudience, OFFER_FORMAT_CODES, OFFER_FORMATS, type Booking, type Offer } from '../../core/offers';
+import { FORMAT_ACTIVITY, inAudience, OFFER_FORMAT_CODES, recipientCount, OFFER_FORMATS, type Booking, type Offer } from '../../core/offers';
 import { hasRole, nameOf } from '../../core/people';
 import { PROFESSION_CODES } from '../../core/workforce';
 import { parseInstant, localDate } from '../../core/zonedTime';
@@ -57,6 +57,18 @@ function valuesOf(offer: Offer): OfferValues {
     codes: offer.codes.join(','), professions: offer.audience.professions.join(','), teams: offer.audience.teams.join(','), registration: offer.audience.registration,
     withNeed: String(offer.audience.withNeed),
   };
+}
+
+/**
+ * Who the offer would go to, and how many as L&D may be told: counting only people with a need
+ * could say whether one named person has one, so those counts are shown as a digest's are.
+ */
+export async function audienceSummary(deps: BotDeps, offer: Offer): Promise<{ audience: string[]; shown: string; line: string }> {
+  const audience = await audienceOf(deps, offer);
+  const { withNeed } = offer.audience;
+  const base = withNeed ? (await audienceOf(deps, { ...offer, audience: { ...offer.audience, withNeed: false } })).length : audience.length;
+  const shown = recipientCount(audience.length, withNeed, deps.planPolicy.threshold, base);
+  return { audience, shown, line: `It goes to ${shown} ${shown === '1' ? 'person' : 'people'}.` };
 }
 
 /** Everyone the offer goes to, by the audience rules, from HR's roster and (if asked) their open needs. */
@@ -131,17 +143,12 @@ async function renderCompose(deps: BotDeps, card: IssuedCard, form?: FormState) 
     : offer ? valuesOf(offer) : EMPTY_OFFER;
   if (!values.withNeed) values.withNeed = 'false';
   const previewing = !!offer && offer.status === 'draft' && card.context.previewing === true && !form?.errors?.length;
-  const t = deps.planPolicy.threshold;
   if (offer && offer.status !== 'draft') return progressCard(deps, card, offer, form);
   if (previewing) {
-    const audience = await audienceOf(deps, offer);
     return offerComposeCard({
       cardId: card.cardId, heading: 'Check before you send', values, teams, today, errors: [], note: form?.note ?? '',
       preview: {
-        // Counting only people with a need could tell L&D whether one named person has one: small counts are not shown.
-        audienceLine: offer.audience.withNeed && audience.length > 0 && audience.length < t
-          ? `It goes to fewer than ${t} people.`
-          : `It goes to ${audience.length} ${audience.length === 1 ? 'person' : 'people'}.`,
+        audienceLine: (await audienceSummary(deps, offer)).line,
         invite: inviteCard(deps, offer, card.cardId, await stateOf(deps, offer, undefined, today, false)),
       },
       actions: [
@@ -334,26 +341,29 @@ async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer
   const [deliveries, bookings, places] = await Promise.all([
     deps.deliveries.listBatch(offerBatch(offer.offerId)), deps.offers.listBookings(offer.offerId), deps.offers.getPlaces(offer.offerId),
   ]);
-  const count = (states: readonly string[]) => deliveries.filter((d) => states.includes(d.state)).length;
-  const pending = deliveries.filter((d) => !FINAL_DELIVERY_STATES.includes(d.state)).length;
+  const shown = (n: number) => recipientCount(n, offer.audience.withNeed, deps.planPolicy.threshold);
+  const tally = (states: readonly string[]) => deliveries.filter((d) => states.includes(d.state)).length;
+  const count = (states: readonly string[]) => shown(tally(states));
+  const pendingCount = deliveries.filter((d) => !FINAL_DELIVERY_STATES.includes(d.state)).length;
+  const pending = shown(pendingCount);
   const reasons = [...new Set(deliveries.filter((d) => d.state === 'failed').map((d) => d.lastError).filter(Boolean))].slice(0, 3).map((r) => `Failed because: ${r}`);
   const by = (status: Booking['status']) => bookings.filter((b) => b.status === status).length;
   const people = await Promise.all(bookings.filter((b) => b.status === 'booked' || b.status === 'attended').map(async (b) => ({ b, p: await deps.people.get(offer.tenantId, b.personId) })));
   const status = offer.status === 'scheduled'
     ? `Scheduled to send ${offer.sendAt?.slice(0, 16).replace('T', ' ')} (UTC).`
-    : offer.status === 'sending' ? `Sending to ${offer.audienceSize} people: ${deliveries.length - pending} done, ${pending} to go.`
-      : offer.status === 'sent' ? `Sent to ${offer.audienceSize} people. Every delivery has ended.` : 'Withdrawn: everyone who had booked or was waiting was told.';
+    : offer.status === 'sending' ? `Sending to ${shown(offer.audienceSize)} people: ${shown(deliveries.length - pendingCount)} done, ${pending} to go.`
+      : offer.status === 'sent' ? `Sent to ${shown(offer.audienceSize)} people. Every delivery has ended.` : 'Withdrawn: everyone who had booked or was waiting was told.';
   return offerProgressCard({
     cardId: card.cardId,
     eyebrow: `Learning offer: ${OFFER_FORMATS[offer.format]}, ${formatDate(offer.date)}`,
     title: offer.title,
     status,
     delivery: [
-      { title: 'Sent', value: String(count(['sent'])) },
-      { title: 'Not installed', value: `${count(['not_installed'])}${count(['not_installed']) ? ' (have not opened Weave in Teams: not reachable until they do)' : ''}` },
-      { title: 'Unreachable', value: `${count(['unreachable'])}${count(['unreachable']) ? ' (blocked or removed Weave)' : ''}` },
-      { title: 'Failed', value: String(count(['failed'])) },
-      { title: 'Still going', value: String(pending) },
+      { title: 'Sent', value: count(['sent']) },
+      { title: 'Not installed', value: `${count(['not_installed'])}${tally(['not_installed']) ? ' (have not opened Weave in Teams: not reachable until they do)' : ''}` },
+      { title: 'Unreachable', value: `${count(['unreachable'])}${tally(['unreachable']) ? ' (blocked or removed Weave)' : ''}` },
+      { title: 'Failed', value: count(['failed']) },
+      { title: 'Still going', value: pending },
     ],
     reasons,
     places: [

@@ -16,8 +16,8 @@ const nav = document.getElementById('nav')!;
 const who = document.getElementById('who')!;
 
 function routeOf(hash: string): { page: Page; personId: string | null } {
-  const person = /^#\/people\/([^/]+)$/.exec(hash);
-  if (person) return { page: 'team', personId: decodeURIComponent(person[1]!) };
+  const person = /^#\/people\/([0-9a-fA-F-]{1,64})$/.exec(hash);
+  if (person) return { page: 'team', personId: person[1]! };
   const page = hash.replace(/^#\//, '');
   return { page: page === 'team' || page === 'org' ? page : 'me', personId: null };
 }
@@ -62,8 +62,8 @@ async function start(session: Session): Promise<void> {
 
 /** Local development only: choose a demo person. The server offers this only in local mode. */
 async function devSignIn(): Promise<void> {
-  const res = await fetch('/api/tab/api/dev/sign-in');
-  if (!res.ok) {
+  const res = await fetch('/api/tab/api/dev/sign-in').catch(() => null);
+  if (!res?.ok) {
     replace(main, h('h1', {}, 'Open Weave in Teams'), h('p', {}, 'Weave signs you in with your Microsoft 365 account inside Teams.'));
     return;
   }
@@ -76,12 +76,16 @@ async function devSignIn(): Promise<void> {
     h('label', { for: 'dev-person' }, 'Person'), select,
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'primary' }, 'Sign in')),
   );
-  form.addEventListener('submit', async (e) => {
+  form.addEventListener('submit', (e) => {
     e.preventDefault();
-    const answer = await fetch('/api/tab/api/dev/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: select.value }) });
-    const { token } = (await answer.json()) as { token: string };
-    saveDevToken(token);
-    await start(devSession(token)).catch(showError);
+    const signIn = async () => {
+      const answer = await fetch('/api/tab/api/dev/sign-in', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ personId: select.value }) });
+      if (!answer.ok) throw new Error('The development sign-in did not answer: is the local stack still running?');
+      const { token } = (await answer.json()) as { token: string };
+      saveDevToken(token);
+      await start(devSession(token));
+    };
+    signIn().catch(showError);
   });
   replace(main, form);
   select.focus();

@@ -109,7 +109,9 @@ describe('tab API', () => {
     const forged = (claims: Record<string, unknown>) => {
       const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
       const enc = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
-      const body = `${enc({ alg: 'RS256', kid: 'attacker' })}.${enc(claims)}`;
+      // The key id of the real signer, so the signature itself is what gets checked.
+      const realKid = (JSON.parse(Buffer.from(token(priya).split('.')[0]!, 'base64url').toString()) as { kid: string }).kid;
+      const body = `${enc({ alg: 'RS256', kid: realKid })}.${enc(claims)}`;
       return `${body}.${createSign('RSA-SHA256').update(body).sign(privateKey).toString('base64url')}`;
     };
     const now = () => Math.floor(clock.now().getTime() / 1000);
@@ -126,8 +128,9 @@ describe('tab API', () => {
       expect(String(res.body.error)).toMatch(/^Sign in/);
     });
 
-    it('refuses a token signed by anyone else, even with the right claims', async () => {
-      expect((await callApi('tab/api/org', { auth: `Bearer ${forged(validClaims())}` })).status).toBe(401);
+    it('refuses a token signed by anyone else, even with the right claims and key id', async () => {
+      const res = await callApi('tab/api/org', { auth: `Bearer ${forged(validClaims())}` });
+      expect(res).toEqual({ status: 401, body: { error: 'Sign in again: the token signature is not valid.' } });
     });
 
     it('refuses an expired token, and a tampered one', async () => {
@@ -147,15 +150,15 @@ describe('tab API', () => {
       expect((await callApi('tab/api/dev/sign-in', { method: 'POST', body: { personId: randomUUID() } })).status).toBe(400);
 
       const azure = await createRuntime(loadConfig({
-        WEAVE_TENANT_ID: stack.tenantId, MicrosoftAppId: '9b2c4d6e-1a3b-4c5d-8e7f-a0b1c2d3e4f5',
+        WEAVE_TENANT_ID: stack.tenantId, MicrosoftAppId: '9b2c4d6e-1a3b-4c5d-8e7f-a0b1c2d3e4f5', WEAVE_TAB_CLIENT_ID: '4c3b2a19-8f7e-4d6c-9b5a-3e2d1c0b9a87',
         AzureWebJobsStorage: 'DefaultEndpointsProtocol=https;AccountName=x;AccountKey=eA==;EndpointSuffix=core.windows.net',
       }), { provision: false });
       expect(azure.config.mode).toBe('azure');
       expect(azure.devSignIn).toBeNull();
       const asked = await devSignIn(azure, new HttpRequest({ method: 'POST', url: 'https://weave.example/api/tab/api/dev/sign-in', body: { string: JSON.stringify({ personId: priya.aadObjectId }) } }));
       expect(asked.status).toBe(404);
-      // A locally signed token means nothing to an Azure-mode app.
-      expect(await identify(azure, `Bearer ${token(priya)}`)).toHaveProperty('error');
+      // Even handed the local signer, an Azure-mode app accepts only Entra tokens: the dev token is refused on its claims.
+      expect(await identify({ ...azure, devSignIn: stack.rt.devSignIn }, `Bearer ${token(priya)}`)).toEqual({ status: 401, error: 'Sign in again: the token is for another app.' });
     });
   });
 
@@ -172,8 +175,34 @@ describe('tab API', () => {
       const changed = await callApi('tab/api/offers', { method: 'POST', body: { values: { ...offer, capacity: '99' }, digest: preview.digest }, auth });
       expect(changed.body).toEqual({ errors: ['The offer has changed since its preview: check the preview again, then send.'] });
       const past = await callApi('tab/api/offers', { method: 'POST', body: { values: offer, digest: preview.digest, sendAt: '2026-11-01T09:00:00Z' }, auth });
-      expect(past.body).toEqual({ errors: ['Send later: choose a time in the future.'] });
+      expect(past.body).toEqual({ errors: ['Send later: choose a time from now until bookings close.'] });
+      const lateSend = await callApi('tab/api/offers', { method: 'POST', body: { values: offer, digest: preview.digest, sendAt: '2026-12-09T09:00:00Z' }, auth });
+      expect(lateSend.body).toEqual({ errors: ['Send later: choose a time from now until bookings close.'] });
       expect((await stack.rt.offers.list(stack.tenantId)).length).toBe(before);
+    });
+
+    it('sends an offer once however often Send is pressed', async () => {
+      const auth = `Bearer ${token(morgan)}`;
+      const values = { ...offer, title: 'Pressed twice' };
+      const { digest } = (await callApi('tab/api/offers/preview', { method: 'POST', body: { values }, auth })).body as unknown as OfferPreview;
+      const [a, b] = await Promise.all([1, 2].map(() => callApi('tab/api/offers', { method: 'POST', body: { values, digest, sendAt: null }, auth })));
+      const again = await callApi('tab/api/offers', { method: 'POST', body: { values, digest, sendAt: null }, auth });
+      expect(a!.body.id).toBe(b!.body.id);
+      expect(again.body).toEqual({ id: a!.body.id, status: 'sending' });
+      expect((await stack.rt.offers.list(stack.tenantId)).filter((o) => o.title === 'Pressed twice')).toHaveLength(1);
+    });
+
+    it('never says how many people with a need an offer reaches when it could point at someone', async () => {
+      const auth = `Bearer ${token(morgan)}`;
+      // Narrow to one or two named people (Dana and Priya, PaCT's social workers), then ask for "only with a need".
+      const values = { ...offer, teams: 'PaCT', professions: 'social_worker', codes: 'CC1' };
+      const narrow = (await callApi('tab/api/offers/preview', { method: 'POST', body: { values }, auth })).body as unknown as OfferPreview;
+      expect(narrow.audience).toMatch(/^It goes to [12] (person|people)\.$/);
+      const withNeed = (await callApi('tab/api/offers/preview', { method: 'POST', body: { values: { ...values, withNeed: 'true' } }, auth })).body as unknown as OfferPreview;
+      expect(withNeed.audience).toBe('It goes to fewer than 3 people.');
+      // Sending to nobody is not refused either: that would say the same thing.
+      const sent = await callApi('tab/api/offers', { method: 'POST', body: { values: { ...values, withNeed: 'true' }, digest: withNeed.digest, sendAt: null }, auth });
+      expect(sent.status).toBe(200);
     });
   });
 

@@ -2,7 +2,7 @@
 // JWKS the way the tenant publishes them (served from memory instead of login.microsoftonline.com).
 import { createSign, generateKeyPairSync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { entraKeys, verifyToken, type TokenRules } from '../../api/tokens';
+import { entraKeys, KeysUnavailableError, verifyToken, type TokenRules } from '../../api/tokens';
 
 const TENANT = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const CLIENT = '9b2c4d6e-1a3b-4c5d-8e7f-a0b1c2d3e4f5';
@@ -34,7 +34,13 @@ describe('Entra ID token checks', () => {
     expect(fetches).toBe(1);
   });
 
+  it('accepts an audience list and the v1 issuer when the rules allow it', async () => {
+    const v1 = `https://sts.windows.net/${TENANT}/`;
+    expect(await verifyToken(sign({ ...good, aud: ['other', CLIENT], iss: v1 }), { ...rules, issuers: [ISSUER, v1] })).toMatchObject({ name: 'Priya Shah' });
+  });
+
   it.each([
+    ['without an expiry', { ...good, exp: undefined }, 'the token has expired'],
     ['expired', { ...good, exp: t - 600 }, 'the token has expired'],
     ['not yet valid', { ...good, nbf: t + 600 }, 'the token is not valid yet'],
     ['for another app', { ...good, aud: 'another-app' }, 'the token is for another app'],
@@ -52,5 +58,22 @@ describe('Entra ID token checks', () => {
     await expect(verifyToken(`${h}.${p}.AAAA`, rules)).rejects.toThrow('signature is not valid');
     await expect(verifyToken('a.b', rules)).rejects.toThrow('not a JWT');
     await expect(verifyToken('!!!.###.$$$', rules)).rejects.toThrow('not a JWT');
+    const nul = Buffer.from('null').toString('base64url');
+    await expect(verifyToken(`${nul}.${nul}.x`, rules)).rejects.toThrow('not a JWT');
+    await expect(verifyToken(`${Buffer.from('[1]').toString('base64url')}.${nul}.x`, rules)).rejects.toThrow('not a JWT');
+  });
+
+  it('says sign-in is unavailable, rather than refusing the person, when the keys cannot be fetched; and asks at most once a minute', async () => {
+    let asked = 0;
+    const down = entraKeys(TENANT, async () => {
+      asked += 1;
+      throw new Error('ECONNREFUSED');
+    });
+    const broken = { ...rules, keys: down };
+    await expect(verifyToken(sign(good), broken)).rejects.toBeInstanceOf(KeysUnavailableError);
+    await expect(verifyToken(sign(good), broken)).rejects.toBeInstanceOf(KeysUnavailableError);
+    expect(asked).toBe(1);
+    // A token for another app is refused on its claims, without asking for keys at all.
+    await expect(verifyToken(sign({ ...good, aud: 'another-app' }), { ...rules, keys: async () => { throw new Error('asked'); } })).rejects.toThrow('for another app');
   });
 });

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ofTotal, teamDigest } from '../../core/digest';
-import { computeOrgPlan, type OrgPerson } from '../../core/orgPlan';
+import { recipientCount } from '../../core/offers';
+import { computeOrgPlan, poolSmallGroups, type OrgPerson } from '../../core/orgPlan';
 import { parsePlanPolicy } from '../../core/planPolicy';
 import { computeTeamPlan, type NeedFacts, type SessionFacts, type TeamPlan } from '../../core/teamPlan';
 import type { LearningTrigger } from '../../core/triggers';
@@ -161,5 +162,24 @@ describe('organisation learning and development plan', () => {
     expect(row('team', 'PaCT')).toMatchObject({ headcount: 5, cpd: 2, places: 1, underServed: false });
     expect(row('team', 'Other (groups under 3)')).toMatchObject({ headcount: 3, cpd: 1, places: 0, underServed: true });
     expect(plan.equity.some((r) => r.headcount > 0 && r.headcount < 3)).toBe(false);
+  });
+});
+
+describe('small groups in the equity view', () => {
+  it('pools groups under the threshold, and grows a pool still too small from the next smallest groups', () => {
+    expect(poolSmallGroups(new Map([['A', 5], ['B', 3], ['C', 1]]), 3)).toEqual(new Map([['A', 5], ['Other (groups under 3)', 4]]));
+    expect(poolSmallGroups(new Map([['A', 5], ['B', 1], ['C', 2]]), 3)).toEqual(new Map([['A', 5], ['Other (groups under 3)', 3]]));
+    expect(poolSmallGroups(new Map([['A', 5], ['B', 4]]), 3)).toEqual(new Map([['A', 5], ['B', 4]]));
+    // Two groups, one of them tiny: no row could be shown without pointing at it, so there is one row.
+    expect(poolSmallGroups(new Map([['Registered', 9], ['Not registered', 1]]), 3)).toEqual(new Map([['Other (groups under 3)', 10]]));
+  });
+
+  it('never shows a count of people with a need from 0 to 2, nor one whose complement is that small', () => {
+    expect(recipientCount(0, false, 3)).toBe('0');
+    expect(recipientCount(1, false, 3)).toBe('1');
+    for (const n of [0, 1, 2]) expect(recipientCount(n, true, 3)).toBe('fewer than 3');
+    expect(recipientCount(5, true, 3, 5)).toBe('5');
+    expect(recipientCount(5, true, 3, 6)).toBe('3 or more');
+    expect(recipientCount(5, true, 3, 8)).toBe('5');
   });
 });

@@ -60,13 +60,13 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
   let asked = 0;
 
   const refresh = async () => {
-    const ask = ++asked;
+    const ask = asked;
     try {
       const result = await call<OfferPreview>(session, 'offers/preview', { method: 'POST', body: { values: values() } });
       if (ask !== asked) return;
       current = result;
       replace(errors);
-      replace(audience, `It goes to ${result.audience} ${result.audience === 1 ? 'person' : 'people'}.`);
+      replace(audience, result.audience);
       replace(preview, renderCard(result.card));
     } catch (err) {
       if (ask !== asked) return;
@@ -84,6 +84,9 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
     const now = JSON.stringify(values());
     if (now === askedFor) return;
     askedFor = now;
+    // Any answer still on its way is for the old values: it must not show, nor enable Send.
+    asked += 1;
+    current = null;
     clearTimeout(timer);
     sendNow.disabled = sendLater.disabled = true;
     timer = setTimeout(() => void refresh(), 350);
@@ -111,7 +114,9 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
       onSent();
     } catch (err) {
       replace(errors, (err as Error).message);
-      sendNow.disabled = sendLater.disabled = false;
+      // Whatever the reason, look again before the next send: the preview may be out of date.
+      askedFor = '';
+      schedule();
     }
   };
   sendNow.addEventListener('click', () => void send(false));

@@ -6,7 +6,7 @@ import { barTable, h, replace } from '../dom';
 import { call, type Session } from '../session';
 import { composer } from './compose';
 
-const pct = (share: number) => `${Math.round(share * 100)}%`;
+const pct = (percent: number) => `${percent}%`;
 
 function progressTable(offers: readonly OfferProgress[]): HTMLElement {
   if (offers.length === 0) return h('p', {}, 'No offers sent yet.');
@@ -15,10 +15,10 @@ function progressTable(offers: readonly OfferProgress[]): HTMLElement {
     h('thead', {}, h('tr', {}, ['Offer', 'Status', 'Invited', 'Reached', 'Not reached', 'Places', 'Waiting'].map((c) => h('th', { scope: 'col' }, c)))),
     h('tbody', {}, offers.map((o) => h('tr', {},
       h('th', { scope: 'row' }, `${o.title}`, h('div', { class: 'muted' }, `${o.format}, ${o.date}`)),
-      h('td', {}, o.status === 'sending' && o.pending > 0 ? `sending (${o.pending} to go)` : o.status),
-      h('td', { class: 'num' }, String(o.audience)),
-      h('td', { class: 'num' }, String(o.sent)),
-      h('td', { class: 'num' }, String(o.notInstalled + o.unreachable + o.failed)),
+      h('td', {}, o.status === 'sending' && o.pending ? `sending (${o.pending} to go)` : o.status),
+      h('td', { class: 'num' }, o.audience),
+      h('td', { class: 'num' }, o.sent),
+      h('td', { class: 'num' }, o.notReached),
       h('td', { class: 'num' }, `${o.booked} of ${o.capacity}${o.held ? ` (${o.held} held)` : ''}`),
       h('td', { class: 'num' }, String(o.waiting)),
     ))),
@@ -30,7 +30,13 @@ export async function orgPage(main: HTMLElement, session: Session): Promise<void
     call<OrgView>(session, 'org'), call<ComposerOptions>(session, 'offers/options'), call<OfferProgress[]>(session, 'offers'),
   ]);
   const progress = h('div', {}, progressTable(offers));
-  const reload = async () => replace(progress, progressTable(await call<OfferProgress[]>(session, 'offers')));
+  const reload = async () => {
+    try {
+      replace(progress, progressTable(await call<OfferProgress[]>(session, 'offers')));
+    } catch (err) {
+      replace(progress, h('p', { role: 'alert' }, (err as Error).message));
+    }
+  };
   replace(main,
     h('h1', {}, 'Organisation'),
     h('p', { class: 'strong' }, org.summary),
@@ -48,7 +54,7 @@ export async function orgPage(main: HTMLElement, session: Session): Promise<void
       org.equity.map((d) => barTable(d.heading, ['Group', 'Staff', 'CPD logged', 'Places'], d.rows.map((r) => ({
         label: r.underServed ? `${r.group} (under-served)` : r.group,
         values: [{ value: r.workforceShare, text: pct(r.workforceShare) }, { value: r.cpdShare, text: pct(r.cpdShare) }, { value: r.placesShare, text: pct(r.placesShare) }],
-      })), 1)),
+      })), 100)),
       h('p', { class: 'muted' }, org.equityNote),
     ),
     h('section', { 'aria-labelledby': 'triggers' },

@@ -11,9 +11,14 @@ export async function planPage(main: HTMLElement, session: Session, personId: st
     type: 'button',
     onclick: async () => {
       exportButton.disabled = true;
-      const links = await call<ExportLinks>(session, 'me/export', { method: 'POST' });
-      replace(exportArea, h('span', {}, `Download links, valid for ${links.hours} hours: `), h('a', { href: links.markdown }, 'CPD record (Markdown)'), h('a', { href: links.csv }, 'CPD record (CSV)'));
-      announce('Your CPD record is ready to download.');
+      try {
+        const links = await call<ExportLinks>(session, 'me/export', { method: 'POST' });
+        replace(exportArea, h('span', {}, `Download links, valid for ${links.hours} hours: `), h('a', { href: links.markdown }, 'CPD record (Markdown)'), h('a', { href: links.csv }, 'CPD record (CSV)'));
+        announce('Your CPD record is ready to download.');
+      } catch (err) {
+        exportButton.disabled = false;
+        replace(exportArea, exportButton, h('p', { role: 'alert' }, (err as Error).message));
+      }
     },
   }, 'Export my CPD record');
   exportArea.append(exportButton);
