@@ -21,6 +21,7 @@ import { startFakeConnector } from '../test/support/fakeConnector';
 const RATE = Number(process.env.WEAVE_SEND_RATE ?? 25);
 const sizes = (process.env.BENCH_SIZES ?? '865,10000').split(',').map(Number);
 const azurite = await startEmbeddedAzurite();
+const profiles: string[] = [];
 const rows: string[][] = [['recipients', 'floor (÷ rate)', 'wall time', 'ratio', 'delivered', 'duplicates', 'lost', '429s', '5xx']];
 
 for (const size of sizes) {
@@ -57,12 +58,22 @@ for (const size of sizes) {
   const reached = new Set<string>();
   let progressAt = Date.now();
   // A lost invite would stall it: two minutes without progress ends the wait, and "lost" says so.
+  // Invites a second, per minute: where a run falls behind the rate, and when.
+  const perMinute: number[] = [];
+  let minuteStart = performance.now();
+  let minuteFrom = 0;
   while (reached.size < size && Date.now() - progressAt < 120_000) {
     await new Promise((r) => setTimeout(r, 100));
     const before = reached.size;
     for (; seen < connector.sent.length; seen++) if (isInvite(connector.sent[seen]!)) reached.add(connector.sent[seen]!.conversationId);
     if (reached.size > before) progressAt = Date.now();
+    if (performance.now() - minuteStart >= 60_000) {
+      perMinute.push((reached.size - minuteFrom) / ((performance.now() - minuteStart) / 1000));
+      minuteStart = performance.now();
+      minuteFrom = reached.size;
+    }
   }
+  if (perMinute.length > 1) profiles.push(`${size}: invites a second, minute by minute: ${perMinute.map((r) => r.toFixed(1)).join(', ')}`);
   const wall = (performance.now() - start) / 1000;
   clearInterval(bursts);
   // Then storage must agree: every delivery in a final state, none left to retry.
@@ -87,5 +98,6 @@ for (const size of sizes) {
 await azurite.stop();
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
+for (const p of profiles) console.log(`\n${p}`);
 console.log(`\nrate ${RATE}/s (the connector allows 30/s), 2% 5xx, bursts of five 429s every 4 s; node ${process.version}, ${cpus().length} cores, Azurite in this process`);
 process.exit(0);
