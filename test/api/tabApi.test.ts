@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { devSignIn, identify } from '../../api/http';
 import { API_ROUTES } from '../../api/routes';
 import type { OfferPreview, PlanView, TeamView } from '../../api/shapes';
-import { DEV_AUDIENCE, DEV_ISSUER } from '../../api/tokens';
+import { DEV_AUDIENCE, DEV_ISSUER, devSigner } from '../../api/tokens';
 import { loadConfig } from '../../runtime/config';
 import { createRuntime } from '../../runtime/runtime';
 import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
@@ -18,22 +18,22 @@ const offer = {
   capacity: '12', cpdHours: '1.5', closesOn: '2026-12-08', codes: 'CC3.S2', professions: '', teams: '', registration: 'any', withNeed: 'false',
 };
 
-type Role = 'practitioner' | 'their manager' | 'another manager' | 'ld admin' | 'not on roster';
-const ROLES: Role[] = ['practitioner', 'their manager', 'another manager', 'ld admin', 'not on roster'];
+type Role = 'practitioner' | 'their manager' | 'another manager' | 'ld admin' | 'not on roster' | 'another tenant';
+const ROLES: Role[] = ['practitioner', 'their manager', 'another manager', 'ld admin', 'not on roster', 'another tenant'];
 
-/** Who may call what: the design, as a table. 200 allowed; 403 refused. */
+/** Who may call what: the design, as a table. 200 allowed; 403 refused; 401 not signed in to this organisation. */
 const MATRIX: Record<string, Record<Role, number>> = {
-  'tab-session': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403 },
-  'tab-me': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403 },
-  'tab-me-export': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403 },
+  'tab-session': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  'tab-me': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  'tab-me-export': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
   // The practitioner's own plan: themself and their line manager only; L&D never see one person's plan.
-  'tab-person-plan': { practitioner: 200, 'their manager': 200, 'another manager': 403, 'ld admin': 403, 'not on roster': 403 },
-  'tab-team': { practitioner: 403, 'their manager': 200, 'another manager': 200, 'ld admin': 403, 'not on roster': 403 },
-  'tab-org': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403 },
-  'tab-offer-options': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403 },
-  'tab-offers': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403 },
-  'tab-offer-preview': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403 },
-  'tab-offer-send': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403 },
+  'tab-person-plan': { practitioner: 200, 'their manager': 200, 'another manager': 403, 'ld admin': 403, 'not on roster': 403, 'another tenant': 401 },
+  'tab-team': { practitioner: 403, 'their manager': 200, 'another manager': 200, 'ld admin': 403, 'not on roster': 403, 'another tenant': 401 },
+  'tab-org': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  'tab-offer-options': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  'tab-offers': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  'tab-offer-preview': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  'tab-offer-send': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
 };
 
 describe('tab API', () => {
@@ -45,7 +45,10 @@ describe('tab API', () => {
   const kelly = teams.testUser('Kelly Nash', 'kelly.nash@example.org');
   const morgan = teams.testUser('Morgan Ellis', 'morgan.ellis@example.org');
   const stranger = teams.testUser('Sam Stranger', 'sam@elsewhere.example');
-  const as: Record<Role, teams.TestUser> = { practitioner: priya, 'their manager': dana, 'another manager': lee, 'ld admin': morgan, 'not on roster': stranger };
+  const outsider = teams.testUser('Olu Outsider', 'olu@other-council.example');
+  const as: Record<Role, teams.TestUser> = { practitioner: priya, 'their manager': dana, 'another manager': lee, 'ld admin': morgan, 'not on roster': stranger, 'another tenant': outsider };
+  // Another organisation's sign-in: a well-formed token for its own tenant, signed by its own key.
+  const otherOrganisation = devSigner(randomUUID(), () => clock.now());
 
   beforeAll(async () => {
     stack = await startTestStack({ clock });
@@ -59,7 +62,7 @@ describe('tab API', () => {
   }, 60_000);
   afterAll(async () => stack?.stop());
 
-  const token = (user: teams.TestUser) => stack.rt.devSignIn!.sign(user.aadObjectId, user.name);
+  const token = (user: teams.TestUser) => (user === outsider ? otherOrganisation : stack.rt.devSignIn!).sign(user.aadObjectId, user.name);
 
   async function callApi(path: string, init: { method?: string; body?: unknown; auth?: string | null } = {}) {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
@@ -90,6 +93,7 @@ describe('tab API', () => {
         const res = await callApi(pathOf(route.route), { method: route.method, body: await bodyFor(route.name, user), auth: `Bearer ${token(user)}` });
         expect(res.status).toBe(MATRIX[route.name]![role]);
         if (res.status === 403) expect(String(res.body.error)).toMatch(/\w/);
+        if (res.status === 401) expect(String(res.body.error)).toMatch(/^Sign in/);
       });
     }
   }
