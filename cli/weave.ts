@@ -2,6 +2,7 @@
 // talks to the stack's Azurite if it is up, or opens the same data directory itself if not.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { eraseLeavers } from '../admin/eraseLeavers';
 import { importRoster, type ImportSummary } from '../admin/importRoster';
 import { clockFrom } from '../core/clock';
 import { createLogger } from '../core/log';
@@ -141,6 +142,24 @@ export const CLI_COMMANDS: CliCommand[] = [
     },
   },
   {
+    name: 'erase-leavers',
+    usage: 'erase-leavers --left-before YYYY-MM-DD [--dry-run]',
+    summary: 'Delete everything about people who left before a date (the end of your retention period)',
+    async run(_args, flags) {
+      const before = flags['left-before'];
+      if (typeof before !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(before) || Number.isNaN(Date.parse(before))) {
+        fail('Which date? Usage: npm run weave -- erase-leavers --left-before YYYY-MM-DD [--dry-run]');
+        return 2;
+      }
+      const dryRun = flags['dry-run'] === true;
+      return withRuntime(async (rt) => {
+        const { people, rows } = await eraseLeavers(rt, rt.config.tenantId, before, { dryRun });
+        out(`${dryRun ? 'Would erase' : 'Erased'} ${rows} rows about ${people} ${people === 1 ? 'person' : 'people'} who left before ${before}.`);
+        return 0;
+      });
+    },
+  },
+  {
     name: 'synthetic-roster',
     usage: 'synthetic-roster SIZE [--seed N]',
     summary: 'Print a synthetic roster of SIZE staff as CSV (for trying imports at scale)',
@@ -164,7 +183,7 @@ export function parseArgs(argv: string[]): { command: string; args: string[]; fl
     if (a.startsWith('--')) {
       const [key, value] = a.slice(2).split('=', 2) as [string, string | undefined];
       if (value !== undefined) flags[key] = value;
-      else if (key === 'at' || key === 'seed') flags[key] = argv[++i] ?? true;
+      else if (key === 'at' || key === 'seed' || key === 'left-before') flags[key] = argv[++i] ?? true;
       else flags[key] = true;
     } else {
       args.push(a);
