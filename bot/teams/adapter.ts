@@ -1,18 +1,40 @@
 // The one place botbuilder's adapter is built, from Weave's configuration.
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
+import { httpStatusOf } from '../../core/errors';
 import { errorFields, type Logger } from '../../core/log';
 import type { Config } from '../../runtime/config';
 
 export const SORRY = "Sorry, something went wrong on Weave's side and nothing was changed. Please try again in a moment.";
+
+/** An activity whose credentials were refused, whatever botbuilder threw to say so. */
+class UnauthenticatedActivity extends Error {
+  readonly statusCode = 401;
+  constructor() {
+    super('Unauthorized');
+    this.name = 'AuthenticationError';
+  }
+}
+
+/** Weave could not check the credentials (the signing keys were unreachable): its failure, not the caller's. */
+function couldNotCheck(err: unknown): boolean {
+  return (httpStatusOf(err) ?? 0) >= 500 || (err as { name?: unknown } | null)?.name === 'FetchError';
+}
 
 /**
  * CloudAdapter, with its activity processing reachable directly: `process()` would also log raw
  * exceptions to the console and put their messages in HTTP bodies, where we want neither.
  */
 export class WeaveAdapter extends CloudAdapter {
-  /** Authenticates the activity, runs the turn, and answers the invoke response if there is one. Throws on bad credentials. */
-  handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
-    return this.processActivity(authHeader, activity, logic);
+  /**
+   * Authenticates the activity, runs the turn, and answers the invoke response if there is one.
+   * Refused credentials throw UnauthenticatedActivity: botbuilder itself throws jsonwebtoken's and
+   * JSON's errors for some forged tokens (a bad signature, alg none, nbf, a payload that is not JSON).
+   */
+  async handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    const authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader).catch((err: unknown) => {
+      throw couldNotCheck(err) ? err : new UnauthenticatedActivity();
+    });
+    return this.processActivity(authenticated, activity, logic);
   }
 }
 
