@@ -2,7 +2,7 @@
 // its ETag, so duplicate queue messages and concurrent workers cannot both send; every outcome
 // ends in a final state on the row. (A worker that dies after Teams accepted the message but
 // before recording it leaves a lease that runs out; the sweep then sends again. That window is the
-// only way a person can get a message twice.)
+// only way a person can get a message twice; a storage outage inside it is waited out.)
 import type { ConversationRef, OutboundMessage } from '../core/conversation';
 import { isChannelRecipient } from '../store/plans';
 import { errorFields } from '../core/log';
@@ -10,7 +10,7 @@ import { FINAL_DELIVERY_STATES, type Delivery, type DeliveryStore } from '../sto
 import { ConcurrencyError } from '../store/tables';
 import type { BotDeps } from './context';
 import { flowFor } from './flows';
-import { TransientSendError, type Messenger } from './messenger';
+import { TransientSendError, type Messenger, type SendOutcome } from './messenger';
 import type { OutboxJob, OutboxMessage } from './outbox';
 import type { SendPacer } from './sendPacer';
 import type { AppInstaller } from './installer';
@@ -19,6 +19,8 @@ import type { AppInstaller } from './installer';
 export const DELIVERY_LEASE_SECONDS = 120;
 /** Attempts before a delivery is given up as failed. */
 export const MAX_DELIVERY_ATTEMPTS = 5;
+/** How long a worker keeps trying to record a send Teams accepted, while storage is away: inside the lease. */
+const RECORD_SENT_WITHIN_SECONDS = DELIVERY_LEASE_SECONDS - 30;
 /** After installing Weave for someone, how long to wait for their conversation before trying again. */
 const INSTALL_WAIT_SECONDS = 60;
 
@@ -124,21 +126,17 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Pro
     return 'failed';
   }
 
+  // Outside the try below: the budget lives in storage, and storage failing is ours to retry
+  // (deliver lets go of the claim, the queue tries again), never Teams refusing the person.
+  await deps.pacer.acquire(target.ref.conversationId);
+  let outcome: SendOutcome;
   try {
-    await deps.pacer.acquire(target.ref.conversationId);
-    const outcome = await deps.messenger.send(target.ref, message);
-    if (outcome.kind === 'gone') {
-      if (!target.channel) await deps.conversations.setStatus(delivery.tenantId, delivery.recipientId, 'unreachable', at());
-      await deps.deliveries.finish(delivery, 'unreachable', at(), { lastError: `Teams answered ${outcome.status}` });
-      await reportChannelFailure(deps, delivery);
-      log.info('delivery.unreachable', { status: outcome.status });
-      return 'unreachable';
-    }
-    await deps.deliveries.finish(delivery, 'sent', at(), { activityId: outcome.activityId });
-    return 'sent';
+    outcome = await deps.messenger.send(target.ref, message);
   } catch (err) {
     const transient = err instanceof TransientSendError;
     const reason = transient ? err.message : (err as Error).message?.slice(0, 200) ?? 'unknown';
+    // Teams cannot say whether it throttled this conversation or the whole app: every worker waits.
+    if (transient && err.status === 429 && err.retryAfterSeconds !== null) await deps.pacer.holdFor(err.retryAfterSeconds * 1000);
     if (!transient || delivery.attempts >= MAX_DELIVERY_ATTEMPTS) {
       await deps.deliveries.finish(delivery, 'failed', at(), { lastError: reason });
       await reportChannelFailure(deps, delivery);
@@ -153,6 +151,40 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Pro
     await deps.outbox.requeue(job, delay);
     log.info('delivery.retrying', { status: err.status, attempts: delivery.attempts, delaySeconds: delay });
     return 'retrying';
+  }
+  if (outcome.kind === 'gone') {
+    if (!target.channel) await deps.conversations.setStatus(delivery.tenantId, delivery.recipientId, 'unreachable', at());
+    await deps.deliveries.finish(delivery, 'unreachable', at(), { lastError: `Teams answered ${outcome.status}` });
+    await reportChannelFailure(deps, delivery);
+    log.info('delivery.unreachable', { status: outcome.status });
+    return 'unreachable';
+  }
+  await recordSent(deps, delivery, outcome.activityId);
+  return 'sent';
+}
+
+/**
+ * Teams has the message: until the row says so, the delivery could be sent again (a retry, or the
+ * sweep once the lease runs out). So a storage outage here is waited out, well inside the lease.
+ */
+async function recordSent(deps: DeliveryDeps, delivery: Delivery, activityId: string): Promise<void> {
+  // Wall-clock time, not deps.clock: this is about how long storage has been away.
+  const giveUpAt = Date.now() + RECORD_SENT_WITHIN_SECONDS * 1000;
+  for (let waitMs = 500; ; waitMs = Math.min(waitMs * 2, 8000)) {
+    try {
+      await deps.deliveries.finish(delivery, 'sent', deps.clock.now().toISOString(), { activityId });
+      return;
+    } catch (err) {
+      if (err instanceof ConcurrencyError) {
+        // Our write landed but its answer was lost; otherwise another worker has it now.
+        const row = await deps.deliveries.get(delivery.batch, delivery.recipientId).catch(() => undefined);
+        if (row?.state === 'sent') return;
+        if (row) throw err;
+      }
+      if (Date.now() + waitMs > giveUpAt) throw err;
+      deps.log.warn('delivery.record_retry', { ...errorFields(err), batch: delivery.batch });
+      await new Promise((r) => setTimeout(r, waitMs));
+    }
   }
 }
 

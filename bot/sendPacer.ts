@@ -1,7 +1,8 @@
 // Paces Weave's proactive sends to the app's budget with Teams (a little under its ~30 a second per
 // app per tenant): one token from the shared budget per send, waiting when the budget is spent — so
 // however many processes send, none holds tokens saved from a quiet spell. Sends into one
-// conversation are also spaced, as Teams limits each conversation too (a few a second).
+// conversation are also spaced, as Teams limits each conversation too (a few a second). When Teams
+// answers 429 with Retry-After, the whole budget is held until then.
 import type { RateBudget } from '../store/rateLimit';
 
 /** In this process, at least this long between two sends into the same conversation. */
@@ -29,5 +30,10 @@ export class SendPacer {
       this.lastTo.set(conversationId, this.now());
       if (this.lastTo.size > 10_000) this.lastTo.clear();
     });
+  }
+
+  /** Teams throttled the app: no process sends anything until `ms` from now. */
+  holdFor(ms: number): Promise<void> {
+    return this.budget.holdUntil(this.now() + ms);
   }
 }

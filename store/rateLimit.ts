@@ -11,6 +11,8 @@ interface BucketEntity {
 export interface RateBudget {
   /** Takes up to `want` tokens now; answers how many it got (0: none left yet) and, if none, how long until one is. */
   take(want: number, nowMs: number): Promise<{ got: number; waitMs: number }>;
+  /** Lets nobody take a token before `untilMs` (Teams asked the app to wait); never shortens a longer hold. */
+  holdUntil(untilMs: number): Promise<void>;
 }
 
 export class TableRateBudget implements RateBudget {
@@ -38,7 +40,8 @@ export class TableRateBudget implements RateBudget {
       const at = row ? Math.max(row.at, nowMs) : nowMs;
       const tokens = row ? Math.min(this.burst, row.tokens + (Math.max(0, nowMs - row.at) / 1000) * this.perSecond) : this.burst;
       const got = Math.min(want, Math.floor(tokens));
-      if (got === 0) return { got: 0, waitMs: Math.ceil(((1 - tokens) / this.perSecond) * 1000) };
+      // A held bucket's `at` is in the future: it starts refilling then.
+      if (got === 0) return { got: 0, waitMs: Math.max(0, at - nowMs) + Math.ceil(((1 - tokens) / this.perSecond) * 1000) };
       const entity = { partitionKey: this.tenantId, rowKey: this.name, tokens: tokens - got, at };
       try {
         if (row) await this.client.updateEntity(entity, 'Replace', { etag: row.etag });
@@ -50,5 +53,21 @@ export class TableRateBudget implements RateBudget {
       }
     }
     return { got: 0, waitMs: 50 };
+  }
+
+  async holdUntil(untilMs: number) {
+    for (let attempt = 0; attempt < 10; attempt++) {
+      const row = await getEntity<BucketEntity>(this.client, this.tenantId, this.name);
+      if (row && row.at >= untilMs && row.tokens < 1) return;
+      const entity = { partitionKey: this.tenantId, rowKey: this.name, tokens: 0, at: Math.max(untilMs, row?.at ?? 0) };
+      try {
+        if (row) await this.client.updateEntity(entity, 'Replace', { etag: row.etag });
+        else await this.client.createEntity(entity);
+        return;
+      } catch (err) {
+        const status = statusOf(err);
+        if (status !== 412 && status !== 409) throw err;
+      }
+    }
   }
 }

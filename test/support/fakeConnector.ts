@@ -1,6 +1,7 @@
 // A Bot Connector on loopback: the serviceUrl test activities point at. It records every activity
 // the bot sends (checking each card as Teams would), answers member and channel lookups from a
-// small directory, and can answer like a throttled or unwell Teams: 429 with Retry-After, 5xx, 403.
+// small directory, and can answer like a throttled, unwell or slow Teams: 429 with Retry-After, 5xx,
+// 403, a storm of them for a while, or every answer late.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cardProblems } from './cards';
@@ -29,6 +30,15 @@ export interface Fault {
   conversationId?: string;
 }
 
+/** Every send (into one conversation, or any) answered with this status until a moment passes. */
+export interface Storm {
+  status: number;
+  /** Epoch ms: sends from then on are answered normally again. */
+  until: number;
+  retryAfterSeconds?: number;
+  conversationId?: string;
+}
+
 export interface FakeConnector {
   url: string;
   sent: SentActivity[];
@@ -40,7 +50,11 @@ export interface FakeConnector {
   blocked: Set<string>;
   /** Faults answered, in order, to the next sends (one each). */
   faults: Fault[];
-  requests: { method: string; path: string; status: number }[];
+  requests: { method: string; path: string; status: number; at: number }[];
+  /** Storms in force while Date.now() is before their `until` (checked after `faults`). */
+  storms: Storm[];
+  /** Every send is answered this late; Teams has accepted it by then, even if the sender has gone away. */
+  delayMs: number;
   /** Like Teams: at most this many sends a second to the app (over it: 429, Retry-After 1). */
   limit: { perSecond: number } | null;
   /** A share of sends (0–1) answered 500 or 503 at random, as an unwell Teams would. */
@@ -77,6 +91,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     blocked: new Set(),
     faults: [],
     requests: [],
+    storms: [],
+    delayMs: 0,
     limit: null,
     randomFailureRate: 0,
     stall: { on: false, release: () => {} },
@@ -137,7 +153,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const method = req.method ?? 'GET';
     const answer = (status: number, body: unknown, headers?: Record<string, string>) => {
-      connector.requests.push({ method, path, status });
+      connector.requests.push({ method, path, status, at: Date.now() });
       reply(res, status, body, headers);
     };
     try {
@@ -158,6 +174,12 @@ export async function startFakeConnector(): Promise<FakeConnector> {
           return answer(fault!.status, { error: { code: 'Injected', message: `injected ${fault!.status}` } },
             fault!.retryAfterSeconds !== undefined ? { 'retry-after': String(fault!.retryAfterSeconds) } : {});
         }
+        const storm = connector.storms.find((f) => Date.now() < f.until && (!f.conversationId || f.conversationId === conversationId));
+        if (storm) {
+          return answer(storm.status, { error: { code: 'Injected', message: `injected ${storm.status}` } },
+            storm.retryAfterSeconds !== undefined ? { 'retry-after': String(storm.retryAfterSeconds) } : {});
+        }
+        if (connector.delayMs > 0) await new Promise((r) => setTimeout(r, connector.delayMs));
         if (connector.limit) {
           const now = Date.now();
           while (window.length > 0 && window[0]! <= now - 1000) window.shift();
