@@ -52,6 +52,19 @@ export function choices<T extends string>(label: string, codes: readonly T[], op
   ) as unknown as z.ZodType<T[]>;
 }
 
+/**
+ * A multi-select ChoiceSet of things the flow then looks up itself (needs, teams, people), as "a,b,c".
+ * Anything but text is taken as nothing chosen.
+ */
+export function picked(label: string, opts: { max: number; min?: number }) {
+  return z.preprocess(
+    (v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []),
+    z.array(z.string().max(100, `${label}: choose from the list.`))
+      .min(opts.min ?? 0, `${label}: choose at least ${opts.min === 1 ? 'one' : opts.min}.`)
+      .max(opts.max, `${label}: choose at most ${opts.max}.`),
+  );
+}
+
 /** A date from an Input.Date (YYYY-MM-DD); '' when optional and left empty. */
 export function date(label: string, opts: { required?: boolean } = {}) {
   return z.preprocess(

@@ -14,7 +14,7 @@ import { PROFESSION_CODES, type Profession } from '../../core/workforce';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { BotDeps } from '../context';
 import { checkFacts, headline, periodLine, readinessOf } from '../../views/cpd';
-import { choice, choices, date, messagesOf, number, text, toggle, typed } from './fields';
+import { choice, choices, date, messagesOf, number, picked, text, toggle, typed } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { needHeading } from '../../views/plan';
 import { todayFor } from './sessionViews';
@@ -28,7 +28,7 @@ const schema = z.object({
   hours: number('Hours', { min: 0.25, max: 200, required: true }),
   participatoryHours: number('Hours with others', { min: 0, max: 200 }),
   codes: choices('Areas of the Common Core', AREA_CODES, { min: 1 }),
-  needIds: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []), z.array(z.string().max(100)).max(20)),
+  needIds: picked('Needs in your plan', { max: 20 }),
   impactPractice: text('Impact on your practice', { max: 1000, multiline: true }),
   impactPeople: text('Impact on children, young people and families', { max: 1000, multiline: true }),
   peerName: text("Your peer's name", { max: 100, noLinks: true }),

@@ -9,11 +9,11 @@ import type { IssuedCard } from '../../store/issuedCards';
 import type { Stored } from '../../store/mentoring';
 import { needHeading } from '../../views/plan';
 import type { BotDeps } from '../context';
-import { choice, choices, typed } from './fields';
+import { choice, choices, picked, typed } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 
 const schema = (localities: readonly string[]) => z.object({
-  needIds: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []), z.array(z.string().max(100)).min(1, 'Which needs in your plan: choose at least one.').max(20)),
+  needIds: picked('Which needs in your plan', { min: 1, max: 20 }),
   kind: choice('What would help', MENTORING_KIND_CODES),
   preferProfession: choice('A profession to learn from', PROFESSION_CODES, { required: false }),
   locality: choice('Near where you are based', localities as [string, ...string[]], { required: false }),

@@ -11,7 +11,7 @@ import { affects, TRIGGER_SOURCE_CODES, TRIGGER_SOURCES, type LearningTrigger } 
 import { PROFESSION_CODES } from '../../core/workforce';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { BotDeps } from '../context';
-import { choice, choices, date, text, toggle, typed } from './fields';
+import { choice, choices, date, picked, text, toggle, typed } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { todayFor } from './sessionViews';
 
@@ -19,7 +19,7 @@ const schema = z.object({
   source: choice('Where it comes from', TRIGGER_SOURCE_CODES),
   summary: text('What people should learn from it', { max: 300, required: true, multiline: true, noLinks: true }),
   codes: choices('Areas of the Common Core', CODES, { min: 1 }),
-  teams: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []), z.array(z.string().max(100)).max(100)),
+  teams: picked('Teams', { max: 100 }),
   professions: choices('Professions it affects', PROFESSION_CODES),
   dueDate: date('Learn by'),
   createNeeds: toggle(),

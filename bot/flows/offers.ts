@@ -19,7 +19,7 @@ import type { IssuedCard } from '../../store/issuedCards';
 import type { Stored } from '../../store/offers';
 import { book, bookingClosed, cancel, confirm, localWhen, waitingPosition } from '../bookings';
 import type { BotDeps } from '../context';
-import { choice, choices, date, messagesOf, number, text, toggle, typed } from './fields';
+import { choice, choices, date, messagesOf, number, picked, text, toggle, typed } from './fields';
 import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
 import { todayFor } from './sessionViews';
 
@@ -40,7 +40,7 @@ const schema = z.object({
   closesOn: date('Bookings close', { required: true }),
   codes: choices('Areas of the Common Core', CODES, { min: 1 }),
   professions: choices('Professions', PROFESSION_CODES),
-  teams: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []), z.array(z.string().max(100)).max(200)),
+  teams: picked('Teams', { max: 200 }),
   registration: choice('Registered with a regulator', ['any', 'registered', 'unregistered']),
   withNeed: toggle(),
 }).loose();
@@ -409,7 +409,7 @@ function progressActions() {
       },
     }),
     'offer.attendance': defineAction({
-      schema: z.object({ attended: z.preprocess((v) => (typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : []), z.array(z.string().max(100)).max(500)) }),
+      schema: z.object({ attended: picked('Who attended', { max: 500 }) }),
       closesCard: false,
       async handle({ deps, person }, card, input) {
         if (!hasRole(person, 'ld_admin')) return { invalid: ['Only L&D admins can mark attendance.'] };

@@ -20,8 +20,11 @@ import { commentLines, currentPlan, groupByStatus, needDetails, needHeading } fr
 import { reportsOf } from './reports';
 import { todayFor } from './sessionViews';
 import type { LearningNeed } from '../../core/needs';
+import { isGuid } from '../../core/validation';
 
-const needRef = z.object({ needId: z.string({ error: 'That button is missing which need it is for. Type my plan to start again.' }).min(1).max(100) }).loose();
+const NO_NEED = 'That button is missing which need it is for. Type my plan to start again.';
+// Need ids are GUIDs; anything else would reach Table Storage as a key it refuses.
+const needRef = z.object({ needId: z.string({ error: NO_NEED }).refine(isGuid, NO_NEED) }).loose();
 
 /** A need's comments live on its row: enough for a year's conversation, never enough to fill the row. */
 export const MAX_COMMENTS = 40;

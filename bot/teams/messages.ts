@@ -12,11 +12,29 @@ export const MAX_ACTIVITY_BYTES = 256 * 1024;
 
 const refuse = (status: number, error: string): HttpResponseInit => ({ status, jsonBody: { error } });
 
-/** What botbuilder's own request validation does: a type is required; timestamps become Dates. */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const absent = (v: unknown) => v === undefined || v === null;
+const textOrAbsent = (o: Record<string, unknown>, keys: readonly string[]) => keys.every((k) => absent(o[k]) || typeof o[k] === 'string');
+const ACCOUNT_TEXT = ['id', 'name', 'aadObjectId', 'role'] as const;
+
+/**
+ * An http(s) address to send replies to, a conversation to send them into, and the fields a reply
+ * copies from the activity of the types botbuilder's serializer insists on (it throws mid-turn otherwise).
+ */
+function canBeAnswered(a: Record<string, unknown>): boolean {
+  const { serviceUrl, conversation, from, recipient } = a;
+  if (typeof serviceUrl !== 'string' || !URL.canParse(serviceUrl) || !/^https?:$/.test(new URL(serviceUrl).protocol)) return false;
+  if (!isRecord(conversation) || typeof conversation.id !== 'string') return false;
+  if (!textOrAbsent(conversation, [...ACCOUNT_TEXT, 'conversationType', 'tenantId']) || !(absent(conversation.isGroup) || typeof conversation.isGroup === 'boolean')) return false;
+  if (![from, recipient].every((account) => absent(account) || (isRecord(account) && textOrAbsent(account, ACCOUNT_TEXT)))) return false;
+  return textOrAbsent(a, ['id', 'channelId', 'locale', 'replyToId']);
+}
+
+/** What botbuilder's own request validation does (a type is required; timestamps become Dates), and somewhere to reply. */
 function asActivity(body: unknown): Activity | undefined {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return undefined;
   const activity = body as Activity & Record<string, unknown>;
-  if (typeof activity.type !== 'string') return undefined;
+  if (typeof activity.type !== 'string' || !activity.type || !canBeAnswered(activity)) return undefined;
   for (const field of ['timestamp', 'localTimestamp', 'expiration'] as const) {
     const value = activity[field] as unknown;
     if (typeof value === 'string') {
@@ -40,7 +58,7 @@ export function messagesHandler(adapter: WeaveAdapter, bot: TeamsBot, log: Logge
       return refuse(400, 'Body must be a JSON Bot Framework activity');
     }
     const activity = asActivity(body);
-    if (!activity) return refuse(400, 'Body must be a JSON Bot Framework activity with a type');
+    if (!activity) return refuse(400, 'Body must be a JSON Bot Framework activity with a type, a serviceUrl and a conversation');
 
     try {
       const invoke = await adapter.handleActivity(request.headers.get('authorization') ?? '', activity, (context) => bot.run(context));

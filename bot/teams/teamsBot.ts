@@ -2,7 +2,7 @@
 // what it answers. The only module besides adapter/proactive that imports botbuilder.
 import {
   CardFactory, MessageFactory, TeamsActivityHandler, TeamsInfo, TurnContext,
-  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Activity,
+  type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Activity, type InvokeResponse,
 } from 'botbuilder';
 import type { ConversationKind, ConversationRef, OutboundMessage } from '../../core/conversation';
 import { errorFields } from '../../core/log';
@@ -87,7 +87,7 @@ export class TeamsBot extends TeamsActivityHandler {
       const turn = turnOf(context);
       if (!turn) {
         await context.sendActivity(NOT_TEAMS);
-      } else if (!context.activity.text && context.activity.value) {
+      } else if (!context.activity.text && context.activity.value && this.weave.isOurTenant(turn)) {
         await context.sendActivity('That card is out of date. Type **help** to start again.');
       } else {
         await this.send(context, await this.weave.onMessage(turn, context.activity.text ?? ''));
@@ -130,6 +130,16 @@ export class TeamsBot extends TeamsActivityHandler {
     this.onTeamsChannelDeletedEvent((_c, _t, context, next) => channelsChanged(context, next));
     this.onTeamsChannelRestoredEvent((_c, _t, context, next) => channelsChanged(context, next));
     this.onTeamsTeamRenamedEvent((_t, context, next) => channelsChanged(context, next));
+  }
+
+  /**
+   * Weave offers only Action.Execute: no message extensions, task modules, tabs or sign-in. Any other
+   * invoke is the sender's mistake, refused before botbuilder's handlers (which answer 501, or throw
+   * on a value they did not expect) see it.
+   */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== 'adaptiveCard/action') return { status: 400, body: { error: 'Weave does not offer this invoke' } };
+    return super.onInvokeActivity(context);
   }
 
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
