@@ -1,5 +1,7 @@
-// bench:load — 200 simulated people at once, each a keep-alive connection sending its next request
-// as soon as the last is answered, for BENCH_SECONDS (60), through Weave's real messaging endpoint
+// bench:load — 200 simulated people at once, each a keep-alive connection, for BENCH_SECONDS (60)
+// at each load in BENCH_RATES: requests a second offered across all of them (100: each person acts
+// every 2 s), or 0 for a closed loop (each sends its next as soon as the last is answered: capacity).
+// Through Weave's real messaging endpoint
 // and tab API: chat messages, card submits and plan views (bench/loadTraffic.ts). Then the same
 // load shape, chat messages, against a bare botbuilder echo bot on the same machine: the floor.
 // Each target runs in its own process with its own fake Bot Connector (bench/loadTarget.ts); the
@@ -24,13 +26,15 @@ const TIMEOUT_SECONDS = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 10);
  */
 const CARDS_PER_USER = Number(process.env.BENCH_CARDS_PER_USER ?? Math.ceil(((WARMUP_SECONDS + SECONDS) * 400) / 8 / CONNECTIONS) + 2);
 /**
- * Where Azurite runs: `embedded` (default, as in the other benchmarks) shares Weave's process and
- * event loop; `process` gives it its own, as Table Storage is a service of its own; `both` runs Weave twice.
+ * Where Azurite runs: `process` (default) gives it a process of its own, as Table Storage is a
+ * service of its own in Azure; `embedded` shares Weave's process and event loop, as in the other
+ * benchmarks; `both` runs Weave both ways.
  */
-const AZURITE: AzuriteMode[] = process.env.BENCH_AZURITE === 'both' ? ['embedded', 'process'] : process.env.BENCH_AZURITE === 'process' ? ['process'] : ['embedded'];
+const AZURITE: AzuriteMode[] = process.env.BENCH_AZURITE === 'both' ? ['embedded', 'process'] : process.env.BENCH_AZURITE === 'embedded' ? ['embedded'] : ['process'];
 const AZURITE_NAMES: Record<AzuriteMode, string> = { embedded: 'Azurite in its process', process: 'Azurite in another' };
 
-const settings: RunSettings = { warmUpSeconds: WARMUP_SECONDS, seconds: SECONDS, timeoutSeconds: TIMEOUT_SECONDS };
+/** Offered loads, requests a second across everyone; 0 is a closed loop. */
+const RATES = (process.env.BENCH_RATES ?? '100,0').split(',').map(Number);
 const options = (azurite: AzuriteMode): TargetOptions => ({ people: CONNECTIONS, cardsPerUser: CARDS_PER_USER, tokenSeconds: WARMUP_SECONDS + SECONDS + 3600, azurite });
 
 /** The echo bot has no directory; it is loaded by as many people, with Teams-shaped ids. */
@@ -39,15 +43,19 @@ const peopleForEcho = Array.from({ length: CONNECTIONS }, (_, i) => {
   return { aadObjectId: id, name: `Person ${i}`, email: `person.${i}@example.org`, teamsId: `29:${id}` };
 });
 
-console.log(`bench:load — ${CONNECTIONS} connections; each target ${SECONDS} s counted after ${WARMUP_SECONDS} s of warm-up; node ${process.version}, ${cpus().length} cores\n`);
-const weaveRuns: Run[] = [];
-let someone: LoadUser | undefined;
-for (const azurite of AZURITE) {
-  weaveRuns.push(await measure(`Weave (${AZURITE_NAMES[azurite]})`, 'weave', options(azurite), settings, (f) => {
-    someone = f.users[0];
-    return f.users.map((u, i) => weaveCycle(u, { serviceUrl: f.serviceUrl, tenantId: f.tenantId }, i));
-  }));
+console.log(`bench:load — ${CONNECTIONS} connections; each target ${SECONDS} s counted after ${WARMUP_SECONDS} s of warm-up; node ${process.version}, ${cpus().length} cores`);
+for (const rate of RATES) {
+  const settings: RunSettings = { warmUpSeconds: WARMUP_SECONDS, seconds: SECONDS, timeoutSeconds: TIMEOUT_SECONDS, rate };
+  console.log(`\n=== ${rate > 0 ? `open load: ${rate} requests a second offered (each person every ${(CONNECTIONS / rate).toFixed(1)} s)` : 'closed loop: each person sends again as soon as answered'} ===\n`);
+  const weaveRuns: Run[] = [];
+  let someone: LoadUser | undefined;
+  for (const azurite of AZURITE) {
+    weaveRuns.push(await measure(`Weave (${AZURITE_NAMES[azurite]})`, 'weave', options(azurite), settings, (f) => {
+      someone = f.users[0];
+      return f.users.map((u, i) => weaveCycle(u, { serviceUrl: f.serviceUrl, tenantId: f.tenantId }, i));
+    }));
+  }
+  const echo = await measure('echo bot (floor)', 'echo', options('embedded'), settings, (f) => peopleForEcho.map((u, i) => echoCycle(u, { serviceUrl: f.serviceUrl, tenantId: f.tenantId }, i)));
+  report(weaveRuns, echo, { seconds: SECONDS, timeoutSeconds: TIMEOUT_SECONDS, cycleOrder: weaveCycle(someone!, { serviceUrl: '', tenantId: '' }, 0).map((s) => s.label) });
 }
-const echo = await measure('echo bot (floor)', 'echo', options('embedded'), settings, (f) => peopleForEcho.map((u, i) => echoCycle(u, { serviceUrl: f.serviceUrl, tenantId: f.tenantId }, i)));
-report(weaveRuns, echo, { seconds: SECONDS, timeoutSeconds: TIMEOUT_SECONDS, cycleOrder: weaveCycle(someone!, { serviceUrl: '', tenantId: '' }, 0).map((s) => s.label) });
 process.exit(0);

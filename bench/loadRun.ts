@@ -35,6 +35,8 @@ export interface RunSettings {
   warmUpSeconds: number;
   seconds: number;
   timeoutSeconds: number;
+  /** Requests a second offered across all connections (open load); 0: each sends its next as soon as the last is answered. */
+  rate: number;
 }
 
 export const tally = (label: string, kind: Tally['kind']): Tally => ({ label, kind, latencies: [], non2xx: 0, timeouts: 0, unexpected: 0, sample: '' });
@@ -101,6 +103,7 @@ async function load(url: string, cycles: Step[][], settings: RunSettings, measur
     connections: cycles.length,
     duration: settings.warmUpSeconds + settings.seconds,
     timeout: settings.timeoutSeconds,
+    ...(settings.rate > 0 ? { overallRate: settings.rate } : {}),
     setupClient(client) {
       const cycle = cycles[clients++ % cycles.length]!;
       // The request being answered: set as it is built, which autocannon does just before it writes it.

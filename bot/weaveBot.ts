@@ -81,8 +81,11 @@ export class WeaveBot {
 
   /** Who is asking; a personal turn also refreshes how to reach them later. */
   private async ask(turn: Turn): Promise<Asking> {
-    if (turn.conversation.conversationKind === 'personal') await this.recordConversation(turn);
-    return { deps: this.deps, turn, person: await this.deps.people.get(turn.tenantId, turn.user.aadObjectId) };
+    const [person] = await Promise.all([
+      this.deps.people.get(turn.tenantId, turn.user.aadObjectId),
+      turn.conversation.conversationKind === 'personal' ? this.recordConversation(turn) : undefined,
+    ]);
+    return { deps: this.deps, turn, person };
   }
 
   private recordConversation(turn: Turn): Promise<boolean> {

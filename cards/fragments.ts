@@ -43,9 +43,11 @@ export interface PromptVerbs {
   moved: string;
 }
 
+const promptActionsCard = { actions: promptActionsTemplate } as unknown as object;
+
 /** Submit, Snooze and Not happening: the three things a prompt lets a person do. */
 export function promptActions(cardId: string, verbs: PromptVerbs, submitTitle: string, minDate: string, snoozable: boolean): object[] {
-  return expand({ actions: promptActionsTemplate } as unknown as object, { cardId, verbs, submitTitle, minDate, snoozable }).actions as unknown as object[];
+  return expand(promptActionsCard, { cardId, verbs, submitTitle, minDate, snoozable }).actions as unknown as object[];
 }
 
 export interface AboutYouValues {

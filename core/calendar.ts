@@ -1,5 +1,6 @@
 // Calendar dates (YYYY-MM-DD, no time or zone) and working days: a person's own working days,
 // less England and Wales bank holidays. Prompts only ever go out on a working day.
+import { dateFormat } from './dateFormats';
 import Holidays from 'date-holidays';
 
 export type IsoDate = string;
@@ -93,12 +94,12 @@ export function workingDaysBefore(date: IsoDate, n: number, calendar: WorkingCal
 }
 
 export function formatDay(date: IsoDate): string {
-  return new Intl.DateTimeFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(toUtc(date)));
+  return dateFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(toUtc(date)));
 }
 
 /** "31 March 2027": for dates that may be in another year. */
 export function formatDate(date: IsoDate): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(toUtc(date)));
+  return dateFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(toUtc(date)));
 }
 
 /** The Monday of the week `date` is in: the period a weekly plan is for. */

@@ -4,6 +4,7 @@
 // wall-clock times: one the spring change skips (01:30 in London) does not happen that day, and
 // one the autumn change repeats happens at both instants (callers that must run once per
 // occurrence key it by its wall-clock time, see localWallClock).
+import { dateFormat } from './dateFormats';
 import { localDate, zonedToInstant } from './zonedTime';
 
 export interface Schedule {
@@ -96,16 +97,10 @@ interface LocalTime {
   second: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 export function localTime(at: Date, timeZone: string): LocalTime {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-GB', {
-      timeZone, hourCycle: 'h23', month: 'numeric', day: 'numeric', weekday: 'short', hour: 'numeric', minute: 'numeric', second: 'numeric',
-    });
-    formatters.set(timeZone, f);
-  }
+  const f = dateFormat('en-GB', {
+    timeZone, hourCycle: 'h23', month: 'numeric', day: 'numeric', weekday: 'short', hour: 'numeric', minute: 'numeric', second: 'numeric',
+  });
   const parts = Object.fromEntries(f.formatToParts(at).map((p) => [p.type, p.value]));
   return {
     month: Number(parts.month), day: Number(parts.day), weekday: DAY_NAMES.indexOf(String(parts.weekday).toUpperCase()),

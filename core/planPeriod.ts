@@ -1,5 +1,6 @@
 // Plans run in years that follow the appraisal cycle: a need belongs to the plan year it was named
 // in, and at appraisal the plan is reviewed and what continues is carried into the next year.
+import { dateFormat } from './dateFormats';
 import { addMonths, addDays, type IsoDate } from './calendar';
 import { appraisalRuleFor, type CadencePerson } from './cadence';
 import { policyOn, type CadencePolicy } from './cadencePolicy';
@@ -21,6 +22,6 @@ export function planPeriodOf(policy: CadencePolicy, person: CadencePerson, date:
 }
 
 export function describePeriod(period: PlanPeriod): string {
-  const fmt = (d: IsoDate) => new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
+  const fmt = (d: IsoDate) => dateFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${d}T00:00:00Z`));
   return `${fmt(period.start)} to ${fmt(period.end)}`;
 }

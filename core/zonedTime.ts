@@ -1,9 +1,10 @@
 // Wall-clock times in a named zone, converted to instants and back, without a date library.
+import { dateFormat } from './dateFormats';
 
 /** The zone's offset from UTC at an instant, in minutes (Europe/London: 0 in winter, 60 in summer). */
 export function offsetMinutes(at: Date, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+    dateFormat('en-GB', {
       timeZone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric',
     }).formatToParts(at).map((p) => [p.type, p.value]),
   );
@@ -37,12 +38,12 @@ export function parseInstant(text: string, timeZone: string): Date {
 
 /** YYYY-MM-DD of an instant in a zone. */
 export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(at);
+  return dateFormat('en-CA', { timeZone }).format(at);
 }
 
 export function isTimeZone(zone: string): boolean {
   try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
+    dateFormat('en-GB', { timeZone: zone });
     return true;
   } catch {
     return false;
@@ -51,5 +52,5 @@ export function isTimeZone(zone: string): boolean {
 
 /** "HH:MM" on the wall clock in a zone. */
 export function localClock(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(at);
+  return dateFormat('en-GB', { timeZone, hourCycle: 'h23', hour: '2-digit', minute: '2-digit' }).format(at);
 }

@@ -1,4 +1,5 @@
 // How a person's record reads on a card.
+import { dateFormat } from '../../core/dateFormats';
 import { plain } from '../../cards/text';
 import { nameOf, type Person } from '../../core/people';
 import { careerStageLabel, professionLabel, registrationLabel, ROLES } from '../../core/workforce';
@@ -36,5 +37,5 @@ export async function personFacts(deps: BotDeps, person: Person): Promise<Fact[]
 }
 
 export function formatDate(isoDate: string): string {
-  return new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+  return dateFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
 }
