@@ -9,7 +9,8 @@ import type { OfferPreview, PlanView, TeamView } from '../../api/shapes';
 import { DEV_AUDIENCE, DEV_ISSUER, devSigner } from '../../api/tokens';
 import { loadConfig } from '../../runtime/config';
 import { createRuntime } from '../../runtime/runtime';
-import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
+import { startTestStack, testClock, type TestStack } from '../support/stack';
+import { castOfFive } from '../support/cast';
 import * as teams from '../support/teams';
 
 const offer = {
@@ -39,11 +40,7 @@ const MATRIX: Record<string, Record<Role, number>> = {
 describe('tab API', () => {
   let stack: TestStack;
   const clock = testClock('2026-11-23T10:00:00Z');
-  const priya = teams.testUser('Priya Shah', 'priya.shah@example.org');
-  const dana = teams.testUser('Dana Hughes', 'dana.hughes@example.org');
-  const lee = teams.testUser('Lee Carter', 'lee.carter@example.org');
-  const kelly = teams.testUser('Kelly Nash', 'kelly.nash@example.org');
-  const morgan = teams.testUser('Morgan Ellis', 'morgan.ellis@example.org');
+  const { priya, dana, lee, kelly, morgan, records } = castOfFive();
   const stranger = teams.testUser('Sam Stranger', 'sam@elsewhere.example');
   const outsider = teams.testUser('Olu Outsider', 'olu@other-council.example');
   const as: Record<Role, teams.TestUser> = { practitioner: priya, 'their manager': dana, 'another manager': lee, 'ld admin': morgan, 'not on roster': stranger, 'another tenant': outsider };
@@ -52,13 +49,7 @@ describe('tab API', () => {
 
   beforeAll(async () => {
     stack = await startTestStack({ clock });
-    await stack.seed([
-      hrRecord(dana, { jobTitle: 'Team Manager', roles: ['practitioner', 'manager'] }),
-      hrRecord(priya, { managerId: dana.aadObjectId }),
-      hrRecord(lee, { jobTitle: 'Team Manager', team: 'Early Help', profession: 'early_help_worker', registrationBody: 'none', roles: ['practitioner', 'manager'] }),
-      hrRecord(kelly, { team: 'Early Help', profession: 'early_help_worker', registrationBody: 'none', managerId: lee.aadObjectId }),
-      hrRecord(morgan, { jobTitle: 'Workforce Development Lead', profession: 'business_support', team: 'Workforce Development', registrationBody: 'none', roles: ['practitioner', 'ld_admin'] }),
-    ]);
+    await stack.seed(records);
   }, 60_000);
   afterAll(async () => stack?.stop());
 

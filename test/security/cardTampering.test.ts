@@ -4,8 +4,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REFUSALS } from '../../bot/flows/dispatch';
 import { cardText } from '../support/cards';
-import { hrRecord, startTestStack, testClock, type InvokeResult, type TestStack } from '../support/stack';
+import { startTestStack, testClock, type InvokeResult, type TestStack } from '../support/stack';
 import { storageSnapshot } from '../support/storageSnapshot';
+import { castOfFive } from '../support/cast';
 import * as teams from '../support/teams';
 
 const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
@@ -24,24 +25,14 @@ const offer = {
 describe('forged and replayed card actions', () => {
   let stack: TestStack;
   const clock = testClock('2026-11-23T10:00:00Z');
-  const dana = teams.testUser('Dana Hughes', 'dana.hughes@example.org');
-  const priya = teams.testUser('Priya Shah', 'priya.shah@example.org');
-  const lee = teams.testUser('Lee Carter', 'lee.carter@example.org');
-  const kelly = teams.testUser('Kelly Nash', 'kelly.nash@example.org');
-  const morgan = teams.testUser('Morgan Ellis', 'morgan.ellis@example.org');
+  const { priya, dana, lee, kelly, morgan, records } = castOfFive();
   let kellysNeedId = '';
   let priyasNeedId = '';
   let offerA = '';
 
   beforeAll(async () => {
     stack = await startTestStack({ clock });
-    await stack.seed([
-      hrRecord(dana, { jobTitle: 'Team Manager', roles: ['practitioner', 'manager'] }),
-      hrRecord(priya, { managerId: dana.aadObjectId }),
-      hrRecord(lee, { jobTitle: 'Team Manager', team: 'Early Help', profession: 'early_help_worker', registrationBody: 'none', roles: ['practitioner', 'manager'] }),
-      hrRecord(kelly, { team: 'Early Help', profession: 'early_help_worker', registrationBody: 'none', managerId: lee.aadObjectId }),
-      hrRecord(morgan, { jobTitle: 'Workforce Development Lead', profession: 'business_support', team: 'Workforce Development', registrationBody: 'none', roles: ['practitioner', 'ld_admin'] }),
-    ]);
+    await stack.seed(records);
     for (const u of [dana, priya, lee, kelly, morgan]) await stack.install(u);
     for (const [u, description] of [[priya, need.description], [kelly, 'Running family group conferences']] as const) {
       const { cards } = await stack.message(u, 'add need');

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COMMANDS } from '../../bot/commands';
 import { FOREIGN_TENANT } from '../../bot/weaveBot';
 import { TABLES } from '../../store/tables';
-import { hrRecord, startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, type TestStack } from '../support/stack';
+import { castOfFive } from '../support/cast';
 import * as teams from '../support/teams';
 
 type Who = 'practitioner' | 'their manager' | 'another manager' | 'ld admin' | 'unknown user' | 'another tenant';
@@ -48,11 +49,7 @@ const SHOWS_REPORTS = ['team status', 'view plan', 'team plan', 'supervision'];
 
 describe('who may run each chat command', () => {
   let stack: TestStack;
-  const priya = teams.testUser('Priya Shah', 'priya.shah@example.org');
-  const dana = teams.testUser('Dana Hughes', 'dana.hughes@example.org');
-  const lee = teams.testUser('Lee Carter', 'lee.carter@example.org');
-  const kelly = teams.testUser('Kelly Nash', 'kelly.nash@example.org');
-  const morgan = teams.testUser('Morgan Ellis', 'morgan.ellis@example.org');
+  const { priya, dana, lee, kelly, morgan, records } = castOfFive();
   const stranger = teams.testUser('Sam Stranger', 'sam@elsewhere.example');
   const outsider = teams.testUser('Olu Outsider', 'olu@other-council.example');
   const as: Record<Who, teams.TestUser> = {
@@ -63,13 +60,7 @@ describe('who may run each chat command', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    await stack.seed([
-      hrRecord(dana, { jobTitle: 'Team Manager', roles: ['practitioner', 'manager'] }),
-      hrRecord(priya, { managerId: dana.aadObjectId }),
-      hrRecord(lee, { jobTitle: 'Team Manager', team: 'Early Help', profession: 'early_help_worker', registrationBody: 'none', roles: ['practitioner', 'manager'] }),
-      hrRecord(kelly, { team: 'Early Help', profession: 'early_help_worker', registrationBody: 'none', managerId: lee.aadObjectId }),
-      hrRecord(morgan, { jobTitle: 'Workforce Development Lead', profession: 'business_support', team: 'Workforce Development', registrationBody: 'none', roles: ['practitioner', 'ld_admin'] }),
-    ]);
+    await stack.seed(records);
     // Everyone has talked to Weave once, so a refusal below has nothing left to record.
     for (const who of EVERYONE.filter((w) => w !== 'another tenant')) await stack.install(as[who]);
   }, 60_000);
