@@ -8,7 +8,7 @@ import { mondayOf } from '../core/calendar';
 import { describeCode } from '../core/commonCore';
 import { teamDigest } from '../core/digest';
 import { deterministicId } from '../core/ids';
-import { NEED_STATUS_LABELS } from '../core/needs';
+import { NEED_STATUS_LABELS, type LearningNeed } from '../core/needs';
 import { OFFER_FORMATS, recipientCount, type Offer } from '../core/offers';
 import { hasRole, nameOf, type Person } from '../core/people';
 import { describePeriod, planPeriodOf } from '../core/planPeriod';
@@ -65,14 +65,17 @@ async function planOf(deps: BotDeps, person: Person, viewerId: string): Promise<
   const period = planPeriodOf(deps.policy, cadencePerson(person), today);
   const ready = readinessOf(deps.registration, person, records, today);
   const top = headline(ready);
+  const needView = (n: LearningNeed) => ({ heading: needHeading(n), description: n.description, details: needDetails(n, today), comments: commentLines(n), status: NEED_STATUS_LABELS[n.status] });
+  // Named at an appraisal for the plan year it opens: the chat card shows these too, and points here for all of them.
+  const next = needs.filter((n) => n.period > period.start);
   return {
     person: { id: person.aadObjectId, name: nameOf(person), jobTitle: person.jobTitle, profession: professionLabel(person.profession), team: person.team },
     asManager: viewerId !== person.aadObjectId,
     planYear: describePeriod(period),
-    groups: groupByStatus(currentPlan(needs, period)).map((g) => ({
-      heading: g.heading,
-      needs: g.needs.map((n) => ({ heading: needHeading(n), description: n.description, details: needDetails(n, today), comments: commentLines(n), status: NEED_STATUS_LABELS[n.status] })),
-    })),
+    groups: [
+      ...groupByStatus(currentPlan(needs, period)).map((g) => ({ heading: g.heading, needs: g.needs.map(needView) })),
+      ...(next.length > 0 ? [{ heading: 'For the next plan year', needs: next.map(needView) }] : []),
+    ],
     cpd: {
       period: periodLine(ready), headline: top.text, tone: top.tone, checks: checkFacts(ready), notes: readinessNotes(ready),
       records: [...records].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 20).map((r) => ({ date: r.date, title: r.title, detail: recordDetail(r) })),

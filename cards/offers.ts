@@ -9,7 +9,7 @@ import { OFFER_FORMATS } from '../core/offers';
 import { PROFESSIONS } from '../core/workforce';
 import { banner, errorBanner } from './fragments';
 import { expand } from './render';
-import { plain } from './text';
+import { clip, plain } from './text';
 
 export interface OfferValues {
   title: string;
@@ -113,6 +113,8 @@ export function offerProgressCard(d: {
   cardId: string; eyebrow: string; title: string; status: string; delivery: { title: string; value: string }[]; reasons: string[];
   places: { title: string; value: string }[]; attendees: { id: string; name: string }[]; attended: string[]; note: string; errors: readonly string[]; footer: string;
   withdrawable: boolean;
+  /** When not everyone fits on the card: which of them `attendees` are, and buttons to the others. */
+  attendancePage?: { label: string; turns: { title: string; page: number }[] };
 }): AdaptiveCardJson {
   return expand(progressTemplate, {
     withdrawable: d.withdrawable,
@@ -124,8 +126,10 @@ export function offerProgressCard(d: {
     delivery: d.delivery,
     reasons: d.reasons.map(plain),
     places: d.places,
-    attendees: d.attendees.map((a) => ({ id: a.id, name: plain(a.name) })),
+    attendees: d.attendees.map((a) => ({ id: a.id, name: plain(clip(a.name, 80)) })),
     attendedValue: d.attended.join(','),
+    pageLabel: d.attendancePage?.label ?? '',
+    pageTurns: d.attendancePage?.turns ?? [],
     footer: d.footer,
   });
 }

@@ -1,5 +1,6 @@
 // A Learning Development Plan on a card: needs grouped by where they are. The person sees it with
-// an Update action on each need; their line manager sees it with a Comment action instead.
+// an Update action on each need; their line manager sees it with a Comment action instead. A long
+// plan is cut short (views/planOnCard.ts): the card says how much it leaves out and where it is.
 import template from './templates/plan.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
 import { ACTIVITY_CHOICES, banner, errorBanner } from './fragments';
@@ -12,7 +13,9 @@ export interface PlanNeedView {
   codes: string;
   description: string;
   lines: string[];
+  /** The latest comments; the rest are counted in `earlierComments` ('' when there are none). */
   comments: string[];
+  earlierComments: string;
   status: string;
   planActivity: string;
   planNote: string;
@@ -28,7 +31,10 @@ export interface PlanCardData {
   subtitle: string;
   note: string | null;
   errors: readonly string[];
-  groups: { heading: string; needs: PlanNeedView[] }[];
+  /** `more`: how many of the group the card leaves out, and where they are ('' when none are). */
+  groups: { heading: string; needs: PlanNeedView[]; more: string }[];
+  /** What the card shows of a long plan and where the whole of it is ('' when it shows it all). */
+  excerpt: string;
   mode: 'own' | 'manager';
   /** For a manager: the people whose plans they may see, and whose is shown. */
   picker: { reports: { id: string; label: string }[]; selected: string } | null;
@@ -46,8 +52,10 @@ export function planCard(d: PlanCardData): AdaptiveCardJson {
     reports: d.picker?.reports ?? [],
     selected: d.picker?.selected ?? '',
     empty: d.groups.length === 0 && (d.mode === 'own' || d.picker?.selected) ? 'Nothing in this plan yet.' : '',
+    excerpt: d.excerpt,
     groups: d.groups.map((g) => ({
       heading: g.heading,
+      more: g.more,
       needs: g.needs.map((n) => ({ ...n, lines: n.lines.map(plain), editable: d.mode === 'own', commentable: d.mode === 'manager' })),
     })),
     activities: ACTIVITY_CHOICES,

@@ -5,8 +5,9 @@ import managerTemplate from './templates/managerDigest.json' with { type: 'json'
 import orgTemplate from './templates/orgPlan.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
 import type { TeamDigest } from '../core/digest';
+import { largestThatFits } from './fit';
 import { expand } from './render';
-import { plain } from './text';
+import { clip, plain } from './text';
 
 export function teamDigestCard(d: TeamDigest & { eyebrow: string; threshold: number; offers: string[] }): AdaptiveCardJson {
   const charted = new Set(d.chart.map((c) => c.label));
@@ -39,10 +40,21 @@ export interface ManagerDigestPerson {
   lines: string[];
 }
 
+/** At most this many reports by name; fewer when their lines are long (cards/fit.ts). */
+export const DIGEST_PEOPLE_ON_CARD = 25;
+/** Enough of a need's line to recognise it; the whole need is in the person's plan. */
+const DIGEST_LINE = 200;
+
 export function managerDigestCard(d: { eyebrow: string; title: string; summary: string; people: ManagerDigestPerson[]; footer: string }): AdaptiveCardJson {
-  return expand(managerTemplate, {
-    ...d,
-    people: d.people.map((p) => ({ name: plain(p.name), role: plain(p.role), lines: p.lines.map(plain) })),
+  return largestThatFits(DIGEST_PEOPLE_ON_CARD, (count) => {
+    const shown = d.people.slice(0, count);
+    return expand(managerTemplate, {
+      ...d,
+      people: shown.map((p) => ({ name: plain(p.name), role: plain(p.role), lines: p.lines.map((line) => plain(clip(line, DIGEST_LINE))) })),
+      more: shown.length < d.people.length
+        ? `Showing ${shown.length} of your ${d.people.length} reports, by name. Everyone is on the Plans tab at the top of this chat (My team).`
+        : '',
+    });
   });
 }
 

@@ -7,12 +7,15 @@ export interface TeamStatusData {
   title: string;
   summary: string;
   people: { name: string; role: string; facts: { title: string; value: string }[] }[];
+  /** How many people the card leaves out and where they all are (absent when it shows everyone). */
+  more?: string;
   footer: string;
 }
 
 export function teamStatusCard(d: TeamStatusData): AdaptiveCardJson {
   return expand(template, {
     ...d,
+    more: d.more ?? '',
     people: d.people.map((p) => ({ name: plain(p.name), role: plain(p.role), facts: p.facts.map((f) => ({ title: f.title, value: plain(f.value) })) })),
   });
 }

@@ -45,6 +45,9 @@ export interface NeedStore {
 
 const rowKey = (personId: string, needId: string) => `${personId}|${needId}`;
 
+/** Comments are kept as JSON in one string property, and Table Storage holds at most 32K characters in one. */
+export const fitsInNeedRow = (comments: LearningNeed['comments']): boolean => JSON.stringify(comments).length <= 30_000;
+
 function toEntity(n: LearningNeed): NeedEntity {
   return {
     personId: n.personId, needId: n.needId, codes: n.codes.join(';'), frameworkTag: n.frameworkTag ?? '', description: n.description,

@@ -41,6 +41,17 @@ export function currentPlan<N extends LearningNeed>(needs: readonly N[], period:
 
 const PRIORITY_ORDER = { high: 0, medium: 1, low: 2 } as const;
 
+/**
+ * What still needs doing first, soonest due (overdue first), then highest priority, then oldest;
+ * then what is met or dropped, most recently closed first.
+ */
+export function mostPressingFirst<N extends LearningNeed>(needs: readonly N[]): N[] {
+  return [...needs].sort((a, b) => Number(!isOpen(a)) - Number(!isOpen(b))
+    || (isOpen(a)
+      ? (a.targetDate ?? '9999').localeCompare(b.targetDate ?? '9999') || PRIORITY_ORDER[a.priority] - PRIORITY_ORDER[b.priority] || a.createdAt.localeCompare(b.createdAt)
+      : b.updatedAt.localeCompare(a.updatedAt)));
+}
+
 export function groupByStatus<N extends LearningNeed>(needs: readonly N[]): { status: NeedStatus; heading: string; needs: N[] }[] {
   return NEED_STATUSES.map((status) => ({
     status,

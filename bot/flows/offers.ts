@@ -22,6 +22,7 @@ import type { BotDeps } from '../context';
 import { choice, choices, date, messagesOf, number, picked, text, toggle, typed } from './fields';
 import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
 import { todayFor } from './sessionViews';
+import { attendancePage } from './attendancePage';
 
 const areaOf = (code: string) => code.split('.')[0]!;
 export const offerBatch = (offerId: string) => `offer|${offerId}`;
@@ -349,6 +350,10 @@ async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer
   const reasons = [...new Set(deliveries.filter((d) => d.state === 'failed').map((d) => d.lastError).filter(Boolean))].slice(0, 3).map((r) => `Failed because: ${r}`);
   const by = (status: Booking['status']) => bookings.filter((b) => b.status === status).length;
   const people = await Promise.all(bookings.filter((b) => b.status === 'booked' || b.status === 'attended').map(async (b) => ({ b, p: await deps.people.get(offer.tenantId, b.personId) })));
+  const attendees = attendancePage(
+    people.filter((x) => x.p).map((x) => ({ id: x.b.personId, name: nameOf(x.p!), attended: x.b.status === 'attended' })).sort((a, b) => a.name.localeCompare(b.name)),
+    Number(card.context.attendancePage ?? 0),
+  );
   const status = offer.status === 'scheduled'
     ? `Scheduled to send ${offer.sendAt?.slice(0, 16).replace('T', ' ')} (UTC).`
     : offer.status === 'sending' ? `Sending to ${shown(offer.audienceSize)} people: ${shown(deliveries.length - pendingCount)} done, ${pending} to go.`
@@ -373,8 +378,9 @@ async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer
       { title: 'Not for them', value: String(by('declined')) },
       { title: 'Attended', value: String(by('attended')) },
     ],
-    attendees: people.filter((x) => x.p).map((x) => ({ id: x.b.personId, name: nameOf(x.p!) })).sort((a, b) => a.name.localeCompare(b.name)),
-    attended: bookings.filter((b) => b.status === 'attended').map((b) => b.personId),
+    attendees: attendees.people.map(({ id, name }) => ({ id, name })),
+    attended: attendees.people.filter((a) => a.attended).map((a) => a.id),
+    attendancePage: { label: attendees.label, turns: attendees.turns },
     withdrawable: offer.status === 'scheduled' || offer.status === 'sending' || offer.status === 'sent',
     note: form?.note ?? '',
     errors: form?.errors ?? [],
@@ -406,6 +412,15 @@ function progressActions() {
         }
         deps.log.info('offer.withdrawn', {});
         return { card: await renderCompose(deps, card, { note: 'Withdrawn.' }) };
+      },
+    }),
+    'offer.attendancePage': defineAction({
+      schema: z.object({ page: number('Page', { min: 0, max: 100, required: true }).refine((n) => Number.isInteger(n), 'Page must be a whole number.') }),
+      closesCard: false,
+      async handle({ deps, person }, card, input) {
+        if (!hasRole(person, 'ld_admin')) return { invalid: ['Only L&D admins can mark attendance.'] };
+        const saved = await deps.cards.updateContext(card, { ...card.context, attendancePage: input.page });
+        return { card: await renderCompose(deps, saved) };
       },
     }),
     'offer.attendance': defineAction({

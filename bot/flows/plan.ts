@@ -11,20 +11,26 @@ import { firstName, nameOf, type Person } from '../../core/people';
 import { describePeriod, planPeriodOf } from '../../core/planPeriod';
 import { cadencePerson } from '../../core/sessionPlanning';
 import type { IssuedCard } from '../../store/issuedCards';
-import type { StoredNeed } from '../../store/needs';
+import { fitsInNeedRow, type StoredNeed } from '../../store/needs';
 import type { BotDeps } from '../context';
 import { choice, date, messagesOf, text, toggle, typed } from './fields';
 import { wantMentorFor } from './mentorRequest';
 import { defineAction, type CardFlow, type FormState } from './flow';
-import { commentLines, currentPlan, groupByStatus, needDetails, needHeading } from '../../views/plan';
+import { commentLines, currentPlan, groupByStatus, mostPressingFirst, needDetails, needHeading } from '../../views/plan';
+import { COMMENTS_PER_NEED, lastOf, LOGGED_PER_NEED, NEEDS_ON_CARD, plural, WHOLE_PLAN_OWN, wholePlanOf } from '../../views/planOnCard';
 import { reportsOf } from './reports';
 import { todayFor } from './sessionViews';
 import type { LearningNeed } from '../../core/needs';
 import { isGuid } from '../../core/validation';
+import { clip } from '../../cards/text';
+import { largestThatFits } from '../../cards/fit';
 
 const NO_NEED = 'That button is missing which need it is for. Type my plan to start again.';
 // Need ids are GUIDs; anything else would reach Table Storage as a key it refuses.
 const needRef = z.object({ needId: z.string({ error: NO_NEED }).refine(isGuid, NO_NEED) }).loose();
+
+/** Names and job titles run to 200 characters each; a manager with many reports needs the list short. */
+const PICKER_LABEL = 80;
 
 /** A need's comments live on its row: enough for a year's conversation, never enough to fill the row. */
 export const MAX_COMMENTS = 40;
@@ -41,12 +47,19 @@ const updateSchema = (id: string) => z.object({
 const commentSchema = (id: string) => z.object({ [`comment_${id}`]: text('Your comment', { max: 500, required: true, multiline: true }) });
 
 function needView(need: LearningNeed, today: IsoDate, logged: readonly CpdRecord[]): PlanNeedView {
+  const records = lastOf([...logged].sort((a, b) => a.date.localeCompare(b.date)), LOGGED_PER_NEED);
+  const comments = lastOf(commentLines(need), COMMENTS_PER_NEED);
   return {
     needId: need.needId,
     codes: needHeading(need),
     description: need.description,
-    lines: [...needDetails(need, today), ...logged.map((r) => `Logged: ${r.title} (${formatDate(r.date)})`)],
-    comments: commentLines(need),
+    lines: [
+      ...needDetails(need, today),
+      ...(records.left > 0 ? [`Logged: ${plural(records.left, 'earlier piece', 'earlier pieces')} of CPD, in the CPD record`] : []),
+      ...records.shown.map((r) => `Logged: ${r.title} (${formatDate(r.date)})`),
+    ],
+    earlierComments: comments.left > 0 ? `${plural(comments.left, 'earlier comment', 'earlier comments')} on the Plans tab.` : '',
+    comments: comments.shown,
     status: need.status,
     planActivity: need.plan?.activityType ?? '',
     planNote: need.plan?.note ?? '',
@@ -71,7 +84,10 @@ async function planReaders(deps: BotDeps, person: Person): Promise<string> {
   return names.length === 0 ? 'your line manager' : names.join(' and ');
 }
 
-/** The plan's card content for its current plan year, as its owner or their manager sees it. */
+/**
+ * The plan's card content for its current plan year, as its owner or their manager sees it: the
+ * most pressing needs, still grouped by status, and how many of each group the card leaves out.
+ */
 async function planContent(deps: BotDeps, person: Person, viewerId: string, values: Record<string, unknown> | undefined) {
   const [needs, records, today] = await Promise.all([
     deps.needs.listFor(person.tenantId, person.aadObjectId), deps.cpd.listFor(person.tenantId, person.aadObjectId), todayFor(deps, person.tenantId, viewerId),
@@ -83,36 +99,56 @@ async function planContent(deps: BotDeps, person: Person, viewerId: string, valu
   const earlier = needs.filter((n) => !current.includes(n) && !next.includes(n));
   const count = (status: NeedStatus) => earlier.filter((n) => n.status === status).length;
   const view = (n: LearningNeed) => withTyped(needView(n, today, records.filter((r) => r.needIds.includes(n.needId))), values);
-  return {
-    period: describePeriod(period),
-    groups: [
-      ...groupByStatus(current).map((g) => ({ heading: `${g.heading} (${g.needs.length})`, needs: g.needs.map(view) })),
-      ...(next.length > 0 ? [{ heading: `For your next plan year (${next.length})`, needs: next.map(view) }] : []),
-    ],
-    earlier: earlier.length > 0 ? `Earlier plan years: ${count('met')} met, ${count('dropped')} dropped.` : '',
+  const pressing = mostPressingFirst([...current, ...next]);
+  /** The plan with its `limit` most pressing needs on the card. */
+  return (limit: number) => {
+    const onCard = new Set(pressing.slice(0, limit));
+    const group = (heading: string, all: readonly StoredNeed[]) => {
+      const shown = all.filter((n) => onCard.has(n));
+      const left = all.length - shown.length;
+      return { heading: `${heading} (${all.length})`, needs: shown.map(view), more: left > 0 ? `${left}${shown.length > 0 ? ' more' : ''} not shown here: see the Plans tab.` : '' };
+    };
+    return {
+      period: describePeriod(period),
+      groups: [
+        ...groupByStatus(current).map((g) => group(g.heading, g.needs)),
+        ...(next.length > 0 ? [group('For your next plan year', next)] : []),
+      ],
+      shown: onCard.size,
+      total: pressing.length,
+      earlier: earlier.length > 0 ? `Earlier plan years: ${count('met')} met, ${count('dropped')} dropped.` : '',
+    };
   };
+}
+
+/** What the card says when it leaves needs out, or '' when it shows them all. */
+function excerptLine(shown: number, total: number, whose: string, where: string): string {
+  return shown < total ? `Showing the ${shown} most pressing of ${whose} ${total} needs: open ones due soonest first. All of them are on ${where}.` : '';
 }
 
 async function renderOwn(deps: BotDeps, card: IssuedCard, form?: FormState) {
   const person = await deps.people.get(card.tenantId, card.recipientId);
   if (!person) throw new Error('plan card rendered for someone not in the directory');
-  const [readers, content] = await Promise.all([planReaders(deps, person), planContent(deps, person, card.recipientId, form?.values)]);
-  return planCard({
-    cardId: card.cardId,
-    title: 'Your Learning Development Plan',
-    subtitle: `Plan year ${content.period}. Only you and ${readers} can see it.`,
-    note: form?.note ?? null,
-    errors: form?.errors ?? [],
-    groups: content.groups,
-    mode: 'own',
-    picker: null,
-    footer: [content.earlier, 'Needs also arrive from your supervision and appraisal preparation. At appraisal the plan is reviewed and what continues is carried into the next year.'].filter(Boolean).join(' '),
-    buttons: [{ title: 'Add a need', command: 'add need' }, { title: 'Log CPD', command: 'log cpd' }],
+  const [readers, contentWith] = await Promise.all([planReaders(deps, person), planContent(deps, person, card.recipientId, form?.values)]);
+  return largestThatFits(NEEDS_ON_CARD, (limit) => {
+    const content = contentWith(limit);
+    return planCard({
+      cardId: card.cardId,
+      title: 'Your Learning Development Plan',
+      subtitle: `Plan year ${content.period}. Only you and ${readers} can see it.`,
+      note: form?.note ?? null,
+      errors: form?.errors ?? [],
+      groups: content.groups,
+      excerpt: excerptLine(content.shown, content.total, 'your', `${WHOLE_PLAN_OWN}; type export cpd for a copy to keep`),
+      mode: 'own',
+      picker: null,
+      footer: [content.earlier, 'Needs also arrive from your supervision and appraisal preparation. At appraisal the plan is reviewed and what continues is carried into the next year.'].filter(Boolean).join(' '),
+      buttons: [{ title: 'Add a need', command: 'add need' }, { title: 'Log CPD', command: 'log cpd' }],
+    });
   });
 }
 
 const statusLabel = (s: NeedStatus) => NEED_STATUS_LABELS[s].toLowerCase();
-const shortly = (s: string) => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 export const planFlow: CardFlow = {
   kind: 'plan',
@@ -150,7 +186,7 @@ export const planFlow: CardFlow = {
         });
         if (wantsMentor && isOpen({ status })) await wantMentorFor(deps, need);
         const mentor = wantsMentor && isOpen({ status }) ? " You're in the pool for a mentor: matching runs on Mondays." : '';
-        return { card: await renderOwn(deps, card, { note: `Saved: "${shortly(need.description)}" is ${statusLabel(status)}.${mentor}` }) };
+        return { card: await renderOwn(deps, card, { note: `Saved: "${clip(need.description, 60)}" is ${statusLabel(status)}.${mentor}` }) };
       },
     }),
   },
@@ -160,20 +196,24 @@ async function renderForManager(deps: BotDeps, card: IssuedCard, form?: FormStat
   const reports = await reportsOf(deps, card.tenantId, card.recipientId);
   const selectedId = typeof card.context.personId === 'string' ? card.context.personId : '';
   const person = reports.find((p) => p.aadObjectId === selectedId);
-  const content = person ? await planContent(deps, person, card.recipientId, form?.values) : undefined;
-  return planCard({
-    cardId: card.cardId,
-    title: person ? `${nameOf(person)}'s Learning Development Plan` : "Your reports' plans",
-    subtitle: person && content
-      ? `Plan year ${content.period}. Only ${firstName(person)} and the people who manage or supervise them can see it. You can comment; only ${firstName(person)} can change it.`
-      : 'Choose whose plan to see. You see the plans of people who report to you or whom you supervise.',
-    note: form?.note ?? null,
-    errors: form?.errors ?? [],
-    groups: content?.groups ?? [],
-    mode: 'manager',
-    picker: { reports: reports.map((p) => ({ id: p.aadObjectId, label: `${nameOf(p)} (${p.jobTitle})` })), selected: person?.aadObjectId ?? '' },
-    footer: content?.earlier ?? '',
-    buttons: [],
+  const contentWith = person ? await planContent(deps, person, card.recipientId, form?.values) : undefined;
+  return largestThatFits(NEEDS_ON_CARD, (limit) => {
+    const content = contentWith?.(limit);
+    return planCard({
+      cardId: card.cardId,
+      title: person ? `${nameOf(person)}'s Learning Development Plan` : "Your reports' plans",
+      subtitle: person && content
+        ? `Plan year ${content.period}. Only ${firstName(person)} and the people who manage or supervise them can see it. You can comment; only ${firstName(person)} can change it.`
+        : 'Choose whose plan to see. You see the plans of people who report to you or whom you supervise.',
+      note: form?.note ?? null,
+      errors: form?.errors ?? [],
+      groups: content?.groups ?? [],
+      excerpt: person && content ? excerptLine(content.shown, content.total, `${firstName(person)}'s`, wholePlanOf(nameOf(person))) : '',
+      mode: 'manager',
+      picker: { reports: reports.map((p) => ({ id: p.aadObjectId, label: clip(`${nameOf(p)} (${p.jobTitle})`, PICKER_LABEL) })), selected: person?.aadObjectId ?? '' },
+      footer: content?.earlier ?? '',
+      buttons: [],
+    });
   });
 }
 
@@ -207,11 +247,12 @@ export const reportPlanFlow: CardFlow = {
         const parsed = commentSchema(need.needId).safeParse(input);
         if (!parsed.success) return { invalid: messagesOf(parsed.error) };
         const comment = (parsed.data as Record<string, string>)[`comment_${need.needId}`]!;
-        if (need.comments.length >= MAX_COMMENTS) return { invalid: [`This need already has ${MAX_COMMENTS} comments: talk it through at supervision instead.`] };
         const manager = await deps.people.get(card.tenantId, card.recipientId);
         const at = deps.clock.now().toISOString();
         const byName = manager ? nameOf(manager) : turn.user.name;
-        await deps.needs.update(need, { comments: [...need.comments, { byId: card.recipientId, byName, at, text: comment }], updatedAt: at });
+        const comments = [...need.comments, { byId: card.recipientId, byName, at, text: comment }];
+        if (need.comments.length >= MAX_COMMENTS || !fitsInNeedRow(comments)) return { invalid: [`This need already has ${need.comments.length} comments: talk it through at supervision instead.`] };
+        await deps.needs.update(need, { comments, updatedAt: at });
         await deps.outbox.sendText(card.tenantId, `plan-comment|${need.needId}|${at}`, person.aadObjectId,
           `${byName} commented on your Learning Development Plan. Type **my plan** to see it.`);
         return { card: await renderForManager(deps, card, { note: `Comment added. ${firstName(person)} will see it in their plan.` }) };

@@ -31,6 +31,8 @@ export interface ReportStatus {
   name: string;
   role: string;
   facts: { title: string; value: string }[];
+  /** How many things want the manager's attention: overdue, not reachable, asked but not prepared. */
+  concerns: number;
 }
 
 export async function teamStatusOf(deps: BotDeps, tenantId: string, managerId: string): Promise<{ summary: string; people: ReportStatus[] }> {
@@ -55,19 +57,23 @@ export async function teamStatusOf(deps: BotDeps, tenantId: string, managerId: s
       { title: 'Next supervision', value: describeNext(plannedSupervision(deps.policy, person, supervisionRecord, today), nextSupervision) },
     ];
     const prep = preparation(nextSupervision);
+    let concerns = 0;
     if (prep) facts.push({ title: 'Preparation', value: prep });
+    if (prep && prep !== 'prepared') concerns += 1;
     if (prep === 'prepared') prepared += 1;
     if (late) {
       overdue += 1;
+      concerns += 1;
       facts.push({ title: 'Overdue', value: supervisionRecord?.lastHeld ? `due ${formatDay(late)}; last recorded ${formatDay(supervisionRecord.lastHeld)}` : `due ${formatDay(late)}; none recorded yet` });
     }
     facts.push({ title: 'Appraisal', value: describeNext(plannedAppraisal(deps.policy, person, [recorded.get(`${person.aadObjectId}|appraisal`), recorded.get(`${person.aadObjectId}|midyear`)], today), nextAppraisal) });
     const conversation = conversations[i];
     if (!conversation || conversation.status !== 'installed') {
       unreachable += 1;
+      concerns += 1;
       facts.push({ title: 'Teams', value: !conversation ? 'has not opened Weave yet: cannot be prompted' : 'not reachable in Teams: cannot be prompted' });
     }
-    return { id: person.aadObjectId, name: nameOf(person), role: `${person.jobTitle} · ${professionLabel(person.profession)}`, facts };
+    return { id: person.aadObjectId, name: nameOf(person), role: `${person.jobTitle} · ${professionLabel(person.profession)}`, facts, concerns };
   });
   const summary = [
     `${reports.length} ${reports.length === 1 ? 'person' : 'people'}`,

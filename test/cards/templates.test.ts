@@ -32,9 +32,18 @@ describe('card templates', () => {
     addNeed: addNeedCard({ cardId, values: { areas: 'CC3', subHeading: 'CC3.S2', frameworkTag: '', description: 'Court', priority: 'high', activityTypes: 'mentoring', targetDate: '' }, errors: ['Fix'], today: '2026-11-23' }),
     planOwn: planCard({
       cardId, title: 'Your plan', subtitle: 'Only you', note: 'Saved', errors: [], mode: 'own', picker: null, footer: '', buttons: [{ title: 'Add a need', command: 'add need' }],
-      groups: [{ heading: 'Open (1)', needs: [{ needId: 'n1', codes: 'CC3', description: 'Court', lines: ['High priority'], comments: ['Dana: good'], status: 'open', planActivity: '', planNote: '', planDate: '', dropReason: '', comment: '' }] }],
+      excerpt: '',
+      groups: [{ heading: 'Open (1)', more: '', needs: [{ needId: 'n1', codes: 'CC3', description: 'Court', lines: ['High priority'], comments: ['Dana: good'], earlierComments: '', status: 'open', planActivity: '', planNote: '', planDate: '', dropReason: '', comment: '' }] }],
     }),
-    planManagerPicking: planCard({ cardId, title: 'Plans', subtitle: 'Choose', note: null, errors: [], mode: 'manager', picker: { reports: [{ id: 'p1', label: 'Priya' }], selected: '' }, footer: '', buttons: [], groups: [] }),
+    planOwnCut: planCard({
+      cardId, title: 'Your plan', subtitle: 'Only you', note: null, errors: [], mode: 'own', picker: null, footer: '', buttons: [],
+      excerpt: 'Showing the 1 most pressing of your 3 needs.',
+      groups: [
+        { heading: 'Open (2)', more: '1 more not shown here.', needs: [{ needId: 'n1', codes: 'CC3', description: 'Court', lines: [], comments: ['Dana: good'], earlierComments: '3 earlier comments', status: 'open', planActivity: '', planNote: '', planDate: '', dropReason: '', comment: '' }] },
+        { heading: 'Met (1)', more: '1 not shown here.', needs: [] },
+      ],
+    }),
+    planManagerPicking: planCard({ cardId, title: 'Plans', subtitle: 'Choose', note: null, errors: [], mode: 'manager', picker: { reports: [{ id: 'p1', label: 'Priya' }], selected: '' }, footer: '', buttons: [], groups: [], excerpt: '' }),
     logCpd: logCpdCard({ cardId, model: 'kolb', values: { ...EMPTY_CPD_VALUES, hours: '2' }, reflection: { experience: 'x' }, needs: [{ id: 'n1', label: 'CC3: Court' }], errors: [], warnings: ['"Jake (12)" looks like a name and an age.'], nmc: true, today: '2026-11-23' }),
     myCpd: myCpdCard({ title: 'Your CPD', period: 'SWE', headline: '1 thing', tone: 'attention', checks: [{ title: 'Pieces', value: '1 of 2' }], notes: ['Renewal opens'], records: [{ date: '20 November 2026', title: 'Shadowing', detail: 'Work shadowing · 3 hours' }], empty: '' }),
     myCpdNone: myCpdCard({ title: 'Your CPD', period: 'Not registered', headline: 'None', tone: 'default', checks: [], notes: [], records: [], empty: 'Nothing yet' }),

@@ -13,7 +13,7 @@ const APP_ID = randomUUID();
 const OTHER_APP_ID = randomUUID();
 /** Entra's issuer for the tenant Bot Framework apps live in: a token with it takes botbuilder's Entra (emulator, skill) path. */
 const ENTRA_ISSUER = 'https://login.microsoftonline.com/d6d49420-f39b-4df7-a1dc-d59a935871db/v2.0';
-const CREDENTIALS = { MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: 'test-secret-never-used' };
+const CREDENTIALS = { MicrosoftAppId: APP_ID, MicrosoftAppType: 'SingleTenant', MicrosoftAppPassword: randomUUID() /* never used: nothing here asks Entra for a token */ };
 
 type Activity = Record<string, unknown> & { serviceUrl: string };
 /** `ran`: the event the turn logs once Weave has handled the activity. */

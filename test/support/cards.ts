@@ -1,15 +1,20 @@
 // Checks a card the way Teams' renderer would: parsed by the adaptivecards SDK with no warnings or
 // validation failures, schema version at most 1.5, under Teams' size limit.
 import { createRequire } from 'node:module';
+import { teamsSizeOf } from '../../cards/fit';
 
 const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
 
+/**
+ * Teams refuses a bot message over about 100 KB counted in UTF-16, and asks for 80 KB to be sure
+ * (docs: "Format your bot messages"). JSON.stringify's length is in UTF-16 code units.
+ */
 export const MAX_CARD_BYTES = 80 * 1024;
 
 export function cardProblems(card: unknown): string[] {
   const problems: string[] = [];
-  const json = JSON.stringify(card);
-  if (Buffer.byteLength(json, 'utf8') >= MAX_CARD_BYTES) problems.push(`card is ${Buffer.byteLength(json, 'utf8')} bytes (limit ${MAX_CARD_BYTES})`);
+  const size = teamsSizeOf(card);
+  if (size >= MAX_CARD_BYTES) problems.push(`card is ${size} bytes in UTF-16 (limit ${MAX_CARD_BYTES})`);
   const c = card as { type?: unknown; version?: unknown };
   if (c?.type !== 'AdaptiveCard') problems.push('type is not AdaptiveCard');
   const [major, minor] = String(c?.version ?? '').split('.').map(Number);
