@@ -1,7 +1,7 @@
 // Erasing leavers at the end of the council's retention period: every row that is about a person
 // who left before a given date. The person's own row goes last, so an erasure cut short is finished
 // by running it again. Every table says here whether it holds rows about a person, and how to find
-// them; a test fails when a table is added without saying.
+// them; the type checker refuses a table added without saying.
 import { odata } from '@azure/data-tables';
 import type { Person } from '../core/people';
 import type { PeopleStore } from '../store/people';
