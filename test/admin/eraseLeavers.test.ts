@@ -6,8 +6,7 @@ import { planRosterImport } from '../../core/rosterPlan';
 import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
 import { storageSnapshot } from '../support/storageSnapshot';
 import * as teams from '../support/teams';
-
-const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
+import { cardIdIn } from '../support/cards';
 
 describe('erasing leavers', () => {
   let stack: TestStack;

@@ -11,35 +11,17 @@ import { FRAMEWORK_TAGS } from '../../core/frameworks';
 import { NEED_STATUSES, type LearningNeed } from '../../core/needs';
 import type { Offer } from '../../core/offers';
 import { teamsSizeOf } from '../../cards/fit';
-import { cardText } from '../support/cards';
+import { cardIdIn, cardText, pressed } from '../support/cards';
 import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
 import * as teams from '../support/teams';
 
 /** What the cards must stay under (UTF-16, as Teams counts), with room to spare below the 80 KB Teams asks for. */
 const CAP = 72 * 1024;
 
-const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
 const bytes = teamsSizeOf;
 
 /** Text at its longest that costs the most: accents and symbols take 2–3 bytes, quotes and breaks are escaped. */
 const longest = (n: number) => 'Siobhán’s "court" notes: €5 \\ café\n'.repeat(Math.ceil(n / 36)).slice(0, n);
-
-/** The data of the Action.Execute button with this verb (and need id) anywhere on the card. */
-function pressed(card: unknown, verb: string, needId?: string): Record<string, unknown> {
-  const found: Record<string, unknown>[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Execute' && o.verb === verb) found.push(o.data as Record<string, unknown>);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  const data = needId ? found.find((d) => d.needId === needId) : found[0];
-  if (!data) throw new Error(`no ${verb} button${needId ? ` for ${needId}` : ''} on the card`);
-  return data;
-}
 
 describe('cards with long lists', () => {
   let stack: TestStack;

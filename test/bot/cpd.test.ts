@@ -4,11 +4,9 @@
 import { parse } from 'csv-parse/sync';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runRegistrationReminders } from '../../jobs/registrationReminders';
-import { cardText } from '../support/cards';
+import { cardIdIn, cardText } from '../support/cards';
 import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
 import * as teams from '../support/teams';
-
-const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
 
 const piece = {
   title: 'Shadowed the school nursing team at a drop-in',

@@ -3,11 +3,9 @@
 // pair; unanswered proposals are reminded then released; check-ins lead to logging CPD.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runMentorFollowUps } from '../../jobs/mentorFollowUps';
-import { cardText } from '../support/cards';
+import { cardIdIn, cardText } from '../support/cards';
 import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
 import * as teams from '../support/teams';
-
-const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
 
 describe('cross-profession mentoring', () => {
   let stack: TestStack;

@@ -3,11 +3,9 @@
 // attendance into CPD records; the final report, reminders and the calendar file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runOfferReminders, runOfferUpkeep } from '../../jobs/offers';
-import { cardText } from '../support/cards';
+import { cardIdIn, cardText } from '../support/cards';
 import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
 import * as teams from '../support/teams';
-
-const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
 
 const offer = {
   title: 'Court skills for every profession', description: 'Giving evidence and writing statements that hold up. Open to anyone who may go to court.',

@@ -1,29 +1,9 @@
 // The Learning Development Plan through the protocol: `add need`, `my plan` (status, plan an
 // activity, drop with a reason), and a manager's read-and-comment view of a report's plan.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { cardText } from '../support/cards';
+import { cardIdIn, cardText, pressed } from '../support/cards';
 import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
 import * as teams from '../support/teams';
-
-/** The card id any of a card's actions carries (they may sit inside ShowCards). */
-const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
-
-/** The data an Action.Execute button on the card carries: what Teams sends when it is pressed. */
-function pressed(card: unknown, verb: string, needId?: string): Record<string, unknown> {
-  const found: Record<string, unknown>[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      if (o.type === 'Action.Execute' && o.verb === verb) found.push(o.data as Record<string, unknown>);
-      Object.values(o).forEach(walk);
-    }
-  };
-  walk(card);
-  const data = needId ? found.find((d) => d.needId === needId) : found[0];
-  if (!data) throw new Error(`no ${verb} button${needId ? ` for ${needId}` : ''} on the card`);
-  return data;
-}
 
 const need = {
   areas: 'CC3,CC5', subHeading: 'CC3.S2', frameworkTag: 'PCF: Critical reflection and analysis',

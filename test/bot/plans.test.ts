@@ -4,11 +4,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runDigests } from '../../jobs/digests';
 import { addTriggerNeeds } from '../../jobs/triggerNeeds';
-import { cardText } from '../support/cards';
+import { cardIdIn, cardText } from '../support/cards';
 import { activityOptions, hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
 import * as teams from '../support/teams';
-
-const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
 
 describe('team and organisation plans', () => {
   let stack: TestStack;

@@ -8,8 +8,7 @@ import { sweepOutbox } from '../../jobs/outboxSweep';
 import { startLocalHost } from '../../functions/local/host';
 import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
 import * as teams from '../support/teams';
-
-const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
+import { cardIdIn } from '../support/cards';
 
 describe('a broadcast interrupted by a crash', () => {
   let stack: TestStack | undefined;

@@ -4,8 +4,7 @@ import { expect } from 'vitest';
 import { offerBatch } from '../../bot/flows/offers';
 import { hrRecord, type TestStack } from '../support/stack';
 import * as teams from '../support/teams';
-
-const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
+import { cardIdIn } from '../support/cards';
 
 /** An L&D admin, installed; not a social worker, so not in the offer's audience. */
 export async function ldAdmin(stack: TestStack): Promise<teams.TestUser> {

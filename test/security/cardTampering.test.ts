@@ -3,13 +3,12 @@
 // offers, roles, recipients). Each is refused with a clear message and leaves storage as it was.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { REFUSALS } from '../../bot/flows/dispatch';
-import { cardText } from '../support/cards';
+import { cardIdIn, cardText } from '../support/cards';
 import { startTestStack, testClock, type InvokeResult, type TestStack } from '../support/stack';
 import { storageSnapshot } from '../support/storageSnapshot';
 import { castOfFive } from '../support/cast';
 import * as teams from '../support/teams';
 
-const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
 const replyOf = (r: InvokeResult) => (typeof r.body?.value === 'string' ? r.body.value : cardText(r.body?.value));
 
 const need = {

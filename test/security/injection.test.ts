@@ -3,12 +3,11 @@
 // typed (never interpreted), or refused with a clear message when it cannot be stored at all.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PlanView, TeamView } from '../../api/shapes';
-import { cardText } from '../support/cards';
+import { cardIdIn, cardText } from '../support/cards';
 import { hrRecord, startTestStack, testClock, type InvokeResult, type TestStack } from '../support/stack';
 import { storageSnapshot } from '../support/storageSnapshot';
 import * as teams from '../support/teams';
 
-const cardIdIn = (card: unknown) => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
 const replyOf = (r: InvokeResult) => (typeof r.body?.value === 'string' ? r.body.value : cardText(r.body?.value));
 
 /** Text that would do something if anything along the way interpreted it. */

@@ -70,3 +70,23 @@ export function cardText(card: unknown): string {
   walk(card);
   return out.join('\n');
 }
+
+/** The card id any of a card's actions carries (they may sit inside ShowCards). */
+export const cardIdIn = (card: unknown): string => /"cardId":"([0-9a-f-]{36})"/.exec(JSON.stringify(card))![1]!;
+
+/** The data an Action.Execute button (for this need, if given) carries: what Teams sends when it is pressed. */
+export function pressed(card: unknown, verb: string, needId?: string): Record<string, unknown> {
+  const found: Record<string, unknown>[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node && typeof node === 'object') {
+      const o = node as Record<string, unknown>;
+      if (o.type === 'Action.Execute' && o.verb === verb) found.push(o.data as Record<string, unknown>);
+      Object.values(o).forEach(walk);
+    }
+  };
+  walk(card);
+  const data = needId ? found.find((d) => d.needId === needId) : found[0];
+  if (!data) throw new Error(`no ${verb} button${needId ? ` for ${needId}` : ''} on the card`);
+  return data;
+}
