@@ -3,28 +3,29 @@
 // Connector that enforces Teams' limit (30 a second per app; over it, 429 with Retry-After),
 // fails 2% of sends with a 5xx, and throws a burst of 429s every few seconds. Compared in the same
 // run with the rate-limit floor: recipients ÷ the configured rate. `npm run bench:broadcast`
-// (BENCH_SIZES=865 for the quick one.)
+// (BENCH_SIZES=865 for the quick one; BENCH_AZURITE=embedded|process|both, default process.)
 import { type TransactionAction } from '@azure/data-tables';
 import { cpus } from 'node:os';
 import { startSending } from '../bot/flows/offers';
 import { silentLogger } from '../core/log';
 import { planRosterImport } from '../core/rosterPlan';
 import { startLocalHost } from '../functions/local/host';
-import { startEmbeddedAzurite } from '../local/azurite';
 import { syntheticOrg } from '../local/syntheticOrg';
 import { loadConfig } from '../runtime/config';
 import { createRuntime } from '../runtime/runtime';
 import { FINAL_DELIVERY_STATES } from '../store/deliveries';
 import { submitInBatches, TABLES } from '../store/tables';
 import { startFakeConnector } from '../test/support/fakeConnector';
+import { AZURITE_NAMES, azuriteModesFromEnv, startBenchAzurite } from './azurite';
 
 const RATE = Number(process.env.WEAVE_SEND_RATE ?? 25);
 const sizes = (process.env.BENCH_SIZES ?? '865,10000').split(',').map(Number);
-const azurite = await startEmbeddedAzurite();
+const modes = azuriteModesFromEnv('process');
 const profiles: string[] = [];
-const rows: string[][] = [['recipients', 'floor (÷ rate)', 'wall time', 'ratio', 'delivered', 'duplicates', 'lost', '429s', '5xx']];
+const rows: string[][] = [['Azurite', 'recipients', 'floor (÷ rate)', 'wall time', 'ratio', 'delivered', 'duplicates', 'lost', '429s', '5xx']];
 
-for (const size of sizes) {
+for (const mode of modes) for (const size of sizes) {
+  const azurite = await startBenchAzurite(mode);
   const connector = await startFakeConnector();
   connector.limit = { perSecond: 30 };
   connector.randomFailureRate = 0.02;
@@ -73,7 +74,7 @@ for (const size of sizes) {
       minuteFrom = reached.size;
     }
   }
-  if (perMinute.length > 1) profiles.push(`${size}: invites a second, minute by minute: ${perMinute.map((r) => r.toFixed(1)).join(', ')}`);
+  if (perMinute.length > 1) profiles.push(`${size}, ${AZURITE_NAMES[mode]}: invites a second, minute by minute: ${perMinute.map((r) => r.toFixed(1)).join(', ')}`);
   const wall = (performance.now() - start) / 1000;
   clearInterval(bursts);
   // Then storage must agree: every delivery in a final state, none left to retry.
@@ -89,15 +90,15 @@ for (const size of sizes) {
   const duplicates = [...perPerson.values()].reduce((n, c) => n + c - 1, 0);
   const floor = size / RATE;
   rows.push([
-    String(size), `${floor.toFixed(1)} s`, `${wall.toFixed(1)} s`, `${(wall / floor).toFixed(2)}×`, String(perPerson.size), String(duplicates), String(size - perPerson.size),
+    AZURITE_NAMES[mode], String(size), `${floor.toFixed(1)} s`, `${wall.toFixed(1)} s`, `${(wall / floor).toFixed(2)}×`, String(perPerson.size), String(duplicates), String(size - perPerson.size),
     String(connector.requests.filter((r) => r.status === 429).length), String(connector.requests.filter((r) => r.status >= 500).length),
   ]);
   await connector.stop();
+  await azurite.stop();
 }
 
-await azurite.stop();
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
 for (const p of profiles) console.log(`\n${p}`);
-console.log(`\nrate ${RATE}/s (the connector allows 30/s), 2% 5xx, bursts of five 429s every 4 s; node ${process.version}, ${cpus().length} cores, Azurite in this process`);
+console.log(`\nrate ${RATE}/s (the connector allows 30/s), 2% 5xx, bursts of five 429s every 4 s; node ${process.version}, ${cpus().length} cores`);
 process.exit(0);

@@ -12,7 +12,8 @@ import type { TargetOptions } from './loadTarget';
 import { measure, type Run, type RunSettings } from './loadRun';
 import { report } from './loadReport';
 import { echoCycle, weaveCycle } from './loadTraffic';
-import type { AzuriteMode, LoadUser } from './weaveUnderLoad';
+import { AZURITE_NAMES, azuriteModesFromEnv, type AzuriteMode } from './azurite';
+import type { LoadUser } from './weaveUnderLoad';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
@@ -30,8 +31,7 @@ const CARDS_PER_USER = Number(process.env.BENCH_CARDS_PER_USER ?? Math.ceil(((WA
  * service of its own in Azure; `embedded` shares Weave's process and event loop, as in the other
  * benchmarks; `both` runs Weave both ways.
  */
-const AZURITE: AzuriteMode[] = process.env.BENCH_AZURITE === 'both' ? ['embedded', 'process'] : process.env.BENCH_AZURITE === 'embedded' ? ['embedded'] : ['process'];
-const AZURITE_NAMES: Record<AzuriteMode, string> = { embedded: 'Azurite in its process', process: 'Azurite in another' };
+const AZURITE = azuriteModesFromEnv('process');
 
 /** Offered loads, requests a second across everyone; 0 is a closed loop. */
 const RATES = (process.env.BENCH_RATES ?? '100,0').split(',').map(Number);

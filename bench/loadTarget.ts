@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { performance, type EventLoopUtilization } from 'node:perf_hooks';
 import { startFakeConnector, type FakeConnector } from '../test/support/fakeConnector';
 import { startEchoBot } from './echoBot';
-import { startWeaveUnderLoad, type AzuriteMode, type LoadUser } from './weaveUnderLoad';
+import type { AzuriteMode } from './azurite';
+import { startWeaveUnderLoad, type LoadUser } from './weaveUnderLoad';
 
 export type TargetKind = 'weave' | 'echo';
 

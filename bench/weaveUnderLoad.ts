@@ -12,12 +12,11 @@ import { addNeedFlow } from '../bot/flows/addNeed';
 import { issueCard, type CardFlow } from '../bot/flows/flow';
 import { planFlow } from '../bot/flows/plan';
 import { startLocalHost } from '../functions/local/host';
-import { azuriteAnswers, spawnAzurite, startEmbeddedAzurite } from '../local/azurite';
 import { syntheticOrg } from '../local/syntheticOrg';
-import { azuriteConnectionString, loadConfig } from '../runtime/config';
+import { loadConfig } from '../runtime/config';
 import { createRuntime, type Runtime } from '../runtime/runtime';
+import { startBenchAzurite, type AzuriteMode } from './azurite';
 import { startFakeConnector, type FakeConnector } from '../test/support/fakeConnector';
-import { freePort } from '../test/support/ports';
 import { cardAction, personalInstall, type TestUser } from '../test/support/teams';
 
 /** One simulated person and the cards the load presses for them. */
@@ -69,36 +68,8 @@ function cpdRecord(tenantId: string, personId: string, needId: string, today: st
   };
 }
 
-/**
- * Azurite in this process, as the other benchmarks run it (its work then shares Weave's event loop),
- * or in its own, as Table Storage is a service of its own in Azure.
- */
-export type AzuriteMode = 'embedded' | 'process';
-
-async function startAzurite(mode: AzuriteMode): Promise<{ connectionString: string; stop(): Promise<void> }> {
-  if (mode === 'embedded') return startEmbeddedAzurite();
-  const host = '127.0.0.1';
-  const [tablePort, queuePort] = [await freePort(), await freePort()];
-  const child = spawnAzurite({ host, tablePort, queuePort, location: null });
-  child.stdout?.resume(); // nobody reads them: never let a full pipe stall it
-  child.stderr?.resume();
-  process.once('exit', () => child.kill()); // its own process group: it would outlive a target that crashed
-  for (let tries = 0; !(await azuriteAnswers(host, tablePort)); tries++) {
-    if (tries > 100) throw new Error('Azurite did not start');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    connectionString: azuriteConnectionString(host, { table: tablePort, queue: queuePort }),
-    async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill();
-      await exited;
-    },
-  };
-}
-
 export async function startWeaveUnderLoad(options: { people: number; cardsPerUser: number; tokenSeconds: number; azurite: AzuriteMode }): Promise<WeaveUnderLoad> {
-  const azurite = await startAzurite(options.azurite);
+  const azurite = await startBenchAzurite(options.azurite);
   const connector = await startFakeConnector();
   const problems = new Map<string, number>();
   const log = createLogger((_level: LogLevel, event) => problems.set(event, (problems.get(event) ?? 0) + 1), 'warn');

@@ -60,6 +60,11 @@ export class Outbox {
     await this.enqueue(tenantId, batch, recipientId, { kind: 'text', text });
   }
 
+  /** Deliveries waiting on the queue (an estimate, never low): how far queueing is ahead of sending. */
+  waiting(): Promise<number> {
+    return this.queues.approximateCount(QUEUES.outbox);
+  }
+
   /** Puts a delivery back on the queue (a stuck row, or one waiting for another worker's lease). */
   async requeue(job: OutboxJob, delaySeconds = 0): Promise<void> {
     await this.queues.send(QUEUES.outbox, job, { visibilityTimeoutSeconds: delaySeconds });

@@ -14,7 +14,8 @@ export type WorkItem = z.infer<typeof workItem>;
 export class WorkQueue {
   constructor(private readonly queues: Queues) {}
 
-  async enqueue(item: WorkItem): Promise<void> {
-    await this.queues.send(QUEUES.work, item);
+  /** Queues a page of work, to be picked up now or after `delaySeconds`. */
+  async enqueue(item: WorkItem, delaySeconds = 0): Promise<void> {
+    await this.queues.send(QUEUES.work, item, { visibilityTimeoutSeconds: delaySeconds });
   }
 }

@@ -1,16 +1,35 @@
 // A learning offer goes out a page of recipients at a time from the work queue: each recipient's
 // invitation is one outbox delivery (its own queue message and delivery record), so the sending
 // itself is paced, retried and reported per person. A page done twice queues nothing twice.
+// Queueing keeps about a page ahead of sending, no more: other messages (a freed place to confirm,
+// a supervision prompt) then wait behind one page of a broadcast rather than all of it, a withdrawn
+// offer stops within a page, and a big broadcast never piles thousands of messages on the queue.
 import { audienceOf, offerBatch, offerInviteFlow } from '../bot/flows/offers';
 import type { BotDeps } from '../bot/context';
 import type { WorkItem } from '../bot/work';
 import { ConcurrencyError } from '../store/tables';
 
 export const OFFER_PAGE = 200;
+/** The longest a page waits before looking at the queue again. */
+const MAX_PAUSE_SECONDS = 60;
+
+/**
+ * How long the next page should wait, given the deliveries already waiting on the outbox: none
+ * while at most a page is waiting; otherwise about as long as sending takes to bring it down to one.
+ */
+export function pagePauseSeconds(waiting: number, page: number, sendsPerSecond: number): number {
+  if (waiting <= page) return 0;
+  return Math.min(MAX_PAUSE_SECONDS, Math.max(1, Math.ceil((waiting - page) / sendsPerSecond)));
+}
 
 export async function queueOfferInvites(deps: BotDeps, item: Extract<WorkItem, { kind: 'offer-fanout' }>): Promise<number> {
   const offer = await deps.offers.get(item.tenantId, item.offerId);
   if (!offer || offer.status !== 'sending') return 0;
+  const pause = pagePauseSeconds(await deps.outbox.waiting(), OFFER_PAGE, deps.config.sendRatePerSecond);
+  if (pause > 0) {
+    await deps.work.enqueue(item, pause);
+    return 0;
+  }
   const audience = (await audienceOf(deps, offer)).filter((id) => item.after === null || id > item.after);
   const page = audience.slice(0, OFFER_PAGE);
   for (const personId of page) {

@@ -12,7 +12,10 @@ import { localDate } from '../core/zonedTime';
 import { FINAL_DELIVERY_STATES } from '../store/deliveries';
 import { ConcurrencyError } from '../store/tables';
 
-/** A fan-out with no sign of finishing after this long is started again (it queues nothing twice). */
+/**
+ * A fan-out with no sign of finishing this long after sending at the budget's pace would have
+ * finished is started again (it queues nothing twice).
+ */
 const FANOUT_STALLED_MINUTES = 10;
 
 export async function runOfferUpkeep(deps: BotDeps): Promise<string> {
@@ -28,7 +31,8 @@ export async function runOfferUpkeep(deps: BotDeps): Promise<string> {
       }
       if (offer.status !== 'sending' && offer.status !== 'sent') continue;
       // A fan-out that stopped (its page poisoned, or the process died before queueing it) starts again.
-      if (offer.status === 'sending' && !offer.fannedOutAt && offer.sentAt && now.getTime() - Date.parse(offer.sentAt) > FANOUT_STALLED_MINUTES * 60_000) {
+      const fanOutDueMs = FANOUT_STALLED_MINUTES * 60_000 + (offer.audienceSize / deps.config.sendRatePerSecond) * 1000;
+      if (offer.status === 'sending' && !offer.fannedOutAt && offer.sentAt && now.getTime() - Date.parse(offer.sentAt) > fanOutDueMs) {
         await deps.work.enqueue({ kind: 'offer-fanout', tenantId, offerId: offer.offerId, after: null });
         counts.restarted += 1;
       }

@@ -60,6 +60,11 @@ export class Queues {
     });
   }
 
+  /** Messages in the queue, visible or not, as Azure estimates it (never fewer than there are). */
+  async approximateCount(name: QueueName): Promise<number> {
+    return (await this.client(name).getProperties()).approximateMessagesCount ?? 0;
+  }
+
   async ensureAll(): Promise<void> {
     await Promise.all(Object.values(QUEUES).flatMap((name) => {
       const deployed = queueName(this.settings, name);

@@ -2,6 +2,7 @@
 // before speed) → cancel → the next person confirms; simultaneous bookings of the last place;
 // attendance into CPD records; the final report, reminders and the calendar file.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { OFFER_PAGE, pagePauseSeconds } from '../../jobs/offerFanout';
 import { runOfferReminders, runOfferUpkeep } from '../../jobs/offers';
 import { cardIdIn, cardText } from '../support/cards';
 import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
@@ -54,6 +55,32 @@ describe('learning offers', () => {
     expect(inviteTo(kelly)).toBeUndefined();
     const progress = cardText((await stack.act(morgan, 'offer.refresh', { cardId })).body?.value);
     expect(progress).toMatch(/Sent\s+4/);
+  });
+
+  it('queues a broadcast about a page ahead of sending, so other messages never wait behind all of it', async () => {
+    // A page and a half already waiting on the outbox (held out of sight for a minute).
+    const waiting = OFFER_PAGE + OFFER_PAGE / 2;
+    for (let i = 0; i < waiting; i++) await stack.rt.queues.send('outbox', { batch: 'elsewhere', recipientId: `nobody-${i}` }, { visibilityTimeoutSeconds: 60 });
+    const { cards } = await stack.message(morgan, 'new offer');
+    const cardId = cardIdIn(cards[0]);
+    await stack.act(morgan, 'offer.preview', { cardId, ...offer });
+    await stack.act(morgan, 'offer.send', { cardId });
+    await new Promise((r) => setTimeout(r, 1000));
+    const [sending] = await stack.rt.offers.list(stack.tenantId);
+    expect(await stack.rt.deliveries.listBatch(`offer|${sending!.offerId}`)).toEqual([]);
+    expect(await stack.rt.queues.approximateCount('work')).toBe(1); // the first page, paused
+    // Sending catches up: the page goes, and everyone gets their invitation.
+    await stack.rt.queues.client('outbox').clearMessages();
+    await stack.drainOutbox(15_000);
+    for (const u of staff) expect(cardText(inviteTo(u))).toContain('Book a place');
+  });
+
+  it('pauses the next page for about as long as sending takes to catch up', () => {
+    expect(pagePauseSeconds(0, 200, 25)).toBe(0);
+    expect(pagePauseSeconds(200, 200, 25)).toBe(0);
+    expect(pagePauseSeconds(201, 200, 25)).toBe(1);
+    expect(pagePauseSeconds(450, 200, 25)).toBe(10);
+    expect(pagePauseSeconds(100_000, 200, 25)).toBe(60);
   });
 
   it('refuses anyone but L&D, and says what to fix', async () => {
