@@ -7,7 +7,7 @@
 import { type TransactionAction } from '@azure/data-tables';
 import { cpus } from 'node:os';
 import { startSending } from '../bot/flows/offers';
-import { silentLogger } from '../core/log';
+import { createLogger } from '../core/log';
 import { planRosterImport } from '../core/rosterPlan';
 import { startLocalHost } from '../functions/local/host';
 import { syntheticOrg } from '../local/syntheticOrg';
@@ -22,6 +22,7 @@ const RATE = Number(process.env.WEAVE_SEND_RATE ?? 25);
 const sizes = (process.env.BENCH_SIZES ?? '865,10000').split(',').map(Number);
 const modes = azuriteModesFromEnv('process');
 const profiles: string[] = [];
+const notes: string[] = [];
 const rows: string[][] = [['Azurite', 'recipients', 'floor (÷ rate)', 'wall time', 'ratio', 'delivered', 'duplicates', 'lost', '429s', '5xx']];
 
 for (const mode of modes) for (const size of sizes) {
@@ -30,7 +31,10 @@ for (const mode of modes) for (const size of sizes) {
   connector.limit = { perSecond: 30 };
   connector.randomFailureRate = 0.02;
   const config = loadConfig({ WEAVE_MODE: 'local', AzureWebJobsStorage: azurite.connectionString, WEAVE_STORAGE_PREFIX: `bb${size}`, WEAVE_SEND_RATE: String(RATE) });
-  const rt = await createRuntime(config, { log: silentLogger });
+  // Warnings and errors, counted by event (never their fields: no personal data in bench output).
+  const problems = new Map<string, number>();
+  const log = createLogger((level, event) => problems.set(`${level} ${event}`, (problems.get(`${level} ${event}`) ?? 0) + 1), 'warn');
+  const rt = await createRuntime(config, { log });
   const tenantId = config.tenantId;
   const org = syntheticOrg(size, 5);
   await rt.people.applyRoster(tenantId, planRosterImport([], org), '2026-11-01');
@@ -49,7 +53,10 @@ for (const mode of modes) for (const size of sizes) {
   });
   // Bursts of throttling, as Teams gives when other apps are busy too.
   const bursts = setInterval(() => { for (let i = 0; i < 5; i++) connector.faults.push({ status: 429, retryAfterSeconds: 1 }); }, 4000);
-  const host = await startLocalHost(rt, { port: 0, timers: false });
+  const host = await startLocalHost(rt, { port: 0, timers: false, log: (level, source, message) => {
+    const key = `host ${level} ${source}: ${message.replace(/[0-9a-f-]{36}/g, '…')}`;
+    if (level === 'warn' || level === 'error') problems.set(key, (problems.get(key) ?? 0) + 1);
+  } });
   const start = performance.now();
   await startSending(rt, (await rt.offers.get(tenantId, offerId))!);
   // Done when every person has their invite: watched in the connector's memory, so the bench's own
@@ -84,6 +91,14 @@ for (const mode of modes) for (const size of sizes) {
     await new Promise((r) => setTimeout(r, 2000));
   }
   await host.stop();
+  const deliveries = await rt.deliveries.listBatch(`offer|${offerId}`);
+  const byState = new Map<string, number>();
+  for (const d of deliveries) byState.set(d.state, (byState.get(d.state) ?? 0) + 1);
+  notes.push(`${size}, ${AZURITE_NAMES[mode]}: deliveries ${[...byState].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  for (const d of deliveries.filter((x) => !FINAL_DELIVERY_STATES.includes(x.state))) {
+    notes.push(`  not final: ${d.state}, attempts ${d.attempts}, lease until ${d.leaseUntil || '-'}, last error ${d.lastError || '-'}, updated ${d.updatedAt}`);
+  }
+  for (const [what, n] of problems) notes.push(`  ${n}× ${what}`);
   const invites = connector.sent.filter(isInvite);
   const perPerson = new Map<string, number>();
   for (const a of invites) perPerson.set(a.conversationId, (perPerson.get(a.conversationId) ?? 0) + 1);
@@ -100,5 +115,6 @@ for (const mode of modes) for (const size of sizes) {
 const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
 for (const r of rows) console.log(r.map((cell, c) => cell.padEnd(widths[c]!)).join('  '));
 for (const p of profiles) console.log(`\n${p}`);
+console.log(`\n${notes.join('\n')}`);
 console.log(`\nrate ${RATE}/s (the connector allows 30/s), 2% 5xx, bursts of five 429s every 4 s; node ${process.version}, ${cpus().length} cores`);
 process.exit(0);

@@ -1,8 +1,9 @@
 // The outbox worker: delivers one queued message to one person. The delivery row is claimed with
 // its ETag, so duplicate queue messages and concurrent workers cannot both send; every outcome
-// ends in a final state on the row. (A worker that dies after Teams accepted the message but
-// before recording it leaves a lease that runs out; the sweep then sends again. That window is the
-// only way a person can get a message twice; a storage outage inside it is waited out.)
+// ends in a final state on the row, and a row that is not final always has a queue message that
+// will look at it (see `busy`). (A worker that dies after Teams accepted the message but before
+// recording it is the only way a person can get a message twice; a storage outage inside that
+// window is waited out.)
 import type { ConversationRef, OutboundMessage } from '../core/conversation';
 import { isChannelRecipient } from '../store/plans';
 import { errorFields } from '../core/log';
@@ -47,7 +48,10 @@ export function retryDelaySeconds(attempts: number, retryAfterSeconds: number | 
   return Math.max(1, Math.round(ceiling / 2 + (ceiling / 2) * random()));
 }
 
-export async function deliver(deps: DeliveryDeps, job: OutboxJob): Promise<DeliveryResult> {
+/**
+ * `redelivered`: the queue has handed this message out before (a worker took it and did not finish).
+ */
+export async function deliver(deps: DeliveryDeps, job: OutboxJob, opts: { redelivered?: boolean } = {}): Promise<DeliveryResult> {
   const log = deps.log.with({ batch: job.batch });
   const found = await deps.deliveries.get(job.batch, job.recipientId);
   if (!found) {
@@ -57,9 +61,8 @@ export async function deliver(deps: DeliveryDeps, job: OutboxJob): Promise<Deliv
   if (FINAL_DELIVERY_STATES.includes(found.state)) return found.state;
   const now = deps.clock.now();
   const at = () => deps.clock.now().toISOString();
-  // Another worker has it. This message is a duplicate: drop it. If that worker dies, its lease
-  // runs out and the sweep puts the delivery back on the queue.
-  if (found.state === 'sending' && found.leaseUntil > now.toISOString()) return 'busy';
+  const busy = (leaseUntil: string) => (opts.redelivered || job.checkBack ? checkBackAfterLease(deps, job, leaseUntil, now) : 'busy' as const);
+  if (found.state === 'sending' && found.leaseUntil > now.toISOString()) return busy(found.leaseUntil);
   if (found.attempts >= MAX_DELIVERY_ATTEMPTS) {
     await deps.deliveries.finish(found, 'failed', at(), { lastError: found.lastError || `gave up after ${found.attempts} attempts` });
     return 'failed';
@@ -69,7 +72,7 @@ export async function deliver(deps: DeliveryDeps, job: OutboxJob): Promise<Deliv
   try {
     delivery = await deps.deliveries.claim(found, now.toISOString(), new Date(now.getTime() + DELIVERY_LEASE_SECONDS * 1000).toISOString());
   } catch (err) {
-    if (err instanceof ConcurrencyError) return 'busy'; // another worker claimed it a moment ago
+    if (err instanceof ConcurrencyError) return busy(new Date(now.getTime() + DELIVERY_LEASE_SECONDS * 1000).toISOString()); // claimed a moment ago
     throw err;
   }
 
@@ -80,6 +83,19 @@ export async function deliver(deps: DeliveryDeps, job: OutboxJob): Promise<Deliv
     await deps.deliveries.finish(delivery, 'queued', at(), { lastError: (err as Error).name ?? 'error' }).catch(() => {});
     throw err;
   }
+}
+
+/**
+ * Another worker holds the delivery. A first-time duplicate message is dropped: the holder's own
+ * message stays on the queue until the holder finishes. But a message handed out before, or a
+ * check-back, may be the holder's own (its worker died, or failed without letting go): it is queued
+ * again for just after the lease, when the delivery is either final or taken over — never left with
+ * no message to finish it, waiting for the sweep.
+ */
+async function checkBackAfterLease(deps: DeliveryDeps, job: OutboxJob, leaseUntil: string, now: Date): Promise<'busy'> {
+  const seconds = Math.min(DELIVERY_LEASE_SECONDS, Math.max(0, Math.ceil((Date.parse(leaseUntil) - now.getTime()) / 1000))) + 1;
+  await deps.outbox.requeue({ batch: job.batch, recipientId: job.recipientId, checkBack: true }, seconds);
+  return 'busy';
 }
 
 /** Where a delivery goes: a person's 1:1 chat, or (for a team digest) the channel a manager linked. */

@@ -16,6 +16,8 @@ export type OutboxMessage =
 export interface OutboxJob {
   batch: string;
   recipientId: string;
+  /** Queued to look again when another worker's lease ends (see bot/delivery.ts). */
+  checkBack?: boolean;
 }
 
 export interface CardToSend {

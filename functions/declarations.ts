@@ -51,7 +51,7 @@ export interface QueueFunction {
 
 export type FunctionDeclaration = HttpFunction | TimerFunction | QueueFunction;
 
-const outboxJob = z.object({ batch: z.string().min(1).max(400), recipientId: z.string().min(1).max(100) });
+const outboxJob = z.object({ batch: z.string().min(1).max(400), recipientId: z.string().min(1).max(100), checkBack: z.boolean().optional() });
 
 function parseOutboxJob(message: unknown) {
   const parsed = outboxJob.safeParse(message);
@@ -128,8 +128,8 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     kind: 'queue',
     name: 'outbox-deliver',
     queue: QUEUES.outbox,
-    handler: async (rt, message) => {
-      await deliver(rt, parseOutboxJob(message));
+    handler: async (rt, message, context) => {
+      await deliver(rt, parseOutboxJob(message), { redelivered: Number(context.triggerMetadata?.dequeueCount ?? 1) > 1 });
     },
   },
   {

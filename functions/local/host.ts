@@ -113,7 +113,8 @@ async function writeResponse(res: ServerResponse, result: HttpResponseInit): Pro
   res.end(body);
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, or less if the host stops or `orUntil` settles first; leaves no timer or listener behind. */
+function sleep(ms: number, signal: AbortSignal, orUntil?: Promise<unknown>): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const done = () => {
@@ -123,6 +124,7 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
     };
     const timer = setTimeout(done, ms);
     signal.addEventListener('abort', done);
+    orUntil?.then(done, done);
   });
 }
 
@@ -279,8 +281,7 @@ async function pollQueue(rt: Runtime, decl: QueueFunction, settings: QueueSettin
         numberOfMessages: settings.batchSize - inFlight.size, visibilityTimeout: settings.leaseSeconds,
       });
       if (receivedMessageItems.length === 0) {
-        if (inFlight.size > 0) await Promise.race([Promise.race(inFlight), sleep(idle, signal)]);
-        else await sleep(idle, signal);
+        await sleep(idle, signal, inFlight.size > 0 ? Promise.race(inFlight) : undefined);
         idle = Math.min(idle * 2, settings.maxPollingMs);
         continue;
       }

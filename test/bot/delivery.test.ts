@@ -91,20 +91,35 @@ describe('the outbox', () => {
     expect(stack.logs.some((l) => l.event === 'delivery.poisoned')).toBe(true);
   });
 
-  it('drops a duplicate message while another worker holds the delivery, and the sweep recovers a dead worker', async () => {
+  it('takes over from a worker that died: its message, handed out again, comes back when the lease ends', async () => {
     await stack.rt.deliveries.create({ batch: 'held', recipientId: ana.aadObjectId, tenantId: stack.tenantId, message: { kind: 'text', text: 'held' }, createdAt: new Date().toISOString() });
     const row = (await deliveryOf('held'))!;
     const now = stack.rt.clock.now();
-    await stack.rt.deliveries.claim(row, now.toISOString(), new Date(now.getTime() + 60_000).toISOString()); // a worker that then dies
+    await stack.rt.deliveries.claim(row, now.toISOString(), new Date(now.getTime() + 2_000).toISOString()); // a worker that then dies
+    // A first-time duplicate is dropped: the holder's own message is still on the queue.
     expect(await deliver(stack.rt, { batch: 'held', recipientId: ana.aadObjectId })).toBe('busy');
+    expect(await stack.rt.queues.approximateCount('outbox')).toBe(0);
+    // The holder's message, handed out again after it died, looks again once the lease ends.
+    expect(await deliver(stack.rt, { batch: 'held', recipientId: ana.aadObjectId }, { redelivered: true })).toBe('busy');
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await deliveryOf('held'))?.state).toBe('sending'); // not before the lease ends
+    clock.set(new Date(now.getTime() + 3_000));
+    await expect.poll(async () => (await deliveryOf('held'))?.state, { timeout: 10_000 }).toBe('sent');
+    expect(stack.connector.to(personalConversationId(ana)).filter((s) => s.activity.text === 'held')).toHaveLength(1);
+  });
 
+  it('has the sweep recover a delivery whose worker died and whose message is gone', async () => {
+    await stack.rt.deliveries.create({ batch: 'lost', recipientId: ana.aadObjectId, tenantId: stack.tenantId, message: { kind: 'text', text: 'lost' }, createdAt: new Date().toISOString() });
+    const row = (await deliveryOf('lost'))!;
+    const now = stack.rt.clock.now();
+    await stack.rt.deliveries.claim(row, now.toISOString(), new Date(now.getTime() + 60_000).toISOString());
     const { sweepOutbox } = await import('../../jobs/outboxSweep');
     clock.set(new Date(now.getTime() + 30_000));
     expect(await sweepOutbox(stack.rt)).toBe('nothing stuck');
     clock.set(new Date(now.getTime() + 120_000)); // the lease has run out
     expect(await sweepOutbox(stack.rt)).toBe('re-queued 1 stuck delivery');
-    await expect.poll(async () => (await deliveryOf('held'))?.state).toBe('sent');
-    expect(stack.connector.to(personalConversationId(ana)).filter((s) => s.activity.text === 'held')).toHaveLength(1);
+    await expect.poll(async () => (await deliveryOf('lost'))?.state).toBe('sent');
+    expect(stack.connector.to(personalConversationId(ana)).filter((s) => s.activity.text === 'lost')).toHaveLength(1);
   });
 
   it('leaves alone a delivery waiting out a long Retry-After', async () => {
