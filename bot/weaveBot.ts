@@ -7,6 +7,7 @@ import { COMMANDS } from './commands';
 import type { Asking, BotDeps, Replies, Turn } from './context';
 import { dispatchCardAction, type InvokeOutcome } from './flows/dispatch';
 import { onPersonalInstall, onTeamChannelsChanged, onTeamInstall, onTeamRemoved } from './installation';
+import { forOneTurn } from './turnReads';
 
 export const FOREIGN_TENANT = "Weave isn't set up for your organisation, so it can't help you here.";
 
@@ -50,7 +51,7 @@ export class WeaveBot {
 
   async onPersonalInstall(turn: Turn): Promise<Replies> {
     if (!this.isOurTenant(turn)) return this.refuseTenant(turn);
-    const isNew = await this.recordConversation(turn);
+    const { isNew } = await this.recordConversation(turn);
     const person = await this.deps.people.get(turn.tenantId, turn.user.aadObjectId);
     return onPersonalInstall({ deps: this.deps, turn, person }, isNew);
   }
@@ -81,15 +82,16 @@ export class WeaveBot {
 
   /** Who is asking; a personal turn also refreshes how to reach them later. */
   private async ask(turn: Turn): Promise<Asking> {
+    const deps = forOneTurn(this.deps);
     const [person] = await Promise.all([
-      this.deps.people.get(turn.tenantId, turn.user.aadObjectId),
-      turn.conversation.conversationKind === 'personal' ? this.recordConversation(turn) : undefined,
+      deps.people.get(turn.tenantId, turn.user.aadObjectId),
+      turn.conversation.conversationKind === 'personal' ? this.recordConversation(turn, deps) : undefined,
     ]);
-    return { deps: this.deps, turn, person };
+    return { deps, turn, person };
   }
 
-  private recordConversation(turn: Turn): Promise<boolean> {
-    return this.deps.conversations.recordSeen({
+  private recordConversation(turn: Turn, deps = this.deps) {
+    return deps.conversations.recordSeen({
       tenantId: turn.tenantId,
       aadObjectId: turn.user.aadObjectId,
       ref: turn.conversation,

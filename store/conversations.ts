@@ -1,6 +1,6 @@
 // Where to reach each person in Teams. PartitionKey = tenant id, RowKey = Entra object id: the
 // proactive sender looks a person up by who they are, never by a Teams conversation id.
-import { odata, type TableEntityResult } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
 import type { ConversationRef } from '../core/conversation';
 import { createIfAbsent, getEntity, listAll, statusOf, TABLES, type Tables } from './tables';
 
@@ -42,14 +42,17 @@ export interface ConversationSighting {
 
 export interface ConversationStore {
   get(tenantId: string, aadObjectId: string): Promise<PersonalConversation | undefined>;
-  /** Records an install or any personal message; true when this is a new (or renewed) installation. */
-  recordSeen(sighting: ConversationSighting): Promise<boolean>;
+  /**
+   * Records an install or any personal message: `isNew` when this is a new (or renewed)
+   * installation, and the conversation as it now stands.
+   */
+  recordSeen(sighting: ConversationSighting): Promise<{ isNew: boolean; conversation: PersonalConversation }>;
   setStatus(tenantId: string, aadObjectId: string, status: Exclude<ReachStatus, 'installed'>, at: string): Promise<void>;
   /** Everyone Weave has a conversation with (their time zones and reachability). */
   list(tenantId: string): Promise<PersonalConversation[]>;
 }
 
-function toConversation(e: TableEntityResult<ConversationEntity>): PersonalConversation {
+function toConversation(e: ConversationEntity & { partitionKey?: string; rowKey?: string }): PersonalConversation {
   return {
     tenantId: e.partitionKey!,
     aadObjectId: e.rowKey!,
@@ -74,36 +77,38 @@ export class TableConversationStore implements ConversationStore {
     return e && toConversation(e);
   }
 
-  async recordSeen(s: ConversationSighting): Promise<boolean> {
+  async recordSeen(s: ConversationSighting) {
     const key = { partitionKey: s.tenantId, rowKey: s.aadObjectId.toLowerCase() };
     const fields = { ref: JSON.stringify(s.ref), timeZone: s.timeZone ?? '', locale: s.locale ?? '' };
     for (let attempt = 0; attempt < 3; attempt++) {
       const existing = await getEntity<ConversationEntity>(this.client, key.partitionKey, key.rowKey);
       if (!existing) {
-        const created = await createIfAbsent<ConversationEntity>(this.client, {
-          ...key, ...fields, status: 'installed', installedAt: s.at, statusChangedAt: s.at,
-        });
-        if (created) return true;
+        const entity = { ...key, ...fields, status: 'installed', installedAt: s.at, statusChangedAt: s.at };
+        if (await createIfAbsent<ConversationEntity>(this.client, entity)) return { isNew: true, conversation: toConversation(entity) };
         continue; // someone else recorded it first: read it again
       }
       const renewed = existing.status !== 'installed';
       const changed = renewed || existing.ref !== fields.ref
         || (!!s.timeZone && existing.timeZone !== fields.timeZone) || (!!s.locale && existing.locale !== fields.locale);
-      if (!changed) return false;
+      if (!changed) return { isNew: false, conversation: toConversation(existing) };
+      const patch = {
+        ...key,
+        ref: fields.ref,
+        timeZone: s.timeZone ?? existing.timeZone,
+        locale: s.locale ?? existing.locale,
+        ...(renewed ? { status: 'installed', installedAt: s.at, statusChangedAt: s.at } : {}),
+      };
       try {
-        await this.client.updateEntity({
-          ...key,
-          ref: fields.ref,
-          timeZone: s.timeZone ?? existing.timeZone,
-          locale: s.locale ?? existing.locale,
-          ...(renewed ? { status: 'installed', installedAt: s.at, statusChangedAt: s.at } : {}),
-        }, 'Merge', { etag: existing.etag });
-        return renewed;
+        await this.client.updateEntity(patch, 'Merge', { etag: existing.etag });
+        return { isNew: renewed, conversation: toConversation({ ...existing, ...patch }) };
       } catch (err) {
         if (statusOf(err) !== 412) throw err;
       }
     }
-    return false;
+    // Changed by other turns each time: this sighting is no newer than theirs.
+    const settled = await getEntity<ConversationEntity>(this.client, key.partitionKey, key.rowKey);
+    if (!settled) throw new Error('the conversation changed under every attempt to record it');
+    return { isNew: false, conversation: toConversation(settled) };
   }
 
   async list(tenantId: string) {
