@@ -1,6 +1,7 @@
 // Azurite for a benchmark: in the bench's own process (its work then shares the event loop with what
 // is measured), or in a process of its own, as Table Storage and queues are a service of their own
 // in Azure.
+import { readFileSync } from 'node:fs';
 import { azuriteAnswers, spawnAzurite, startEmbeddedAzurite } from '../local/azurite';
 import { azuriteConnectionString } from '../runtime/config';
 import { freePort } from '../test/support/ports';
@@ -18,8 +19,33 @@ export function azuriteModesFromEnv(fallback: AzuriteMode): AzuriteMode[] {
   return [fallback];
 }
 
-export async function startBenchAzurite(mode: AzuriteMode): Promise<{ connectionString: string; stop(): Promise<void> }> {
-  if (mode === 'embedded') return startEmbeddedAzurite();
+export interface BenchAzurite {
+  connectionString: string;
+  /** CPU time Azurite's own process has used so far; null when it runs in this process (counted there). */
+  cpuMs(): number | null;
+  stop(): Promise<void>;
+}
+
+/** Clock ticks a second in /proc/<pid>/stat (USER_HZ: 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** User and system CPU of a process, from /proc (Linux); null where that cannot be read. */
+function cpuMsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    // Fields after the command (which is in parentheses and may hold spaces): utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+export async function startBenchAzurite(mode: AzuriteMode): Promise<BenchAzurite> {
+  if (mode === 'embedded') {
+    const embedded = await startEmbeddedAzurite();
+    return { connectionString: embedded.connectionString, cpuMs: () => null, stop: () => embedded.stop() };
+  }
   const host = '127.0.0.1';
   const [tablePort, queuePort] = [await freePort(), await freePort()];
   const child = spawnAzurite({ host, tablePort, queuePort, location: null });
@@ -32,6 +58,7 @@ export async function startBenchAzurite(mode: AzuriteMode): Promise<{ connection
   }
   return {
     connectionString: azuriteConnectionString(host, { table: tablePort, queue: queuePort }),
+    cpuMs: () => cpuMsOf(child.pid),
     async stop() {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill();

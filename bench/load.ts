@@ -1,12 +1,12 @@
-// bench:load — 200 simulated people at once, each a keep-alive connection, for BENCH_SECONDS (60)
-// at each load in BENCH_RATES: requests a second offered across all of them (100: each person acts
-// every 2 s), or 0 for a closed loop (each sends its next as soon as the last is answered: capacity).
-// Through Weave's real messaging endpoint
-// and tab API: chat messages, card submits and plan views (bench/loadTraffic.ts). Then the same
-// load shape, chat messages, against a bare botbuilder echo bot on the same machine: the floor.
+// bench:load — 200 simulated people for BENCH_SECONDS (60) at each load in BENCH_RATES: requests a
+// second offered across all of them (100: each person acts every 2 s, on a timetable of their own,
+// bench/loadPaced.ts), or 0 for a closed loop (each person a keep-alive autocannon connection that
+// sends its next request as soon as the last is answered: capacity). Through Weave's real messaging
+// endpoint and tab API: chat messages, card submits and plan views (bench/loadTraffic.ts). Then the
+// same load shape, chat messages, against a bare botbuilder echo bot on the same machine: the floor.
 // Each target runs in its own process with its own fake Bot Connector (bench/loadTarget.ts); the
-// load comes from autocannon in this one (bench/loadRun.ts). The first BENCH_WARMUP_SECONDS (15)
-// of each run are not counted. `npm run bench:load` (BENCH_SECONDS=10 for a quick one)
+// load comes from this one (bench/loadRun.ts). The first BENCH_WARMUP_SECONDS (15) of each run are
+// not counted. `npm run bench:load` (BENCH_SECONDS=10 for a quick one)
 import { cpus } from 'node:os';
 import type { TargetOptions } from './loadTarget';
 import { measure, type Run, type RunSettings } from './loadRun';
@@ -19,7 +19,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 60);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 200);
 /** Longer than the timeout, so the burst of every person's first request at once is over before counting starts. */
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS ?? 15);
-/** No answer in this long is a timeout (autocannon's default; the Bot Framework service waits 15 s for a bot). */
+/** No answer in this long is a timeout (autocannon's default, used for both loads; the Bot Framework service waits 15 s for a bot). */
 const TIMEOUT_SECONDS = Number(process.env.BENCH_TIMEOUT_SECONDS ?? 10);
 /**
  * Each valid `add need` submit answers a card of its own, issued before the run: enough for every
@@ -43,7 +43,7 @@ const peopleForEcho = Array.from({ length: CONNECTIONS }, (_, i) => {
   return { aadObjectId: id, name: `Person ${i}`, email: `person.${i}@example.org`, teamsId: `29:${id}` };
 });
 
-console.log(`bench:load — ${CONNECTIONS} connections; each target ${SECONDS} s counted after ${WARMUP_SECONDS} s of warm-up; node ${process.version}, ${cpus().length} cores`);
+console.log(`bench:load — ${CONNECTIONS} people; each target ${SECONDS} s counted after ${WARMUP_SECONDS} s of warm-up; node ${process.version}, ${cpus().length} cores`);
 for (const rate of RATES) {
   const settings: RunSettings = { warmUpSeconds: WARMUP_SECONDS, seconds: SECONDS, timeoutSeconds: TIMEOUT_SECONDS, rate };
   console.log(`\n=== ${rate > 0 ? `open load: ${rate} requests a second offered (each person every ${(CONNECTIONS / rate).toFixed(1)} s)` : 'closed loop: each person sends again as soon as answered'} ===\n`);

@@ -1,7 +1,8 @@
 // What bench:load prints: each target's latency percentiles, errors and throughput, Weave's p95
 // against the echo bot's (target ≤ 2×) and its errors (target 0), Weave by kind of request, and
 // what each target process saw of itself.
-import { addTally, tally, type Run, type Tally } from './loadRun';
+import type { Run } from './loadRun';
+import { addTally, tally, type Tally } from './loadTally';
 
 export function percentile(sorted: readonly number[], q: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
@@ -34,10 +35,11 @@ function byKind(run: Run, order: readonly string[]) {
 
 function targetLines(run: Run, seconds: number) {
   const s = run.stats;
-  console.log(`  ${run.target}: CPU ${(s.cpuMs / run.all.latencies.length).toFixed(2)} ms a request, event loop busy ${(s.eventLoopUtilization * 100).toFixed(0)}%, `
+  const storage = s.storageCpuMs === null ? '' : `Azurite's process ${(s.storageCpuMs / run.all.latencies.length).toFixed(2)} ms a request (${((s.storageCpuMs / 1000 / seconds) * 100).toFixed(0)}% of a core), `;
+  console.log(`  ${run.target}: CPU ${(s.cpuMs / run.all.latencies.length).toFixed(2)} ms a request, ${storage}event loop busy ${(s.eventLoopUtilization * 100).toFixed(0)}%, `
     + `RSS ${s.rssMb.toFixed(0)} MB; its connector recorded ${count(s.connectorSends)} sends, answered ${JSON.stringify(s.connectorStatuses)}, invalid cards ${s.invalidCards}`);
   console.log(`    warm-up (not counted): ${count(run.warmUp.latencies.length)} answered, ${run.warmUp.timeouts} timeouts, ${run.warmUp.non2xx} non-2xx; `
-    + `autocannon saw ${count(run.autocannonTotal)} answered in all`);
+    + `${count(run.answeredTotal)} answered in all`);
   if (run.timeoutsAt.length > 0) {
     const windows = Array.from({ length: Math.ceil(seconds / 10) }, (_, w) => `${w * 10}–${Math.min(seconds, w * 10 + 10)} s: ${run.timeoutsAt.filter((t) => t >= w * 10 && t < w * 10 + 10).length}`);
     console.log(`    timeouts by when in the counted run: ${windows.join(', ')}`);

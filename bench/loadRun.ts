@@ -4,19 +4,10 @@
 import { spawn } from 'node:child_process';
 import autocannon from 'autocannon';
 import type { Fixture, FromTarget, TargetKind, TargetOptions, TargetStats, ToTarget } from './loadTarget';
-import type { RequestKind, Step } from './loadTraffic';
+import type { Step } from './loadTraffic';
+import { pacedLoad } from './loadPaced';
+import { addTally, tally, type Tally } from './loadTally';
 
-export interface Tally {
-  label: string;
-  kind: RequestKind | 'all';
-  /** Milliseconds, as autocannon measures them: request written to response read. */
-  latencies: number[];
-  non2xx: number;
-  timeouts: number;
-  /** 2xx, but not the answer this request should get. */
-  unexpected: number;
-  sample: string;
-}
 
 export interface Run {
   target: string;
@@ -26,8 +17,8 @@ export interface Run {
   connectionErrors: number;
   /** Seconds into the counted run. */
   timeoutsAt: number[];
-  /** Everything autocannon saw answered, warm-up included. */
-  autocannonTotal: number;
+  /** Everything answered, warm-up included. */
+  answeredTotal: number;
   stats: TargetStats;
 }
 
@@ -37,17 +28,6 @@ export interface RunSettings {
   timeoutSeconds: number;
   /** Requests a second offered across all connections (open load); 0: each sends its next as soon as the last is answered. */
   rate: number;
-}
-
-export const tally = (label: string, kind: Tally['kind']): Tally => ({ label, kind, latencies: [], non2xx: 0, timeouts: 0, unexpected: 0, sample: '' });
-
-/** Adds `from` into `into` (latencies unsorted). */
-export function addTally(into: Tally, from: Tally): void {
-  into.latencies.push(...from.latencies);
-  into.non2xx += from.non2xx;
-  into.timeouts += from.timeouts;
-  into.unexpected += from.unexpected;
-  into.sample ||= from.sample;
 }
 
 interface Target {
@@ -84,7 +64,8 @@ async function startTarget(kind: TargetKind, options: TargetOptions): Promise<Ta
 }
 
 /**
- * One autocannon run: each connection is one person going round their cycle. The first
+ * The closed loop, with autocannon: each connection is one person going round their cycle, sending
+ * the next request as soon as the last is answered. The first
  * warm-up seconds are run but not counted (JIT, connections, and the burst of every person's first
  * request at once, with its timeouts); what is answered after that is, with timeouts and connection errors.
  */
@@ -103,7 +84,6 @@ async function load(url: string, cycles: Step[][], settings: RunSettings, measur
     connections: cycles.length,
     duration: settings.warmUpSeconds + settings.seconds,
     timeout: settings.timeoutSeconds,
-    ...(settings.rate > 0 ? { overallRate: settings.rate } : {}),
     setupClient(client) {
       const cycle = cycles[clients++ % cycles.length]!;
       // The request being answered: set as it is built, which autocannon does just before it writes it.
@@ -141,9 +121,11 @@ async function load(url: string, cycles: Step[][], settings: RunSettings, measur
 export async function measure(name: string, kind: TargetKind, options: TargetOptions, settings: RunSettings, cycleFor: (fixture: Fixture) => Step[][]): Promise<Run> {
   const target = await startTarget(kind, options);
   let started: Promise<FromTarget> | undefined;
-  const loaded = await load(target.fixture.url, cycleFor(target.fixture), settings, () => {
+  const startMeasuring = () => {
     started = target.request({ type: 'start' }, 'started');
-  });
+  };
+  const cycles = cycleFor(target.fixture);
+  const loaded = settings.rate > 0 ? await pacedLoad(target.fixture.url, cycles, settings, startMeasuring) : await load(target.fixture.url, cycles, settings, startMeasuring);
   await started;
   const stats = await target.request({ type: 'stop' }, 'stats');
   if (stats.type !== 'stats') throw new Error('unreachable');
@@ -152,6 +134,6 @@ export async function measure(name: string, kind: TargetKind, options: TargetOpt
   for (const t of [all, ...loaded.steps]) t.latencies.sort((a, b) => a - b);
   return {
     target: name, all, steps: loaded.steps, warmUp: loaded.warmUp, connectionErrors: loaded.connectionErrors, timeoutsAt: loaded.timeoutsAt,
-    autocannonTotal: loaded.total, stats: stats.stats,
+    answeredTotal: loaded.total, stats: stats.stats,
   };
 }

@@ -28,6 +28,8 @@ export interface TargetStats {
   /** Share of that time the event loop was busy: near 1, the process is bound by its one thread. */
   eventLoopUtilization: number;
   rssMb: number;
+  /** CPU time of Azurite's own process while the load ran (null: it ran in the target, or the echo bot has none). */
+  storageCpuMs: number | null;
   /** What the fake Bot Connector saw: activities recorded, and its answers by HTTP status. */
   connectorSends: number;
   connectorStatuses: Record<string, number>;
@@ -51,13 +53,14 @@ interface Running {
   fixture: Fixture;
   connector: FakeConnector;
   problems: Map<string, number>;
+  storageCpuMs(): number | null;
   stop(): Promise<void>;
 }
 
 async function start(kind: TargetKind, options: TargetOptions): Promise<Running> {
   if (kind === 'weave') {
     const weave = await startWeaveUnderLoad(options);
-    return { fixture: { url: weave.url, serviceUrl: weave.serviceUrl, tenantId: weave.tenantId, users: weave.users }, connector: weave.connector, problems: weave.problems, stop: weave.stop };
+    return { fixture: { url: weave.url, serviceUrl: weave.serviceUrl, tenantId: weave.tenantId, users: weave.users }, connector: weave.connector, problems: weave.problems, storageCpuMs: weave.storageCpuMs, stop: weave.stop };
   }
   const connector = await startFakeConnector();
   const echo = await startEchoBot();
@@ -65,6 +68,7 @@ async function start(kind: TargetKind, options: TargetOptions): Promise<Running>
     fixture: { url: echo.url, serviceUrl: connector.url, tenantId: randomUUID(), users: [] },
     connector,
     problems: new Map(),
+    storageCpuMs: () => null,
     async stop() {
       await echo.stop();
       await connector.stop();
@@ -106,7 +110,7 @@ async function main() {
     for (const r of target.connector.requests) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
     target.connector.clear();
   };
-  let from: { cpu: NodeJS.CpuUsage; elu: EventLoopUtilization; invalidCards: number } | undefined;
+  let from: { cpu: NodeJS.CpuUsage; elu: EventLoopUtilization; invalidCards: number; storageCpuMs: number | null } | undefined;
   let tallying: NodeJS.Timeout | undefined;
   process.on('message', async (message: ToTarget) => {
     if (message.type === 'start') {
@@ -116,7 +120,7 @@ async function main() {
       target.problems.clear();
       tallying = setInterval(tally, 1000);
       await profiler.start();
-      from = { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization(), invalidCards: target.connector.invalidCards.length };
+      from = { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization(), invalidCards: target.connector.invalidCards.length, storageCpuMs: target.storageCpuMs() };
       send({ type: 'started' });
     } else {
       const cpu = process.cpuUsage(from?.cpu);
@@ -126,6 +130,7 @@ async function main() {
       tally();
       send({ type: 'stats', stats: {
         cpuMs: (cpu.user + cpu.system) / 1000, eventLoopUtilization: elu.utilization, rssMb: process.memoryUsage().rss / 2 ** 20,
+        storageCpuMs: (() => { const now = target.storageCpuMs(); return now === null || from?.storageCpuMs == null ? null : now - from.storageCpuMs; })(),
         connectorSends: sends, connectorStatuses: statuses, invalidCards: target.connector.invalidCards.length - (from?.invalidCards ?? 0),
         problems: Object.fromEntries(target.problems),
       } });

@@ -40,6 +40,8 @@ export interface WeaveUnderLoad {
   connector: FakeConnector;
   /** Warnings and errors Weave logged, by event name. */
   problems: Map<string, number>;
+  /** CPU time Azurite's process has used so far (null: it runs in this one). */
+  storageCpuMs(): number | null;
   stop(): Promise<void>;
 }
 
@@ -119,6 +121,7 @@ export async function startWeaveUnderLoad(options: { people: number; cardsPerUse
 
   return {
     url: host.url, tenantId, serviceUrl: connector.url, users, connector, problems,
+    storageCpuMs: () => azurite.cpuMs(),
     async stop() {
       await host.stop();
       await connector.stop();
