@@ -49,7 +49,7 @@ for (const mode of modes) for (const size of sizes) {
     tenantId, offerId, title: 'Team study day', description: 'For everyone.', format: 'team_study_day', date: day(30), time: '09:30', durationMinutes: 420,
     location: 'Civic Centre', onlineUrl: '', capacity: 200, codes: ['CC5'], cpdHours: 6, closesOn: day(25),
     audience: { professions: [], teams: [], registration: 'any', withNeed: false }, status: 'draft', sendAt: null, createdBy: org[0]!.aadObjectId,
-    createdAt: now, sentAt: null, audienceSize: 0, fannedOutAt: null, reportedAt: null,
+    createdAt: now, sentAt: null, audienceSize: 0, fannedOutAt: null, fanOutSeenAt: null, reportedAt: null,
   });
   // Bursts of throttling, as Teams gives when other apps are busy too.
   const bursts = setInterval(() => { for (let i = 0; i < 5; i++) connector.faults.push({ status: 429, retryAfterSeconds: 1 }); }, 4000);

@@ -56,9 +56,11 @@ export async function pacedLoad(url: string, cycles: Step[][], settings: LoadSet
         t.latencies.push(performance.now() - due);
         const status = res.statusCode ?? 0;
         const body = Buffer.concat(chunks).toString('utf8');
-        if (status < 200 || status > 299) t.non2xx++;
-        else if (!step.expected(body)) t.unexpected++;
-        if ((status < 200 || status > 299 || !step.expected(body)) && !t.sample) t.sample = `${status} ${body.slice(0, 300)}`;
+        const ok2xx = status >= 200 && status <= 299;
+        const expected = ok2xx && step.expected(body);
+        if (!ok2xx) t.non2xx++;
+        else if (!expected) t.unexpected++;
+        if (!expected && !t.sample) t.sample = `${status} ${body.slice(0, 300)}`;
         resolve();
       });
       res.on('error', () => resolve());

@@ -24,7 +24,17 @@ class Remembered<T> {
   }
 
   set(key: string, value: T): void {
-    this.reads.set(key, Promise.resolve(value));
+    this.reads.set(key, Promise.resolve(structuredClone(value)));
+  }
+
+  /** Runs a write, forgetting `key` (or everything) before it and after it, so no read made meanwhile is kept. */
+  async writing<R>(key: string | undefined, write: () => Promise<R>): Promise<R> {
+    this.forget(key);
+    try {
+      return await write();
+    } finally {
+      this.forget(key);
+    }
   }
 
   forget(key?: string): void {
@@ -53,16 +63,13 @@ class TurnPeople implements PeopleStore {
     return this.store.rosterTeams(tenantId);
   }
   applyRoster(tenantId: string, changes: RosterChanges, today: string) {
-    this.remembered.forget();
-    return this.store.applyRoster(tenantId, changes, today);
+    return this.remembered.writing(undefined, () => this.store.applyRoster(tenantId, changes, today));
   }
   addSelfIntroduced(person: Person) {
-    this.remembered.forget(keyOf(person.tenantId, person.aadObjectId));
-    return this.store.addSelfIntroduced(person);
+    return this.remembered.writing(keyOf(person.tenantId, person.aadObjectId), () => this.store.addSelfIntroduced(person));
   }
   update(tenantId: string, aadObjectId: string, patch: PersonPatch, etag: string) {
-    this.remembered.forget(keyOf(tenantId, aadObjectId));
-    return this.store.update(tenantId, aadObjectId, patch, etag);
+    return this.remembered.writing(keyOf(tenantId, aadObjectId), () => this.store.update(tenantId, aadObjectId, patch, etag));
   }
 }
 
@@ -75,14 +82,12 @@ class TurnConversations implements ConversationStore {
   }
   async recordSeen(sighting: ConversationSighting) {
     const key = keyOf(sighting.tenantId, sighting.aadObjectId);
-    this.remembered.forget(key);
-    const seen = await this.store.recordSeen(sighting);
+    const seen = await this.remembered.writing(key, () => this.store.recordSeen(sighting));
     this.remembered.set(key, seen.conversation);
     return seen;
   }
   setStatus(tenantId: string, aadObjectId: string, status: Exclude<ReachStatus, 'installed'>, at: string) {
-    this.remembered.forget(keyOf(tenantId, aadObjectId));
-    return this.store.setStatus(tenantId, aadObjectId, status, at);
+    return this.remembered.writing(keyOf(tenantId, aadObjectId), () => this.store.setStatus(tenantId, aadObjectId, status, at));
   }
   list(tenantId: string) {
     return this.store.list(tenantId);

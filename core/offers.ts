@@ -64,6 +64,8 @@ export interface Offer {
   audienceSize: number;
   /** When the last page of recipients was queued: until then the report cannot be final. */
   fannedOutAt: string | null;
+  /** When a page of the fan-out last ran (queued invitations, or waited for sending to catch up). */
+  fanOutSeenAt: string | null;
   reportedAt: string | null;
 }
 

@@ -7,11 +7,15 @@
 import { audienceOf, offerBatch, offerInviteFlow } from '../bot/flows/offers';
 import type { BotDeps } from '../bot/context';
 import type { WorkItem } from '../bot/work';
+import type { Offer } from '../core/offers';
+import type { Stored } from '../store/offers';
 import { ConcurrencyError } from '../store/tables';
 
 export const OFFER_PAGE = 200;
 /** The longest a page waits before looking at the queue again. */
 const MAX_PAUSE_SECONDS = 60;
+/** How often a running fan-out says so on the offer (`fanOutSeenAt`), so upkeep can tell it from a stopped one. */
+export const FANOUT_SIGN_SECONDS = 60;
 
 /**
  * How long the next page should wait, given the deliveries already waiting on the outbox: none
@@ -25,6 +29,7 @@ export function pagePauseSeconds(waiting: number, page: number, sendsPerSecond: 
 export async function queueOfferInvites(deps: BotDeps, item: Extract<WorkItem, { kind: 'offer-fanout' }>): Promise<number> {
   const offer = await deps.offers.get(item.tenantId, item.offerId);
   if (!offer || offer.status !== 'sending') return 0;
+  await showSignOfLife(deps, offer);
   const pause = pagePauseSeconds(await deps.outbox.waiting(), OFFER_PAGE, deps.config.sendRatePerSecond);
   if (pause > 0) {
     await deps.work.enqueue(item, pause);
@@ -50,4 +55,15 @@ export async function queueOfferInvites(deps: BotDeps, item: Extract<WorkItem, {
     }
   }
   return page.length;
+}
+
+/** Notes on the offer that its fan-out is running, at most once a minute; a lost race is no matter. */
+async function showSignOfLife(deps: BotDeps, offer: Stored<Offer>): Promise<void> {
+  const now = deps.clock.now();
+  if (offer.fanOutSeenAt && now.getTime() - Date.parse(offer.fanOutSeenAt) < FANOUT_SIGN_SECONDS * 1000) return;
+  try {
+    await deps.offers.update(offer, { fanOutSeenAt: now.toISOString() });
+  } catch (err) {
+    if (!(err instanceof ConcurrencyError)) throw err;
+  }
 }

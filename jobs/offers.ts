@@ -13,8 +13,8 @@ import { FINAL_DELIVERY_STATES } from '../store/deliveries';
 import { ConcurrencyError } from '../store/tables';
 
 /**
- * A fan-out with no sign of finishing this long after sending at the budget's pace would have
- * finished is started again (it queues nothing twice).
+ * A fan-out with no sign of life this long (a running one notes it at least once a minute, even
+ * while it waits for sending to catch up) has stopped, and is started again (it queues nothing twice).
  */
 const FANOUT_STALLED_MINUTES = 10;
 
@@ -31,8 +31,8 @@ export async function runOfferUpkeep(deps: BotDeps): Promise<string> {
       }
       if (offer.status !== 'sending' && offer.status !== 'sent') continue;
       // A fan-out that stopped (its page poisoned, or the process died before queueing it) starts again.
-      const fanOutDueMs = FANOUT_STALLED_MINUTES * 60_000 + (offer.audienceSize / deps.config.sendRatePerSecond) * 1000;
-      if (offer.status === 'sending' && !offer.fannedOutAt && offer.sentAt && now.getTime() - Date.parse(offer.sentAt) > fanOutDueMs) {
+      const lastSign = offer.fanOutSeenAt ?? offer.sentAt;
+      if (offer.status === 'sending' && !offer.fannedOutAt && lastSign && now.getTime() - Date.parse(lastSign) > FANOUT_STALLED_MINUTES * 60_000) {
         await deps.work.enqueue({ kind: 'offer-fanout', tenantId, offerId: offer.offerId, after: null });
         counts.restarted += 1;
       }

@@ -189,7 +189,7 @@ export async function offerFromInput(deps: BotDeps, ids: { tenantId: string; off
       durationMinutes: Number(i.durationMinutes), location: i.location, onlineUrl: i.onlineUrl, capacity: i.capacity, codes: i.codes, cpdHours: i.cpdHours, closesOn: i.closesOn,
       audience: { professions: i.professions, teams: i.teams, registration: i.registration as Offer['audience']['registration'], withNeed: i.withNeed },
       status: 'draft', sendAt: null, createdBy: ids.createdBy, createdAt: existing?.createdAt ?? deps.clock.now().toISOString(), sentAt: null, reportedAt: null,
-      audienceSize: 0, fannedOutAt: null,
+      audienceSize: 0, fannedOutAt: null, fanOutSeenAt: null,
     },
   };
 }

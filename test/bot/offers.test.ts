@@ -57,7 +57,7 @@ describe('learning offers', () => {
     expect(progress).toMatch(/Sent\s+4/);
   });
 
-  it('queues a broadcast about a page ahead of sending, so other messages never wait behind all of it', async () => {
+  it('queues a broadcast about a page ahead of sending, so other messages never wait behind all of it, and shows it is alive while it waits', async () => {
     // A page and a half already waiting on the outbox (held out of sight for a minute).
     const waiting = OFFER_PAGE + OFFER_PAGE / 2;
     for (let i = 0; i < waiting; i++) await stack.rt.queues.send('outbox', { batch: 'elsewhere', recipientId: `nobody-${i}` }, { visibilityTimeoutSeconds: 60 });
@@ -69,6 +69,10 @@ describe('learning offers', () => {
     const [sending] = await stack.rt.offers.list(stack.tenantId);
     expect(await stack.rt.deliveries.listBatch(`offer|${sending!.offerId}`)).toEqual([]);
     expect(await stack.rt.queues.approximateCount('work')).toBe(1); // the first page, paused
+    // Still waiting a quarter of an hour later, it shows it is alive, so upkeep does not start another.
+    clock.set('2026-11-23T10:15:00Z');
+    await expect.poll(async () => (await stack.rt.offers.get(stack.tenantId, sending!.offerId))?.fanOutSeenAt, { timeout: 10_000 }).toBe('2026-11-23T10:15:00.000Z');
+    expect(await runOfferUpkeep(stack.rt)).toContain('restarted 0');
     // Sending catches up: the page goes, and everyone gets their invitation.
     await stack.rt.queues.client('outbox').clearMessages();
     await stack.drainOutbox(15_000);
