@@ -15,7 +15,7 @@ export const OFFER_PAGE = 200;
 /** The longest a page waits before looking at the queue again. */
 const MAX_PAUSE_SECONDS = 60;
 /** How often a running fan-out says so on the offer (`fanOutSeenAt`), so upkeep can tell it from a stopped one. */
-export const FANOUT_SIGN_SECONDS = 60;
+const FANOUT_SIGN_SECONDS = 60;
 
 /**
  * How long the next page should wait, given the deliveries already waiting on the outbox: none

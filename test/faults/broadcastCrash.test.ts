@@ -6,9 +6,9 @@ import { inject } from 'vitest';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sweepOutbox } from '../../jobs/outboxSweep';
 import { startLocalHost } from '../../functions/local/host';
-import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
-import * as teams from '../support/teams';
-import { cardIdIn } from '../support/cards';
+import { startTestStack, testClock, type TestStack } from '../support/stack';
+import { installedPeople } from './ledger';
+import { isInvite, ldAdmin, sendOfferToSocialWorkers } from './learningOffer';
 
 describe('a broadcast interrupted by a crash', () => {
   let stack: TestStack | undefined;
@@ -19,32 +19,17 @@ describe('a broadcast interrupted by a crash', () => {
     const clock = testClock(start);
     stack = await startTestStack({ clock, queues: false });
     const s = stack;
-    const admin = teams.testUser('Morgan Ellis', 'morgan.ellis@example.org');
-    const people = Array.from({ length: 60 }, (_, i) => teams.testUser(`Person ${i}`, `person.${i}@example.org`));
-    await s.seed([
-      hrRecord(admin, { profession: 'business_support', team: 'Workforce Development', roles: ['practitioner', 'ld_admin'], registrationBody: 'none' }),
-      ...people.map((p) => hrRecord(p)),
-    ]);
-    for (const u of [admin, ...people]) await s.install(u);
-
-    const day = (n: number) => new Date(start.getTime() + n * 86_400_000).toISOString().slice(0, 10);
-    const { cards } = await s.message(admin, 'new offer');
-    const cardId = cardIdIn(cards[0]);
-    await s.act(admin, 'offer.preview', {
-      cardId, title: 'Reflective learning set', description: 'Monthly, across professions.', format: 'reflective_learning_set', date: day(20), time: '14:00',
-      durationMinutes: '90', location: 'Civic Centre', onlineUrl: '', capacity: '12', cpdHours: '1.5', closesOn: day(18), codes: 'CC5', professions: 'social_worker',
-      teams: '', registration: 'any', withNeed: 'false',
-    });
+    const admin = await ldAdmin(s);
+    await installedPeople(s, 60); // social workers, the offer's audience
     // Teams holds every send unanswered until we say.
-    s.connector.stall.on = true;
-    expect((await s.act(admin, 'offer.send', { cardId })).status).toBe(200);
+    await sendOfferToSocialWorkers(s, admin, () => { s.connector.stall.on = true; });
 
     const env = {
       ...process.env, WEAVE_MODE: 'local', WEAVE_TENANT_ID: s.tenantId, AzureWebJobsStorage: inject('storageConnectionString'),
       WEAVE_STORAGE_PREFIX: s.config.storage.prefix, WEAVE_SEND_RATE: '50',
     };
     const worker = spawn(process.execPath, ['--import', 'tsx', 'test/support/queueWorker.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-    const invites = () => s.connector.sent.filter((a) => JSON.stringify(a.activity).includes('offer.book'));
+    const invites = () => s.connector.sent.filter(isInvite);
     try {
       // Let about half through, then hold the rest in flight and kill the worker mid-broadcast.
       await expect.poll(async () => (await s.rt.offers.list(s.tenantId))[0]?.fannedOutAt ?? null, { timeout: 20_000 }).not.toBeNull();

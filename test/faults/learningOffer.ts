@@ -14,8 +14,11 @@ export async function ldAdmin(stack: TestStack): Promise<teams.TestUser> {
   return admin;
 }
 
-/** Composes, previews and sends an offer to every social worker; answers its id and outbox batch. */
-export async function sendOfferToSocialWorkers(stack: TestStack, admin: teams.TestUser): Promise<{ offerId: string; batch: string; cardId: string }> {
+/**
+ * Composes, previews and sends an offer to every social worker; answers its id and outbox batch.
+ * `beforeSend` runs after the preview, just before Send is pressed (to stall Teams, say).
+ */
+export async function sendOfferToSocialWorkers(stack: TestStack, admin: teams.TestUser, beforeSend?: () => void): Promise<{ offerId: string; batch: string; cardId: string }> {
   const today = stack.rt.clock.now().getTime();
   const day = (n: number) => new Date(today + n * 86_400_000).toISOString().slice(0, 10);
   const { cards } = await stack.message(admin, 'new offer');
@@ -25,6 +28,7 @@ export async function sendOfferToSocialWorkers(stack: TestStack, admin: teams.Te
     durationMinutes: '90', location: 'Civic Centre', onlineUrl: '', capacity: '12', cpdHours: '1.5', closesOn: day(18), codes: 'CC5', professions: 'social_worker',
     teams: '', registration: 'any', withNeed: 'false',
   });
+  beforeSend?.();
   expect((await stack.act(admin, 'offer.send', { cardId })).status).toBe(200);
   const [offer] = await stack.rt.offers.list(stack.tenantId);
   return { offerId: offer!.offerId, batch: offerBatch(offer!.offerId), cardId };
