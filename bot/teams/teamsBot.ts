@@ -142,6 +142,15 @@ export class TeamsBot extends TeamsActivityHandler {
     return super.onInvokeActivity(context);
   }
 
+  /**
+   * Weave does nothing with edited or deleted messages. botbuilder's Teams dispatch for them reads
+   * `channelData.eventType` without checking there is any channelData, so a body without it would
+   * fail the turn: such activities are ignored here instead.
+   */
+  protected override async dispatchMessageUpdateActivity(): Promise<void> {}
+
+  protected override async dispatchMessageDeleteActivity(): Promise<void> {}
+
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     const turn = turnOf(context);
     if (!turn) return invokeResponse({ kind: 'message', text: NOT_TEAMS });

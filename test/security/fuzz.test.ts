@@ -17,6 +17,7 @@ import { isGuid } from '../../core/validation';
 import { cardProblems, cardText } from '../support/cards';
 import { DELETE, hostileKey, hostileString, hostileText, hostileValue, malformedPost, objectOf, type RawPost } from '../support/hostile';
 import { tableProblems } from '../support/tableInvariants';
+import { foundBodies } from './fuzzFound';
 import { hrRecord, startTestStack, type TestStack } from '../support/stack';
 import * as teams from '../support/teams';
 import type { ActivityOptions, TestUser } from '../support/teams';
@@ -26,7 +27,8 @@ const RUNS = { bodies: 400, messages: 350, invokes: 600 } as const;
 const SEED = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : undefined;
 /** FUZZ_SCALE=10 for a longer hunt. */
 const SCALE = Number(process.env.FUZZ_SCALE ?? 1);
-const settings = <T>(numRuns: number): fc.Parameters<T> => ({ numRuns: Math.round(numRuns * SCALE), ...(SEED === undefined ? {} : { seed: SEED }) });
+/** Fixed cases (what earlier runs found) first, then fresh random ones. */
+const settings = <T>(numRuns: number, examples: T[] = []): fc.Parameters<T> => ({ numRuns: Math.round(numRuns * SCALE), examples, ...(SEED === undefined ? {} : { seed: SEED }) });
 
 const ALLOWED_STATUSES = [200, 400, 401, 413];
 /** What an HTTP body must never show: stack frames, error classes, source paths. */
@@ -165,7 +167,7 @@ describe('Weave under hostile input', () => {
       expect(problemsSince(mark, raw.body), raw.kind).toEqual([]);
       expect(Object.prototype).not.toHaveProperty('polluted');
       expect(await hostAnswers()).toBe(true);
-    }), settings(RUNS.bodies));
+    }), settings(RUNS.bodies, actors.flatMap(foundBodies).map((raw) => [raw] as [RawPost])));
   }, 120_000);
 
   it(`answers ${RUNS.messages} hostile messages with clear text, from anyone, anywhere`, async () => {
