@@ -2,7 +2,7 @@ import template from './templates/addNeed.json' with { type: 'json' };
 import { COMMON_CORE } from '../core/commonCore';
 import type { AdaptiveCardJson } from '../core/conversation';
 import { FRAMEWORK_TAGS } from '../core/frameworks';
-import { ACTIVITY_CHOICES, COMMON_CORE_CHOICES, errorBanner } from './fragments';
+import { ACTIVITY_CHOICES, COMMON_CORE_CHOICES, formBanner } from './fragments';
 import { expand } from './render';
 
 export interface AddNeedValues {
@@ -18,7 +18,7 @@ export interface AddNeedValues {
 export function addNeedCard(d: { cardId: string; values: AddNeedValues; errors: readonly string[]; today: string }): AdaptiveCardJson {
   return expand(template, {
     cardId: d.cardId,
-    errors: errorBanner(d.errors),
+    errors: formBanner(d.errors),
     values: d.values,
     today: d.today,
     areas: COMMON_CORE_CHOICES,

@@ -14,9 +14,24 @@ export function banner(style: 'attention' | 'accent' | 'good', heading: string, 
   return expand(bannerTemplate, { style, heading, lines, visible: heading !== '' || lines.length > 0 });
 }
 
-/** Server-side validation problems, shown above the inputs, which keep what was typed. */
-export function errorBanner(errors: readonly string[]): object {
+const NOTHING_TO_SAY = banner('accent', '');
+
+/**
+ * What a form shows above its inputs: server-side validation problems if there are any (the inputs
+ * keep what was typed), otherwise `otherwise` (a saved note, a reminder) — or nothing at all, so a
+ * form never opens with an empty "Please fix these:".
+ */
+export function formBanner(errors: readonly string[], otherwise: object = NOTHING_TO_SAY): object {
+  if (errors.length === 0) return otherwise;
   return banner('attention', errors.length === 1 ? 'Please fix this:' : 'Please fix these:', errors);
+}
+
+/**
+ * How a tone shows on a card. Teams draws "Good" (#92c353) and "Warning" text too pale to read on
+ * white (WCAG AA needs 4.5:1), so good news is default text on a good-styled container instead.
+ */
+export function toneOf(tone: 'default' | 'good' | 'attention'): { color: 'Default' | 'Attention'; style: 'default' | 'good' } {
+  return { default: { color: 'Default', style: 'default' }, good: { color: 'Default', style: 'good' }, attention: { color: 'Attention', style: 'default' } }[tone] as never;
 }
 
 export interface NeedValues {

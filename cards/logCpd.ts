@@ -4,7 +4,7 @@ import template from './templates/logCpd.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
 import { promptText, REFLECTION_MODELS, REFLECTION_MODEL_CODES, reflectionPrompts, type ReflectionModel } from '../core/cpd';
 import { PROFESSIONS } from '../core/workforce';
-import { ACTIVITY_CHOICES, COMMON_CORE_CHOICES, errorBanner } from './fragments';
+import { ACTIVITY_CHOICES, COMMON_CORE_CHOICES, formBanner } from './fragments';
 import { expand } from './render';
 import { plain } from './text';
 
@@ -37,7 +37,7 @@ export function logCpdCard(d: LogCpdCardData): AdaptiveCardJson {
   const model = REFLECTION_MODELS[d.model];
   return expand(template, {
     cardId: d.cardId,
-    errors: errorBanner(d.errors),
+    errors: formBanner(d.errors),
     warnings: d.warnings.map(plain),
     values: d.values,
     modelLabel: model.label,

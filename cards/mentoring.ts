@@ -8,7 +8,7 @@ import type { AdaptiveCardJson } from '../core/conversation';
 import { COMMON_CORE } from '../core/commonCore';
 import { MENTORING_KINDS, SLOTS, slotLabel } from '../core/mentoring';
 import { PROFESSIONS } from '../core/workforce';
-import { banner, errorBanner } from './fragments';
+import { banner, formBanner } from './fragments';
 import { expand } from './render';
 import { plain } from './text';
 
@@ -16,7 +16,7 @@ const KIND_CHOICES = Object.entries(MENTORING_KINDS).map(([code, label]) => ({ c
 const SLOT_CHOICES = SLOTS.map((code) => ({ code, label: slotLabel(code) }));
 const CODE_CHOICES = COMMON_CORE.flatMap((a) => [{ code: a.code, label: `${a.code} ${a.short}` }, ...a.subHeadings.map((s) => ({ code: s.code, label: `${s.code} ${s.label}` }))]);
 
-const noteOrErrors = (errors: readonly string[], note: string) => (errors.length > 0 ? errorBanner(errors) : banner('good', note));
+const noteOrErrors = (errors: readonly string[], note: string) => formBanner(errors, banner('good', note));
 
 export interface MentorOfferValues {
   strengths: string;
@@ -62,7 +62,7 @@ export function mentorProposalCard(d: {
 }): AdaptiveCardJson {
   return expand(proposalTemplate, {
     cardId: d.cardId, eyebrow: d.eyebrow, title: plain(d.title),
-    banner: d.errors.length > 0 ? errorBanner(d.errors) : d.notice ? banner('accent', d.notice.heading, [d.notice.text]) : banner('accent', ''),
+    banner: formBanner(d.errors, d.notice ? banner('accent', d.notice.heading, [d.notice.text]) : undefined),
     facts: d.facts.map((f) => ({ title: f.title, value: plain(f.value) })), reasons: d.reasons.map(plain), footer: d.footer, reason: d.reason,
   });
 }

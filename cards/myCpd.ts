@@ -1,6 +1,7 @@
 // `my cpd`: where someone stands with their regulator this period, and their record.
 import template from './templates/myCpd.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
+import { toneOf } from './fragments';
 import { expand } from './render';
 import { plain } from './text';
 
@@ -18,7 +19,7 @@ export interface MyCpdCardData {
 export function myCpdCard(d: MyCpdCardData): AdaptiveCardJson {
   return expand(template, {
     ...d,
-    headlineColor: { good: 'Good', attention: 'Attention', default: 'Default' }[d.tone],
+    headlineTone: toneOf(d.tone),
     records: d.records.map((r) => ({ ...r, detail: plain(r.detail) })),
   });
 }

@@ -1,5 +1,6 @@
 import template from './templates/notice.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
+import { toneOf } from './fragments';
 import { expand } from './render';
 
 export interface NoticeCardData {
@@ -17,6 +18,5 @@ export interface NoticeCardData {
 
 /** A read-only card: what a card becomes once it has been answered, and short confirmations. */
 export function noticeCard(data: NoticeCardData): AdaptiveCardJson {
-  const color = { default: 'Default', good: 'Good', attention: 'Attention' }[data.tone ?? 'default'];
-  return expand(template, { title: data.title, lines: data.lines, facts: data.facts ?? [], color, buttons: data.buttons ?? [], links: data.links ?? [], executes: data.executes ?? [] });
+  return expand(template, { title: data.title, lines: data.lines, facts: data.facts ?? [], tone: toneOf(data.tone ?? 'default'), buttons: data.buttons ?? [], links: data.links ?? [], executes: data.executes ?? [] });
 }

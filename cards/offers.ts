@@ -7,7 +7,7 @@ import { COMMON_CORE } from '../core/commonCore';
 import type { AdaptiveCardJson } from '../core/conversation';
 import { OFFER_FORMATS } from '../core/offers';
 import { PROFESSIONS } from '../core/workforce';
-import { banner, errorBanner } from './fragments';
+import { banner, formBanner } from './fragments';
 import { expand } from './render';
 import { clip, plain } from './text';
 
@@ -72,7 +72,7 @@ export function offerComposeCard(d: {
     : { type: 'Action.Execute', title: a.title, verb: a.verb, style: a.style ?? 'default', data: { cardId: d.cardId } });
   return expand(composeTemplate, {
     heading: d.heading,
-    banner: d.errors.length > 0 ? errorBanner(d.errors) : banner('good', d.note),
+    banner: formBanner(d.errors, banner('good', d.note)),
     previewing: !!d.preview,
     values: d.values,
     ...COMPOSER_CHOICES,
@@ -100,7 +100,7 @@ export function offerInviteCard(d: {
     cardId: d.cardId,
     eyebrow: d.eyebrow,
     title: plain(d.title),
-    banner: d.errors.length > 0 ? errorBanner(d.errors) : d.state ? banner(d.state.style, d.state.heading, d.state.lines) : banner('accent', ''),
+    banner: formBanner(d.errors, d.state ? banner(d.state.style, d.state.heading, d.state.lines) : undefined),
     description: d.description,
     facts: d.facts.map((f) => ({ title: f.title, value: plain(f.value) })),
     buttons: d.buttons.map((b) => ({ ...b, style: b.style ?? 'default' })),
@@ -121,7 +121,7 @@ export function offerProgressCard(d: {
     cardId: d.cardId,
     eyebrow: d.eyebrow,
     title: plain(d.title),
-    banner: d.errors.length > 0 ? errorBanner(d.errors) : banner('good', d.note),
+    banner: formBanner(d.errors, banner('good', d.note)),
     status: d.status,
     delivery: d.delivery,
     reasons: d.reasons.map(plain),

@@ -3,7 +3,7 @@
 // plan is cut short (views/planOnCard.ts): the card says how much it leaves out and where it is.
 import template from './templates/plan.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
-import { ACTIVITY_CHOICES, banner, errorBanner } from './fragments';
+import { ACTIVITY_CHOICES, banner, formBanner } from './fragments';
 import { expand } from './render';
 import { plain } from './text';
 
@@ -48,7 +48,7 @@ export function planCard(d: PlanCardData): AdaptiveCardJson {
     cardId: d.cardId,
     title: plain(d.title),
     subtitle: plain(d.subtitle),
-    banner: d.errors.length > 0 ? errorBanner(d.errors) : banner('good', d.note ?? ''),
+    banner: formBanner(d.errors, banner('good', d.note ?? '')),
     reports: d.picker?.reports ?? [],
     selected: d.picker?.selected ?? '',
     empty: d.groups.length === 0 && (d.mode === 'own' || d.picker?.selected) ? 'Nothing in this plan yet.' : '',

@@ -1,6 +1,6 @@
 import template from './templates/profile.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
-import { aboutYouInputs, errorBanner, type AboutYouValues } from './fragments';
+import { aboutYouInputs, banner, formBanner, type AboutYouValues } from './fragments';
 import { expand } from './render';
 
 export interface ProfileSettingsValues {
@@ -34,7 +34,7 @@ export function profileCard(data: ProfileCardData): AdaptiveCardJson {
     cardId: data.cardId,
     title: data.name,
     status: data.status,
-    errors: errorBanner(data.errors),
+    errors: formBanner(data.errors, banner('good', data.savedNote)),
     facts: data.facts,
     hrNote: data.aboutYou
       ? "You're not on HR's roster yet, so you can change these yourself. Once HR adds you, they come from the roster."
@@ -43,6 +43,5 @@ export function profileCard(data: ProfileCardData): AdaptiveCardJson {
     values: data.settings,
     weekdays: WEEKDAYS,
     nmc: data.nmc,
-    savedNote: data.savedNote,
   });
 }

@@ -1,7 +1,7 @@
 import template from './templates/scheduleSession.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
 import { REPEATS } from '../core/sessions';
-import { errorBanner } from './fragments';
+import { banner, formBanner } from './fragments';
 import { expand } from './render';
 
 export interface ScheduleSessionData {
@@ -16,11 +16,10 @@ export interface ScheduleSessionData {
 export function scheduleSessionCard(d: ScheduleSessionData): AdaptiveCardJson {
   return expand(template, {
     cardId: d.cardId,
-    errors: errorBanner(d.errors),
+    errors: formBanner(d.errors, banner('good', d.savedNote)),
     people: d.people,
     values: d.values,
     today: d.today,
     repeats: Object.entries(REPEATS).map(([code, label]) => ({ code, label })),
-    savedNote: d.savedNote,
   });
 }

@@ -2,6 +2,7 @@
 // session) and as their supervisor sees it. Their words are shown as plain text runs, never Markdown.
 import template from './templates/sessionAnswers.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
+import { toneOf } from './fragments';
 import { expand } from './render';
 
 export interface AnswerSection {
@@ -25,7 +26,7 @@ export function sessionAnswersCard(d: SessionAnswersData): AdaptiveCardJson {
     eyebrow: d.eyebrow,
     title: d.title,
     status: d.status,
-    statusColor: { default: 'Default', good: 'Good', attention: 'Attention' }[d.tone],
+    statusTone: toneOf(d.tone),
     sections: d.sections.filter((s) => s.paragraphs.length > 0),
     footer: d.footer,
     actions: d.edit ? [{ title: 'Edit my answers', verb: d.edit.verb, cardId: d.edit.cardId }] : [],

@@ -3,7 +3,7 @@ import supervisionTemplate from './templates/supervisionPrompt.json' with { type
 import appraisalTemplate from './templates/appraisalPrompt.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
 import { COMMON_CORE } from '../core/commonCore';
-import { banner, errorBanner, needInputs, promptActions, wellbeingInputs, type NeedValues, type PromptVerbs } from './fragments';
+import { banner, formBanner, needInputs, promptActions, wellbeingInputs, type NeedValues, type PromptVerbs } from './fragments';
 import { expand } from './render';
 import { plain } from './text';
 
@@ -24,7 +24,7 @@ export interface PromptHeader {
 }
 
 const noteOrErrors = (h: PromptHeader) =>
-  h.errors.length > 0 ? errorBanner(h.errors) : h.note ? banner('accent', h.note.heading, [h.note.text]) : banner('accent', '');
+  formBanner(h.errors, h.note ? banner('accent', h.note.heading, [h.note.text]) : undefined);
 
 function needValues(values: Record<string, string>, prefix: string): NeedValues {
   return { area: values[`${prefix}Area`] ?? '', text: values[`${prefix}Text`] ?? '', activity: values[`${prefix}Activity`] ?? '' };

@@ -3,7 +3,7 @@ import { COMMON_CORE } from '../core/commonCore';
 import type { AdaptiveCardJson } from '../core/conversation';
 import { TRIGGER_SOURCES } from '../core/triggers';
 import { PROFESSIONS } from '../core/workforce';
-import { errorBanner } from './fragments';
+import { formBanner } from './fragments';
 import { expand } from './render';
 
 export interface TriggerValues {
@@ -20,7 +20,7 @@ const CODE_CHOICES = COMMON_CORE.flatMap((a) => [{ code: a.code, label: `${a.cod
 
 export function newTriggerCard(d: { cardId: string; values: TriggerValues; teams: readonly string[]; errors: readonly string[]; today: string }): AdaptiveCardJson {
   return expand(template, {
-    cardId: d.cardId, errors: errorBanner(d.errors), values: d.values, today: d.today, teams: d.teams, codes: CODE_CHOICES,
+    cardId: d.cardId, errors: formBanner(d.errors), values: d.values, today: d.today, teams: d.teams, codes: CODE_CHOICES,
     sources: Object.entries(TRIGGER_SOURCES).map(([code, label]) => ({ code, label })),
     professions: Object.entries(PROFESSIONS).map(([code, label]) => ({ code, label })),
   });

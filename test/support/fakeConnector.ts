@@ -4,7 +4,7 @@
 // 403, a storm of them for a while, or every answer late.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cardProblems } from './cards';
+import { cardProblems, openingProblems } from './cards';
 
 export interface SentActivity {
   method: 'POST' | 'PUT';
@@ -137,7 +137,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     connector.sent.push(entry);
     for (const attachment of (entry.activity.attachments as { contentType?: string; content?: unknown }[] | undefined) ?? []) {
       if (attachment.contentType === 'application/vnd.microsoft.card.adaptive') {
-        const problems = cardProblems(attachment.content);
+        // A card posted into a chat is one opening: it may not greet anyone with an error box.
+        const problems = [...cardProblems(attachment.content), ...(entry.method === 'POST' ? openingProblems(attachment.content) : [])];
         if (problems.length > 0) connector.invalidCards.push({ activity: entry.activity, problems });
       }
     }

@@ -11,7 +11,7 @@ import { startLocalHost, type LocalHost } from '../../functions/local/host';
 import { loadConfig, type Config } from '../../runtime/config';
 import { createRuntime, type Runtime } from '../../runtime/runtime';
 import { tabAssetsBuiltOnDemand } from '../../tab/build';
-import { assertValidCard } from './cards';
+import { assertValidCard, contentProblems } from './cards';
 import { startFakeConnector, type FakeConnector } from './fakeConnector';
 import * as teams from './teams';
 import type { TestUser } from './teams';
@@ -139,7 +139,11 @@ export async function startTestStack(options: { clock?: Clock; tenantId?: string
     async act(user, verb, data) {
       const res = await post(teams.cardAction(user, verb, data, o));
       const body = res.body as InvokeResult['body'];
-      if (body?.type === 'application/vnd.microsoft.card.adaptive') assertValidCard(body.value);
+      if (body?.type === 'application/vnd.microsoft.card.adaptive') {
+        assertValidCard(body.value);
+        const problems = contentProblems(body.value);
+        if (problems.length > 0) throw new Error(`the card an action answered shows: ${problems.join('; ')}`);
+      }
       return { status: res.status, body };
     },
     async seed(records) {
