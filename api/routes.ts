@@ -10,7 +10,7 @@ import { teamDigest } from '../core/digest';
 import { deterministicId } from '../core/ids';
 import { NEED_STATUS_LABELS, type LearningNeed } from '../core/needs';
 import { OFFER_FORMATS, recipientCount, type Offer } from '../core/offers';
-import { hasRole, nameOf, type Person } from '../core/people';
+import { firstName, hasRole, nameOf, type Person } from '../core/people';
 import { describePeriod, planPeriodOf } from '../core/planPeriod';
 import { cadencePerson } from '../core/sessionPlanning';
 import { localDate } from '../core/zonedTime';
@@ -65,7 +65,7 @@ async function planOf(deps: BotDeps, person: Person, viewerId: string): Promise<
   const period = planPeriodOf(deps.policy, cadencePerson(person), today);
   const ready = readinessOf(deps.registration, person, records, today);
   const top = headline(ready);
-  const needView = (n: LearningNeed) => ({ heading: needHeading(n), description: n.description, details: needDetails(n, today), comments: commentLines(n), status: NEED_STATUS_LABELS[n.status] });
+  const needView = (n: LearningNeed) => ({ heading: needHeading(n), description: n.description, details: needDetails(n, today, viewerId === person.aadObjectId ? 'you' : firstName(person)), comments: commentLines(n), status: NEED_STATUS_LABELS[n.status] });
   // Named at an appraisal for the plan year it opens: the chat card shows these too, and points here for all of them.
   const next = needs.filter((n) => n.period > period.start);
   return {

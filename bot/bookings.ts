@@ -38,7 +38,7 @@ export function startOf(deps: BotDeps, offer: Offer): Date {
 /** "Wednesday 25 November, 10:00", in the organisation's time. */
 export function localWhen(deps: BotDeps, at: string): string {
   const d = new Date(at);
-  return `${formatDay(localDate(d, deps.config.timeZone))}, ${localClock(d, deps.config.timeZone).slice(0, 5)}`;
+  return `${formatDay(localDate(d, deps.config.timeZone), localDate(deps.clock.now(), deps.config.timeZone))}, ${localClock(d, deps.config.timeZone).slice(0, 5)}`;
 }
 
 /** How far up the waiting list this person goes, from facts about them (never their words). */

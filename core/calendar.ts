@@ -93,8 +93,28 @@ export function workingDaysBefore(date: IsoDate, n: number, calendar: WorkingCal
   return d;
 }
 
-export function formatDay(date: IsoDate): string {
-  return dateFormat('en-GB', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(new Date(toUtc(date)));
+/** How far ahead a day is still "Thursday 10 December" without its year: anything later, or past, says the year. */
+const NEAR_DAYS = 183;
+
+/** "Thursday 10 December 2026" (Intl's en-GB puts a comma after the weekday once a year is asked for). */
+function weekdayAnd(date: IsoDate, withYear: boolean): string {
+  const at = new Date(toUtc(date));
+  const weekday = dateFormat('en-GB', { weekday: 'long', timeZone: 'UTC' }).format(at);
+  const day = dateFormat('en-GB', { day: 'numeric', month: 'long', ...(withYear ? { year: 'numeric' } : {}), timeZone: 'UTC' }).format(at);
+  return `${weekday} ${day}`;
+}
+
+/**
+ * "Thursday 10 December" for a day from `today` to about six months ahead; "Thursday 11 November
+ * 2021" for a day in the past or further ahead, where the year is not obvious.
+ */
+export function formatDay(date: IsoDate, today: IsoDate): string {
+  return weekdayAnd(date, !(date >= today && daysBetween(today, date) <= NEAR_DAYS));
+}
+
+/** "Thursday 10 December 2026": a day on something kept, where the year must always show. */
+export function formatFullDay(date: IsoDate): string {
+  return weekdayAnd(date, true);
 }
 
 /** "31 March 2027": for dates that may be in another year. */

@@ -55,7 +55,7 @@ export function cpdMarkdown(d: CpdDocument): string {
     out.push(`### ${group.heading}`, '');
     for (const need of group.needs) {
       out.push(`- **${needHeading(need)}**: ${mdText(need.description)}`);
-      for (const line of needDetails(need, d.today)) out.push(`  - ${mdText(line)}`);
+      for (const line of needDetails(need, d.today, 'you')) out.push(`  - ${mdText(line)}`);
     }
     out.push('');
   }

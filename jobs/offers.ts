@@ -70,7 +70,7 @@ export async function runOfferReminders(deps: BotDeps): Promise<string> {
     if (workingDaysBefore(offer.date, deps.offerPolicy.reminderWorkingDaysBefore, calendar) !== today) continue;
     for (const b of (await deps.offers.listBookings(offer.offerId)).filter((x) => x.status === 'booked')) {
       await deps.outbox.sendText(tenantId, `offer-reminder|${offer.offerId}`, b.personId,
-        `Reminder: "${offer.title}" is on ${formatDay(offer.date)} at ${offer.time}${offer.location ? `, ${offer.location}` : ''}${offer.onlineUrl ? ` (online: ${offer.onlineUrl})` : ''}. [Add it to your calendar](${deps.config.publicUrl}/api/offers/${offer.offerId}/event.ics). If you can no longer come, cancel on the offer card so your place goes to someone waiting.`);
+        `Reminder: "${offer.title}" is on ${formatDay(offer.date, today)} at ${offer.time}${offer.location ? `, ${offer.location}` : ''}${offer.onlineUrl ? ` (online: ${offer.onlineUrl})` : ''}. [Add it to your calendar](${deps.config.publicUrl}/api/offers/${offer.offerId}/event.ics). If you can no longer come, cancel on the offer card so your place goes to someone waiting.`);
       reminded += 1;
     }
   }

@@ -159,7 +159,7 @@ async function prepare(
   if (session.snoozedUntil) {
     if (today < session.snoozedUntil) return null;
     await deps.outbox.resendCard(session.tenantId, `prompt|${session.key}|snooze${session.snoozes.length}`, session.personId, session.promptCardId,
-      { heading: 'As you asked', text: `Here it is again, for your ${label} on ${formatDay(session.date)}.` });
+      { heading: 'As you asked', text: `Here it is again, for your ${label} on ${formatDay(session.date, today)}.` });
     await deps.sessions.update(session, { snoozedUntil: null });
     return 'resent';
   }
@@ -168,7 +168,7 @@ async function prepare(
   const lastArrived = session.snoozes.reduce((latest, s) => (s.until > latest ? s.until : latest), sent);
   if (!session.remindedAt && today >= addWorkingDays(lastArrived, settings.reminderAfterWorkingDays, calendar)) {
     await deps.outbox.resendCard(session.tenantId, `prompt-reminder|${session.key}`, session.personId, session.promptCardId,
-      { heading: 'Reminder', text: `Your ${label} is on ${formatDay(session.date)}. A few minutes now will make it count.` });
+      { heading: 'Reminder', text: `Your ${label} is on ${formatDay(session.date, today)}. A few minutes now will make it count.` });
     await deps.sessions.update(session, { remindedAt: now });
     return 'reminded';
   }

@@ -6,8 +6,8 @@ import { describeCode } from '../core/commonCore';
 import { isOpen, NEED_STATUS_LABELS, NEED_STATUSES, type LearningNeed, type NeedStatus } from '../core/needs';
 import type { PlanPeriod } from '../core/planPeriod';
 
-const SOURCE_LABELS: Record<LearningNeed['source'], string> = {
-  self: 'added by you', supervision: 'from supervision', appraisal: 'from appraisal', midyear: 'from a mid-year review', trigger: 'from a learning trigger',
+const SOURCE_LABELS: Record<Exclude<LearningNeed['source'], 'self'>, string> = {
+  supervision: 'from supervision', appraisal: 'from appraisal', midyear: 'from a mid-year review', trigger: 'from a learning trigger',
 };
 
 /** "CC3.S2 Communication, recording and reporting · CC5 Multi-agency working" */
@@ -15,9 +15,13 @@ export function needHeading(need: Pick<LearningNeed, 'codes'>): string {
   return need.codes.map(describeCode).join(' · ');
 }
 
-export function needDetails(need: LearningNeed, today: IsoDate): string[] {
+/**
+ * A need's detail lines. `owner` is how the reader knows the person whose plan it is: "you" when
+ * it is their own, their first name for their manager ("added by Priya").
+ */
+export function needDetails(need: LearningNeed, today: IsoDate, owner: string): string[] {
   const lines: string[] = [];
-  const first = [`${need.priority[0]!.toUpperCase()}${need.priority.slice(1)} priority`, SOURCE_LABELS[need.source]];
+  const first = [`${need.priority[0]!.toUpperCase()}${need.priority.slice(1)} priority`, need.source === 'self' ? `added by ${owner}` : SOURCE_LABELS[need.source]];
   if (need.targetDate) first.push(`${isOpen(need) && need.targetDate < today ? 'was due' : 'by'} ${formatDate(need.targetDate)}`);
   lines.push(first.join(' · '));
   if (need.frameworkTag) lines.push(need.frameworkTag);

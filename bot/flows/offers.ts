@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { offerComposeCard, offerInviteCard, offerProgressCard, DURATION_CODES, durationLabel, type InviteButton, type OfferValues } from '../../cards/offers';
 import { noticeCard } from '../../cards/notice';
 import { plain } from '../../cards/text';
-import { addMonths, formatDate, formatDay, type IsoDate } from '../../core/calendar';
+import { addMonths, formatDate, formatDay, formatFullDay, type IsoDate } from '../../core/calendar';
 import { CODES, describeCode } from '../../core/commonCore';
 import type { CpdRecord } from '../../core/cpd';
 import { deterministicId } from '../../core/ids';
@@ -82,7 +82,7 @@ export async function audienceOf(deps: BotDeps, offer: Offer): Promise<string[]>
 
 function offerFacts(offer: Offer): { title: string; value: string }[] {
   return [
-    { title: 'When', value: `${formatDay(offer.date)} ${offer.date.slice(0, 4)}, ${offer.time} (${durationLabel(offer.durationMinutes)})` },
+    { title: 'When', value: `${formatFullDay(offer.date)}, ${offer.time} (${durationLabel(offer.durationMinutes)})` },
     { title: 'Where', value: [offer.location, offer.onlineUrl ? 'online' : ''].filter(Boolean).join(' and ') || 'to be confirmed' },
     { title: 'Areas', value: offer.codes.map(describeCode).join(', ') },
     { title: 'CPD', value: `${offer.cpdHours} ${offer.cpdHours === 1 ? 'hour' : 'hours'}` },
@@ -258,7 +258,7 @@ export const offerComposeFlow: CardFlow = {
         const at = parseInstant(`${input.sendDate}T${input.sendTime}`, deps.config.timeZone);
         if (at.getTime() <= deps.clock.now().getTime() || input.sendDate > offer.closesOn) return { invalid: ['Send later: choose a time from now until bookings close.'] };
         await deps.offers.update(offer, { status: 'scheduled', sendAt: at.toISOString() });
-        return { card: await renderCompose(deps, card, { note: `Scheduled for ${formatDay(input.sendDate)} at ${input.sendTime}.` }) };
+        return { card: await renderCompose(deps, card, { note: `Scheduled for ${formatDay(input.sendDate, localDate(deps.clock.now(), deps.config.timeZone))} at ${input.sendTime}.` }) };
       },
     }),
     ...progressActions(),

@@ -46,7 +46,7 @@ const updateSchema = (id: string) => z.object({
 
 const commentSchema = (id: string) => z.object({ [`comment_${id}`]: text('Your comment', { max: 500, required: true, multiline: true }) });
 
-function needView(need: LearningNeed, today: IsoDate, logged: readonly CpdRecord[]): PlanNeedView {
+function needView(need: LearningNeed, today: IsoDate, owner: string, logged: readonly CpdRecord[]): PlanNeedView {
   const records = lastOf([...logged].sort((a, b) => a.date.localeCompare(b.date)), LOGGED_PER_NEED);
   const comments = lastOf(commentLines(need), COMMENTS_PER_NEED);
   return {
@@ -54,7 +54,7 @@ function needView(need: LearningNeed, today: IsoDate, logged: readonly CpdRecord
     codes: needHeading(need),
     description: need.description,
     lines: [
-      ...needDetails(need, today),
+      ...needDetails(need, today, owner),
       ...(records.left > 0 ? [`Logged: ${plural(records.left, 'earlier piece', 'earlier pieces')} of CPD, in the CPD record`] : []),
       ...records.shown.map((r) => `Logged: ${r.title} (${formatDate(r.date)})`),
     ],
@@ -98,7 +98,8 @@ async function planContent(deps: BotDeps, person: Person, viewerId: string, valu
   const next = needs.filter((n) => n.period > period.start);
   const earlier = needs.filter((n) => !current.includes(n) && !next.includes(n));
   const count = (status: NeedStatus) => earlier.filter((n) => n.status === status).length;
-  const view = (n: LearningNeed) => withTyped(needView(n, today, records.filter((r) => r.needIds.includes(n.needId))), values);
+  const owner = viewerId === person.aadObjectId ? 'you' : firstName(person);
+  const view = (n: LearningNeed) => withTyped(needView(n, today, owner, records.filter((r) => r.needIds.includes(n.needId))), values);
   const pressing = mostPressingFirst([...current, ...next]);
   /** The plan with its `limit` most pressing needs on the card. */
   return (limit: number) => {

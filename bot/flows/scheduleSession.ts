@@ -85,7 +85,7 @@ export const scheduleSessionFlow: CardFlow = {
         return {
           card: await render(deps, card, {
             values: { kind: input.kind, repeat: 'none' },
-            note: `Saved: ${SESSION_LABELS[kind]} with ${nameOf(person)} on ${formatDay(input.date)}${input.time ? ` at ${input.time}` : ''}${repeat}. ${firstName(person)} will be asked to prepare ${lead} working days before, and you'll get their answers the day before.`,
+            note: `Saved: ${SESSION_LABELS[kind]} with ${nameOf(person)} on ${formatDay(input.date, today)}${input.time ? ` at ${input.time}` : ''}${repeat}. ${firstName(person)} will be asked to prepare ${lead} working days before, and you'll get their answers the day before.`,
           }),
         };
       },

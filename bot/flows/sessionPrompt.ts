@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { appraisalPromptCard, supervisionPromptCard, type PromptHeader, type ReviewItem } from '../../cards/sessionPrompt';
 import { noticeCard } from '../../cards/notice';
 import { ACTIVITY_TYPE_CODES, type ActivityType } from '../../core/activities';
-import { addDays, addMonths, addWorkingDays, formatDay, workingCalendar, workingDaysBefore } from '../../core/calendar';
+import { addDays, addMonths, addWorkingDays, formatDay, workingCalendar, workingDaysBefore, type IsoDate } from '../../core/calendar';
 import { SESSION_LABELS } from '../../core/cadence';
 import { AREA_CODES, describeCode } from '../../core/commonCore';
 import { deterministicId } from '../../core/ids';
@@ -118,12 +118,12 @@ export async function reviewNeeds(deps: BotDeps, card: IssuedCard): Promise<Stor
   return ids.map((id) => needs.find((n) => n.needId === id)).filter((n): n is StoredNeed => !!n);
 }
 
-function notHappening(loaded: Loaded): ReturnType<typeof noticeCard> | undefined {
+function notHappening(loaded: Loaded, today: IsoDate): ReturnType<typeof noticeCard> | undefined {
   const { session, supervisor } = loaded;
   if (session.status === 'upcoming') return undefined;
-  const what = describeSession(session, supervisor);
+  const what = describeSession(session, supervisor, today);
   const lines = {
-    moved: [`${what} moved to ${session.movedTo ? formatDay(session.movedTo) : 'another date'}. I'll send a new card nearer the time.`],
+    moved: [`${what} moved to ${session.movedTo ? formatDay(session.movedTo, today) : 'another date'}. I'll send a new card nearer the time.`],
     cancelled: [`${what} was cancelled.`],
     superseded: [`${what} was replaced by a date your manager recorded. I'll send a new card nearer the time.`],
     held: [`${what} has taken place.`],
@@ -139,19 +139,19 @@ function makeFlow(kind: PromptKind): CardFlow {
   async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
     const loaded = await load(deps, card);
     if (!loaded) return noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] });
-    const gone = notHappening(loaded);
+    const today = await todayFor(deps, card.tenantId, card.recipientId);
+    const gone = notHappening(loaded, today);
     if (gone) return gone;
     const { session, person, supervisor } = loaded;
     const review = await reviewNeeds(deps, card);
-    const today = await todayFor(deps, card.tenantId, card.recipientId);
     if (card.state === 'done') {
-      return ownAnswersCard(session, supervisor, today <= session.date ? { cardId: card.cardId, verb: verbs.edit } : null, reviewLabels(review));
+      return ownAnswersCard(session, supervisor, today <= session.date ? { cardId: card.cardId, verb: verbs.edit } : null, reviewLabels(review), today);
     }
     const values = Object.fromEntries(Object.entries(form?.values ?? session.answers ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v.slice(0, 2000) : '']));
     const header: PromptHeader = {
       cardId: card.cardId,
       eyebrow: `Preparing for ${kind === 'supervision' ? 'supervision' : `your ${SESSION_LABELS[session.kind]}`}`,
-      title: describeSession(session, supervisor),
+      title: describeSession(session, supervisor, today),
       subtitle: promptSubtitle(deps, session, person, supervisor),
       note: form?.notice ?? null,
       errors: form?.errors ?? [],
@@ -228,7 +228,7 @@ function makeFlow(kind: PromptKind): CardFlow {
         closesCard: true,
         async handle({ deps }: Asking, card, input) {
           const loaded = await load(deps, card);
-          const gone = loaded ? notHappening(loaded) : noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] });
+          const gone = loaded ? notHappening(loaded, await todayFor(deps, card.tenantId, card.recipientId)) : noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] });
           if (!loaded || gone) return { card: gone! };
           const today = await todayFor(deps, card.tenantId, card.recipientId);
           if (today > loaded.session.date) return { card: noticeCard({ title: 'The session has passed', lines: ['These answers can no longer be sent.'] }) };
@@ -251,7 +251,7 @@ function makeFlow(kind: PromptKind): CardFlow {
           if (supervisor && supervisor.status === 'active' && (session.summarySentAt || due)) await sendSummary(deps, session, supervisor.aadObjectId);
           deps.log.info('session.prepared', { kind: session.kind });
           const review = await reviewNeeds(deps, card);
-          return { card: ownAnswersCard(session, supervisor, { cardId: card.cardId, verb: verbs.edit }, reviewLabels(review)) };
+          return { card: ownAnswersCard(session, supervisor, { cardId: card.cardId, verb: verbs.edit }, reviewLabels(review), today) };
         },
       }),
       [verbs.edit]: defineAction({
@@ -260,7 +260,7 @@ function makeFlow(kind: PromptKind): CardFlow {
         onAnswered: true,
         async handle({ deps }: Asking, card) {
           const loaded = await load(deps, card);
-          const gone = loaded ? notHappening(loaded) : noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] });
+          const gone = loaded ? notHappening(loaded, await todayFor(deps, card.tenantId, card.recipientId)) : noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] });
           if (!loaded || gone) return { card: gone! };
           if ((await todayFor(deps, card.tenantId, card.recipientId)) > loaded.session.date) {
             return { card: await render(deps, card) };
@@ -274,7 +274,7 @@ function makeFlow(kind: PromptKind): CardFlow {
         closesCard: false,
         async handle({ deps }: Asking, card, input) {
           const loaded = await load(deps, card);
-          const gone = loaded ? notHappening(loaded) : undefined;
+          const gone = loaded ? notHappening(loaded, await todayFor(deps, card.tenantId, card.recipientId)) : undefined;
           if (!loaded || gone) return { card: gone ?? noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] }) };
           const today = await todayFor(deps, card.tenantId, card.recipientId);
           const calendar = workingCalendar(loaded.person.workingDays);
@@ -283,12 +283,12 @@ function makeFlow(kind: PromptKind): CardFlow {
           const asked = addWorkingDays(today, Number(input.snoozeDays), calendar);
           const until = asked < latest ? asked : latest;
           if (until <= today) {
-            return { invalid: [`The session is on ${formatDay(loaded.session.date)}, so there is no time left to snooze. Send what you have, or use Not happening if it has moved.`] };
+            return { invalid: [`The session is on ${formatDay(loaded.session.date, today)}, so there is no time left to snooze. Send what you have, or use Not happening if it has moved.`] };
           }
           const snoozes = [...loaded.session.snoozes, { at: deps.clock.now().toISOString(), until, reason: input.snoozeReason }];
           await deps.sessions.update(loaded.session, { snoozes, snoozedUntil: until });
           deps.log.info('session.snoozed', { kind: loaded.session.kind, days: Number(input.snoozeDays), times: snoozes.length });
-          return { card: noticeCard({ title: `Snoozed until ${formatDay(until)}`, lines: [`I'll send this again then, in time for ${describeSession(loaded.session, loaded.supervisor).replace(/^./, (c) => c.toLowerCase())}.`] }) };
+          return { card: noticeCard({ title: `Snoozed until ${formatDay(until, today)}`, lines: [`I'll send this again then, in time for ${describeSession(loaded.session, loaded.supervisor, today).replace(/^./, (c) => c.toLowerCase())}.`] }) };
         },
       }),
       [verbs.moved]: defineAction({
@@ -296,7 +296,7 @@ function makeFlow(kind: PromptKind): CardFlow {
         closesCard: true,
         async handle({ deps }: Asking, card, input) {
           const loaded = await load(deps, card);
-          const gone = loaded ? notHappening(loaded) : undefined;
+          const gone = loaded ? notHappening(loaded, await todayFor(deps, card.tenantId, card.recipientId)) : undefined;
           if (!loaded || gone) return { card: gone ?? noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] }) };
           const { session, person, supervisor } = loaded;
           const today = await todayFor(deps, card.tenantId, card.recipientId);
@@ -316,13 +316,13 @@ function makeFlow(kind: PromptKind): CardFlow {
           }
           if (supervisor) {
             await deps.outbox.sendText(session.tenantId, `session-change|${session.key}`, supervisor.aadObjectId, input.change === 'cancelled'
-              ? `${nameOf(person)} says your ${label} on ${formatDay(session.date)} is cancelled.`
-              : `${nameOf(person)} says your ${label} on ${formatDay(session.date)} has moved to ${formatDay(input.newDate)}.`);
+              ? `${nameOf(person)} says your ${label} on ${formatDay(session.date, today)} is cancelled.`
+              : `${nameOf(person)} says your ${label} on ${formatDay(session.date, today)} has moved to ${formatDay(input.newDate, today)}.`);
           }
           deps.log.info('session.changed', { kind: session.kind, change: input.change });
           return {
             card: noticeCard({
-              title: input.change === 'cancelled' ? 'Noted: cancelled' : `Noted: moved to ${formatDay(input.newDate)}`,
+              title: input.change === 'cancelled' ? 'Noted: cancelled' : `Noted: moved to ${formatDay(input.newDate, today)}`,
               lines: [input.change === 'cancelled'
                 ? `I've told ${supervisor ? firstName(supervisor) : 'your supervisor'}.`
                 : `I've told ${supervisor ? firstName(supervisor) : 'your supervisor'}, and I'll send a new card nearer the time.`],

@@ -3,7 +3,7 @@
 import { noticeCard } from '../../cards/notice';
 import type { CardFlow } from './flow';
 import { reviewNeeds } from './sessionPrompt';
-import { reviewLabels, supervisorSummaryCard } from './sessionViews';
+import { reviewLabels, supervisorSummaryCard, todayFor } from './sessionViews';
 
 export const sessionSummaryFlow: CardFlow = {
   kind: 'sessionSummary',
@@ -17,7 +17,7 @@ export const sessionSummaryFlow: CardFlow = {
     const review = prompt ? await reviewNeeds(deps, prompt) : [];
     const delivery = session.promptSentAt ? await deps.deliveries.get(`prompt|${session.key}`, session.personId) : undefined;
     const reachable = !delivery || (delivery.state !== 'unreachable' && delivery.state !== 'not_installed' && delivery.state !== 'failed');
-    return supervisorSummaryCard(session, person, reviewLabels(review), reachable);
+    return supervisorSummaryCard(session, person, reviewLabels(review), reachable, await todayFor(deps, card.tenantId, card.recipientId));
   },
   actions: {},
 };

@@ -13,14 +13,14 @@ import { localDate } from '../../core/zonedTime';
 import type { LearningNeed } from '../../core/needs';
 import type { BotDeps } from '../context';
 
-export function when(session: Pick<Session, 'date' | 'time'>): string {
-  return `${formatDay(session.date)}${session.time ? ` at ${session.time}` : ''}`;
+export function when(session: Pick<Session, 'date' | 'time'>, today: IsoDate): string {
+  return `${formatDay(session.date, today)}${session.time ? ` at ${session.time}` : ''}`;
 }
 
 /** "supervision with Dana Hughes on Tuesday 29 December at 10:00" */
-export function describeSession(session: Pick<Session, 'kind' | 'date' | 'time'>, supervisor: Person | undefined): string {
+export function describeSession(session: Pick<Session, 'kind' | 'date' | 'time'>, supervisor: Person | undefined, today: IsoDate): string {
   const label = SESSION_LABELS[session.kind];
-  return `${label[0]!.toUpperCase()}${label.slice(1)}${supervisor ? ` with ${nameOf(supervisor)}` : ''} on ${when(session)}`;
+  return `${label[0]!.toUpperCase()}${label.slice(1)}${supervisor ? ` with ${nameOf(supervisor)}` : ''} on ${when(session, today)}`;
 }
 
 export function promptSubtitle(deps: BotDeps, session: Session, person: Person, supervisor: Person | undefined): string {
@@ -103,10 +103,10 @@ function snoozeLine(session: Session): string {
 }
 
 /** The person's own view of what they sent, with Edit until the day. */
-export function ownAnswersCard(session: Session, supervisor: Person | undefined, edit: { cardId: string; verb: string } | null, review: readonly ReviewedNeed[]): AdaptiveCardJson {
+export function ownAnswersCard(session: Session, supervisor: Person | undefined, edit: { cardId: string; verb: string } | null, review: readonly ReviewedNeed[], today: IsoDate): AdaptiveCardJson {
   return sessionAnswersCard({
     eyebrow: 'Your preparation',
-    title: describeSession(session, supervisor),
+    title: describeSession(session, supervisor, today),
     status: supervisor
       ? `Sent to ${nameOf(supervisor)}.`
       : "Saved. Weave doesn't know your supervisor or line manager yet, so nobody else has seen it: tell HR, or name a professional supervisor in your profile.",
@@ -118,12 +118,12 @@ export function ownAnswersCard(session: Session, supervisor: Person | undefined,
 }
 
 /** What the supervisor gets before the session: the answers, or that there are none yet. */
-export function supervisorSummaryCard(session: Session, person: Person, review: readonly ReviewedNeed[], reachable: boolean): AdaptiveCardJson {
+export function supervisorSummaryCard(session: Session, person: Person, review: readonly ReviewedNeed[], reachable: boolean, today: IsoDate): AdaptiveCardJson {
   const prepared = !!session.answeredAt;
   const label = SESSION_LABELS[session.kind];
   return sessionAnswersCard({
     eyebrow: `Before your ${label}`,
-    title: `${nameOf(person)}: ${label} on ${when(session)}`,
+    title: `${nameOf(person)}: ${label} on ${when(session, today)}`,
     status: prepared
       ? `${firstName(person)} has prepared.${snoozeLine(session)}`
       : reachable

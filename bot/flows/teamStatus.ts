@@ -1,6 +1,6 @@
 // Where each of a manager's reports stands with supervision and appraisal: next dates, whether
 // they prepared, overdue, reachable in Teams. Names and detail, so only for the manager (1:1 chat, tab).
-import { addDays, formatDay } from '../../core/calendar';
+import { addDays, formatDay, type IsoDate } from '../../core/calendar';
 import { SESSION_LABELS } from '../../core/cadence';
 import { nameOf } from '../../core/people';
 import { LOOKAHEAD_DAYS, overdueSince, plannedAppraisal, plannedSupervision, sessionFamily, type Planned } from '../../core/sessionPlanning';
@@ -10,13 +10,13 @@ import type { BotDeps } from '../context';
 import { reportsOf } from './reports';
 import { todayFor } from './sessionViews';
 
-function describeNext(plan: Planned | null, session: StoredSession | undefined): string {
+function describeNext(plan: Planned | null, session: StoredSession | undefined, today: IsoDate): string {
   if (!plan && !session) return 'none expected';
   const date = session?.date ?? plan!.date;
   const source = (session?.source ?? plan!.source) === 'recorded' ? 'recorded' : 'expected by policy';
   const kind = session?.kind ?? plan!.kind;
   const label = kind === 'supervision' ? '' : `${SESSION_LABELS[kind]}, `;
-  return `${label}${formatDay(date)} (${source})`;
+  return `${label}${formatDay(date, today)} (${source})`;
 }
 
 function preparation(session: StoredSession | undefined): string | null {
@@ -54,7 +54,7 @@ export async function teamStatusOf(deps: BotDeps, tenantId: string, managerId: s
     const supervisionRecord = recorded.get(`${person.aadObjectId}|supervision`);
     const late = overdueSince(deps.policy, person, supervisionRecord, today);
     const facts = [
-      { title: 'Next supervision', value: describeNext(plannedSupervision(deps.policy, person, supervisionRecord, today), nextSupervision) },
+      { title: 'Next supervision', value: describeNext(plannedSupervision(deps.policy, person, supervisionRecord, today), nextSupervision, today) },
     ];
     const prep = preparation(nextSupervision);
     let concerns = 0;
@@ -64,9 +64,9 @@ export async function teamStatusOf(deps: BotDeps, tenantId: string, managerId: s
     if (late) {
       overdue += 1;
       concerns += 1;
-      facts.push({ title: 'Overdue', value: supervisionRecord?.lastHeld ? `due ${formatDay(late)}; last recorded ${formatDay(supervisionRecord.lastHeld)}` : `due ${formatDay(late)}; none recorded yet` });
+      facts.push({ title: 'Overdue', value: supervisionRecord?.lastHeld ? `due ${formatDay(late, today)}; last recorded ${formatDay(supervisionRecord.lastHeld, today)}` : `due ${formatDay(late, today)}; none recorded yet` });
     }
-    facts.push({ title: 'Appraisal', value: describeNext(plannedAppraisal(deps.policy, person, [recorded.get(`${person.aadObjectId}|appraisal`), recorded.get(`${person.aadObjectId}|midyear`)], today), nextAppraisal) });
+    facts.push({ title: 'Appraisal', value: describeNext(plannedAppraisal(deps.policy, person, [recorded.get(`${person.aadObjectId}|appraisal`), recorded.get(`${person.aadObjectId}|midyear`)], today), nextAppraisal, today) });
     const conversation = conversations[i];
     if (!conversation || conversation.status !== 'installed') {
       unreachable += 1;

@@ -135,6 +135,8 @@ describe('Learning Development Plan', () => {
     const text = cardText(shown.body?.value);
     expect(text).toContain("Priya Shah's Learning Development Plan");
     expect(text).toContain('Writing court statements that stand up to cross-examination');
+    expect(text).toContain('added by Priya');
+    expect(text).not.toContain('added by you');
     expect(JSON.stringify(shown.body?.value)).not.toContain('plan.update');
 
     const [n] = await stack.rt.needs.listFor(stack.tenantId, priya.aadObjectId);

@@ -43,7 +43,14 @@ describe('a newly qualified social worker (ASYE) starting on Monday 7 September 
     const calendar = workingCalendar([1, 2, 3, 4, 5]);
     expect(workingDaysBefore('2026-12-29', 3, calendar)).toBe('2026-12-22');
     expect(bankHoliday('2026-12-28')).toBe('Boxing Day (substitute day)');
-    expect(formatDay('2026-12-29')).toBe('Tuesday 29 December');
+    expect(formatDay('2026-12-29', '2026-12-22')).toBe('Tuesday 29 December');
+  });
+
+  it('says the year of a day in the past or more than six months ahead', () => {
+    expect(formatDay('2021-11-11', '2026-12-03')).toBe('Thursday 11 November 2021');
+    expect(formatDay('2026-12-02', '2026-12-03')).toBe('Wednesday 2 December 2026');
+    expect(formatDay('2027-01-04', '2026-12-03')).toBe('Monday 4 January');
+    expect(formatDay('2027-09-01', '2026-12-03')).toBe('Wednesday 1 September 2027');
   });
 });
 
