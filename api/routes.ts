@@ -9,7 +9,7 @@ import { describeCode } from '../core/commonCore';
 import { teamDigest } from '../core/digest';
 import { deterministicId } from '../core/ids';
 import { NEED_STATUS_LABELS, type LearningNeed } from '../core/needs';
-import { OFFER_FORMATS, recipientCount, type Offer } from '../core/offers';
+import { broadcastTally, OFFER_FORMATS, recipientCount, type Offer } from '../core/offers';
 import { firstName, hasRole, nameOf, type Person } from '../core/people';
 import { describePeriod, planPeriodOf } from '../core/planPeriod';
 import { cadencePerson } from '../core/sessionPlanning';
@@ -24,7 +24,6 @@ import { reportsOf } from '../bot/flows/reports';
 import { todayFor } from '../bot/flows/sessionViews';
 import { teamStatusOf } from '../bot/flows/teamStatus';
 import { leadOf, loadRollup, teamLedBy, teamPlanOf } from '../bot/rollup';
-import { FINAL_DELIVERY_STATES } from '../store/deliveries';
 import { ConcurrencyError } from '../store/tables';
 import type { StoredPerson } from '../store/people';
 import { checkFacts, headline, periodLine, readinessNotes, readinessOf, recordDetail } from '../views/cpd';
@@ -244,13 +243,12 @@ export const API_ROUTES: readonly ApiRoute[] = [
       return ok<OfferProgress[]>(await Promise.all(offers.map(async (o) => {
         const [deliveries, bookings] = await Promise.all([deps.deliveries.listBatch(offerBatch(o.offerId)), deps.offers.listBookings(o.offerId)]);
         const shown = (n: number) => recipientCount(n, o.audience.withNeed, deps.planPolicy.threshold);
-        const count = (states: string[]) => shown(deliveries.filter((d) => states.includes(d.state)).length);
+        const tally = broadcastTally(o.audienceSize, deliveries.map((d) => d.state));
         const by = (status: string) => bookings.filter((b) => b.status === status).length;
-        const pending = deliveries.filter((d) => !FINAL_DELIVERY_STATES.includes(d.state)).length;
         return {
           id: o.offerId, title: o.title, format: OFFER_FORMATS[o.format], date: o.date, status: o.status, audience: shown(o.audienceSize),
-          sent: count(['sent']), notReached: count(['not_installed', 'unreachable', 'failed']),
-          pending: pending > 0 ? shown(pending) : null,
+          sent: shown(tally.sent), notReached: shown(tally.notInstalled + tally.unreachable + tally.failed),
+          pending: tally.toGo > 0 && o.status === 'sending' ? shown(tally.toGo) : null,
           booked: by('booked') + by('attended'), capacity: o.capacity, waiting: by('waiting'), held: by('offered'),
         };
       })));

@@ -9,8 +9,15 @@ import { COMMON_CORE } from '../core/commonCore';
 import { CAREER_STAGES, PROFESSIONS, REGISTRATION_BODIES } from '../core/workforce';
 import { expand } from './render';
 
-/** A highlighted note at the top of a card: a heading and lines under it; hidden when both are empty. */
-export function banner(style: 'attention' | 'accent' | 'good', heading: string, lines: readonly string[] = []): object {
+/**
+ * A highlighted note at the top of a card: a heading and lines under it; hidden when both are empty.
+ * `attention` is kept for what to fix (formBanner): news that asks for action is `accent`.
+ */
+export function banner(style: 'accent' | 'good', heading: string, lines: readonly string[] = []): object {
+  return boxed(style, heading, lines);
+}
+
+function boxed(style: 'attention' | 'accent' | 'good', heading: string, lines: readonly string[]): object {
   return expand(bannerTemplate, { style, heading, lines, visible: heading !== '' || lines.length > 0 });
 }
 
@@ -23,7 +30,7 @@ const NOTHING_TO_SAY = banner('accent', '');
  */
 export function formBanner(errors: readonly string[], otherwise: object = NOTHING_TO_SAY): object {
   if (errors.length === 0) return otherwise;
-  return banner('attention', errors.length === 1 ? 'Please fix this:' : 'Please fix these:', errors);
+  return boxed('attention', errors.length === 1 ? 'Please fix this:' : 'Please fix these:', errors);
 }
 
 /**

@@ -93,7 +93,7 @@ export interface InviteButton {
 
 export function offerInviteCard(d: {
   cardId: string; eyebrow: string; title: string; description: string; facts: { title: string; value: string }[];
-  state: { style: 'good' | 'accent' | 'attention'; heading: string; lines: string[] } | null; errors: readonly string[];
+  state: { style: 'good' | 'accent'; heading: string; lines: string[] } | null; errors: readonly string[];
   buttons: InviteButton[]; links: { title: string; url: string }[]; footer: string;
 }): AdaptiveCardJson {
   return expand(inviteTemplate, {

@@ -108,6 +108,25 @@ export function recipientCount(n: number, withNeed: boolean, threshold: number, 
   return left > 0 && left < threshold ? `${threshold} or more` : String(n);
 }
 
+export interface BroadcastTally {
+  sent: number;
+  notInstalled: number;
+  unreachable: number;
+  failed: number;
+  /** Deliveries that have ended, whatever their outcome. */
+  ended: number;
+  /** Everyone in the audience not yet ended, including people the fan-out has not queued yet. */
+  toGo: number;
+}
+
+/** Where a broadcast stands, from its deliveries' states; it adds up to the audience from the first moment. */
+export function broadcastTally(audienceSize: number, states: readonly string[]): BroadcastTally {
+  const n = (state: string) => states.filter((s) => s === state).length;
+  const [sent, notInstalled, unreachable, failed] = [n('sent'), n('not_installed'), n('unreachable'), n('failed')];
+  const ended = sent + notInstalled + unreachable + failed;
+  return { sent, notInstalled, unreachable, failed, ended, toGo: Math.max(0, audienceSize - ended) };
+}
+
 export function inAudience(audience: Audience, person: Pick<Person, 'profession' | 'team' | 'registrationBody' | 'status'>, hasNeedInCodes: boolean): boolean {
   if (person.status !== 'active') return false;
   if (audience.professions.length > 0 && !audience.professions.includes(person.profession)) return false;

@@ -10,11 +10,10 @@ import { CODES, describeCode } from '../../core/commonCore';
 import type { CpdRecord } from '../../core/cpd';
 import { deterministicId } from '../../core/ids';
 import { isOpen } from '../../core/needs';
-import { FORMAT_ACTIVITY, inAudience, OFFER_FORMAT_CODES, recipientCount, OFFER_FORMATS, type Booking, type Offer } from '../../core/offers';
+import { broadcastTally, FORMAT_ACTIVITY, inAudience, OFFER_FORMAT_CODES, recipientCount, OFFER_FORMATS, type Booking, type Offer } from '../../core/offers';
 import { hasRole, nameOf } from '../../core/people';
 import { PROFESSION_CODES } from '../../core/workforce';
 import { parseInstant, localDate } from '../../core/zonedTime';
-import { FINAL_DELIVERY_STATES } from '../../store/deliveries';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { Stored } from '../../store/offers';
 import { book, bookingClosed, cancel, confirm, localWhen, waitingPosition } from '../bookings';
@@ -106,7 +105,7 @@ export async function stateOf(deps: BotDeps, offer: Offer, booking: Booking | un
       return { state: { style: 'accent', heading: `You're number ${await waitingPosition(deps, offer.offerId, booking.personId)} on the waiting list`, lines: ['Places go first to people with a learning need in these areas, then in the order people asked. Weave tells you if one comes free.'] }, buttons: [{ title: 'Leave the waiting list', verb: 'offer.cancel' }] };
     case 'offered':
       return {
-        state: { style: 'attention', heading: 'A place is free for you', lines: [`Confirm by ${localWhen(deps, booking.offeredUntil!)}, or it goes to the next person.`] },
+        state: { style: 'accent', heading: 'A place is free for you', lines: [`Confirm by ${localWhen(deps, booking.offeredUntil!)}, or it goes to the next person.`] },
         buttons: [{ title: 'Confirm my place', verb: 'offer.confirm', style: 'positive' }, { title: "I can't come", verb: 'offer.cancel' }],
       };
     default:
@@ -274,7 +273,7 @@ async function renderInvite(deps: BotDeps, card: IssuedCard, form?: FormState) {
     deps.offers.getBooking(offer.offerId, card.recipientId), deps.offers.getPlaces(offer.offerId), todayFor(deps, card.tenantId, card.recipientId),
   ]);
   const state = await stateOf(deps, offer, booking, today, !!places && places.taken >= places.capacity);
-  if (form?.notice && !form.errors?.length) state.state = { style: 'attention', heading: form.notice.heading, lines: [form.notice.text] };
+  if (form?.notice && !form.errors?.length) state.state = { style: 'accent', heading: form.notice.heading, lines: [form.notice.text] };
   else if (form?.note) state.state = { style: 'good', heading: form.note, lines: state.state?.lines ?? [] };
   return inviteCard(deps, offer, card.cardId, state, form?.errors ?? []);
 }
@@ -343,10 +342,7 @@ async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer
     deps.deliveries.listBatch(offerBatch(offer.offerId)), deps.offers.listBookings(offer.offerId), deps.offers.getPlaces(offer.offerId),
   ]);
   const shown = (n: number) => recipientCount(n, offer.audience.withNeed, deps.planPolicy.threshold);
-  const tally = (states: readonly string[]) => deliveries.filter((d) => states.includes(d.state)).length;
-  const count = (states: readonly string[]) => shown(tally(states));
-  const pendingCount = deliveries.filter((d) => !FINAL_DELIVERY_STATES.includes(d.state)).length;
-  const pending = shown(pendingCount);
+  const tally = broadcastTally(offer.audienceSize, deliveries.map((d) => d.state));
   const reasons = [...new Set(deliveries.filter((d) => d.state === 'failed').map((d) => d.lastError).filter(Boolean))].slice(0, 3).map((r) => `Failed because: ${r}`);
   const by = (status: Booking['status']) => bookings.filter((b) => b.status === status).length;
   const people = await Promise.all(bookings.filter((b) => b.status === 'booked' || b.status === 'attended').map(async (b) => ({ b, p: await deps.people.get(offer.tenantId, b.personId) })));
@@ -356,7 +352,7 @@ async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer
   );
   const status = offer.status === 'scheduled'
     ? `Scheduled to send ${offer.sendAt?.slice(0, 16).replace('T', ' ')} (UTC).`
-    : offer.status === 'sending' ? `Sending to ${shown(offer.audienceSize)} people: ${shown(deliveries.length - pendingCount)} done, ${pending} to go.`
+    : offer.status === 'sending' ? `Sending to ${shown(offer.audienceSize)} people: ${shown(tally.ended)} done, ${shown(tally.toGo)} to go.`
       : offer.status === 'sent' ? `Sent to ${shown(offer.audienceSize)} people. Every delivery has ended.` : 'Withdrawn: everyone who had booked or was waiting was told.';
   return offerProgressCard({
     cardId: card.cardId,
@@ -364,11 +360,11 @@ async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer
     title: offer.title,
     status,
     delivery: [
-      { title: 'Sent', value: count(['sent']) },
-      { title: 'Not installed', value: `${count(['not_installed'])}${tally(['not_installed']) ? ' (have not opened Weave in Teams: not reachable until they do)' : ''}` },
-      { title: 'Unreachable', value: `${count(['unreachable'])}${tally(['unreachable']) ? ' (blocked or removed Weave)' : ''}` },
-      { title: 'Failed', value: count(['failed']) },
-      { title: 'Still going', value: pending },
+      { title: 'Sent', value: shown(tally.sent) },
+      { title: 'Not installed', value: `${shown(tally.notInstalled)}${tally.notInstalled ? ' (have not opened Weave in Teams: not reachable until they do)' : ''}` },
+      { title: 'Unreachable', value: `${shown(tally.unreachable)}${tally.unreachable ? ' (blocked or removed Weave)' : ''}` },
+      { title: 'Failed', value: shown(tally.failed) },
+      { title: 'Still going', value: shown(tally.toGo) },
     ],
     reasons,
     places: [

@@ -39,6 +39,10 @@ describe('learning offers', () => {
     const cardId = cardIdIn(cards[0]);
     const preview = await stack.act(morgan, 'offer.preview', { cardId, ...offer, ...fields });
     const sent = await stack.act(morgan, 'offer.send', { cardId });
+    // Straight after Send, before the fan-out has queued anyone, the counts already add up.
+    const [audience, done, toGo] = /Sending to (\d+) people: (\d+) done, (\d+) to go\./.exec(cardText(sent.body?.value))!.slice(1).map(Number);
+    expect(done! + toGo!).toBe(audience);
+    expect(audience).toBeGreaterThan(0);
     await stack.drainOutbox(10_000);
     return { cardId, preview: preview.body?.value, sent: sent.body?.value };
   }

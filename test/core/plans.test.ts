@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ofTotal, teamDigest } from '../../core/digest';
-import { recipientCount } from '../../core/offers';
+import { broadcastTally, recipientCount } from '../../core/offers';
 import { computeOrgPlan, poolSmallGroups, type OrgPerson } from '../../core/orgPlan';
 import { parsePlanPolicy } from '../../core/planPolicy';
 import { computeTeamPlan, type NeedFacts, type SessionFacts, type TeamPlan } from '../../core/teamPlan';
@@ -181,5 +181,10 @@ describe('small groups in the equity view', () => {
     expect(recipientCount(5, true, 3, 5)).toBe('5');
     expect(recipientCount(5, true, 3, 6)).toBe('3 or more');
     expect(recipientCount(5, true, 3, 8)).toBe('5');
+  });
+
+  it("adds a broadcast's progress up to its audience from the first moment", () => {
+    expect(broadcastTally(12, [])).toMatchObject({ ended: 0, toGo: 12 });
+    expect(broadcastTally(12, ['queued', 'sending', 'sent', 'failed', 'not_installed'])).toEqual({ sent: 1, notInstalled: 1, unreachable: 0, failed: 1, ended: 3, toGo: 9 });
   });
 });
