@@ -94,35 +94,45 @@ export function pressed(card: unknown, verb: string, needId?: string): Record<st
 const isShown = (o: Record<string, unknown>) => o.isVisible !== false;
 const isHeading = (o: Record<string, unknown>) => o.type === 'TextBlock' && (o.weight === 'Bolder' || o.style === 'heading');
 
-/** What no card may show anyone, opening or not: a template expression left in, or a heading with nothing in it. */
-export function contentProblems(card: unknown): string[] {
-  const problems: string[] = [];
-  const walk = (node: unknown, shown: boolean) => {
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, shown));
+/** Calls `visit` on every element a person would see (isVisible false hides an element and all inside it). */
+function eachShown(card: unknown, visit: (o: Record<string, unknown>) => void): void {
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     const o = node as Record<string, unknown>;
-    const visible = shown && isShown(o);
-    if (visible && isHeading(o) && typeof o.text === 'string' && !o.text.trim()) problems.push('an empty heading is showing');
-    for (const value of Object.values(o)) {
-      if (typeof value === 'string' && /\$\{[^}]*\}/.test(value) && visible) problems.push(`"${value.slice(0, 80)}" still holds a template expression`);
-      else walk(value, visible);
-    }
+    if (!isShown(o)) return;
+    visit(o);
+    Object.values(o).forEach(walk);
   };
-  walk(card, true);
+  walk(card);
+}
+
+/** What no card may show anyone: a heading with nothing in it. */
+export function contentProblems(card: unknown): string[] {
+  const problems: string[] = [];
+  eachShown(card, (o) => {
+    if (isHeading(o) && typeof o.text === 'string' && !o.text.trim()) problems.push('an empty heading is showing');
+  });
   return problems;
 }
 
 /** What a card must not show as it first arrives: on top of contentProblems, an error box ("Please fix these:"). */
 export function openingProblems(card: unknown): string[] {
   const problems = contentProblems(card);
-  const walk = (node: unknown, shown: boolean) => {
-    if (Array.isArray(node)) return node.forEach((n) => walk(n, shown));
-    if (!node || typeof node !== 'object') return;
-    const o = node as Record<string, unknown>;
-    const visible = shown && isShown(o);
-    if (visible && o.type === 'Container' && o.style === 'attention') problems.push(`an error box is showing: ${cardText(o).slice(0, 120) || '(empty)'}`);
-    Object.values(o).forEach((v) => walk(v, visible));
-  };
-  walk(card, true);
+  eachShown(card, (o) => {
+    if (o.type === 'Container' && o.style === 'attention') problems.push(`an error box is showing: ${cardText(o).slice(0, 120) || '(empty)'}`);
+  });
+  return problems;
+}
+
+/**
+ * Template expressions left showing. Only meaningful where nobody typed "${…}" themselves: Weave
+ * shows what people type literally, so a need called "${title}" is not a leftover.
+ */
+export function templateLeftovers(card: unknown): string[] {
+  const problems: string[] = [];
+  eachShown(card, (o) => {
+    for (const value of Object.values(o)) if (typeof value === 'string' && /\$\{[^}]*\}/.test(value)) problems.push(`"${value.slice(0, 80)}" still holds a template expression`);
+  });
   return problems;
 }
