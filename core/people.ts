@@ -1,4 +1,4 @@
-import type { CareerStage, Profession, RegistrationBody, Role } from './workforce';
+import { professionLabel, type CareerStage, type Profession, type RegistrationBody, type Role } from './workforce';
 
 /** The fields HR owns. A roster import sets exactly these; nothing else about a person. */
 export interface HrRecord {
@@ -62,6 +62,17 @@ export function nameOf(person: Pick<Person, 'displayName' | 'preferredName'>): s
 
 export function firstName(person: Pick<Person, 'displayName' | 'preferredName'>): string {
   return nameOf(person).split(/\s+/)[0] ?? nameOf(person);
+}
+
+/**
+ * A person's role as everyone reads it: their job title, then their profession when the title does
+ * not already say it ("Team Manager · Social worker", but "Social Worker (ASYE)" alone).
+ */
+export function roleOf(person: Pick<Person, 'jobTitle' | 'profession'>): string {
+  const profession = professionLabel(person.profession);
+  const title = person.jobTitle.trim();
+  if (!title) return profession;
+  return title.toLowerCase().includes(profession.toLowerCase()) ? title : `${title} · ${profession}`;
 }
 
 export const HR_FIELDS: readonly (keyof HrRecord)[] = [

@@ -63,7 +63,8 @@ export interface Check {
   label: string;
   have: number;
   need: number;
-  unit: string;
+  /** What is counted, as one and as more: ['piece', 'pieces']. */
+  unit: readonly [string, string];
   met: boolean;
 }
 
@@ -103,7 +104,7 @@ function window(to: IsoDate, monthDayFrom: string, monthDayTo: string): Period {
   return { from: `${endYear}-${monthDayFrom}`, to: `${endYear}-${monthDayTo}` };
 }
 
-const check = (label: string, have: number, need: number, unit: string): Check => ({ label, have, need, unit, met: have >= need });
+const check = (label: string, have: number, need: number, unit: Check['unit']): Check => ({ label, have, need, unit, met: have >= need });
 
 /** Gaps of `months` or more between the period's start, each record, and the end of what has happened so far. */
 export function gapsIn(period: Period, dates: readonly IsoDate[], asOf: IsoDate, months: number): Period[] {
@@ -132,8 +133,8 @@ export function readiness(
     const renewal = window(period.to, rules.swe.renewal.from, rules.swe.renewal.to);
     const mine = within(period).filter((r) => r.reflected);
     const checks = [
-      check('Pieces of CPD with a reflection', mine.length, rules.swe.requires.records, 'pieces'),
-      check('With a peer reflection', mine.filter((r) => r.peerReflected).length, rules.swe.requires.withPeerReflection, 'pieces'),
+      check('Pieces of CPD with a reflection', mine.length, rules.swe.requires.records, ['piece', 'pieces']),
+      check('With a peer reflection', mine.filter((r) => r.peerReflected).length, rules.swe.requires.withPeerReflection, ['piece', 'pieces']),
     ];
     return { regulator, period, renewal, inRenewalWindow: asOf >= renewal.from && asOf <= renewal.to, checks, ...none, met: checks.every((c) => c.met) };
   }
@@ -144,8 +145,8 @@ export function readiness(
     const mine = within(period);
     const gaps = gapsIn(period, mine.map((r) => r.date), asOf, rules.hcpc.requires.maxGapMonths);
     const checks = [
-      check('Kinds of activity', new Set(mine.map((r) => r.activityType)).size, rules.hcpc.requires.activityTypes, 'kinds'),
-      { label: `A continuous record (no gap of ${rules.hcpc.requires.maxGapMonths} months or more)`, have: gaps.length, need: 0, unit: 'gaps', met: gaps.length === 0 },
+      check('Kinds of activity', new Set(mine.map((r) => r.activityType)).size, rules.hcpc.requires.activityTypes, ['kind', 'kinds']),
+      { label: `A continuous record (no gap of ${rules.hcpc.requires.maxGapMonths} months or more)`, have: gaps.length, need: 0, unit: ['gap', 'gaps'] as const, met: gaps.length === 0 },
     ];
     return { regulator, period, renewal, inRenewalWindow: asOf >= renewal.from && asOf <= renewal.to, checks, gaps, needsFromPerson: null, met: checks.every((c) => c.met) };
   }
@@ -159,11 +160,11 @@ export function readiness(
     const mine = within(period);
     const r = rules.nmc.requires;
     const checks = [
-      check('Hours of CPD', round(mine.reduce((n, x) => n + x.hours, 0)), r.hours, 'hours'),
-      check('Participatory hours', round(mine.reduce((n, x) => n + x.participatoryHours, 0)), r.participatoryHours, 'hours'),
-      check('Pieces of practice-related feedback', mine.filter((x) => x.includesFeedback).length, r.feedback, 'pieces'),
-      check('Written reflective accounts', mine.filter((x) => x.reflected).length, r.reflections, 'accounts'),
-      check('Reflective discussion with another registrant', mine.filter((x) => x.reflectiveDiscussion).length, r.reflectiveDiscussions, 'discussions'),
+      check('Hours of CPD', round(mine.reduce((n, x) => n + x.hours, 0)), r.hours, ['hour', 'hours']),
+      check('Participatory hours', round(mine.reduce((n, x) => n + x.participatoryHours, 0)), r.participatoryHours, ['hour', 'hours']),
+      check('Pieces of practice-related feedback', mine.filter((x) => x.includesFeedback).length, r.feedback, ['piece', 'pieces']),
+      check('Written reflective accounts', mine.filter((x) => x.reflected).length, r.reflections, ['account', 'accounts']),
+      check('Reflective discussion with another registrant', mine.filter((x) => x.reflectiveDiscussion).length, r.reflectiveDiscussions, ['discussion', 'discussions']),
     ];
     return {
       regulator, period, renewal, inRenewalWindow: !!renewal && asOf >= renewal.from && asOf <= renewal.to, checks, gaps: [],

@@ -4,9 +4,9 @@ import { activityLabel } from '../core/activities';
 import { formatDate, type IsoDate } from '../core/calendar';
 import { REFLECTION_MODELS, reflectionPrompts, type CpdRecord } from '../core/cpd';
 import { NEED_STATUS_LABELS, type LearningNeed } from '../core/needs';
-import { nameOf, type Person } from '../core/people';
+import { nameOf, roleOf, type Person } from '../core/people';
 import type { Readiness } from '../core/registration';
-import { professionLabel, registrationLabel } from '../core/workforce';
+import { registrationLabel } from '../core/workforce';
 import { checkFacts, headline, periodLine, professionLabelOrOther, readinessNotes, recordSections } from '../views/cpd';
 import { groupByStatus, needDetails, needHeading } from '../views/plan';
 
@@ -42,7 +42,7 @@ export function cpdMarkdown(d: CpdDocument): string {
   const out: string[] = [];
   out.push(`# CPD record: ${mdText(nameOf(person))}`, '');
   const registration = person.registrationBody === 'none' ? 'not registered with a regulator' : `${registrationLabel(person.registrationBody)}${person.registrationNumber ? ` ${mdText(person.registrationNumber)}` : ''}`;
-  out.push(`${mdText(person.jobTitle)} · ${professionLabel(person.profession)} · ${registration}  `, `Produced by Weave on ${formatDate(d.today)}.`, '');
+  out.push(`${mdText(roleOf(person))} · ${registration}  `, `Produced by Weave on ${formatDate(d.today)}.`, '');
 
   out.push('## Registration', '', periodLine(readiness), '', `**${headline(readiness).text}**`, '');
   for (const f of checkFacts(readiness)) out.push(`- ${f.title}: ${f.value}`);

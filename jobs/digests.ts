@@ -9,6 +9,7 @@ import { mondayOf } from '../core/calendar';
 import { hasRole } from '../core/people';
 import { localDate } from '../core/zonedTime';
 import { channelRecipient } from '../store/plans';
+import { plural } from '../core/words';
 
 export async function runDigests(deps: BotDeps): Promise<string> {
   const tenantId = deps.config.tenantId;
@@ -33,5 +34,5 @@ export async function runDigests(deps: BotDeps): Promise<string> {
   for (const a of admins) {
     await deps.outbox.sendCard({ tenantId, batch: `org-digest|${period}`, recipientId: a.aadObjectId, kind: orgPlanFlow.kind, context: { period } });
   }
-  return `${links.length} team ${links.length === 1 ? 'channel' : 'channels'}, ${managers.length} manager digests${monthly ? `, organisation plan to ${admins.length} L&D` : ''} for the week of ${period}`;
+  return `${plural(links.length, 'team channel', 'team channels')}, ${plural(managers.length, 'manager digest', 'manager digests')}${monthly ? `, organisation plan to ${admins.length} L&D` : ''} for the week of ${period}`;
 }

@@ -4,6 +4,7 @@
 import type { DeliveryStore } from '../store/deliveries';
 import type { Outbox } from '../bot/outbox';
 import type { Clock } from '../core/clock';
+import { plural } from '../core/words';
 
 /** Queue messages are picked up in seconds; a row whose attempt was due this long ago has lost its message. */
 export const STUCK_AFTER_MINUTES = 10;
@@ -12,5 +13,5 @@ export async function sweepOutbox(deps: { deliveries: DeliveryStore; outbox: Out
   const now = deps.clock.now();
   const stuck = await deps.deliveries.listStuck(new Date(now.getTime() - STUCK_AFTER_MINUTES * 60_000).toISOString(), now.toISOString());
   for (const d of stuck) await deps.outbox.requeue({ batch: d.batch, recipientId: d.recipientId });
-  return stuck.length === 0 ? 'nothing stuck' : `re-queued ${stuck.length} stuck deliver${stuck.length === 1 ? 'y' : 'ies'}`;
+  return stuck.length === 0 ? 'nothing stuck' : `re-queued ${plural(stuck.length, 'stuck delivery', 'stuck deliveries')}`;
 }

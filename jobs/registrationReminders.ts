@@ -9,6 +9,7 @@ import { firstName } from '../core/people';
 import { registrationLabel } from '../core/workforce';
 import { localDate } from '../core/zonedTime';
 import { checkFacts, readinessOf } from '../views/cpd';
+import { plural } from '../core/words';
 
 export const REMIND_EVERY_DAYS = 28;
 export const FINAL_REMINDER_DAYS = 7;
@@ -38,7 +39,7 @@ export async function runRegistrationReminders(deps: BotDeps): Promise<string> {
     const round = left <= FINAL_REMINDER_DAYS ? 'final' : String(Math.floor(daysBetween(ready.renewal.from, today) / REMIND_EVERY_DAYS));
     const missing = checkFacts(ready).filter((_, i) => !ready.checks[i]!.met).map((f) => `- ${f.title}: ${f.value}`);
     await deps.outbox.sendText(tenantId, `registration|${person.aadObjectId}|${ready.period.to}|${round}`, person.aadObjectId, [
-      `${firstName(person)}, your ${registrationLabel(ready.regulator)} renewal closes on ${formatDate(ready.renewal.to)}${left <= FINAL_REMINDER_DAYS ? ` — ${left === 0 ? 'today' : `in ${left} ${left === 1 ? 'day' : 'days'}`}` : ''}. Your CPD record is still short of:`,
+      `${firstName(person)}, your ${registrationLabel(ready.regulator)} renewal closes on ${formatDate(ready.renewal.to)}${left <= FINAL_REMINDER_DAYS ? ` — ${left === 0 ? 'today' : `in ${plural(left, 'day', 'days')}`}` : ''}. Your CPD record is still short of:`,
       ...missing,
       'Type **log cpd** to add learning, or **my cpd** to see your record.',
     ].join('\n'));

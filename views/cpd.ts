@@ -7,13 +7,14 @@ import { cpdFacts, hasPeerReflection, hasReflection, promptText, reflectionPromp
 import type { Person } from '../core/people';
 import { readiness, type Readiness, type RegistrationPolicy } from '../core/registration';
 import { professionLabel, registrationLabel } from '../core/workforce';
+import { plural } from '../core/words';
 
 export function readinessOf(policy: RegistrationPolicy, person: Pick<Person, 'registrationBody' | 'revalidationDate'>, records: readonly (CpdRecord | CpdFacts)[], today: IsoDate): Readiness {
   const facts = records.map((r) => ('reflected' in r ? r : cpdFacts(r)));
   return readiness(policy, person.registrationBody, facts, today, { revalidationDate: person.revalidationDate });
 }
 
-const hours = (n: number) => `${n} ${n === 1 ? 'hour' : 'hours'}`;
+const hours = (n: number) => plural(n, 'hour', 'hours');
 
 /** "Social Work England, registration year 1 December 2026 to 30 November 2027" */
 export function periodLine(r: Readiness): string {
@@ -27,15 +28,15 @@ export function headline(r: Readiness): { text: string; tone: 'good' | 'attentio
   if (r.met) return { text: 'You have what your regulator asks for this period.', tone: 'good' };
   const missing = r.checks.filter((c) => !c.met).length;
   const window = r.inRenewalWindow && r.renewal ? ` Renewal is open until ${formatDate(r.renewal.to)}.` : '';
-  return { text: `${missing} ${missing === 1 ? 'thing' : 'things'} still to do.${window}`, tone: r.inRenewalWindow ? 'attention' : 'default' };
+  return { text: `${plural(missing, 'thing', 'things')} still to do.${window}`, tone: r.inRenewalWindow ? 'attention' : 'default' };
 }
 
 export function checkFacts(r: Readiness): { title: string; value: string }[] {
   return r.checks.map((c) => ({
     title: c.label,
-    value: c.unit === 'gaps'
-      ? (c.met ? '✓ none' : `${c.have} ${c.have === 1 ? 'gap' : 'gaps'} to explain`)
-      : `${c.met ? '✓' : '✗'} ${c.have} of ${c.need} ${c.unit}`,
+    value: c.unit[0] === 'gap'
+      ? (c.met ? '✓ none' : `${plural(c.have, 'gap', 'gaps')} to explain`)
+      : `${c.met ? '✓' : '✗'} ${c.have} of ${plural(c.need, c.unit[0], c.unit[1])}`,
   }));
 }
 

@@ -17,4 +17,3 @@ export function lastOf<T>(items: readonly T[], max: number): { shown: T[]; left:
   return { shown, left: items.length - shown.length };
 }
 
-export const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;

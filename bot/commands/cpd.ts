@@ -10,6 +10,7 @@ import { issueCard } from '../flows/flow';
 import { logCpdFlow } from '../flows/logCpd';
 import { todayFor } from '../flows/sessionViews';
 import type { CommandDef } from './command';
+import { agree, plural } from '../../core/words';
 
 /** How long an export link works: long enough to open on another device, short enough not to linger in chat. */
 export const EXPORT_LINK_HOURS = 24;
@@ -52,7 +53,7 @@ export const myCpdCommand: CommandDef = {
         notes: [
           ...readinessNotes(ready),
           ...(more > 0 ? [`And ${more} more this period.`] : []),
-          ...(earlier > 0 ? [`${earlier} earlier ${earlier === 1 ? 'piece' : 'pieces'} of CPD are in your export.`] : []),
+          ...(earlier > 0 ? [`${plural(earlier, 'earlier piece', 'earlier pieces')} of CPD ${agree(earlier, 'is', 'are')} in your export.`] : []),
         ],
         records: inPeriod.slice(0, SHOWN_RECORDS).map((r) => ({ date: formatDate(r.date), title: r.title, detail: recordDetail(r) })),
         empty: inPeriod.length === 0 ? 'Nothing recorded this period yet. Log CPD as it happens: supervision, shadowing and reading all count.' : '',

@@ -12,13 +12,13 @@ import { teamDigest } from '../../core/digest';
 import { MENTORING_KINDS } from '../../core/mentoring';
 import { OFFER_FORMATS } from '../../core/offers';
 import { isOpen } from '../../core/needs';
-import { nameOf, type Person } from '../../core/people';
-import { professionLabel } from '../../core/workforce';
+import { nameOf, roleOf, type Person } from '../../core/people';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { BotDeps } from '../context';
 import { leadOf, loadRollup, orgPlanOf, teamLedBy } from '../rollup';
 import { needHeading } from '../../views/plan';
 import { defineAction, type CardFlow } from './flow';
+import { agree, plural } from '../../core/words';
 
 const periodOf = (card: IssuedCard) => String(card.context.period ?? '');
 const weekOf = (period: IsoDate) => `Week of ${formatDate(period)}`;
@@ -70,19 +70,19 @@ export async function managerDigest(deps: BotDeps, managerId: string, tenantId: 
     if (open.length > 0) withNeeds += 1;
     for (const area of new Set(open.flatMap((n) => n.codes.map((c) => c.split('.')[0]!)))) areaCounts.set(area, (areaCounts.get(area) ?? 0) + 1);
     const lines = open.slice(0, 3).map((n) => `Need: ${needHeading(n)}: ${n.description}`);
-    if (open.length > 3) lines.push(`and ${open.length - 3} more open ${open.length - 3 === 1 ? 'need' : 'needs'}`);
+    if (open.length > 3) lines.push(`and ${plural(open.length - 3, 'more open need', 'more open needs')}`);
     if (open.length === 0) lines.push('No open learning needs: worth asking at supervision.');
     const mine = sessions.filter((s) => s.kind === 'supervision' && s.status !== 'cancelled' && s.status !== 'moved' && s.status !== 'superseded');
     if (mine.length > 0) lines.push(`Prepared for ${mine.filter((s) => s.answeredAt).length} of ${mine.length} supervisions in the last four weeks`);
     lines.push(`CPD logged in the last three months: ${cpd.filter((r) => r.date >= quarterAgo).length}`);
     lines.push(mentoringLine(p, requests, matches));
-    people.push({ id: p.aadObjectId, name: nameOf(p), role: `${p.jobTitle} · ${professionLabel(p.profession)}`, lines });
+    people.push({ id: p.aadObjectId, name: nameOf(p), role: roleOf(p), lines });
   }
   const top = [...areaCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 3).map(([a, n]) => `${describeCode(a)} (${n})`);
   return {
     eyebrow: weekOf(period),
     title: 'Your team\'s learning, privately',
-    summary: reports.length === 0 ? 'Nobody reports to you yet.' : `${withNeeds} of your ${reports.length} ${reports.length === 1 ? 'report has' : 'reports have'} open learning needs.${top.length ? ` Most needed: ${top.join(', ')}.` : ''}`,
+    summary: reports.length === 0 ? 'Nobody reports to you yet.' : `${withNeeds} of your ${plural(reports.length, 'report', 'reports')} ${agree(withNeeds, 'has', 'have')} open learning needs.${top.length ? ` Most needed: ${top.join(', ')}.` : ''}`,
     people,
     footer: 'Only you see this. Your team\'s channel gets the week\'s totals, without names.',
   };
@@ -105,7 +105,6 @@ export const managerDigestFlow: CardFlow = {
 
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export async function orgPlanContent(deps: BotDeps, today: IsoDate) {
   const data = await loadRollup(deps, today);
@@ -124,7 +123,7 @@ export async function orgPlanContent(deps: BotDeps, today: IsoDate) {
     priorities: plan.priorities.slice(0, deps.planPolicy.topAreas + 2).map((p) => ({
       heading: `${describeCode(p.code)}: priority ${p.score}`,
       lines: [
-        `${count(p.people, 'person needs', 'people need')} it; ${p.triggerPeople} affected by learning triggers; ${count(p.registrationPeople, 'registrant', 'registrants')} short of their regulator in a renewal window.`,
+        `${plural(p.people, 'person needs', 'people need')} it; ${p.triggerPeople} affected by learning triggers; ${plural(p.registrationPeople, 'registrant', 'registrants')} short of their regulator in a renewal window.`,
         ...(p.teams.length || p.professions.length ? [`Most in ${[...p.teams, ...p.professions].map((g) => `${g.name} (${g.people})`).join(', ')}.`] : []),
         p.activity ? `Commission: ${activityLabel(p.activity).toLowerCase()}, the way most of them would like to learn, open to every profession.` : 'Commission: a cross-profession session.',
         p.mentors > 0 ? `Internal mentors with this strength: ${p.mentors}.` : 'No internal mentor offers this strength yet.',

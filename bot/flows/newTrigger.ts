@@ -14,6 +14,7 @@ import type { BotDeps } from '../context';
 import { choice, choices, date, picked, text, toggle, typed } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { todayFor } from './sessionViews';
+import { plural } from '../../core/words';
 
 const schema = z.object({
   source: choice('Where it comes from', TRIGGER_SOURCE_CODES),
@@ -63,7 +64,7 @@ export const newTriggerFlow: CardFlow = {
             tone: 'good',
             lines: [
               `${TRIGGER_SOURCES[trigger.source]}: ${plain(trigger.summary)}`,
-              `It affects ${affected.length} ${affected.length === 1 ? 'person' : 'people'} and raises ${trigger.codes.map(describeCode).join(', ')} in the team and organisation plans${trigger.dueDate ? ` until ${trigger.dueDate}` : ''}.`,
+              `It affects ${plural(affected.length, 'person', 'people')} and raises ${trigger.codes.map(describeCode).join(', ')} in the team and organisation plans${trigger.dueDate ? ` until ${trigger.dueDate}` : ''}.`,
               trigger.needsCreated ? 'A learning need is being added to each of their plans now, and each will be told.' : 'No needs were added to anyone\'s plan.',
             ],
             buttons: [{ title: 'Organisation plan', command: 'org plan' }],

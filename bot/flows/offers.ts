@@ -22,6 +22,7 @@ import { choice, choices, date, messagesOf, number, picked, text, toggle, typed 
 import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
 import { todayFor } from './sessionViews';
 import { attendancePage } from './attendancePage';
+import { plural } from '../../core/words';
 
 const areaOf = (code: string) => code.split('.')[0]!;
 export const offerBatch = (offerId: string) => `offer|${offerId}`;
@@ -84,7 +85,7 @@ function offerFacts(offer: Offer): { title: string; value: string }[] {
     { title: 'When', value: `${formatFullDay(offer.date)}, ${offer.time} (${durationLabel(offer.durationMinutes)})` },
     { title: 'Where', value: [offer.location, offer.onlineUrl ? 'online' : ''].filter(Boolean).join(' and ') || 'to be confirmed' },
     { title: 'Areas', value: offer.codes.map(describeCode).join(', ') },
-    { title: 'CPD', value: `${offer.cpdHours} ${offer.cpdHours === 1 ? 'hour' : 'hours'}` },
+    { title: 'CPD', value: plural(offer.cpdHours, 'hour', 'hours') },
     { title: 'Places', value: `${offer.capacity}; book by ${formatDate(offer.closesOn)}` },
   ];
 }
@@ -436,7 +437,7 @@ function progressActions() {
           if (b.status !== 'attended') await deps.offers.writeBooking({ ...b, status: 'attended', updatedAt: deps.clock.now().toISOString() }, b);
           if (await recordAttendance(deps, offer, id)) added += 1;
         }
-        return { card: await renderCompose(deps, card, { note: `Attendance saved: ${added} new ${added === 1 ? 'record' : 'records'} in people's CPD.` }) };
+        return { card: await renderCompose(deps, card, { note: `Attendance saved: ${plural(added, 'new record', 'new records')} in people's CPD.` }) };
       },
     }),
   };
@@ -457,7 +458,7 @@ async function recordAttendance(deps: BotDeps, offer: Offer, personId: string): 
   await deps.cpd.save(record);
   for (const n of needs.filter((x) => x.status !== 'in_progress')) await deps.needs.update(n, { status: 'in_progress', updatedAt: record.createdAt });
   await deps.outbox.sendText(offer.tenantId, `offer-attended|${offer.offerId}`, personId,
-    `"${plain(offer.title)}" is in your CPD record (${offer.cpdHours} ${offer.cpdHours === 1 ? 'hour' : 'hours'}). Regulators ask what you learned: type **log cpd** to add a reflection.`);
+    `"${plain(offer.title)}" is in your CPD record (${plural(offer.cpdHours, 'hour', 'hours')}). Regulators ask what you learned: type **log cpd** to add a reflection.`);
   return true;
 }
 

@@ -17,7 +17,8 @@ import { choice, date, messagesOf, text, toggle, typed } from './fields';
 import { wantMentorFor } from './mentorRequest';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { commentLines, currentPlan, groupByStatus, mostPressingFirst, needDetails, needHeading } from '../../views/plan';
-import { COMMENTS_PER_NEED, lastOf, LOGGED_PER_NEED, NEEDS_ON_CARD, plural, WHOLE_PLAN_OWN, wholePlanOf } from '../../views/planOnCard';
+import { COMMENTS_PER_NEED, lastOf, LOGGED_PER_NEED, NEEDS_ON_CARD, WHOLE_PLAN_OWN, wholePlanOf } from '../../views/planOnCard';
+import { plural } from '../../core/words';
 import { reportsOf } from './reports';
 import { todayFor } from './sessionViews';
 import type { LearningNeed } from '../../core/needs';
@@ -211,7 +212,7 @@ async function renderForManager(deps: BotDeps, card: IssuedCard, form?: FormStat
       groups: content?.groups ?? [],
       excerpt: person && content ? excerptLine(content.shown, content.total, `${firstName(person)}'s`, wholePlanOf(nameOf(person))) : '',
       mode: 'manager',
-      picker: { reports: reports.map((p) => ({ id: p.aadObjectId, label: clip(`${nameOf(p)} (${p.jobTitle})`, PICKER_LABEL) })), selected: person?.aadObjectId ?? '' },
+      picker: { reports: reports.map((p) => ({ id: p.aadObjectId, label: clip(`${nameOf(p)}, ${p.jobTitle}`, PICKER_LABEL) })), selected: person?.aadObjectId ?? '' },
       footer: content?.earlier ?? '',
       buttons: [],
     });

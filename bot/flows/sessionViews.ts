@@ -12,6 +12,7 @@ import type { Session } from '../../core/sessions';
 import { localDate } from '../../core/zonedTime';
 import type { LearningNeed } from '../../core/needs';
 import type { BotDeps } from '../context';
+import { times } from '../../core/words';
 
 export function when(session: Pick<Session, 'date' | 'time'>, today: IsoDate): string {
   return `${formatDay(session.date, today)}${session.time ? ` at ${session.time}` : ''}`;
@@ -99,7 +100,7 @@ export function answerSections(session: Session, review: readonly ReviewedNeed[]
 function snoozeLine(session: Session): string {
   if (session.snoozes.length === 0) return '';
   const reasons = session.snoozes.map((s) => s.reason).filter(Boolean);
-  return ` Snoozed ${session.snoozes.length === 1 ? 'once' : `${session.snoozes.length} times`}${reasons.length ? ` (${reasons.join('; ')})` : ''}.`;
+  return ` Snoozed ${times(session.snoozes.length)}${reasons.length ? ` (${reasons.join('; ')})` : ''}.`;
 }
 
 /** The person's own view of what they sent, with Edit until the day. */

@@ -2,13 +2,13 @@
 // they prepared, overdue, reachable in Teams. Names and detail, so only for the manager (1:1 chat, tab).
 import { addDays, formatDay, type IsoDate } from '../../core/calendar';
 import { SESSION_LABELS } from '../../core/cadence';
-import { nameOf } from '../../core/people';
+import { nameOf, roleOf } from '../../core/people';
 import { LOOKAHEAD_DAYS, overdueSince, plannedAppraisal, plannedSupervision, sessionFamily, type Planned } from '../../core/sessionPlanning';
-import { professionLabel } from '../../core/workforce';
 import type { StoredSession } from '../../store/sessions';
 import type { BotDeps } from '../context';
 import { reportsOf } from './reports';
 import { todayFor } from './sessionViews';
+import { plural, times } from '../../core/words';
 
 function describeNext(plan: Planned | null, session: StoredSession | undefined, today: IsoDate): string {
   if (!plan && !session) return 'none expected';
@@ -22,7 +22,7 @@ function describeNext(plan: Planned | null, session: StoredSession | undefined, 
 function preparation(session: StoredSession | undefined): string | null {
   if (!session?.promptSentAt) return null;
   if (session.answeredAt) return 'prepared';
-  const snoozed = session.snoozes.length ? `, snoozed ${session.snoozes.length === 1 ? 'once' : `${session.snoozes.length} times`}${session.snoozes.some((s) => s.reason) ? ` (${session.snoozes.map((s) => s.reason).filter(Boolean).join('; ')})` : ''}` : '';
+  const snoozed = session.snoozes.length ? `, snoozed ${times(session.snoozes.length)}${session.snoozes.some((s) => s.reason) ? ` (${session.snoozes.map((s) => s.reason).filter(Boolean).join('; ')})` : ''}` : '';
   return `asked, not yet prepared${snoozed}`;
 }
 
@@ -73,10 +73,10 @@ export async function teamStatusOf(deps: BotDeps, tenantId: string, managerId: s
       concerns += 1;
       facts.push({ title: 'Teams', value: !conversation ? 'has not opened Weave yet: cannot be prompted' : 'not reachable in Teams: cannot be prompted' });
     }
-    return { id: person.aadObjectId, name: nameOf(person), role: `${person.jobTitle} · ${professionLabel(person.profession)}`, facts, concerns };
+    return { id: person.aadObjectId, name: nameOf(person), role: roleOf(person), facts, concerns };
   });
   const summary = [
-    `${reports.length} ${reports.length === 1 ? 'person' : 'people'}`,
+    plural(reports.length, 'person', 'people'),
     `${prepared} prepared for their next supervision`,
     overdue ? `${overdue} overdue` : null,
     unreachable ? `${unreachable} not reachable in Teams` : null,

@@ -63,7 +63,7 @@ describe('CPD record', () => {
     expect(text).toContain('Saved to your CPD record');
     expect(text).toContain('Social Work England, registration year 1 December 2025 to 30 November 2026');
     expect(text).toContain('✗ 1 of 2 pieces');
-    expect(text).toContain('✓ 1 of 1 pieces');
+    expect(text).toContain('✓ 1 of 1 piece');
     const [record] = await stack.rt.cpd.listFor(stack.tenantId, priya.aadObjectId);
     expect(record).toMatchObject({
       activityType: 'work_shadowing', hours: 3, participatoryHours: 3, codes: ['CC5', 'CC1'], reflectionModel: 'what',

@@ -78,7 +78,7 @@ describe('team and organisation plans', () => {
     await need(aisha, 'CC3', 'Court statements for Aisha');
     await need(owen, 'CC6', 'Information sharing for Owen');
 
-    expect(await runDigests(stack.rt)).toContain('1 team channel, 1 manager digests for the week of 2026-11-23');
+    expect(await runDigests(stack.rt)).toContain('1 team channel, 1 manager digest for the week of 2026-11-23');
     await stack.drainOutbox();
     const [digest] = channelCards();
     const text = cardText(digest);
