@@ -46,6 +46,8 @@ function chartProblems(node: unknown): string[] {
     const data = o.data as unknown[];
     if (!Array.isArray(data) || data.length === 0) problems.push(`chart: ${o.type} has no data`);
     else if (!data.every((d) => d && typeof (d as { x?: unknown }).x === 'string' && typeof (d as { y?: unknown }).y === 'number')) problems.push(`chart: ${o.type} data points need x (text) and y (a number)`);
+    // Teams draws an axis of its own choosing, ticks at 0.33 and 0.67 for small counts of people: counts show their values instead.
+    else if (o.type === 'Chart.HorizontalBar' && data.every((d) => Number.isInteger((d as { y: number }).y)) && o.displayMode !== 'AbsoluteNoAxis') problems.push(`chart: ${o.type} of whole numbers needs displayMode AbsoluteNoAxis, or its axis shows fractions`);
   }
   return problems;
 }
