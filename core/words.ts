@@ -11,6 +11,14 @@ export function agree(n: number, one: string, many: string): string {
   return n === 1 ? one : many;
 }
 
+/**
+ * The verb for "part of whole": "1 of your 6 reports has", "2 of 6 have", "0 of 1 waiting person
+ * has" (a whole of one reads as singular).
+ */
+export function agreeOf(part: number, whole: number, one: string, many: string): string {
+  return part === 1 || whole === 1 ? one : many;
+}
+
 /** "once", "twice", "3 times". */
 export function times(n: number): string {
   return n === 1 ? 'once' : n === 2 ? 'twice' : `${n} times`;

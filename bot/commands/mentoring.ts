@@ -12,7 +12,7 @@ import { issueCard } from '../flows/flow';
 import { mentorOfferFlow } from '../flows/mentorOffer';
 import { mentorRequestFlow } from '../flows/mentorRequest';
 import type { CommandDef } from './command';
-import { agree, plural } from '../../core/words';
+import { agree, agreeOf } from '../../core/words';
 
 export const offerMentoringCommand: CommandDef = {
   name: 'offer mentoring',
@@ -106,7 +106,7 @@ export const runMatchingCommand: CommandDef = {
       card: noticeCard({
         title: 'Mentoring matched',
         tone: 'good',
-        lines: [`${run.proposed} of ${plural(run.waiting, 'person', 'people')} waiting ${agree(run.proposed, 'has', 'have')} a proposal; ${run.crossProfession} across professions. Both people in each pair are asked to accept.`],
+        lines: [`${run.proposed} of ${run.waiting} waiting ${agree(run.waiting, 'person', 'people')} ${agreeOf(run.proposed, run.waiting, 'has', 'have')} a proposal; ${run.crossProfession} across professions. Both people in each pair are asked to accept.`],
         facts: [...reasons.entries()].sort((a, b) => b[1] - a[1]).map(([reason, count]) => ({ title: `Not yet (${count >= t ? count : `fewer than ${t}`})`, value: reason })),
       }),
       summary: 'Mentoring matched',

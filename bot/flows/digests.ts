@@ -18,7 +18,7 @@ import type { BotDeps } from '../context';
 import { leadOf, loadRollup, orgPlanOf, teamLedBy } from '../rollup';
 import { needHeading } from '../../views/plan';
 import { defineAction, type CardFlow } from './flow';
-import { agree, plural } from '../../core/words';
+import { agreeOf, plural } from '../../core/words';
 
 const periodOf = (card: IssuedCard) => String(card.context.period ?? '');
 const weekOf = (period: IsoDate) => `Week of ${formatDate(period)}`;
@@ -82,7 +82,7 @@ export async function managerDigest(deps: BotDeps, managerId: string, tenantId: 
   return {
     eyebrow: weekOf(period),
     title: 'Your team\'s learning, privately',
-    summary: reports.length === 0 ? 'Nobody reports to you yet.' : `${withNeeds} of your ${plural(reports.length, 'report', 'reports')} ${agree(withNeeds, 'has', 'have')} open learning needs.${top.length ? ` Most needed: ${top.join(', ')}.` : ''}`,
+    summary: reports.length === 0 ? 'Nobody reports to you yet.' : `${withNeeds} of your ${plural(reports.length, 'report', 'reports')} ${agreeOf(withNeeds, reports.length, 'has', 'have')} open learning needs.${top.length ? ` Most needed: ${top.join(', ')}.` : ''}`,
     people,
     footer: 'Only you see this. Your team\'s channel gets the week\'s totals, without names.',
   };
