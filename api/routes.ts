@@ -94,9 +94,6 @@ function offerDigest(offer: Offer): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
 }
 
-/** Shares as whole percentages: the page needs no more, and raw fractions say more than it shows. */
-const percent = (share: number) => Math.round(share * 100);
-
 const PREVIEW_CARD_ID = '00000000-0000-4000-8000-000000000000';
 
 async function preview(deps: BotDeps, me: StoredPerson, values: Record<string, unknown>): Promise<{ invalid: string[] } | { offer: Offer; view: OfferPreview; audience: string[] }> {
@@ -210,17 +207,14 @@ export const API_ROUTES: readonly ApiRoute[] = [
     name: 'tab-org', route: 'tab/api/org', method: 'GET', audience: 'ld_admin',
     async handle({ deps, me }) {
       const today = await todayFor(deps, me.tenantId, me.aadObjectId);
-      const { plan, summary, mentoring, equityNote, priorities } = await orgPlanContent(deps, today);
+      const { plan, summary, mentoring, equityNote, priorities, equityFigures } = await orgPlanContent(deps, today);
       const triggers = (await deps.plans.listTriggers(me.tenantId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 20)
         .map((t) => ({ source: t.source, summary: t.summary, areas: t.codes.map(describeCode).join(', '), dueDate: t.dueDate }));
-      const headings = { profession: 'By profession', registration: 'Registered with a regulator, or not', team: 'By team' } as const;
       return ok<OrgView>({
         summary, mentoring, equityNote, triggers,
         priorities: plan.priorities.slice(0, priorities.length).map((p, i) => ({ code: p.code, label: describeCode(p.code), score: p.score, people: p.people, lines: priorities[i]!.lines })),
-        equity: (['profession', 'registration', 'team'] as const).map((dimension) => ({
-          dimension, heading: headings[dimension],
-          rows: plan.equity.filter((r) => r.dimension === dimension).map((r) => ({ group: r.group, headcount: r.headcount, workforceShare: percent(r.workforceShare), cpdShare: percent(r.cpdShare), placesShare: percent(r.placesShare), underServed: r.underServed })),
-        })),
+        // The same figures, worked out by the same function, as the chat's org plan.
+        equity: equityFigures,
       });
     },
   },

@@ -15,6 +15,8 @@ export interface RollupData {
   sessions: SessionFacts[];
   appraised: Set<string>;
   mentoring: MentoringFacts;
+  /** Mentees of pairs under way (both accepted): a place given, where a proposal is not yet. */
+  activeMentees: string[];
   triggers: LearningTrigger[];
 }
 
@@ -37,6 +39,7 @@ export async function loadRollup(deps: BotDeps, period: IsoDate): Promise<Rollup
       pairs: matches.filter((m) => m.status === 'proposed' || m.status === 'active').map((m) => ({ mentorId: m.mentorId, menteeId: m.menteeId })),
       waiting: requests.filter((r) => r.status === 'waiting').map((r) => r.personId),
     },
+    activeMentees: matches.filter((m) => m.status === 'active').map((m) => m.menteeId),
     triggers,
   };
 }
@@ -55,11 +58,19 @@ export function teamLedBy(managerId: string, people: readonly Person[]): string 
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
-/** Places people had on learning offers (booked or attended), for who CPD is reaching. */
-async function offerPlaces(deps: BotDeps): Promise<{ personId: string }[]> {
-  const offers = (await deps.offers.list(deps.config.tenantId)).filter((o) => o.status === 'sending' || o.status === 'sent');
+/**
+ * Places people were given, for who CPD is reaching: a place booked or attended on a learning offer
+ * that took place (or takes place) within the equity look-back, and a mentoring or shadowing pair
+ * under way. The one definition of "places" that the chat's org plan and the tab both show.
+ */
+async function placesGiven(deps: BotDeps, data: RollupData, today: IsoDate): Promise<{ personId: string }[]> {
+  const since = addMonths(today, -deps.planPolicy.equity.lookbackMonths);
+  const offers = (await deps.offers.list(deps.config.tenantId)).filter((o) => (o.status === 'sending' || o.status === 'sent') && o.date >= since);
   const bookings = await Promise.all(offers.map((o) => deps.offers.listBookings(o.offerId)));
-  return bookings.flat().filter((b) => b.status === 'booked' || b.status === 'attended').map((b) => ({ personId: b.personId }));
+  return [
+    ...bookings.flat().filter((b) => b.status === 'booked' || b.status === 'attended').map((b) => ({ personId: b.personId })),
+    ...data.activeMentees.map((personId) => ({ personId })),
+  ];
 }
 
 /** A roster team's lead: the manager most of its members report to. */
@@ -82,7 +93,7 @@ export async function orgPlanOf(deps: BotDeps, data: RollupData, today: IsoDate)
     people: data.people.map((p) => ({ id: p.aadObjectId, team: p.team, profession: p.profession, registered: p.registrationBody !== 'none' })),
     needs: data.needs, triggers: data.triggers, mentoring: data.mentoring, registrationShort,
     cpd: cpd.map((r) => ({ personId: r.personId, date: r.date })),
-    places: [...data.mentoring.pairs.map((p) => ({ personId: p.menteeId })), ...(await offerPlaces(deps))],
+    places: await placesGiven(deps, data, today),
     today,
   });
 }

@@ -64,6 +64,22 @@ function trendOf(plan: TeamPlan, previous: TeamPlan | null, threshold: number): 
   return `${Math.abs(delta)} ${delta > 0 ? 'more' : 'fewer'} people with open needs than last week.`;
 }
 
+/**
+ * Supervision held in the last four weeks, of the whole team: what a manager can set beside who is
+ * overdue (no session within the policy's interval) without the two seeming to disagree. How many
+ * prepared is said of those held only when that number is itself shown exactly, so the pair never
+ * gives away a group of one or two by subtraction.
+ */
+function supervisionLine(s: TeamPlan['supervision'], n: number, t: number): string {
+  if (s.held === undefined) {
+    // A plan stored before held supervision was counted knows only who had one on the calendar.
+    return s.due === 0 ? 'No supervision on the calendar in the last four weeks.' : `Prepared for their latest supervision: ${ofTotal(s.prepared, s.due, t)} people.`;
+  }
+  if (s.held === 0) return 'Supervision held in the last four weeks: none.';
+  const held = `Supervision held in the last four weeks: ${ofTotal(s.held, n, t)} people`;
+  return exact(s.held, n, t) ? `${held}; prepared for it: ${ofTotal(Math.min(s.prepared, s.held), s.held, t)}.` : `${held}.`;
+}
+
 const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 export function teamDigest(plan: TeamPlan, previous: TeamPlan | null, threshold: number): TeamDigest {
@@ -86,7 +102,7 @@ export function teamDigest(plan: TeamPlan, previous: TeamPlan | null, threshold:
     subHeadings: plan.subHeadings.filter((h) => exact(h.people, n, t)).slice(0, 3).map((h) => `${describeCode(h.code)} (${h.people})`),
     activities: plan.activities.filter((a) => exact(a.people, n, t)).slice(0, 3).map((a) => `${activityLabel(a.code)} (${a.people})`),
     trend: trendOf(plan, previous, t),
-    supervision: plan.supervision.due === 0 ? 'No supervisions were due in the last four weeks.' : `Prepared for their latest supervision: ${ofTotal(plan.supervision.prepared, plan.supervision.due, t)} people.`,
+    supervision: supervisionLine(plan.supervision, n, t),
     appraisal: `Appraisal in the last year: ${ofTotal(plan.appraisal.done, plan.appraisal.expected, t)} people.`,
     mentoring: `In mentoring or shadowing pairs: ${say(shown(plan.mentoring.inPairs, t))}; offering to mentor: ${say(shown(plan.mentoring.offering, t))}; waiting for a match: ${say(shown(plan.mentoring.waiting, t))}.`,
     // A trigger aimed at one or two people in the team would point at them: only those concerning enough people are named.

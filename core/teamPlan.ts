@@ -47,8 +47,13 @@ export interface TeamPlan {
   areas: (Counted & { needs: number })[];
   subHeadings: Counted[];
   activities: Counted[];
-  /** People with a supervision due in the window, and those who prepared for their latest. */
-  supervision: { due: number; prepared: number };
+  /**
+   * Supervision in the last four weeks (the window), in people: those with one on the calendar
+   * (recorded or expected, whatever came of it), those who had one held (recorded by the manager,
+   * or prepared for), and those who prepared for their latest. `held` is missing from plans stored
+   * before it was counted.
+   */
+  supervision: { due: number; held?: number; prepared: number };
   appraisal: { expected: number; done: number };
   mentoring: { inPairs: number; offering: number; waiting: number };
   /** Active learning triggers concerning members; the fewest members any one of them concerns. */
@@ -132,7 +137,12 @@ export function computeTeamPlan(input: TeamPlanInput): TeamPlan {
     areas,
     subHeadings,
     activities,
-    supervision: { due: latest.size, prepared: [...latest.values()].filter((s) => s.answered).length },
+    supervision: {
+      due: latest.size,
+      // Held as the prompt job closes a session: recorded by the manager, or prepared for (answered comes first, before the job has closed it).
+      held: new Set(recentSupervision.filter((s) => s.status === 'held' || s.answered).map((s) => s.personId)).size,
+      prepared: [...latest.values()].filter((s) => s.answered).length,
+    },
     appraisal: { expected: members.length, done: appraised },
     mentoring: {
       inPairs: inPairs.size,

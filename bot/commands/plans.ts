@@ -41,7 +41,7 @@ export const orgPlanCommand: CommandDef = {
   scopes: ['personal'],
   async run({ deps, turn }: Asking) {
     const today = await todayFor(deps, turn.tenantId, turn.user.aadObjectId);
-    const { plan: _plan, ...content } = await orgPlanContent(deps, today);
+    const { plan: _plan, equityFigures: _figures, ...content } = await orgPlanContent(deps, today);
     return [{ card: orgPlanCard(content), summary: 'Learning and development plan' }];
   },
 };

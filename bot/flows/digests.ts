@@ -12,6 +12,7 @@ import { teamDigest } from '../../core/digest';
 import { MENTORING_KINDS } from '../../core/mentoring';
 import { OFFER_FORMATS } from '../../core/offers';
 import { isOpen } from '../../core/needs';
+import type { OrgPlan } from '../../core/orgPlan';
 import { nameOf, roleOf, type Person } from '../../core/people';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { BotDeps } from '../context';
@@ -103,8 +104,23 @@ export const managerDigestFlow: CardFlow = {
   actions: {},
 };
 
-const pct = (share: number) => `${Math.round(share * 100)}%`;
 
+const EQUITY_HEADINGS = { profession: 'By profession', registration: 'Registered with a regulator, or not', team: 'By team' } as const;
+
+/**
+ * Who CPD reaches, as the chat's org plan and the tab both show it: shares in whole percent, worked
+ * out here once (raw fractions say more than either shows).
+ */
+export function equityFigures(plan: OrgPlan) {
+  const percent = (share: number) => Math.round(share * 100);
+  return (['profession', 'registration', 'team'] as const).map((dimension) => ({
+    dimension,
+    heading: EQUITY_HEADINGS[dimension],
+    rows: plan.equity.filter((r) => r.dimension === dimension).map((r) => ({
+      group: r.group, headcount: r.headcount, workforceShare: percent(r.workforceShare), cpdShare: percent(r.cpdShare), placesShare: percent(r.placesShare), underServed: r.underServed,
+    })),
+  }));
+}
 
 export async function orgPlanContent(deps: BotDeps, today: IsoDate) {
   const data = await loadRollup(deps, today);
@@ -115,7 +131,7 @@ export async function orgPlanContent(deps: BotDeps, today: IsoDate) {
   const met = checkIns.filter((c) => c.met).length;
   const useful = checkIns.filter((c) => c.useful === 'very' || c.useful === 'somewhat').length;
   const shownCount = (n: number) => (n === 0 || n >= t ? String(n) : `fewer than ${t}`);
-  const dimensionNames = { profession: 'By profession', registration: 'Registered or not', team: 'By team' } as const;
+  const equity = equityFigures(plan);
   return {
     eyebrow: formatDate(today),
     summary: `${plan.headcount} staff; ${plan.withOpenNeeds} with open learning needs (${plan.openNeeds} needs in all).`,
@@ -129,24 +145,26 @@ export async function orgPlanContent(deps: BotDeps, today: IsoDate) {
         p.mentors > 0 ? `Internal mentors with this strength: ${p.mentors}.` : 'No internal mentor offers this strength yet.',
       ],
     })),
-    equity: (['profession', 'registration', 'team'] as const).map((dimension) => ({
-      heading: dimensionNames[dimension],
-      rows: plan.equity.filter((r) => r.dimension === dimension).slice(0, 12).map((r) => ({
+    equity: equity.map((d) => ({
+      heading: d.heading,
+      rows: d.rows.slice(0, 12).map((r) => ({
         title: r.group,
-        value: `${pct(r.workforceShare)} of staff · ${pct(r.cpdShare)} of CPD logged · ${pct(r.placesShare)} of places${r.underServed ? ' · under-served' : ''}`,
+        value: `${r.workforceShare}% of staff · ${r.cpdShare}% of CPD logged · ${r.placesShare}% of places${r.underServed ? ' · under-served' : ''}`,
       })),
     })),
-    equityNote: `Shares over the last ${deps.planPolicy.equity.lookbackMonths} months. A group is under-served when its share of CPD or places is below ${Math.round(deps.planPolicy.equity.underServedRatio * 100)}% of its share of staff. Groups of fewer than ${t} are pooled.`,
+    equityNote: `Shares over the last ${deps.planPolicy.equity.lookbackMonths} months. Places are those booked or attended on learning offers, and mentoring or shadowing pairs under way. A group is under-served when its share of CPD or places is below ${Math.round(deps.planPolicy.equity.underServedRatio * 100)}% of its share of staff. Groups of fewer than ${t} are pooled.`,
     mentoring: `Mentoring across professions: ${shownCount(data.mentoring.pairs.length)} pairs proposed or under way, ${shownCount(data.mentoring.waiting.length)} people waiting; check-ins: ${shownCount(met)} had met, ${shownCount(useful)} found it useful.`,
     footer: 'For L&D: organisation totals, no individual\'s needs. Learning triggers raise priorities until their learn-by date.',
     plan,
+    /** The equity figures the chat's rows above are written from: the tab shows these. */
+    equityFigures: equity,
   };
 }
 
 export const orgPlanFlow: CardFlow = {
   kind: 'orgPlan',
   async render(deps, card) {
-    const { plan: _plan, ...content } = await orgPlanContent(deps, periodOf(card));
+    const { plan: _plan, equityFigures: _figures, ...content } = await orgPlanContent(deps, periodOf(card));
     return orgPlanCard(content);
   },
   actions: {},

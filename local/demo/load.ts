@@ -1,18 +1,35 @@
-// The demo organisation: local/demo/roster.csv through the real roster import, then the demo
-// people's learning. The local stack loads it on first start; browser tests and the tab's
+// The demo organisation: local/demo/roster.csv through the real roster import, then a believable
+// recent history for its people (local/demo/learning.ts), all dated from today in the
+// organisation's zone. The local stack loads it on first start; browser tests and the tab's
 // screenshots use it too.
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { importRoster } from '../../admin/importRoster';
+import { addDays, daysBetween, mondayOf, type IsoDate } from '../../core/calendar';
 import { localDate } from '../../core/zonedTime';
 import type { Runtime } from '../../runtime/runtime';
-import { seedDemoLearning } from './learning';
+import { seedDemoLearning, type DemoLearning } from './learning';
 
 export const DEMO_ROSTER = fileURLToPath(new URL('./roster.csv', import.meta.url));
 
-export async function loadDemoOrganisation(rt: Runtime, tenantId: string): Promise<{ staff: number; learning: number }> {
-  const result = await importRoster({ ...rt, tenantId, timeZone: rt.config.timeZone }, await readFile(DEMO_ROSTER, 'utf8'), { source: 'local/demo/roster.csv' });
+/**
+ * The Monday roster.csv's start dates are written as of. On loading they move on by whole weeks to
+ * this week, so the demo reads the same whenever it is started: Priya is always some weeks into her
+ * first year, the newest joiners have only just started, and nobody starts in the future.
+ */
+export const ROSTER_AS_OF: IsoDate = '2026-11-23';
+
+/** The roster with every date in it (only start dates have one) moved from ROSTER_AS_OF's week to today's. */
+export function rosterAsOf(csv: string, today: IsoDate): string {
+  const shift = daysBetween(ROSTER_AS_OF, mondayOf(today));
+  return csv.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => addDays(date, shift));
+}
+
+export async function loadDemoOrganisation(rt: Runtime, tenantId: string): Promise<{ staff: number; learning: number } & DemoLearning> {
+  const today = localDate(rt.clock.now(), rt.config.timeZone);
+  const roster = rosterAsOf(await readFile(DEMO_ROSTER, 'utf8'), today);
+  const result = await importRoster({ ...rt, tenantId, timeZone: rt.config.timeZone }, roster, { source: 'local/demo/roster.csv' });
   if (result.outcome !== 'imported') throw new Error(`the demo roster did not import: ${JSON.stringify(result)}`);
-  const learning = await seedDemoLearning(rt, tenantId, localDate(rt.clock.now(), rt.config.timeZone));
-  return { staff: result.summary.joiners, learning };
+  const seeded = await seedDemoLearning(rt, tenantId, today);
+  return { staff: result.summary.joiners, learning: seeded.needs + seeded.cpd + seeded.mentorOffers, ...seeded };
 }

@@ -10,9 +10,10 @@ export interface Persona {
   view: string;
 }
 
-const id = (n: number) => `d0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
+/** The object id of roster.csv's row n (its ids end in the row's number: 11 is Priya Shah). */
+export const staffId = (n: number) => `d0000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 const email = (name: string) => `${name.toLowerCase().replace(/ /g, '.')}@weave-demo.example`;
-const persona = (key: string, n: number, name: string, view: string): Persona => ({ key, aadObjectId: id(n), name, email: email(name), view });
+const persona = (key: string, n: number, name: string, view: string): Persona => ({ key, aadObjectId: staffId(n), name, email: email(name), view });
 
 export const PERSONAS: readonly Persona[] = [
   persona('practitioner', 11, 'Priya Shah', 'a newly qualified social worker in PaCT (ASYE)'),

@@ -1,0 +1,143 @@
+// The demo organisation a newcomer meets after `npm start`, loaded on a real Azurite at two dates
+// months apart (it is dated from whenever it is loaded): nobody long overdue but a few people to
+// act on; team plans with content above the privacy threshold; CPD reaching every profession; the
+// chat's org plan and the tab showing the same figures; supervision figures that cannot contradict.
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OrgView, TeamView } from '../../api/shapes';
+import { orgPlanContent } from '../../bot/flows/digests';
+import { supervisionRuleFor } from '../../core/cadence';
+import { policyOn } from '../../core/cadencePolicy';
+import { addDays, daysBetween, mondayOf } from '../../core/calendar';
+import { cadencePerson, overdueSince } from '../../core/sessionPlanning';
+import { localDate } from '../../core/zonedTime';
+import { DEMO_ROSTER, loadDemoOrganisation, ROSTER_AS_OF, rosterAsOf } from '../../local/demo/load';
+import { personaByKey, staffId } from '../../local/demo/personas';
+import { cardText } from '../support/cards';
+import { startTestStack, testClock, type TestStack } from '../support/stack';
+import * as teams from '../support/teams';
+
+const morgan = personaByKey('ld_admin');
+/** The line managers who lead a roster team (Dana leads PaCT). */
+const LEADS = { PaCT: 10, MASH: 20, 'Early Help 5-19': 30, 'Education Inclusion': 40, 'Early Years': 50, 'Youth Offending': 60 } as const;
+
+describe('the demo roster', () => {
+  it('moves its start dates to the week it is loaded in, so nobody starts in the future and Priya is always in her first months', async () => {
+    const csv = await readFile(DEMO_ROSTER, 'utf8');
+    const priyaStart = (text: string) => text.split('\n').find((l) => l.startsWith(staffId(11)))!.split(',')[9]!;
+    expect(rosterAsOf(csv, ROSTER_AS_OF)).toBe(csv);
+    const later = rosterAsOf(csv, '2027-06-16');
+    expect(daysBetween(priyaStart(csv), priyaStart(later))).toBe(daysBetween(ROSTER_AS_OF, mondayOf('2027-06-16')));
+    const starts = later.split('\n').slice(1).filter(Boolean).map((l) => /,(\d{4}-\d{2}-\d{2}),/.exec(l)![1]!);
+    expect(starts).toHaveLength(41);
+    expect(starts.every((d) => d <= '2027-06-16')).toBe(true);
+  });
+});
+
+for (const at of ['2027-03-10T10:00:00Z', '2027-08-24T13:00:00Z']) {
+  describe(`the demo organisation, loaded on ${at.slice(0, 10)}`, () => {
+    let stack: TestStack;
+    let today: string;
+    const clock = testClock(at);
+    const token = (n: number) => stack.rt.devSignIn!.sign(staffId(n), `staff ${n}`);
+    async function api<T>(path: string, n: number): Promise<T> {
+      const res = await fetch(`${stack.host.url}/api/tab/api/${path}`, { headers: { authorization: `Bearer ${token(n)}` } });
+      expect(res.status).toBe(200);
+      return (await res.json()) as T;
+    }
+
+    /** Each lead's My team page, read once (a manager's page reads every report's plan). */
+    const teamViews = new Map<number, Promise<TeamView>>();
+    const teamOf = (lead: number) => teamViews.get(lead) ?? teamViews.set(lead, api<TeamView>('team', lead)).get(lead)!;
+
+    beforeAll(async () => {
+      stack = await startTestStack({ clock });
+      const loaded = await loadDemoOrganisation(stack.rt, stack.tenantId);
+      expect(loaded).toMatchObject({ staff: 41 });
+      today = localDate(clock.now(), stack.config.timeZone);
+    }, 120_000);
+    afterAll(async () => stack?.stop());
+
+    it('gives everyone a recent supervision history: nobody overdue by more than three weeks, and two to four people overdue to act on', async () => {
+      const [people, schedules] = await Promise.all([stack.rt.people.list(stack.tenantId), stack.rt.schedules.list(stack.tenantId)]);
+      expect(people).toHaveLength(41);
+      const overdue: { name: string; since: string }[] = [];
+      for (const person of people) {
+        const supervision = schedules.find((s) => s.personId === person.aadObjectId && s.kind === 'supervision');
+        // Everyone has had supervision held: within the policy's interval, or (for teachers' termly check-ins) this term.
+        const termly = 'on' in supervisionRuleFor(policyOn(stack.rt.policy, today), cadencePerson(person));
+        expect(supervision?.lastHeld, person.displayName).toBeTruthy();
+        expect(daysBetween(supervision!.lastHeld!, today), person.displayName).toBeLessThanOrEqual(termly ? 130 : 62);
+        const since = overdueSince(stack.rt.policy, person, supervision, today);
+        if (since) overdue.push({ name: person.displayName, since });
+      }
+      for (const o of overdue) expect(daysBetween(o.since, today), o.name).toBeLessThanOrEqual(21);
+      expect(overdue.length).toBeGreaterThanOrEqual(2);
+      expect(overdue.length).toBeLessThanOrEqual(4);
+      // Dana's team status has one to act on, and someone who has prepared for what is coming.
+      const dana = await teamOf(LEADS.PaCT);
+      expect(dana.statusSummary).toMatch(/^6 people · [1-9] prepared for their next supervision · 1 overdue/);
+    });
+
+    it('shows PaCT and other teams a training plan with areas above the threshold, never a count under it', async () => {
+      const shown: string[] = [];
+      for (const [team, lead] of Object.entries(LEADS)) {
+        const view = await teamOf(lead);
+        expect(view.team).toBe(team);
+        if (view.plan!.chart.length > 0) shown.push(team);
+        for (const bar of view.plan!.chart) expect(bar.value).toBeGreaterThanOrEqual(stack.rt.planPolicy.threshold);
+        expect(view.plan!.suggestions.length, team).toBeGreaterThanOrEqual(view.plan!.chart.length > 0 ? 1 : 0);
+      }
+      expect(shown).toContain('PaCT');
+      expect(shown.length).toBeGreaterThanOrEqual(3);
+    });
+
+    it('counts supervision in a way team status cannot contradict: nobody overdue is counted as held in the last four weeks', async () => {
+      const period = mondayOf(today);
+      const sessions = await stack.rt.sessions.listBetween(stack.tenantId, addDays(period, -stack.rt.planPolicy.completionWindowDays), addDays(period, -1));
+      const heldRecently = new Set(sessions.filter((s) => s.kind === 'supervision' && (s.status === 'held' || s.answeredAt)).map((s) => s.personId));
+      for (const lead of Object.values(LEADS)) {
+        const view = await teamOf(lead);
+        for (const person of view.people) {
+          const overdue = person.status.some((f) => f.title === 'Overdue');
+          if (overdue) expect(heldRecently.has(person.id), person.name).toBe(false);
+        }
+        expect(view.plan!.supervision).toMatch(/^Supervision held in the last four weeks: /);
+        expect(view.plan!.supervision).not.toMatch(/: none\.$/);
+      }
+    });
+
+    it('reaches every profession with CPD and places, flagging only the groups that really get less', async () => {
+      const org = await api<OrgView>('org', 70);
+      const professions = org.equity.find((d) => d.dimension === 'profession')!.rows;
+      expect(professions.length).toBeGreaterThanOrEqual(5);
+      for (const row of professions) {
+        expect(row.cpdShare, row.group).toBeGreaterThan(0);
+        expect(row.placesShare, row.group).toBeGreaterThan(0);
+      }
+      const flagged = org.equity.flatMap((d) => d.rows.filter((r) => r.underServed).map((r) => r.group));
+      expect(flagged.length).toBeLessThanOrEqual(3);
+      expect(org.priorities.length).toBeGreaterThanOrEqual(4);
+      expect(org.triggers.length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('shows L&D the same figures in the chat and in the tab, from one function', async () => {
+      const org = await api<OrgView>('org', 70);
+      const user = teams.testUser(morgan.name, morgan.email, morgan.aadObjectId);
+      const text = cardText((await stack.message(user, 'org plan')).cards[0]);
+      expect(text).toContain(org.summary);
+      for (const dimension of org.equity) {
+        expect(text).toContain(dimension.heading);
+        for (const r of dimension.rows.slice(0, 12)) {
+          expect(text).toContain(`${r.workforceShare}% of staff · ${r.cpdShare}% of CPD logged · ${r.placesShare}% of places${r.underServed ? ' · under-served' : ''}`);
+        }
+      }
+      // Places are offer places taken (booked or attended) and pairs under way: the offers' own counts add up to the same.
+      const offers = await stack.rt.offers.list(stack.tenantId);
+      const bookings = (await Promise.all(offers.map((o) => stack.rt.offers.listBookings(o.offerId)))).flat().filter((b) => b.status === 'booked' || b.status === 'attended');
+      const pairs = (await stack.rt.mentoring.listMatches(stack.tenantId)).filter((m) => m.status === 'active');
+      const { plan: raw } = await orgPlanContent(stack.rt, today);
+      expect(raw.equity.filter((r) => r.dimension === 'team').reduce((n, r) => n + r.places, 0)).toBe(bookings.length + pairs.length);
+    });
+  });
+}
