@@ -37,8 +37,11 @@ async function main() {
   let host: LocalHost | undefined;
   let stoppingSince: number | undefined;
 
+  const killChildren = () => {
+    for (const child of children()) if (isRunning(child)) signalGroup(child, 'SIGKILL');
+  };
   const stopNow = (code: number) => {
-    for (const child of children()) signalGroup(child, 'SIGKILL');
+    killChildren();
     say('stopped');
     process.exit(code);
   };
@@ -60,9 +63,7 @@ async function main() {
     else if (why === 'SIGINT' && Date.now() - stoppingSince > REPEAT_MS) stopNow(0);
   });
   // However this process ends (an uncaught error too), no child is left behind.
-  process.on('exit', () => {
-    for (const child of children()) if (isRunning(child)) signalGroup(child, 'SIGKILL');
-  });
+  process.on('exit', killChildren);
 
   try {
     // Storage
