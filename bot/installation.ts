@@ -29,14 +29,36 @@ export function greetingFor(person: Person): Replies {
   }];
 }
 
-export async function onPersonalInstall({ deps, turn, person }: Asking, isNewInstall: boolean): Promise<Replies> {
-  if (!isNewInstall) return [];
-  deps.log.info('app.installed', { scope: 'personal', known: !!person });
-  if (!person) return [await issueOnboardingCard(deps, turn)];
-  if (person.status === 'left') {
-    return [{ text: "Hello. HR's roster says you have left, so Weave has nothing to show you. If that's wrong, please contact HR." }];
+/**
+ * How Weave hears it is in someone's 1:1 chat. Teams sends two events for one install, at once and
+ * in either order: the installation, and Weave joining the chat. The Agents Playground sends both
+ * again each time its page loads; Teams sends an upgrade to everyone when a new version is deployed.
+ */
+export type PersonalArrival = 'installed' | 'joined' | 'upgraded';
+
+/** An event this soon after the install is the install's other event, not someone coming back. */
+export const SAME_ARRIVAL_MS = 10_000;
+
+const LEFT = "Hello. HR's roster says you have left, so Weave has nothing to show you. If that's wrong, please contact HR.";
+
+/**
+ * The first event of an install greets in full (or asks someone Weave does not know to introduce
+ * themselves); an installation Weave already knows of is someone opening it again, greeted briefly
+ * with what to type, from what is already stored.
+ */
+export async function onPersonalInstall({ deps, turn, person }: Asking, seen: { isNew: boolean; installedAt: string }, arrival: PersonalArrival): Promise<Replies> {
+  if (seen.isNew) {
+    deps.log.info('app.installed', { scope: 'personal', known: !!person });
+    if (!person) return [await issueOnboardingCard(deps, turn)];
+    if (person.status === 'left') return [{ text: LEFT }];
+    return greetingFor(person);
   }
-  return greetingFor(person);
+  const sinceInstall = deps.clock.now().getTime() - Date.parse(seen.installedAt);
+  if (arrival !== 'installed' || sinceInstall < SAME_ARRIVAL_MS) return [];
+  deps.log.info('app.reopened', { scope: 'personal', known: !!person });
+  if (!person) return [{ text: "Welcome back. Weave doesn't know you yet: type **profile** to introduce yourself." }];
+  if (person.status === 'left') return [{ text: LEFT }];
+  return [{ text: `Welcome back, ${firstName(person)}. Type **help** to see what you can do, or **profile** for your record and settings.` }];
 }
 
 export async function onTeamInstall(deps: BotDeps, turn: Turn, channels: Channel[]): Promise<Replies> {

@@ -6,7 +6,7 @@ import { matchCommand, mayRun } from './commands/command';
 import { COMMANDS } from './commands';
 import type { Asking, BotDeps, Replies, Turn } from './context';
 import { dispatchCardAction, type InvokeOutcome } from './flows/dispatch';
-import { onPersonalInstall, onTeamChannelsChanged, onTeamInstall, onTeamRemoved } from './installation';
+import { onPersonalInstall, onTeamChannelsChanged, onTeamInstall, onTeamRemoved, type PersonalArrival } from './installation';
 import { forOneTurn } from './turnReads';
 
 export const FOREIGN_TENANT = "Weave isn't set up for your organisation, so it can't help you here.";
@@ -49,11 +49,11 @@ export class WeaveBot {
     return dispatchCardAction(await this.ask(turn), verb, data);
   }
 
-  async onPersonalInstall(turn: Turn): Promise<Replies> {
+  async onPersonalInstall(turn: Turn, arrival: PersonalArrival): Promise<Replies> {
     if (!this.isOurTenant(turn)) return this.refuseTenant(turn);
-    const { isNew } = await this.recordConversation(turn);
+    const { isNew, conversation } = await this.recordConversation(turn);
     const person = await this.deps.people.get(turn.tenantId, turn.user.aadObjectId);
-    return onPersonalInstall({ deps: this.deps, turn, person }, isNew);
+    return onPersonalInstall({ deps: this.deps, turn, person }, { isNew, installedAt: conversation.installedAt }, arrival);
   }
 
   async onPersonalUninstall(turn: Turn): Promise<void> {

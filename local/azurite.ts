@@ -1,11 +1,12 @@
 // Azurite, the real Azure Storage emulator, two ways: as its own process for the local stack
 // (`npm start`), or embedded in this process (tests, benchmarks, the CLI when the stack is down).
 // Embedding uses Azurite's server classes directly; it has no public API for it.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { azuriteConnectionString } from '../runtime/config';
+import { spawnChild } from './processes';
 
 const require = createRequire(import.meta.url);
 
@@ -62,17 +63,14 @@ export async function startEmbeddedAzurite(opts: { host?: string; tablePort?: nu
 
 /** As its own process, the way `npm start` runs it: table and queue services, loopback only, no telemetry. */
 export function spawnAzurite(opts: { host: string; tablePort: number; queuePort: number; location: string | null }): ChildProcess {
-  const bin = require.resolve('azurite/dist/src/azurite.js');
   const args = [
-    bin,
     '--silent', '--skipApiVersionCheck', '--disableTelemetry',
     '--tableHost', opts.host, '--tablePort', String(opts.tablePort),
     '--queueHost', opts.host, '--queuePort', String(opts.queuePort),
     '--blobHost', opts.host, '--blobPort', '0',
     ...(opts.location ? ['--location', opts.location] : ['--inMemoryPersistence']),
   ];
-  // Its own process group: Ctrl+C reaches only `npm start`, which stops Azurite once, in order.
-  return spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+  return spawnChild(require.resolve('azurite/dist/src/azurite.js'), args);
 }
 
 /** Whether something answers on a storage endpoint already (the stack is up). */

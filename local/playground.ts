@@ -1,10 +1,11 @@
 // The Microsoft 365 Agents Playground: a Teams-like client for the bot, one per demo persona, each
 // signed in as that person with the other personas as colleagues in a group chat and a team.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { PERSONAS, type Persona } from './demo/personas';
+import { spawnChild } from './processes';
 
 const require = createRequire(import.meta.url);
 
@@ -50,15 +51,11 @@ export function startPlayground(opts: { persona: Persona; port: number; botEndpo
   const configPath = join(opts.configDir, `${opts.persona.key}.m365agentsplayground.yml`);
   writeFileSync(configPath, `# Written by npm start for ${opts.persona.name}; changes are overwritten.\n${JSON.stringify(playgroundConfig(opts.persona, opts.tenantId), null, 2)}\n`);
   const cli = require.resolve('@microsoft/m365agentsplayground/cli.js');
-  return spawn(process.execPath, [cli, '-e', opts.botEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(opts.port)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // stopped by npm start, not by the terminal's Ctrl+C
-    env: {
-      ...process.env,
-      M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
-      TEAMSAPPTESTER_BROWSER: 'none',
-      APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
-      APPLICATIONINSIGHTS_CONFIGURATION_CONTENT: JSON.stringify({ disableAppInsights: true, disableStatsbeat: true, enableAutoCollectHeartbeat: false }),
-    },
+  return spawnChild(cli, ['-e', opts.botEndpoint, '-c', 'msteams', '--disable-telemetry', '-p', String(opts.port)], {
+    ...process.env,
+    M365_AGENTS_PLAYGROUND_CONFIG_PATH: configPath,
+    TEAMSAPPTESTER_BROWSER: 'none',
+    APPLICATION_INSIGHTS_NO_STATSBEAT: 'true',
+    APPLICATIONINSIGHTS_CONFIGURATION_CONTENT: JSON.stringify({ disableAppInsights: true, disableStatsbeat: true, enableAutoCollectHeartbeat: false }),
   });
 }

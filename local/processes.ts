@@ -1,8 +1,35 @@
-// Child processes of the local stack: their output in our log, waiting for them to be ready,
-// and stopping them cleanly.
-import type { ChildProcess } from 'node:child_process';
+// Child processes of the local stack: starting them, their output in our log, waiting for them to
+// be ready, and stopping them cleanly and certainly.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { printLine, type ConsoleLevel } from '../functions/local/console';
+
+const LIFELINE = new URL('./lifeline.mjs', import.meta.url).href;
+
+/**
+ * A Node script as a child of the stack: in its own process group, so a terminal's Ctrl+C reaches
+ * only `npm start`, which stops its children once and in order; and with a lifeline, so it stops
+ * itself if `npm start` dies without stopping it.
+ */
+export function spawnChild(script: string, args: string[], env: NodeJS.ProcessEnv = process.env): ChildProcess {
+  return spawn(process.execPath, ['--import', LIFELINE, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'], detached: true, env });
+}
+
+export function isRunning(child: ChildProcess): boolean {
+  return child.exitCode === null && child.signalCode === null;
+}
+
+/** Signals a child's whole process group (anything it started too); false if none is left. */
+export function signalGroup(child: ChildProcess, signal: NodeJS.Signals): boolean {
+  if (child.pid === undefined) return false;
+  try {
+    if (process.platform === 'win32') return child.kill(signal); // no process groups
+    process.kill(-child.pid, signal);
+    return true;
+  } catch {
+    return false; // ESRCH: the group is gone
+  }
+}
 
 /** Prints a child's output lines under its name; `quiet` lines are dropped. */
 export function pipeOutput(child: ChildProcess, source: string, quiet: (line: string) => boolean = () => false): void {
@@ -40,15 +67,20 @@ export async function waitUntil(check: () => Promise<boolean>, timeoutMs: number
   }
 }
 
-/** Asks a child to stop (SIGINT, so Azurite writes its data), then insists after a grace period. */
-export function stopChild(child: ChildProcess, graceMs = 5000): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+/**
+ * Asks a child's process group to stop (SIGINT, so Azurite writes its data), then kills the group
+ * after a grace period. Whatever the child leaves behind in its group is killed once it has exited.
+ */
+export function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
   return new Promise((resolve) => {
-    const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
-    child.once('exit', () => {
+    const timer = setTimeout(() => signalGroup(child, 'SIGKILL'), graceMs);
+    const done = () => {
       clearTimeout(timer);
+      signalGroup(child, 'SIGKILL');
       resolve();
-    });
-    child.kill('SIGINT');
+    };
+    if (!isRunning(child)) return done();
+    child.once('exit', done);
+    signalGroup(child, 'SIGINT');
   });
 }

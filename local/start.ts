@@ -1,6 +1,7 @@
 // `npm start`: the whole local stack in one terminal. Azurite (its own process), the bot host
 // (this process: the same function handlers Azure runs, with timers and queue polling), the demo
-// organisation on first start, and an Agents Playground per demo persona. Ctrl+C stops it all.
+// organisation on first start, and an Agents Playground per demo persona. However it is asked to
+// stop (local/stopRequests.ts), it stops everything it started within a few seconds.
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { createLogger } from '../core/log';
@@ -13,32 +14,56 @@ import { azuriteAnswers, spawnAzurite } from './azurite';
 import { loadDemoOrganisation } from './demo/load';
 import { personaByKey } from './demo/personas';
 import { startPlayground } from './playground';
-import { pipeOutput, stopChild, waitForOutput, waitUntil } from './processes';
+import { isRunning, pipeOutput, signalGroup, stopChild, waitForOutput, waitUntil } from './processes';
 import { localSettings } from './settings';
+import { onStopRequest, type StopRequest } from './stopRequests';
 
 const say = (message: string) => printLine('info', 'weave', message);
 
+/** In-flight turns and jobs get this long to finish before storage goes. */
+const HOST_GRACE_MS = 2000;
+/** Each child gets this long after SIGINT before its process group is killed. */
+const CHILD_GRACE_MS = 3000;
+/** Whatever is still running by then is killed: stopping takes at most this long. */
+const STOP_DEADLINE_MS = 8000;
+/** The same Ctrl+C arrives twice (from the terminal and forwarded by npm); a later one means "now". */
+const REPEAT_MS = 1000;
+
 async function main() {
   const local = localSettings();
-  const children: ChildProcess[] = [];
+  let azurite: ChildProcess | undefined;
+  const playgrounds: ChildProcess[] = [];
+  const children = () => [...playgrounds, ...(azurite ? [azurite] : [])];
   let host: LocalHost | undefined;
-  let stopping = false;
+  let stoppingSince: number | undefined;
 
-  const stop = async (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    say('stopping…');
-    await host?.stop();
-    await Promise.all(children.map((c) => stopChild(c)));
+  const killChildren = () => {
+    for (const child of children()) if (isRunning(child)) signalGroup(child, 'SIGKILL');
+  };
+  const stopNow = (code: number) => {
+    killChildren();
     say('stopped');
     process.exit(code);
   };
-  process.on('SIGINT', () => void stop(0));
-  process.on('SIGTERM', () => void stop(0));
-  // Children run in their own process groups; never leave one behind, however this process ends.
-  process.on('exit', () => {
-    for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  const stop = async (code: number, why?: StopRequest) => {
+    stoppingSince = Date.now();
+    say(why === 'SIGINT' ? 'stopping… (Ctrl+C again stops at once)' : why ? `stopping… (${why === 'orphaned' ? 'npm start is gone' : why})` : 'stopping…');
+    setTimeout(() => stopNow(code), STOP_DEADLINE_MS);
+    // Playgrounds go with the host; Azurite after it, so work in flight can finish writing.
+    const hostStopped = host?.stop() ?? Promise.resolve();
+    await Promise.all([
+      Promise.race([hostStopped, new Promise((r) => setTimeout(r, HOST_GRACE_MS))]),
+      ...playgrounds.map((child) => stopChild(child, CHILD_GRACE_MS)),
+    ]);
+    if (azurite) await stopChild(azurite, CHILD_GRACE_MS);
+    stopNow(code);
+  };
+  onStopRequest((why) => {
+    if (stoppingSince === undefined) void stop(0, why);
+    else if (why === 'SIGINT' && Date.now() - stoppingSince > REPEAT_MS) stopNow(0);
   });
+  // However this process ends (an uncaught error too), no child is left behind.
+  process.on('exit', killChildren);
 
   try {
     // Storage
@@ -46,9 +71,8 @@ async function main() {
       throw new Error(`something is already listening on ${local.host}:${local.tablePort}: is another Weave stack running? (set WEAVE_TABLE_PORT and WEAVE_QUEUE_PORT to run a second one)`);
     }
     const location = local.inMemory ? null : join(local.dataDir, 'azurite');
-    const azurite = spawnAzurite({ host: local.host, tablePort: local.tablePort, queuePort: local.queuePort, location });
-    children.push(azurite);
-    pipeOutput(azurite, 'azurite', (line) => /successfully|is starting|extent storage/i.test(line));
+    azurite = spawnAzurite({ host: local.host, tablePort: local.tablePort, queuePort: local.queuePort, location });
+    pipeOutput(azurite, 'azurite', (line) => /successfully|is starting|is closing|extent storage/i.test(line));
     await waitUntil(() => azuriteAnswers(local.host, local.tablePort), 20_000, 'Azurite');
     say(`storage    Azurite table :${local.tablePort}, queue :${local.queuePort}, ${location ? `data in ${location}` : 'in memory'}`);
 
@@ -80,7 +104,7 @@ async function main() {
       const started = await Promise.all(personas.map(async (persona, i) => {
         const port = local.playgroundPort + i;
         const child = startPlayground({ persona, port, botEndpoint: endpoint, tenantId: config.tenantId, configDir: join(local.dataDir, 'playground') });
-        children.push(child);
+        playgrounds.push(child);
         const ready = waitForOutput(child, /Listening on/i, 60_000, `the playground for ${persona.name}`);
         pipeOutput(child, `play:${persona.key}`.slice(0, 10), (line) => !/error|warn|fail/i.test(line));
         await ready;
@@ -95,8 +119,9 @@ async function main() {
     } else {
       say('playground skipped (PLAYGROUND=0)');
     }
-    say('ready. Type "help" in a playground chat. Ctrl+C stops everything.');
+    if (stoppingSince === undefined) say('ready. Type "help" in a playground chat. Ctrl+C stops everything.');
   } catch (err) {
+    if (stoppingSince !== undefined) return; // asked to stop while starting: what failed was stopped on purpose
     printLine('error', 'weave', (err as Error).message);
     await stop(1);
   }

@@ -11,6 +11,7 @@ import { isTimeZone } from '../../core/zonedTime';
 import type { Channel } from '../../store/teamsInstalled';
 import type { Turn } from '../context';
 import type { InvokeOutcome } from '../flows/dispatch';
+import type { PersonalArrival } from '../installation';
 import type { WeaveBot } from '../weaveBot';
 import { SORRY } from './adapter';
 
@@ -96,7 +97,7 @@ export class TeamsBot extends TeamsActivityHandler {
     });
 
     this.onInstallationUpdateAdd(async (context, next) => {
-      await this.installed(context);
+      await this.installed(context, context.activity.action === 'add-upgrade' ? 'upgraded' : 'installed');
       await next();
     });
 
@@ -109,7 +110,7 @@ export class TeamsBot extends TeamsActivityHandler {
 
     this.onMembersAdded(async (context, next) => {
       const botAdded = (context.activity.membersAdded ?? []).some((m) => m.id === context.activity.recipient?.id);
-      if (botAdded) await this.installed(context);
+      if (botAdded) await this.installed(context, 'joined');
       await next();
     });
 
@@ -172,13 +173,13 @@ export class TeamsBot extends TeamsActivityHandler {
     }
   }
 
-  private async installed(context: TurnContext) {
+  private async installed(context: TurnContext, arrival: PersonalArrival) {
     const turn = turnOf(context);
     if (!turn) return;
     if (turn.team) {
       await this.send(context, await this.weave.onTeamInstall(turn, await channelsOf(context, turn.team.id)));
     } else if (turn.conversation.conversationKind === 'personal') {
-      await this.send(context, await this.weave.onPersonalInstall(turn));
+      await this.send(context, await this.weave.onPersonalInstall(turn, arrival));
     }
   }
 

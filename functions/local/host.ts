@@ -2,6 +2,7 @@
 // schedules and polls the queues in Azurite with the Functions host's queue semantics
 // (invisible while processing, retried, moved to <queue>-poison after maxDequeueCount).
 import { randomUUID } from 'node:crypto';
+import { defaultMaxListeners, setMaxListeners } from 'node:events';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 // @azure/functions is CommonJS that Node's ESM loader cannot read named exports from.
@@ -183,19 +184,13 @@ export async function startLocalHost(rt: Runtime, options: LocalHostOptions): Pr
   });
   const { port } = server.address() as AddressInfo;
 
-  // Queue functions
-  if (options.queues !== false) {
-    for (const decl of declarations.filter((d): d is QueueFunction => d.kind === 'queue')) {
-      background.push(pollQueue(rt, decl, queueSettings, contextFor, log, stopping.signal));
-    }
-  }
-
-  // Timer functions
-  if (options.timers) {
-    for (const decl of declarations.filter((d): d is TimerFunction => d.kind === 'timer')) {
-      background.push(runTimer(rt, decl, contextFor, log, stopping.signal));
-    }
-  }
+  const queues = options.queues === false ? [] : declarations.filter((d): d is QueueFunction => d.kind === 'queue');
+  const timers = options.timers ? declarations.filter((d): d is TimerFunction => d.kind === 'timer') : [];
+  // Each loop below listens for `stopping` while it sleeps, so there are as many listeners as loops:
+  // more than Node's default of 10 is expected here, not a leak.
+  setMaxListeners(Math.max(defaultMaxListeners, queues.length + timers.length), stopping.signal);
+  for (const decl of queues) background.push(pollQueue(rt, decl, queueSettings, contextFor, log, stopping.signal));
+  for (const decl of timers) background.push(runTimer(rt, decl, contextFor, log, stopping.signal));
 
   return {
     url: `http://${options.host ?? '127.0.0.1'}:${port}`,

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cardText } from '../support/cards';
-import { hrRecord, startTestStack, type TestStack } from '../support/stack';
-import { testUser } from '../support/teams';
+import { activityOptions, hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
+import { storageSnapshot } from '../support/storageSnapshot';
+import * as teams from '../support/teams';
+import { testUser, type TestUser } from '../support/teams';
 
 describe('a practitioner meets Weave', () => {
   let stack: TestStack;
@@ -34,5 +36,60 @@ describe('a practitioner meets Weave', () => {
   it('points anything it does not understand at help, never silence', async () => {
     const { texts } = await stack.message(priya, 'what is the meaning of life');
     expect(texts).toEqual([expect.stringContaining('Type **help**')]);
+  });
+});
+
+describe('opening Weave again', () => {
+  // Teams sends both events of an install at once, in either order; the Agents Playground sends
+  // them again each time its page loads.
+  let stack: TestStack;
+  const clock = testClock('2026-11-23T09:00:00Z');
+  const priya = testUser('Priya Shah', 'priya.shah@example.org');
+  const opens = async (user: TestUser) => {
+    stack.repliesTo(user);
+    await Promise.all([stack.post(teams.personalInstall(user, activityOptions(stack))), stack.post(teams.botAddedToPersonal(user, activityOptions(stack)))]);
+    return stack.repliesTo(user);
+  };
+  beforeEach(async () => {
+    clock.set('2026-11-23T09:00:00Z');
+    stack = await startTestStack({ clock });
+    await stack.seed([hrRecord(priya)]);
+  });
+  afterEach(async () => stack?.stop());
+
+  it('greets in full once on the first open', async () => {
+    const first = await opens(priya);
+    expect(first.cards).toHaveLength(1);
+    expect(cardText(first.cards[0])).toContain('Welcome to Weave, Priya');
+    expect(first.texts).toEqual([]);
+  });
+
+  it('welcomes someone back once, says what to type, and stores nothing new', async () => {
+    await opens(priya);
+    clock.set('2026-11-23T09:05:00Z');
+    const before = await storageSnapshot(stack.rt.tables);
+
+    const again = await opens(priya);
+    expect(again.cards).toHaveLength(0);
+    expect(again.texts).toEqual([expect.stringContaining('Welcome back, Priya. Type **help**')]);
+    expect(await storageSnapshot(stack.rt.tables)).toEqual(before);
+  });
+
+  it('points someone it does not know yet at profile, without another card', async () => {
+    const jo = testUser('Jo Reed', 'jo.reed@example.org');
+    expect((await opens(jo)).cards).toHaveLength(1); // the introduce-yourself card
+    clock.set('2026-11-23T09:05:00Z');
+    const before = await storageSnapshot(stack.rt.tables);
+
+    const again = await opens(jo);
+    expect(again).toEqual({ texts: [expect.stringContaining('type **profile** to introduce yourself')], cards: [] });
+    expect(await storageSnapshot(stack.rt.tables)).toEqual(before);
+  });
+
+  it('says nothing when a new version of the app is deployed', async () => {
+    await opens(priya);
+    clock.set('2026-11-30T09:00:00Z');
+    await stack.post({ ...teams.personalInstall(priya, activityOptions(stack)), action: 'add-upgrade' });
+    expect(stack.repliesTo(priya)).toEqual({ texts: [], cards: [] });
   });
 });
