@@ -85,18 +85,18 @@ async function main() {
     });
     const log = createLogger((level, event, fields) => printLine(level, 'bot', formatLogMessage(JSON.stringify({ event, ...fields }))), config.logLevel);
     const rt = await createRuntime(config, { log, tabAssets: tabAssetsBuiltOnDemand() });
-    host = await startLocalHost(rt, { port: local.botPort, host: local.host, timers: true });
-    const endpoint = `http://${local.host}:${host.port}/api/messages`;
-    say(`bot        ${endpoint} (Bot Framework authentication off: local mode)`);
-    say(`tab        http://${local.host}:${host.port}/api/tab/ (dev sign-in: local mode only)`);
-
-    // Demo organisation, once
+    // Demo organisation, once: before the host starts its timers, so their first run sees it
     if ((await rt.people.list(config.tenantId)).length === 0) {
       const { staff, learning } = await loadDemoOrganisation(rt, config.tenantId);
       say(`demo org   ${staff} staff loaded from local/demo/roster.csv, with ${learning} plan needs, CPD records and mentoring offers`);
     } else {
       say(`demo org   already loaded (${location ? 'delete .data/ or set WEAVE_IN_MEMORY=1 for a fresh one' : 'in memory'})`);
     }
+
+    host = await startLocalHost(rt, { port: local.botPort, host: local.host, timers: true });
+    const endpoint = `http://${local.host}:${host.port}/api/messages`;
+    say(`bot        ${endpoint} (Bot Framework authentication off: local mode)`);
+    say(`tab        http://${local.host}:${host.port}/api/tab/ (dev sign-in: local mode only)`);
 
     // Playgrounds
     if (local.playground) {
