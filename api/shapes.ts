@@ -88,3 +88,14 @@ export interface OfferProgress {
   waiting: number;
   held: number;
 }
+
+/** Local development only: a person the dev sign-in offers. */
+export interface DevSignInPerson {
+  id: string;
+  name: string;
+  jobTitle: string;
+  /** Roles beyond practitioner, as people read them ("Line manager", "L&D admin"). */
+  roles: string[];
+  /** One of the people the README walks through (Priya, Dana, Morgan): listed first, Priya chosen by default. */
+  featured: boolean;
+}

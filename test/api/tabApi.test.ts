@@ -3,9 +3,10 @@
 import { generateKeyPairSync, createSign, randomUUID } from 'node:crypto';
 import { HttpRequest } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devSignIn, identify } from '../../api/http';
+import { devSignIn } from '../../api/devSignIn';
+import { identify } from '../../api/http';
 import { API_ROUTES } from '../../api/routes';
-import type { OfferPreview, PlanView, TeamView } from '../../api/shapes';
+import type { DevSignInPerson, OfferPreview, PlanView, TeamView } from '../../api/shapes';
 import { DEV_AUDIENCE, DEV_ISSUER, devSigner } from '../../api/tokens';
 import { loadConfig } from '../../runtime/config';
 import { createRuntime } from '../../runtime/runtime';
@@ -140,6 +141,11 @@ describe('tab API', () => {
     it('offers the dev sign-in locally, and nowhere in Azure mode', async () => {
       const people = await callApi('tab/api/dev/sign-in');
       expect(people.status).toBe(200);
+      // Roles as people read them; a practitioner's own role goes without saying.
+      const listed = people.body as unknown as DevSignInPerson[];
+      expect(listed.find((p) => p.id === morgan.aadObjectId)).toMatchObject({ name: 'Morgan Ellis', jobTitle: 'Workforce Development Lead', roles: ['L&D admin'] });
+      expect(listed.find((p) => p.id === dana.aadObjectId)?.roles).toEqual(['Line manager']);
+      expect(listed.find((p) => p.id === priya.aadObjectId)?.roles).toEqual([]);
       const signed = await callApi('tab/api/dev/sign-in', { method: 'POST', body: { personId: priya.aadObjectId } });
       expect((await callApi('tab/api/me', { auth: `Bearer ${signed.body.token}` })).status).toBe(200);
       expect((await callApi('tab/api/dev/sign-in', { method: 'POST', body: { personId: randomUUID() } })).status).toBe(400);
