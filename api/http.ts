@@ -13,7 +13,9 @@ const MAX_BODY_CHARS = 64 * 1024;
 
 /** Teams (web, desktop, mobile) and Microsoft 365 hosts that may frame the tab. */
 const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.cloud.microsoft";
-const PAGE_POLICY = `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${FRAME_ANCESTORS}`;
+/** Where teams-js fetches the current list of Teams host origins when it loads in Teams (it falls back to its own copy). */
+const TEAMS_JS_ORIGINS_LIST = 'https://res.cdn.office.net';
+const PAGE_POLICY = `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ${TEAMS_JS_ORIGINS_LIST}; base-uri 'none'; form-action 'none'; frame-ancestors ${FRAME_ANCESTORS}`;
 
 const entraKeysByTenant = new Map<string, ReturnType<typeof entraKeys>>();
 

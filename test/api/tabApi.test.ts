@@ -207,13 +207,20 @@ describe('tab API', () => {
     });
   });
 
-  it('serves the tab page with a policy that lets only Teams frame it', async () => {
+  it('serves the tab page, its icon, and a policy that lets only Teams frame it', async () => {
     const res = await fetch(`${stack.host.url}/api/tab/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain('frame-ancestors');
     expect(res.headers.get('content-security-policy')).toContain('https://teams.microsoft.com');
-    expect(await res.text()).toContain('<script src="/api/tab/app.js"></script>');
+    // teams-js may fetch Microsoft's list of Teams host origins; nothing else leaves the page.
+    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self' https://res.cdn.office.net;");
+    const html = await res.text();
+    expect(html).toContain('<script src="/api/tab/app.js"></script>');
     expect((await fetch(`${stack.host.url}/api/tab/app.js`)).headers.get('content-type')).toContain('javascript');
+    // Its own icon, so no browser asks for /favicon.ico and gets a 404.
+    expect(html).toContain('<link rel="icon" type="image/png" href="/api/tab/icon.png">');
+    const icon = await fetch(`${stack.host.url}/api/tab/icon.png`);
+    expect([icon.status, icon.headers.get('content-type')]).toEqual([200, 'image/png']);
     expect((await fetch(`${stack.host.url}/api/tab/secrets.json`)).status).toBe(404);
   });
 });
