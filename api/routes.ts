@@ -13,6 +13,7 @@ import { OFFER_FORMATS, recipientCount, type Offer } from '../core/offers';
 import { hasRole, nameOf, type Person } from '../core/people';
 import { describePeriod, planPeriodOf } from '../core/planPeriod';
 import { cadencePerson } from '../core/sessionPlanning';
+import { TRIGGER_SOURCES } from '../core/triggers';
 import { localDate } from '../core/zonedTime';
 import { professionLabel, type Role } from '../core/workforce';
 import { COMPOSER_CHOICES } from '../cards/offers';
@@ -213,7 +214,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       const today = await todayFor(deps, me.tenantId, me.aadObjectId);
       const { plan, summary, mentoring, equityNote, priorities } = await orgPlanContent(deps, today);
       const triggers = (await deps.plans.listTriggers(me.tenantId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 20)
-        .map((t) => ({ source: t.source, summary: t.summary, areas: t.codes.map(describeCode).join(', '), dueDate: t.dueDate }));
+        .map((t) => ({ source: TRIGGER_SOURCES[t.source], summary: t.summary, areas: t.codes.map(describeCode).join(', '), dueDate: t.dueDate }));
       const headings = { profession: 'By profession', registration: 'Registered with a regulator, or not', team: 'By team' } as const;
       return ok<OrgView>({
         summary, mentoring, equityNote, triggers,

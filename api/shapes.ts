@@ -45,6 +45,7 @@ export interface OrgView {
   priorities: { code: string; label: string; score: number; people: number; lines: string[] }[];
   /** Shares in whole percent. */
   equity: { dimension: string; heading: string; rows: { group: string; headcount: number; workforceShare: number; cpdShare: number; placesShare: number; underServed: boolean }[] }[];
+  /** The latest learning triggers; source as people read it ("Practice review (rapid review or CSPR)"). */
   triggers: { source: string; summary: string; areas: string; dueDate: string | null }[];
 }
 
