@@ -1,20 +1,21 @@
 // The tab's HTTP surface: its files, and every API route as a function in the declaration list.
-// Each API call is authenticated (Entra SSO in Teams; locally, also the dev sign-in) and authorised
-// by role before its handler runs.
+// Each API call is authenticated (Entra SSO in Teams; locally, also the dev sign-in, api/devSignIn.ts)
+// and authorised by role before its handler runs.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
-import { z } from 'zod';
-import { hasRole, nameOf } from '../core/people';
+import { hasRole } from '../core/people';
 import type { Runtime } from '../runtime/runtime';
 import type { ApiRoute } from './routes';
 import { DEV_AUDIENCE, DEV_ISSUER, entraKeys, KeysUnavailableError, TokenError, verifyToken, type Identity, type TokenRules } from './tokens';
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
-const json = (status: number, body: unknown): HttpResponseInit => ({ status, body: JSON.stringify(body), headers: JSON_HEADERS });
+export const json = (status: number, body: unknown): HttpResponseInit => ({ status, body: JSON.stringify(body), headers: JSON_HEADERS });
 const MAX_BODY_CHARS = 64 * 1024;
 
 /** Teams (web, desktop, mobile) and Microsoft 365 hosts that may frame the tab. */
 const FRAME_ANCESTORS = "'self' https://teams.microsoft.com https://*.teams.microsoft.com https://*.teams.cloud.microsoft https://*.office.com https://*.microsoft365.com https://*.cloud.microsoft";
-const PAGE_POLICY = `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${FRAME_ANCESTORS}`;
+/** Where teams-js fetches the current list of Teams host origins when it loads in Teams (it falls back to its own copy). */
+const TEAMS_JS_ORIGINS_LIST = 'https://res.cdn.office.net';
+const PAGE_POLICY = `default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ${TEAMS_JS_ORIGINS_LIST}; base-uri 'none'; form-action 'none'; frame-ancestors ${FRAME_ANCESTORS}`;
 
 const entraKeysByTenant = new Map<string, ReturnType<typeof entraKeys>>();
 
@@ -54,7 +55,7 @@ export async function identify(rt: Runtime, header: string | null): Promise<Iden
   return { error: last, status: 401 };
 }
 
-async function readJson(request: HttpRequest): Promise<{ value: unknown } | { error: string }> {
+export async function readJson(request: HttpRequest): Promise<{ value: unknown } | { error: string }> {
   const text = await request.text();
   if (text.length > MAX_BODY_CHARS) return { error: 'The request body is too big.' };
   try {
@@ -98,21 +99,4 @@ export async function serveTab(rt: Runtime, file: string | undefined): Promise<H
       ...(asset.contentType.startsWith('text/html') ? { 'content-security-policy': PAGE_POLICY } : {}),
     },
   };
-}
-
-const signIn = z.object({ personId: z.string().max(100) });
-
-/** Local only: a token for whichever demo person the developer chooses. Azure mode has no signer. */
-export async function devSignIn(rt: Runtime, request: HttpRequest): Promise<HttpResponseInit> {
-  if (rt.config.mode !== 'local' || !rt.devSignIn) return json(404, { error: 'Not found' });
-  if (request.method === 'GET') {
-    const people = (await rt.people.list(rt.config.tenantId)).filter((p) => p.status === 'active').sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
-    return json(200, people.map((p) => ({ id: p.aadObjectId, name: nameOf(p), jobTitle: p.jobTitle, roles: p.roles })));
-  }
-  const read = await readJson(request);
-  const input = 'error' in read ? null : signIn.safeParse(read.value);
-  if (!input?.success) return json(400, { errors: ['Send {"personId": "…"}.'] });
-  const person = await rt.people.get(rt.config.tenantId, input.data.personId.toLowerCase());
-  if (!person || person.status !== 'active') return json(400, { errors: ['Nobody on the roster has that id.'] });
-  return json(200, { token: rt.devSignIn.sign(person.aadObjectId, nameOf(person)) });
 }

@@ -13,6 +13,7 @@ import { broadcastTally, OFFER_FORMATS, recipientCount, type Offer } from '../co
 import { firstName, hasRole, nameOf, type Person } from '../core/people';
 import { describePeriod, planPeriodOf } from '../core/planPeriod';
 import { cadencePerson } from '../core/sessionPlanning';
+import { TRIGGER_SOURCES } from '../core/triggers';
 import { localDate } from '../core/zonedTime';
 import { professionLabel, type Role } from '../core/workforce';
 import { COMPOSER_CHOICES } from '../cards/offers';
@@ -209,7 +210,7 @@ export const API_ROUTES: readonly ApiRoute[] = [
       const today = await todayFor(deps, me.tenantId, me.aadObjectId);
       const { plan, summary, mentoring, equityNote, priorities, equityFigures } = await orgPlanContent(deps, today);
       const triggers = (await deps.plans.listTriggers(me.tenantId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 20)
-        .map((t) => ({ source: t.source, summary: t.summary, areas: t.codes.map(describeCode).join(', '), dueDate: t.dueDate }));
+        .map((t) => ({ source: TRIGGER_SOURCES[t.source], summary: t.summary, areas: t.codes.map(describeCode).join(', '), dueDate: t.dueDate }));
       return ok<OrgView>({
         summary, mentoring, equityNote, triggers,
         priorities: plan.priorities.slice(0, priorities.length).map((p, i) => ({ code: p.code, label: describeCode(p.code), score: p.score, people: p.people, lines: priorities[i]!.lines })),

@@ -45,6 +45,7 @@ export interface OrgView {
   priorities: { code: string; label: string; score: number; people: number; lines: string[] }[];
   /** Shares in whole percent. */
   equity: { dimension: string; heading: string; rows: { group: string; headcount: number; workforceShare: number; cpdShare: number; placesShare: number; underServed: boolean }[] }[];
+  /** The latest learning triggers; source as people read it ("Practice review (rapid review or CSPR)"). */
   triggers: { source: string; summary: string; areas: string; dueDate: string | null }[];
 }
 
@@ -87,4 +88,15 @@ export interface OfferProgress {
   capacity: number;
   waiting: number;
   held: number;
+}
+
+/** Local development only: a person the dev sign-in offers. */
+export interface DevSignInPerson {
+  id: string;
+  name: string;
+  jobTitle: string;
+  /** Roles beyond practitioner, as people read them ("Line manager", "L&D admin"). */
+  roles: string[];
+  /** One of the people the README walks through (Priya, Dana, Morgan): listed first, Priya chosen by default. */
+  featured: boolean;
 }

@@ -63,6 +63,11 @@ export function careerStageLabel(code: string): string {
   return (CAREER_STAGES as Record<string, string>)[code] ?? code;
 }
 
+/** "Line manager", "L&D admin": a role as people read it, never its code. */
+export function roleLabel(code: string): string {
+  return (ROLES as Record<string, string>)[code] ?? code;
+}
+
 export function registrationLabel(code: string): string {
   return (REGISTRATION_BODIES as Record<string, string>)[code] ?? code;
 }

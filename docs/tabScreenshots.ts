@@ -43,7 +43,7 @@ for (const shot of SHOTS) {
     await page.getByLabel('Date').fill(inDays(21));
     await page.getByLabel('Bookings close').fill(inDays(18));
     await page.getByLabel('Where').fill('Civic Centre, Room 3');
-    await page.getByLabel('Areas of the Common Core').selectOption(['CC5']);
+    await page.getByRole('group', { name: 'Areas of the Common Core' }).getByRole('checkbox', { name: /^CC5 / }).check();
     await page.locator('.preview .ac-adaptiveCard').waitFor();
   }
   await page.screenshot({ path: `${OUT}${shot.file}.png`, fullPage: shot.width > 400 });

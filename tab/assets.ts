@@ -1,4 +1,4 @@
-// The tab's files (page, script, styles) as the Functions app serves them. In Azure they are built
+// The tab's files (page, script, styles, icon) as the Functions app serves them. In Azure they are built
 // ahead by `npm run build` and read from the deployed folder; locally tab/build.ts makes them on
 // first request. Either way the handler sees the same small interface.
 import { readFile } from 'node:fs/promises';
@@ -17,6 +17,7 @@ export const TAB_FILES: Record<string, string> = {
   'index.html': 'text/html; charset=utf-8',
   'app.js': 'text/javascript; charset=utf-8',
   'app.css': 'text/css; charset=utf-8',
+  'icon.png': 'image/png',
 };
 
 export const noTabAssets: TabAssets = { get: async () => undefined };

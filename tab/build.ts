@@ -1,4 +1,4 @@
-// Builds the tab: tab/client bundled for the browser (esbuild, one script), with its page and styles.
+// Builds the tab: tab/client bundled for the browser (esbuild, one script), with its page, styles and icon.
 // `npm run build` writes them beside the function app; the local host builds them in memory.
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
@@ -27,6 +27,8 @@ export async function buildTab(): Promise<Map<string, Buffer>> {
     ['index.html', await readFile(join(ROOT, 'tab', 'static', 'index.html'))],
     // The card renderer's own styles, then Weave's.
     ['app.css', Buffer.from(`${(await readFile(require.resolve('adaptivecards/dist/adaptivecards.css'), 'utf8')).replace(/\/\*# sourceMappingURL=.*?\*\//g, '')}\n${await readFile(join(ROOT, 'tab', 'static', 'app.css'), 'utf8')}`)],
+    // Weave's app icon, so a browser tab shows it instead of asking for /favicon.ico (a 404).
+    ['icon.png', await readFile(join(ROOT, 'manifest', 'color.png'))],
   ]);
 }
 

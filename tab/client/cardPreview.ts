@@ -10,6 +10,8 @@ const TEAMS_LIKE = new HostConfig({
     default: { backgroundColor: '#FFFFFF', foregroundColors: { default: { default: '#242424', subtle: '#616161' }, accent: { default: '#5B5FC7', subtle: '#5B5FC7' }, good: { default: '#0E700E', subtle: '#0E700E' }, attention: { default: '#C50F1F', subtle: '#C50F1F' }, warning: { default: '#835B00', subtle: '#835B00' } } },
     emphasis: { backgroundColor: '#F0F0F0', foregroundColors: { default: { default: '#242424', subtle: '#616161' } } },
   },
+  // The preview sits under the h3 "What people will get": a card's headings come next.
+  textBlock: { headingLevel: 4 },
   actions: { maxActions: 6, buttonSpacing: 8, showCard: { actionMode: 'inline', inlineTopMargin: 8 }, actionsOrientation: 'horizontal', actionAlignment: 'left' },
 });
 

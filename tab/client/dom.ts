@@ -31,6 +31,28 @@ export function facts(rows: readonly { title: string; value: string }[]): HTMLEl
   return h('dl', { class: 'facts' }, rows.map((r) => [h('dt', {}, r.title), h('dd', {}, r.value)]));
 }
 
+export interface RecordColumn {
+  title: string;
+  class?: string;
+}
+
+/**
+ * A table of records, one row for each thing with several figures. On a narrow screen each row
+ * becomes a block of label–value lines (app.css), so a phone never scrolls sideways; the labels
+ * are for the eye only (screen readers have the column headers), and the explicit roles keep it a
+ * table to screen readers however CSS draws it. The first column heads each row.
+ */
+export function recordTable(caption: string, columns: readonly [RecordColumn, ...RecordColumn[]], rows: readonly (readonly [Child, ...Child[]])[]): HTMLElement {
+  return h('table', { class: 'list records', role: 'table' },
+    h('caption', {}, caption),
+    h('thead', { role: 'rowgroup' }, h('tr', { role: 'row' }, columns.map((c) => h('th', { scope: 'col', role: 'columnheader', class: c.class }, c.title)))),
+    h('tbody', { role: 'rowgroup' }, rows.map(([head, ...cells]) => h('tr', { role: 'row' },
+      h('th', { scope: 'row', role: 'rowheader', class: columns[0].class }, head),
+      cells.map((cell, i) => h('td', { role: 'cell', class: columns[i + 1]?.class }, h('span', { class: 'cell-label', 'aria-hidden': 'true' }, columns[i + 1]?.title), h('span', {}, cell))),
+    ))),
+  );
+}
+
 export interface BarRow {
   label: string;
   /** One bar per series (unless bar is false: a figure only), each with its value as text beside it. */

@@ -1,7 +1,7 @@
 // The Weave tab: signs in (Teams SSO, or locally the dev sign-in), then shows the pages this person's
 // roles allow — My plan for everyone, My team for line managers, Organisation for L&D admins —
 // routed by the address's hash so the browser's back button and deep links work.
-import type { SessionView } from '../../api/shapes';
+import type { DevSignInPerson, SessionView } from '../../api/shapes';
 import { announce, h, replace } from './dom';
 import { orgPage } from './pages/org';
 import { planPage } from './pages/plan';
@@ -68,8 +68,15 @@ async function devSignIn(): Promise<void> {
     return;
   }
   document.getElementById('dev-banner')!.hidden = false;
-  const people = (await res.json()) as { id: string; name: string; jobTitle: string; roles: string[] }[];
-  const select = h('select', { id: 'dev-person' }, people.map((p) => h('option', { value: p.id }, `${p.name}: ${p.jobTitle}${p.roles.length > 1 ? ` (${p.roles.filter((r) => r !== 'practitioner').join(', ').replace(/_/g, ' ')})` : ''}`)));
+  const people = (await res.json()) as DevSignInPerson[];
+  const option = (p: DevSignInPerson, i: number) => h('option', { value: p.id, selected: i === 0 }, `${p.name}: ${p.jobTitle}${p.roles.length ? ` (${p.roles.join(', ')})` : ''}`);
+  const featured = people.filter((p) => p.featured);
+  const others = people.filter((p) => !p.featured);
+  // The README's people first (the first chosen), so a newcomer can follow it without searching 41 names.
+  const select = h('select', { id: 'dev-person' }, featured.length === 0 ? others.map(option) : [
+    h('optgroup', { label: 'From the README' }, featured.map(option)),
+    h('optgroup', { label: 'Everyone else on the roster' }, others.map((p) => option(p, -1))),
+  ]);
   const form = h('form', { class: 'card sign-in', 'aria-labelledby': 'sign-in-heading' },
     h('h1', { id: 'sign-in-heading' }, 'Sign in as a demo person'),
     h('p', {}, 'On a developer’s machine you can be anyone on the demo roster, to see each view. In Teams, Weave uses your Microsoft 365 sign-in instead.'),

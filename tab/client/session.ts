@@ -1,7 +1,6 @@
 // Who is signed in, and calls to Weave's API with their token. In Teams the token comes from SSO
 // (authentication.getAuthToken); on a developer's machine from the dev sign-in, which the server
 // offers only in local mode.
-import { app, authentication } from '@microsoft/teams-js';
 
 export type Theme = 'default' | 'dark' | 'contrast';
 
@@ -25,8 +24,13 @@ export function applyTheme(theme: string | undefined): void {
   document.body.classList.add(`theme-${t}`);
 }
 
-/** Inside Teams: initialise, follow the Teams theme, and sign in silently with SSO. */
+/**
+ * Inside Teams: initialise, follow the Teams theme, and sign in silently with SSO. teams-js is
+ * loaded only here: on loading it fetches Microsoft's list of valid host origins from a CDN, which
+ * a page outside Teams (the dev sign-in) has no use for.
+ */
 export async function teamsSession(): Promise<Session> {
+  const { app, authentication } = await import('@microsoft/teams-js');
   await app.initialize();
   const context = await app.getContext();
   applyTheme(context.app.theme);

@@ -3,9 +3,10 @@
 import { generateKeyPairSync, createSign, randomUUID } from 'node:crypto';
 import { HttpRequest } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { devSignIn, identify } from '../../api/http';
+import { devSignIn } from '../../api/devSignIn';
+import { identify } from '../../api/http';
 import { API_ROUTES } from '../../api/routes';
-import type { OfferPreview, PlanView, TeamView } from '../../api/shapes';
+import type { DevSignInPerson, OfferPreview, PlanView, TeamView } from '../../api/shapes';
 import { DEV_AUDIENCE, DEV_ISSUER, devSigner } from '../../api/tokens';
 import { loadConfig } from '../../runtime/config';
 import { createRuntime } from '../../runtime/runtime';
@@ -140,6 +141,11 @@ describe('tab API', () => {
     it('offers the dev sign-in locally, and nowhere in Azure mode', async () => {
       const people = await callApi('tab/api/dev/sign-in');
       expect(people.status).toBe(200);
+      // Roles as people read them; a practitioner's own role goes without saying.
+      const listed = people.body as unknown as DevSignInPerson[];
+      expect(listed.find((p) => p.id === morgan.aadObjectId)).toMatchObject({ name: 'Morgan Ellis', jobTitle: 'Workforce Development Lead', roles: ['L&D admin'] });
+      expect(listed.find((p) => p.id === dana.aadObjectId)?.roles).toEqual(['Line manager']);
+      expect(listed.find((p) => p.id === priya.aadObjectId)?.roles).toEqual([]);
       const signed = await callApi('tab/api/dev/sign-in', { method: 'POST', body: { personId: priya.aadObjectId } });
       expect((await callApi('tab/api/me', { auth: `Bearer ${signed.body.token}` })).status).toBe(200);
       expect((await callApi('tab/api/dev/sign-in', { method: 'POST', body: { personId: randomUUID() } })).status).toBe(400);
@@ -201,13 +207,20 @@ describe('tab API', () => {
     });
   });
 
-  it('serves the tab page with a policy that lets only Teams frame it', async () => {
+  it('serves the tab page, its icon, and a policy that lets only Teams frame it', async () => {
     const res = await fetch(`${stack.host.url}/api/tab/`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-security-policy')).toContain('frame-ancestors');
     expect(res.headers.get('content-security-policy')).toContain('https://teams.microsoft.com');
-    expect(await res.text()).toContain('<script src="/api/tab/app.js"></script>');
+    // teams-js may fetch Microsoft's list of Teams host origins; nothing else leaves the page.
+    expect(res.headers.get('content-security-policy')).toContain("connect-src 'self' https://res.cdn.office.net;");
+    const html = await res.text();
+    expect(html).toContain('<script src="/api/tab/app.js"></script>');
     expect((await fetch(`${stack.host.url}/api/tab/app.js`)).headers.get('content-type')).toContain('javascript');
+    // Its own icon, so no browser asks for /favicon.ico and gets a 404.
+    expect(html).toContain('<link rel="icon" type="image/png" href="/api/tab/icon.png">');
+    const icon = await fetch(`${stack.host.url}/api/tab/icon.png`);
+    expect([icon.status, icon.headers.get('content-type')]).toEqual([200, 'image/png']);
     expect((await fetch(`${stack.host.url}/api/tab/secrets.json`)).status).toBe(404);
   });
 });

@@ -54,6 +54,20 @@ describe('the Weave tab in a browser', () => {
     await expect.poll(() => page.locator('#who').textContent()).toContain(name);
   }
 
+  it('offers the README’s three people first in the dev sign-in, Priya chosen, with roles in words', async () => {
+    await page.goto(`${stack.host.url}/api/tab/`);
+    await page.evaluate(() => (globalThis as unknown as InPage).sessionStorage.clear());
+    await page.reload();
+    const person = page.getByLabel('Person', { exact: true });
+    await expect.poll(() => person.inputValue()).toBe(priya.aadObjectId);
+    const first = person.locator('optgroup').first();
+    expect(await first.getAttribute('label')).toBe('From the README');
+    expect(await first.locator('option').allTextContents()).toEqual([
+      'Priya Shah: Social Worker (ASYE)', expect.stringMatching(/^Dana Hughes: .* \(Line manager\)$/), 'Morgan Ellis: Workforce Development Lead (L&D admin)',
+    ]);
+    expect((await person.locator('option').allTextContents()).filter((t) => /_|ld admin/.test(t))).toEqual([]);
+  });
+
   it('shows a practitioner their own plan and nothing else, in the page and in the API', async () => {
     await signInAs(priya.name);
     await expect.poll(() => heading()).toBe('My plan');
@@ -114,16 +128,31 @@ describe('the Weave tab in a browser', () => {
     expect(unlabelled).toBe(0);
 
     const previews: Promise<unknown>[] = [];
-    page.on('response', (r) => { if (r.url().endsWith('/offers/preview')) previews.push(r.json()); });
+    const asked: { values: Record<string, string> }[] = [];
+    page.on('response', (r) => {
+      if (!r.url().endsWith('/offers/preview')) return;
+      previews.push(r.json());
+      asked.push(r.request().postDataJSON() as { values: Record<string, string> });
+    });
     await page.getByLabel('Title').fill('Family group conferences, together');
     await page.getByLabel('Description').fill('How each service prepares families for a conference. Open to every profession, qualified or not.');
     await page.getByLabel('Date').fill('2026-12-10');
     await page.getByLabel('Bookings close').fill('2026-12-08');
     await page.getByLabel('Where').fill('Civic Centre, Room 3');
-    await page.getByLabel('Areas of the Common Core').selectOption(['CC5']);
-    await page.getByLabel(/^Teams/).selectOption(['PaCT']);
+    // The areas by keyboard alone: filter, down into the list, Space to choose.
+    const areas = page.getByRole('group', { name: 'Areas of the Common Core' });
+    expect(await areas.getByRole('checkbox').count()).toBe(38);
+    await areas.getByLabel('Filter').fill('multi-agency');
+    expect(await areas.locator('li:not([hidden])').allTextContents()).toEqual(['CC5 Multi-agency working']);
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Space');
+    await expect.poll(() => areas.getByText(/chosen$/).textContent()).toBe('1 chosen');
+    expect(await areas.getByRole('checkbox', { name: 'CC5 Multi-agency working' }).isChecked()).toBe(true);
+    await page.getByRole('group', { name: /^Teams/ }).getByRole('checkbox', { name: 'PaCT' }).check();
     const send = page.getByRole('button', { name: 'Send now' });
     await expect.poll(() => send.isEnabled()).toBe(true);
+    // The API gets the same values a multiple select gave it: chosen codes, comma-separated.
+    expect(asked.at(-1)?.values).toMatchObject({ codes: 'CC5', teams: 'PaCT', professions: '' });
     // What the page shows is the last preview it asked for.
     const preview = (await previews.at(-1)) as { card: Record<string, unknown>; audience: string };
     const region = page.getByRole('region', { name: 'Preview of the card recipients get' });

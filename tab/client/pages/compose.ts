@@ -3,6 +3,7 @@
 // quotes the preview's digest, so what goes out is what L&D last saw.
 import type { ComposerOptions, OfferPreview, Option } from '../../../api/shapes';
 import { renderCard } from '../cardPreview';
+import { checklist, type Checklist } from '../checklist';
 import { announce, h, replace } from '../dom';
 import { ApiError, call, type Session } from '../session';
 
@@ -21,22 +22,26 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
     { name: 'capacity', label: 'Places', kind: 'number', step: '1' },
     { name: 'cpdHours', label: 'CPD hours', kind: 'number', step: '0.25' },
     { name: 'closesOn', label: 'Bookings close', kind: 'date' },
-    { name: 'codes', label: 'Areas of the Common Core', kind: 'multi', options: options.areas },
-    { name: 'professions', label: 'Professions (none chosen: every profession)', kind: 'multi', options: options.professions },
-    { name: 'teams', label: 'Teams (none chosen: every team)', kind: 'multi', options: options.teams },
+    { name: 'codes', label: 'Areas of the Common Core', kind: 'multi', options: options.areas, wide: true },
+    { name: 'professions', label: 'Professions (none chosen: every profession)', kind: 'multi', options: options.professions, wide: true },
+    { name: 'teams', label: 'Teams (none chosen: every team)', kind: 'multi', options: options.teams, wide: true },
     { name: 'registration', label: 'Registered with a regulator', kind: 'select', options: options.registration },
     { name: 'withNeed', label: 'Only people with an open learning need in these areas', kind: 'checkbox', wide: true },
   ];
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
+  const checklists = new Map<string, Checklist>();
   const control = (f: Field) => {
     const id = `offer-${f.name}`;
     const value = options.defaults[f.name] ?? '';
+    if (f.kind === 'multi') {
+      const list = checklist(id, f.label, f.options ?? [], new Set(value.split(',').filter(Boolean)));
+      checklists.set(f.name, list);
+      return h('div', { class: 'wide' }, list.element);
+    }
     let el: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
     if (f.kind === 'textarea') el = h('textarea', { id, name: f.name, rows: '4', maxlength: '1000' }, value);
-    else if (f.kind === 'select' || f.kind === 'multi') {
-      const chosen = new Set(value.split(',').filter(Boolean));
-      el = h('select', { id, name: f.name, multiple: f.kind === 'multi' }, (f.options ?? []).map((o) => h('option', { value: o.value, selected: chosen.has(o.value) }, o.title)));
-    } else if (f.kind === 'checkbox') el = h('input', { id, name: f.name, type: 'checkbox', checked: value === 'true' });
+    else if (f.kind === 'select') el = h('select', { id, name: f.name }, (f.options ?? []).map((o) => h('option', { value: o.value, selected: o.value === value }, o.title)));
+    else if (f.kind === 'checkbox') el = h('input', { id, name: f.name, type: 'checkbox', checked: value === 'true' });
     else el = h('input', { id, name: f.name, type: f.kind, value, step: f.step, placeholder: f.hint, maxlength: f.kind === 'text' ? '200' : undefined });
     inputs.set(f.name, el);
     return f.kind === 'checkbox'
@@ -44,8 +49,8 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
       : h('div', { class: f.wide ? 'wide' : undefined }, h('label', { for: id }, f.label), el);
   };
   const values = (): Record<string, string> => Object.fromEntries(fields.map((f) => {
+    if (f.kind === 'multi') return [f.name, checklists.get(f.name)!.values().join(',')];
     const el = inputs.get(f.name)!;
-    if (f.kind === 'multi') return [f.name, [...(el as HTMLSelectElement).selectedOptions].map((o) => o.value).join(',')];
     if (f.kind === 'checkbox') return [f.name, String((el as HTMLInputElement).checked)];
     return [f.name, el.value];
   }));

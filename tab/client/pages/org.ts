@@ -2,7 +2,7 @@
 // who CPD reaches, by profession, registration and team — learning triggers, the offer composer
 // and how past offers are going.
 import type { ComposerOptions, OfferProgress, OrgView } from '../../../api/shapes';
-import { barTable, h, replace } from '../dom';
+import { barTable, h, recordTable, replace } from '../dom';
 import { call, type Session } from '../session';
 import { composer } from './compose';
 
@@ -10,18 +10,16 @@ const pct = (percent: number) => `${percent}%`;
 
 function progressTable(offers: readonly OfferProgress[]): HTMLElement {
   if (offers.length === 0) return h('p', {}, 'No offers sent yet.');
-  return h('table', { class: 'list' },
-    h('caption', {}, 'Offers sent'),
-    h('thead', {}, h('tr', {}, ['Offer', 'Status', 'Invited', 'Reached', 'Not reached', 'Places', 'Waiting'].map((c) => h('th', { scope: 'col' }, c)))),
-    h('tbody', {}, offers.map((o) => h('tr', {},
-      h('th', { scope: 'row' }, `${o.title}`, h('div', { class: 'muted' }, `${o.format}, ${o.date}`)),
-      h('td', {}, o.status === 'sending' && o.pending ? `sending (${o.pending} to go)` : o.status),
-      h('td', { class: 'num' }, o.audience),
-      h('td', { class: 'num' }, o.sent),
-      h('td', { class: 'num' }, o.notReached),
-      h('td', { class: 'num' }, `${o.booked} of ${o.capacity}${o.held ? ` (${o.held} held)` : ''}`),
-      h('td', { class: 'num' }, String(o.waiting)),
-    ))),
+  const num = { class: 'num' };
+  return recordTable('Offers sent',
+    [{ title: 'Offer' }, { title: 'Status' }, { title: 'Invited', ...num }, { title: 'Reached', ...num }, { title: 'Not reached', ...num }, { title: 'Places', ...num }, { title: 'Waiting', ...num }],
+    offers.map((o) => [
+      [o.title, h('div', { class: 'muted' }, `${o.format}, ${o.date}`)],
+      o.status === 'sending' && o.pending ? `sending (${o.pending} to go)` : o.status,
+      o.audience, o.sent, o.notReached,
+      `${o.booked} of ${o.capacity}${o.held ? ` (${o.held} held)` : ''}`,
+      String(o.waiting),
+    ]),
   );
 }
 
@@ -59,10 +57,9 @@ export async function orgPage(main: HTMLElement, session: Session): Promise<void
     ),
     h('section', { 'aria-labelledby': 'triggers' },
       h('h2', { id: 'triggers' }, 'Learning triggers'),
-      org.triggers.length === 0 ? h('p', {}, 'None recorded. In your chat with Weave, type "new trigger".') : h('table', { class: 'list' },
-        h('caption', {}, 'Latest triggers'),
-        h('thead', {}, h('tr', {}, ['Source', 'What happened', 'Areas', 'Learn by'].map((c) => h('th', { scope: 'col' }, c)))),
-        h('tbody', {}, org.triggers.map((t) => h('tr', {}, h('td', {}, t.source.replace(/_/g, ' ')), h('td', {}, t.summary), h('td', {}, t.areas), h('td', { class: 'nowrap' }, t.dueDate ?? '—')))),
+      org.triggers.length === 0 ? h('p', {}, 'None recorded. In your chat with Weave, type "new trigger".') : recordTable('Latest triggers',
+        [{ title: 'What happened' }, { title: 'Source' }, { title: 'Areas' }, { title: 'Learn by', class: 'nowrap' }],
+        org.triggers.map((t) => [t.summary, t.source, t.areas, t.dueDate ?? '—']),
       ),
     ),
     h('section', { 'aria-labelledby': 'compose' },
