@@ -1,16 +1,13 @@
-// Local development only: be any active person on the roster, to see each view of the tab. The
-// README walks through Weave as three of the demo people, so they come first and the first of them,
-// Priya the practitioner, is chosen unless the developer picks someone else. Azure mode has no signer.
+// Local development only: be any active person on the roster, to see each view of the tab. Whoever
+// the local stack names first (the README's three demo people) comes first, the first of them chosen
+// unless the developer picks someone else. Azure mode has no signer.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { nameOf } from '../core/people';
 import { roleLabel } from '../core/workforce';
-import { personaByKey } from '../local/demo/personas';
 import type { Runtime } from '../runtime/runtime';
 import { json, readJson } from './http';
 import type { DevSignInPerson } from './shapes';
-
-const README_PEOPLE = ['practitioner', 'manager', 'ld_admin'].map((key) => personaByKey(key).aadObjectId);
 
 const signIn = z.object({ personId: z.string().max(100) });
 
@@ -19,12 +16,13 @@ export async function devSignIn(rt: Runtime, request: HttpRequest): Promise<Http
   if (rt.config.mode !== 'local' || !rt.devSignIn) return json(404, { error: 'Not found' });
   if (request.method === 'GET') {
     const people = (await rt.people.list(rt.config.tenantId)).filter((p) => p.status === 'active');
-    const rank = (id: string) => (README_PEOPLE.includes(id) ? README_PEOPLE.indexOf(id) : README_PEOPLE.length);
+    const first = rt.devSignIn.first;
+    const rank = (id: string) => (first.includes(id) ? first.indexOf(id) : first.length);
     people.sort((a, b) => rank(a.aadObjectId) - rank(b.aadObjectId) || nameOf(a).localeCompare(nameOf(b)));
     return json(200, people.map((p): DevSignInPerson => ({
       id: p.aadObjectId, name: nameOf(p), jobTitle: p.jobTitle,
       roles: p.roles.filter((r) => r !== 'practitioner').map(roleLabel),
-      featured: README_PEOPLE.includes(p.aadObjectId),
+      featured: first.includes(p.aadObjectId),
     })));
   }
   const read = await readJson(request);

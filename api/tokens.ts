@@ -111,14 +111,17 @@ export const DEV_ISSUER = 'https://weave.localhost/dev-sign-in';
 export const DEV_AUDIENCE = 'weave-dev-tab';
 
 export interface DevSigner {
+  /** Who the sign-in lists first, in order (the README's people, when the demo organisation runs). */
+  first: readonly string[];
   keys: (kid: string) => Promise<KeyObject | undefined>;
   sign(aadObjectId: string, name: string, lifetimeSeconds?: number): string;
 }
 
 /** Local only: a key pair made on first use, and tokens it signs for whoever the dev sign-in names. */
-export function devSigner(tenantId: string, now: () => Date): DevSigner {
+export function devSigner(tenantId: string, now: () => Date, first: readonly string[] = []): DevSigner {
   let pair: { kid: string; privateKey: KeyObject; publicKey: KeyObject } | undefined;
   return {
+    first,
     keys: async (id: string) => (pair && id === pair.kid ? pair.publicKey : undefined),
     sign(aadObjectId: string, name: string, lifetimeSeconds = 3600): string {
       pair ??= { kid: randomUUID(), ...generateKeyPairSync('rsa', { modulusLength: 2048 }) };

@@ -12,7 +12,7 @@ import { createRuntime } from '../runtime/runtime';
 import { tabAssetsBuiltOnDemand } from '../tab/build';
 import { azuriteAnswers, spawnAzurite } from './azurite';
 import { loadDemoOrganisation } from './demo/load';
-import { personaByKey } from './demo/personas';
+import { personaByKey, README_PEOPLE } from './demo/personas';
 import { startPlayground } from './playground';
 import { isRunning, pipeOutput, signalGroup, stopChild, waitForOutput, waitUntil } from './processes';
 import { localSettings } from './settings';
@@ -84,7 +84,7 @@ async function main() {
       AzureWebJobsStorage: azuriteConnectionString(local.host, { table: local.tablePort, queue: local.queuePort }),
     });
     const log = createLogger((level, event, fields) => printLine(level, 'bot', formatLogMessage(JSON.stringify({ event, ...fields }))), config.logLevel);
-    const rt = await createRuntime(config, { log, tabAssets: tabAssetsBuiltOnDemand() });
+    const rt = await createRuntime(config, { log, tabAssets: tabAssetsBuiltOnDemand(), devSignInFirst: README_PEOPLE });
     // Demo organisation, once: before the host starts its timers, so their first run sees it
     if ((await rt.people.list(config.tenantId)).length === 0) {
       const { staff, learning } = await loadDemoOrganisation(rt, config.tenantId);

@@ -65,6 +65,8 @@ export interface RuntimeOptions {
   provision?: boolean;
   /** Where the tab's files come from (prebuilt in Azure, built on demand locally); without it the tab is not served. */
   tabAssets?: TabAssets;
+  /** Local mode: who the dev sign-in lists first (the demo people the README walks through). */
+  devSignInFirst?: readonly string[];
 }
 
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -118,6 +120,6 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     weave,
     messages: teams.messagesHandler(weave),
     tabAssets: options.tabAssets ?? noTabAssets,
-    devSignIn: config.mode === 'local' ? devSigner(config.tenantId, () => clock.now()) : null,
+    devSignIn: config.mode === 'local' ? devSigner(config.tenantId, () => clock.now(), options.devSignInFirst) : null,
   };
 }

@@ -47,6 +47,10 @@ describe('dependencies point inward', () => {
     expect(violations((f) => f.startsWith('tab/client/'), (s) => !(s.startsWith('./') || /^\.\.\/(dom|session|cardPreview|checklist|pages\/)/.test(s) || /^(\.\.\/)+api\/shapes$/.test(s) || s === '@microsoft/teams-js' || s === 'adaptivecards'))).toEqual([]);
   });
 
+  it('only the local stack and the operators\' CLI reach into local/ (the demo stays out of what Azure runs)', () => {
+    expect(violations((f) => !f.startsWith('local/') && !f.startsWith('cli/'), (s) => /^(\.\.\/)+local\//.test(s))).toEqual([]);
+  });
+
   it('every Table query is built with the odata template', () => {
     const raw = SOURCE_DIRS.flatMap((dir) => files(join(ROOT, dir)))
       .filter((path) => /filter:\s*`|filter:\s*['"]/.test(readFileSync(path, 'utf8')))

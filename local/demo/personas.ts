@@ -24,6 +24,9 @@ export const PERSONAS: readonly Persona[] = [
   persona('psychologist', 42, 'Hannah Osei', 'an educational psychologist (HCPC)'),
 ];
 
+/** The three people the README walks through, in its order: the tab's dev sign-in lists them first. */
+export const README_PEOPLE: readonly string[] = ['practitioner', 'manager', 'ld_admin'].map((key) => personaByKey(key).aadObjectId);
+
 export function personaByKey(key: string): Persona {
   const found = PERSONAS.find((p) => p.key === key);
   if (!found) throw new Error(`No demo persona "${key}". Choose from: ${PERSONAS.map((p) => p.key).join(', ')}`);

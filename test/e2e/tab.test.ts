@@ -5,6 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { personaByKey } from '../../local/demo/personas';
 import { loadDemoOrganisation } from '../../local/demo/load';
+import { README_PEOPLE } from '../../local/demo/personas';
 import { launchBrowser, loopbackPage } from '../support/browser';
 import { startTestStack, testClock, type TestStack } from '../support/stack';
 import * as teams from '../support/teams';
@@ -27,7 +28,7 @@ describe('the Weave tab in a browser', () => {
   const clock = testClock('2026-11-23T10:00:00Z');
 
   beforeAll(async () => {
-    stack = await startTestStack({ clock, tenantId: undefined });
+    stack = await startTestStack({ clock, tenantId: undefined, devSignInFirst: README_PEOPLE });
     await loadDemoOrganisation(stack.rt, stack.tenantId);
     await stack.install(teams.testUser(priya.name, priya.email, priya.aadObjectId)); // so she can receive the offer
     browser = await launchBrowser();

@@ -7,6 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OfferPreview } from '../../api/shapes';
 import { loadDemoOrganisation } from '../../local/demo/load';
+import { README_PEOPLE } from '../../local/demo/personas';
 import { personaByKey } from '../../local/demo/personas';
 import { launchBrowser, plainPage } from '../support/browser';
 import { startTestStack, testClock, type TestStack } from '../support/stack';
@@ -50,7 +51,7 @@ describe('the Weave tab is accessible in every theme and width', () => {
   const morgan = personaByKey('ld_admin');
 
   beforeAll(async () => {
-    stack = await startTestStack({ clock, tenantId: undefined, queues: false });
+    stack = await startTestStack({ clock, tenantId: undefined, devSignInFirst: README_PEOPLE, queues: false });
     await loadDemoOrganisation(stack.rt, stack.tenantId);
     // So Organisation has every table it can show: a trigger, and an offer on its way.
     await stack.rt.plans.saveTrigger({

@@ -77,7 +77,7 @@ function splitReplies(sent: { activity: Record<string, unknown> }[]): SentReplie
 /** Built once per test file, on first request. */
 const TAB_ASSETS = tabAssetsBuiltOnDemand();
 
-export async function startTestStack(options: { clock?: Clock; tenantId?: string; env?: Record<string, string>; queues?: boolean; authOverrides?: Record<string, string> } = {}): Promise<TestStack> {
+export async function startTestStack(options: { clock?: Clock; tenantId?: string; env?: Record<string, string>; queues?: boolean; authOverrides?: Record<string, string>; devSignInFirst?: readonly string[] } = {}): Promise<TestStack> {
   const tenantId = options.tenantId ?? randomUUID();
   const prefix = `t${randomBytes(5).toString('hex')}`;
   const config = loadConfig({
@@ -90,7 +90,7 @@ export async function startTestStack(options: { clock?: Clock; tenantId?: string
   const logs: LogEntry[] = [];
   const log = createLogger((level, event, fields) => logs.push({ level, event, fields }), 'debug');
   const connector = await startFakeConnector();
-  const rt = await createRuntime(config, { clock: options.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z')), log, tabAssets: TAB_ASSETS, authOverrides: options.authOverrides });
+  const rt = await createRuntime(config, { clock: options.clock ?? fixedClock(new Date('2026-11-23T09:00:00Z')), log, tabAssets: TAB_ASSETS, authOverrides: options.authOverrides, devSignInFirst: options.devSignInFirst });
   const host = await startLocalHost(rt, {
     port: 0,
     timers: false,
