@@ -25,7 +25,7 @@ import { reportsOf } from '../bot/flows/reports';
 import { todayFor } from '../bot/flows/sessionViews';
 import { teamStatusOf } from '../bot/flows/teamStatus';
 import { leadOf, loadRollup, teamLedBy, teamPlanOf } from '../bot/rollup';
-import { ConcurrencyError } from '../store/tables';
+import { ConcurrencyError } from '../store/errors';
 import type { StoredPerson } from '../store/people';
 import { checkFacts, headline, periodLine, readinessNotes, readinessOf, recordDetail } from '../views/cpd';
 import { commentLines, currentPlan, groupByStatus, needDetails, needHeading } from '../views/plan';

@@ -7,7 +7,7 @@ import { isOpen } from '../core/needs';
 import { OFFER_FORMATS, waitingOrder, waitingPriority, type Booking, type Offer } from '../core/offers';
 import { localClock, localDate, parseInstant } from '../core/zonedTime';
 import type { Stored } from '../store/offers';
-import { ConcurrencyError } from '../store/tables';
+import { ConcurrencyError } from '../store/errors';
 import { readinessOf } from '../views/cpd';
 import type { BotDeps } from './context';
 import { outboxCardId } from './outbox';

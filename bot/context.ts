@@ -14,7 +14,7 @@ import type { ExportLinkStore } from '../store/exports';
 import type { Clock } from '../core/clock';
 import type { ConversationRef, OutboundMessage } from '../core/conversation';
 import type { Logger } from '../core/log';
-import type { Config } from '../runtime/config';
+import type { Config } from '../core/config';
 import type { ConversationStore } from '../store/conversations';
 import type { IssuedCardStore } from '../store/issuedCards';
 import type { NeedStore } from '../store/needs';

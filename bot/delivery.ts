@@ -8,7 +8,7 @@ import type { ConversationRef, OutboundMessage } from '../core/conversation';
 import { isChannelRecipient } from '../store/plans';
 import { errorFields } from '../core/log';
 import { FINAL_DELIVERY_STATES, type Delivery, type DeliveryStore } from '../store/deliveries';
-import { ConcurrencyError } from '../store/tables';
+import { ConcurrencyError } from '../store/errors';
 import type { BotDeps } from './context';
 import { flowFor } from './flows';
 import { TransientSendError, type Messenger, type SendOutcome } from './messenger';

@@ -4,7 +4,7 @@ import { sessionFamily, supervisorFor, type Planned } from '../core/sessionPlann
 import { sessionKey, type Session } from '../core/sessions';
 import type { Person } from '../core/people';
 import type { SessionPatch, StoredSession } from '../store/sessions';
-import { ConcurrencyError } from '../store/tables';
+import { ConcurrencyError } from '../store/errors';
 import type { BotDeps } from './context';
 
 export type PlanOutcome = 'planned' | 'revived' | 'updated' | null;

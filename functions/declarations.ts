@@ -19,7 +19,7 @@ import { devSignIn } from '../api/devSignIn';
 import { serveApi, serveTab } from '../api/http';
 import { PAGES } from '../pages';
 import { renderPage } from '../pages/layout';
-import type { Config } from '../runtime/config';
+import type { Config } from '../core/config';
 import type { Runtime } from '../runtime/runtime';
 import { QUEUES, poisonQueueName } from '../store/queues';
 

@@ -8,7 +8,7 @@ import { backToPool } from '../bot/flows/mentorProposal';
 import { addDays, addWorkingDays, workingCalendar } from '../core/calendar';
 import { MENTORING_KINDS } from '../core/mentoring';
 import { localDate } from '../core/zonedTime';
-import { ConcurrencyError } from '../store/tables';
+import { ConcurrencyError } from '../store/errors';
 
 export async function runMentorFollowUps(deps: BotDeps): Promise<string> {
   const tenantId = deps.config.tenantId;

@@ -10,7 +10,7 @@ import { pairKey, type MentorMatch, type MentorRequest } from '../core/mentoring
 import type { Stored } from '../store/mentoring';
 import { isOpen } from '../core/needs';
 import { localDate } from '../core/zonedTime';
-import { ConcurrencyError } from '../store/tables';
+import { ConcurrencyError } from '../store/errors';
 
 export interface MatchingRun {
   summary: string;

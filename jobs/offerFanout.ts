@@ -9,7 +9,7 @@ import type { BotDeps } from '../bot/context';
 import type { WorkItem } from '../bot/work';
 import type { Offer } from '../core/offers';
 import type { Stored } from '../store/offers';
-import { ConcurrencyError } from '../store/tables';
+import { ConcurrencyError } from '../store/errors';
 
 export const OFFER_PAGE = 200;
 /** The longest a page waits before looking at the queue again. */

@@ -10,7 +10,7 @@ import { offerBatch, offerComposeFlow, startSending } from '../bot/flows/offers'
 import { workingCalendar, workingDaysBefore, formatDay } from '../core/calendar';
 import { localDate } from '../core/zonedTime';
 import { FINAL_DELIVERY_STATES } from '../store/deliveries';
-import { ConcurrencyError } from '../store/tables';
+import { ConcurrencyError } from '../store/errors';
 
 /**
  * A fan-out with no sign of life this long (a running one notes it at least once a minute, even

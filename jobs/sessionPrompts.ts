@@ -13,7 +13,7 @@ import { LOOKAHEAD_DAYS, plannedAppraisal, plannedSupervision, sessionFamily } f
 import { sessionKey } from '../core/sessions';
 import { localClock, localDate } from '../core/zonedTime';
 import type { StoredSession } from '../store/sessions';
-import { ConcurrencyError } from '../store/tables';
+import { ConcurrencyError } from '../store/errors';
 import { planSession } from '../bot/sessionRows';
 
 

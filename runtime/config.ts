@@ -4,36 +4,9 @@ import { z } from 'zod';
 import { parseSchedule } from '../core/ncrontab';
 import { isTimeZone } from '../core/zonedTime';
 import { isGuid } from '../core/validation';
-import type { StorageAccess, StorageSettings } from '../store/settings';
+import type { BotCredentials, Config, Mode, StorageAccess } from '../core/config';
 
-export type Mode = 'local' | 'azure';
-
-export interface BotCredentials {
-  appId: string;
-  appType: 'UserAssignedMSI' | 'SingleTenant' | 'MultiTenant';
-  appTenantId: string;
-  appPassword: string;
-}
-
-export interface Config {
-  mode: Mode;
-  /** The organisation's Microsoft Entra tenant; activities from any other tenant are refused. */
-  tenantId: string;
-  /** The organisation's default time zone, for people whose Teams client has not told us theirs. */
-  timeZone: string;
-  storage: StorageSettings;
-  /** Empty appId means no Bot Framework authentication: only ever allowed in local mode. */
-  bot: BotCredentials;
-  logLevel: 'debug' | 'info' | 'warn' | 'error';
-  /** Where people's browsers reach the app (links Weave sends: CPD exports). */
-  publicUrl: string;
-  /** When team digests go out (NCRONTAB, in the organisation's zone). */
-  digestSchedule: string;
-  /** Proactive messages a second, for the whole app in the tenant (Teams allows about 30). */
-  sendRatePerSecond: number;
-  /** The Entra app registration the tab signs in with (SSO); null: the tab API accepts no Entra tokens. */
-  tabClientId: string | null;
-}
+export type { BotCredentials, Config, Mode } from '../core/config';
 
 /** The demo organisation's tenant: what the local stack and the playground use. */
 export const LOCAL_TENANT_ID = '6f1e2d3c-4b5a-4987-8a6b-5c4d3e2f1a0b';

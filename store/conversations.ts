@@ -2,7 +2,7 @@
 // proactive sender looks a person up by who they are, never by a Teams conversation id.
 import { odata } from '@azure/data-tables';
 import type { ConversationRef } from '../core/conversation';
-import { createIfAbsent, getEntity, listAll, statusOf, TABLES, type Tables } from './tables';
+import { createIfAbsent, getEntity, listAll, TABLES, unlessGone, unlessRaced, type Tables } from './tables';
 
 /**
  * - `installed`: Weave is in their personal scope and we can message them.
@@ -98,11 +98,8 @@ export class TableConversationStore implements ConversationStore {
         locale: s.locale ?? existing.locale,
         ...(renewed ? { status: 'installed', installedAt: s.at, statusChangedAt: s.at } : {}),
       };
-      try {
-        await this.client.updateEntity(patch, 'Merge', { etag: existing.etag });
+      if (await unlessRaced('This conversation', () => this.client.updateEntity(patch, 'Merge', { etag: existing.etag }))) {
         return { isNew: renewed, conversation: toConversation({ ...existing, ...patch }) };
-      } catch (err) {
-        if (statusOf(err) !== 412) throw err;
       }
     }
     // Changed by other turns each time: this sighting is no newer than theirs.
@@ -116,10 +113,6 @@ export class TableConversationStore implements ConversationStore {
   }
 
   async setStatus(tenantId: string, aadObjectId: string, status: Exclude<ReachStatus, 'installed'>, at: string) {
-    try {
-      await this.client.updateEntity({ partitionKey: tenantId, rowKey: aadObjectId.toLowerCase(), status, statusChangedAt: at }, 'Merge');
-    } catch (err) {
-      if (statusOf(err) !== 404) throw err;
-    }
+    await unlessGone('This conversation', () => this.client.updateEntity({ partitionKey: tenantId, rowKey: aadObjectId.toLowerCase(), status, statusChangedAt: at }, 'Merge'));
   }
 }

@@ -2,7 +2,7 @@
 // PartitionKey = the batch (a broadcast, or one notification), RowKey = the recipient's object id,
 // so "has this person already been sent this?" is a point read and a batch's report one partition.
 import { odata, type TableEntityResult } from '@azure/data-tables';
-import { ConcurrencyError, createIfAbsent, getEntity, listAll, safeKey, statusOf, TABLES, type Tables } from './tables';
+import { createIfAbsent, getEntity, listAll, safeKey, TABLES, typedStorageError, type Tables } from './tables';
 
 /**
  * queued → sending → sent | unreachable (403) | not_installed (no conversation) | failed (gave up).
@@ -113,8 +113,7 @@ export class TableDeliveryStore implements DeliveryStore {
       const res = await this.client.updateEntity({ partitionKey: safeKey(d.batch), rowKey: d.recipientId, ...fields }, 'Merge', { etag: d.etag });
       return { ...d, ...fields, state: (fields.state ?? d.state) as DeliveryState, etag: res.etag ?? d.etag } as Delivery;
     } catch (err) {
-      if (statusOf(err) === 412) throw new ConcurrencyError(`Delivery ${d.batch}/${d.recipientId}`);
-      throw err;
+      throw typedStorageError(err, `Delivery ${d.batch}/${d.recipientId}`);
     }
   }
 }

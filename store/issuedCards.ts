@@ -2,7 +2,7 @@
 // what it is about and whether it is still open live here, so a forged or replayed submit has
 // nothing to tamper with. PartitionKey = card id, RowKey = 'card': point reads only. Card ids are
 // random, except that the outbox derives one from its batch and recipient so a retried send reuses it.
-import { ConcurrencyError, createIfAbsent, getEntity, statusOf, TABLES, type Tables } from './tables';
+import { createIfAbsent, getEntity, TABLES, typedStorageError, type Tables } from './tables';
 
 export type CardState = 'open' | 'done';
 
@@ -87,8 +87,7 @@ export class TableIssuedCardStore implements IssuedCardStore {
         etag: res.etag ?? card.etag,
       };
     } catch (err) {
-      if (statusOf(err) === 412) throw new ConcurrencyError('This card');
-      throw err;
+      throw typedStorageError(err, 'This card');
     }
   }
 }

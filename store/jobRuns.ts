@@ -2,7 +2,7 @@
 // occurrence as local wall-clock time. Creating the row is the claim: of any number of hosts, ticks or restarts
 // that see the same occurrence, exactly one runs it. An occurrence that failed is claimed again (with the
 // row's ETag, so still by one host) on a later tick, a few times: every job is safe to run twice.
-import { createIfAbsent, getEntity, statusOf, TABLES, type Tables } from './tables';
+import { createIfAbsent, getEntity, TABLES, unlessRaced, type Tables } from './tables';
 
 /** A failed occurrence is run again on a later tick, up to this many runs in all. */
 export const MAX_RUNS = 3;
@@ -29,13 +29,8 @@ export class TableJobRunStore implements JobRunStore {
   async reclaimFailed(job: string, occurrence: string, startedAt: string) {
     const row = await getEntity<{ status: string; runs?: number }>(this.client, job, occurrence);
     if (!row || row.status !== 'failed' || (row.runs ?? 1) >= MAX_RUNS) return false;
-    try {
-      await this.client.updateEntity({ partitionKey: job, rowKey: occurrence, status: 'running', startedAt, runs: (row.runs ?? 1) + 1 }, 'Merge', { etag: row.etag });
-      return true;
-    } catch (err) {
-      if (statusOf(err) === 412) return false; // another host took the retry
-      throw err;
-    }
+    // False: another host took the retry.
+    return unlessRaced('This job run', () => this.client.updateEntity({ partitionKey: job, rowKey: occurrence, status: 'running', startedAt, runs: (row.runs ?? 1) + 1 }, 'Merge', { etag: row.etag }));
   }
 
   async finish(job: string, occurrence: string, outcome: { status: 'done' | 'failed'; finishedAt: string; summary: string }) {

@@ -6,7 +6,7 @@
 //   cannot propose the same pair twice; the row `lock|matching` keeps runs from overlapping.
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import type { MentorMatch, MentorOffer, MentorRequest } from '../core/mentoring';
-import { ConcurrencyError, createIfAbsent, getEntity, listAll, statusOf, TABLES, type Tables } from './tables';
+import { createIfAbsent, getEntity, listAll, TABLES, typedStorageError, unlessGone, unlessRaced, type Tables } from './tables';
 
 export type Stored<T> = T & { etag: string };
 
@@ -114,11 +114,7 @@ export class TableMentoringStore implements MentoringStore {
   }
 
   async removeOffer(tenantId: string, personId: string) {
-    try {
-      await this.offers.deleteEntity(tenantId, personId);
-    } catch (err) {
-      if (statusOf(err) !== 404) throw err;
-    }
+    await unlessGone('This mentoring offer', () => this.offers.deleteEntity(tenantId, personId));
   }
 
   async listOffers(tenantId: string) {
@@ -140,8 +136,7 @@ export class TableMentoringStore implements MentoringStore {
       const res = await this.requests.updateEntity({ partitionKey: request.tenantId, rowKey: `${request.personId}|${request.requestId}`, ...requestEntity(next) }, 'Replace', { etag: request.etag });
       return { ...next, etag: res.etag ?? request.etag };
     } catch (err) {
-      if (statusOf(err) === 412) throw new ConcurrencyError('This request');
-      throw err;
+      throw typedStorageError(err, 'This request');
     }
   }
 
@@ -168,8 +163,7 @@ export class TableMentoringStore implements MentoringStore {
       const res = await this.matches.updateEntity({ partitionKey: match.tenantId, rowKey: match.matchId, ...matchEntity(next) }, 'Replace', { etag: match.etag });
       return { ...next, etag: res.etag ?? match.etag };
     } catch (err) {
-      if (statusOf(err) === 412) throw new ConcurrencyError('This match');
-      throw err;
+      throw typedStorageError(err, 'This match');
     }
   }
 
@@ -188,25 +182,13 @@ export class TableMentoringStore implements MentoringStore {
     if (await createIfAbsent(this.matches, { partitionKey: tenantId, rowKey: LOCK, holder, until })) return true;
     const current = await getEntity<{ holder: string; until: string }>(this.matches, tenantId, LOCK);
     if (!current || current.until > now.toISOString()) return false;
-    try {
-      await this.matches.updateEntity({ partitionKey: tenantId, rowKey: LOCK, holder, until }, 'Replace', { etag: current.etag });
-      return true;
-    } catch (err) {
-      if (statusOf(err) === 412) return false;
-      throw err;
-    }
+    return unlessRaced('The matching lock', () => this.matches.updateEntity({ partitionKey: tenantId, rowKey: LOCK, holder, until }, 'Replace', { etag: current.etag }));
   }
 
   async renewMatching(tenantId: string, holder: string, now: Date, seconds: number) {
     const current = await getEntity<{ holder: string; until: string }>(this.matches, tenantId, LOCK);
     if (!current || current.holder !== holder) return false;
-    try {
-      await this.matches.updateEntity({ partitionKey: tenantId, rowKey: LOCK, holder, until: new Date(now.getTime() + seconds * 1000).toISOString() }, 'Replace', { etag: current.etag });
-      return true;
-    } catch (err) {
-      if (statusOf(err) === 412) return false;
-      throw err;
-    }
+    return unlessRaced('The matching lock', () => this.matches.updateEntity({ partitionKey: tenantId, rowKey: LOCK, holder, until: new Date(now.getTime() + seconds * 1000).toISOString() }, 'Replace', { etag: current.etag }));
   }
 
   async unlockMatching(tenantId: string, holder: string) {

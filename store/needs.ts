@@ -2,7 +2,7 @@
 // RowKey range; the organisation's plan is one partition.
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import { isOpen, type LearningNeed, type NeedFacts } from '../core/needs';
-import { ConcurrencyError, getEntity, listAll, statusOf, TABLES, type Tables } from './tables';
+import { getEntity, listAll, TABLES, typedStorageError, unlessGone, type Tables } from './tables';
 
 interface NeedEntity {
   personId: string;
@@ -91,8 +91,7 @@ export class TableNeedStore implements NeedStore {
       const res = await this.client.updateEntity({ partitionKey: need.tenantId, rowKey: rowKey(need.personId, need.needId), ...toEntity(next) }, 'Replace', { etag: need.etag });
       return { ...next, etag: res.etag ?? need.etag };
     } catch (err) {
-      if (statusOf(err) === 412) throw new ConcurrencyError('This learning need');
-      throw err;
+      throw typedStorageError(err, 'This learning need');
     }
   }
 
@@ -120,10 +119,6 @@ export class TableNeedStore implements NeedStore {
   }
 
   async remove(tenantId: string, personId: string, needId: string) {
-    try {
-      await this.client.deleteEntity(tenantId, rowKey(personId, needId));
-    } catch (err) {
-      if (statusOf(err) !== 404) throw err;
-    }
+    await unlessGone('This learning need', () => this.client.deleteEntity(tenantId, rowKey(personId, needId)));
   }
 }

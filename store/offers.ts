@@ -7,7 +7,7 @@
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import type { TransactionAction } from '@azure/data-tables';
 import type { Booking, Offer, Places } from '../core/offers';
-import { ConcurrencyError, createIfAbsent, getEntity, listAll, statusOf, TABLES, type Tables } from './tables';
+import { createIfAbsent, getEntity, listAll, TABLES, typedStorageError, type Tables } from './tables';
 
 export type Stored<T> = T & { etag: string };
 
@@ -65,8 +65,7 @@ const toBooking = (e: TableEntityResult<BookingEntity>): Stored<Booking> => ({
 const PLACES = '_places';
 
 function conflict(err: unknown, what: string): never {
-  if (statusOf(err) === 412) throw new ConcurrencyError(what);
-  throw err;
+  throw typedStorageError(err, what);
 }
 
 export class TableOfferStore implements OfferStore {
@@ -109,7 +108,6 @@ export class TableOfferStore implements OfferStore {
       const res = etag ? await this.offers.updateEntity(entity, 'Replace', { etag }) : await this.offers.createEntity(entity);
       return res.etag ?? '';
     } catch (err) {
-      if (statusOf(err) === 409) throw new ConcurrencyError('This offer');
       return conflict(err, 'This offer');
     }
   }
@@ -140,9 +138,7 @@ export class TableOfferStore implements OfferStore {
     try {
       await this.bookings.submitTransaction(actions);
     } catch (err) {
-      const status = statusOf(err);
-      if (status === 412 || status === 409) throw new ConcurrencyError('This booking');
-      throw err;
+      throw typedStorageError(err, 'This booking');
     }
   }
 

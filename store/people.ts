@@ -4,7 +4,7 @@ import { odata, type TableEntityResult, type TransactionAction } from '@azure/da
 import type { HrRecord, Person } from '../core/people';
 import { DEFAULT_WORKING_DAYS } from '../core/people';
 import type { RosterChanges } from '../core/rosterPlan';
-import { ConcurrencyError, createIfAbsent, getEntity, listAll, statusOf, submitInBatches, TABLES, type Tables } from './tables';
+import { createIfAbsent, getEntity, listAll, submitInBatches, TABLES, typedStorageError, type Tables } from './tables';
 
 interface PersonEntity {
   email: string;
@@ -168,8 +168,7 @@ export class TablePeopleStore implements PeopleStore {
       const res = await this.client.updateEntity({ partitionKey: tenantId, rowKey: aadObjectId, ...fields }, 'Merge', { etag });
       return res.etag ?? '';
     } catch (err) {
-      if (statusOf(err) === 412) throw new ConcurrencyError('Your profile');
-      throw err;
+      throw typedStorageError(err, 'Your profile');
     }
   }
 }

@@ -1,7 +1,7 @@
 // One send budget for the whole app in a tenant, however many workers are sending: a token bucket
 // kept in one Table Storage row (PartitionKey = tenant id, RowKey = the budget's name), taken with
 // the row's ETag: however many workers send, together they spend what the bucket refills.
-import { getEntity, statusOf, TABLES, type Tables } from './tables';
+import { getEntity, TABLES, ConcurrencyError, typedStorageError, type Tables } from './tables';
 
 interface BucketEntity {
   tokens: number;
@@ -48,8 +48,7 @@ export class TableRateBudget implements RateBudget {
         else await this.client.createEntity(entity);
         return { got, waitMs: 0 };
       } catch (err) {
-        const status = statusOf(err);
-        if (status !== 412 && status !== 409) throw err; // another worker took some first: look again
+        if (!(typedStorageError(err, 'The send budget') instanceof ConcurrencyError)) throw err; // another worker took some first: look again
       }
     }
     return { got: 0, waitMs: 50 };
@@ -65,8 +64,7 @@ export class TableRateBudget implements RateBudget {
         else await this.client.createEntity(entity);
         return;
       } catch (err) {
-        const status = statusOf(err);
-        if (status !== 412 && status !== 409) throw err;
+        if (!(typedStorageError(err, 'The send budget') instanceof ConcurrencyError)) throw err;
       }
     }
   }

@@ -4,7 +4,7 @@
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import type { SessionKind } from '../core/cadence';
 import { sessionKey, type Session } from '../core/sessions';
-import { ConcurrencyError, createIfAbsent, getEntity, listAll, statusOf, TABLES, type Tables } from './tables';
+import { createIfAbsent, getEntity, listAll, TABLES, typedStorageError, type Tables } from './tables';
 
 export type StoredSession = Session & { key: string; etag: string };
 
@@ -98,8 +98,7 @@ export class TableSessionStore implements SessionStore {
       const res = await this.client.updateEntity({ partitionKey: session.tenantId, rowKey: session.key, ...toEntity(next) }, 'Replace', { etag: session.etag });
       return { ...next, key: session.key, etag: res.etag ?? session.etag };
     } catch (err) {
-      if (statusOf(err) === 412) throw new ConcurrencyError('This session');
-      throw err;
+      throw typedStorageError(err, 'This session');
     }
   }
 }

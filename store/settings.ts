@@ -2,15 +2,7 @@
 // Microsoft Entra identity, as the Functions host's identity-based AzureWebJobsStorage settings say.
 import { DefaultAzureCredential, ManagedIdentityCredential, type TokenCredential } from '@azure/identity';
 
-export type StorageAccess =
-  | { kind: 'connectionString'; connectionString: string; /** Azurite speaks plain HTTP on loopback. */ allowInsecureConnection: boolean }
-  | { kind: 'identity'; tableServiceUri: string; queueServiceUri: string; /** A user-assigned managed identity; null: whoever is signed in (az login). */ clientId: string | null };
-
-export interface StorageSettings {
-  access: StorageAccess;
-  /** Prepended to every table and queue name, so several environments can share one account. */
-  prefix: string;
-}
+export type { StorageAccess, StorageSettings } from '../core/config';
 
 const credentials = new Map<string, TokenCredential>();
 

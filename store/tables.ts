@@ -1,6 +1,6 @@
 // Every table Weave uses, and the one way this code reaches Azure Table Storage (or Azurite).
 import { TableClient, type TableEntity, type TableEntityResult, type TransactionAction } from '@azure/data-tables';
-import { httpStatusOf as statusOf } from '../core/errors';
+import { AlreadyExistsError, NotFoundError, stored, unlessGone, unlessRaced } from './errors';
 import { credentialFor, type StorageSettings } from './settings';
 
 /** Logical table names. The deployed name is the storage prefix followed by this. */
@@ -55,34 +55,15 @@ export class Tables {
   }
 }
 
-export { httpStatusOf as statusOf } from '../core/errors';
-
-/** Thrown when an optimistic-concurrency write lost: someone else changed the row first. */
-export class ConcurrencyError extends Error {
-  constructor(what: string) {
-    super(`${what} was changed by someone else at the same moment`);
-    this.name = 'ConcurrencyError';
-  }
-}
+export { AlreadyExistsError, ConcurrencyError, NotFoundError, stored, typedStorageError, unlessGone, unlessRaced } from './errors';
 
 export async function getEntity<T extends object>(client: TableClient, partitionKey: string, rowKey: string): Promise<TableEntityResult<T> | undefined> {
-  try {
-    return await client.getEntity<T>(partitionKey, rowKey);
-  } catch (err) {
-    if (statusOf(err) === 404) return undefined;
-    throw err;
-  }
+  return unlessGone(`${client.tableName} row`, () => client.getEntity<T>(partitionKey, rowKey));
 }
 
 /** Inserts; answers false instead of throwing when the row already exists. */
 export async function createIfAbsent<T extends object>(client: TableClient, entity: TableEntity<T>): Promise<boolean> {
-  try {
-    await client.createEntity(entity);
-    return true;
-  } catch (err) {
-    if (statusOf(err) === 409) return false;
-    throw err;
-  }
+  return unlessRaced(`${client.tableName} row`, () => client.createEntity(entity));
 }
 
 export async function listAll<T extends object>(client: TableClient, filter: string, select?: string[]): Promise<TableEntityResult<T>[]> {
@@ -113,9 +94,9 @@ export async function submitInBatches(client: TableClient, actions: TransactionA
     for (let i = 0; i < group.length; i += 100) {
       const batch = group.slice(i, i + 100);
       try {
-        await client.submitTransaction(batch);
+        await stored(`${client.tableName} batch`, () => client.submitTransaction(batch));
       } catch (err) {
-        if (statusOf(err) !== 409 && statusOf(err) !== 404) throw err;
+        if (!(err instanceof AlreadyExistsError) && !(err instanceof NotFoundError)) throw err;
         for (const action of batch) await submitOne(client, action);
       }
     }
@@ -124,10 +105,10 @@ export async function submitInBatches(client: TableClient, actions: TransactionA
 
 async function submitOne(client: TableClient, action: TransactionAction): Promise<void> {
   try {
-    await client.submitTransaction([action]);
+    await stored(`${client.tableName} row`, () => client.submitTransaction([action]));
   } catch (err) {
-    if (action[0] === 'create' && statusOf(err) === 409) await client.upsertEntity(action[1], 'Merge');
-    else if (!(action[0] === 'update' && statusOf(err) === 404)) throw err;
+    if (action[0] === 'create' && err instanceof AlreadyExistsError) await client.upsertEntity(action[1], 'Merge');
+    else if (!(action[0] === 'update' && err instanceof NotFoundError)) throw err;
   }
 }
 

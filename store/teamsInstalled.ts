@@ -1,7 +1,7 @@
 // Teams (the Microsoft Teams kind) that Weave has been added to, and their channels. PartitionKey =
 // tenant id, RowKey = the team's id (escaped). Channel lists are small, so they live on the team row.
 import { odata, type TableEntityResult } from '@azure/data-tables';
-import { createIfAbsent, getEntity, listAll, safeKey, statusOf, TABLES, type Tables } from './tables';
+import { createIfAbsent, getEntity, listAll, safeKey, TABLES, ConcurrencyError, typedStorageError, type Tables } from './tables';
 
 export interface Channel {
   id: string;
@@ -81,7 +81,7 @@ export class TableTeamStore implements TeamStore {
       await this.client.updateEntity(reinstalled ? toEntity(team) : { ...toEntity(team), installedAt: existing.installedAt, installedBy: existing.installedBy }, 'Replace', { etag: existing.etag });
       return reinstalled;
     } catch (err) {
-      if (statusOf(err) === 412) return false; // the other event got there first
+      if (typedStorageError(err, 'This team') instanceof ConcurrencyError) return false; // the other event got there first
       throw err;
     }
   }

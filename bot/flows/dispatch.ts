@@ -2,7 +2,7 @@
 // still open, validate the inputs, then run the action. Refusals change nothing.
 import type { AdaptiveCardJson, OutboundMessage } from '../../core/conversation';
 import { isGuid } from '../../core/validation';
-import { ConcurrencyError } from '../../store/tables';
+import { ConcurrencyError } from '../../store/errors';
 import type { Asking } from '../context';
 import { findAction } from './index';
 import { messagesOf } from './fields';

@@ -10,7 +10,7 @@ import { firstName, nameOf, type Person } from '../../core/people';
 import { professionLabel } from '../../core/workforce';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { Stored } from '../../store/mentoring';
-import { ConcurrencyError } from '../../store/tables';
+import { ConcurrencyError } from '../../store/errors';
 import type { BotDeps } from '../context';
 import { text, typed } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';

@@ -2,7 +2,7 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, type InvokeResponse, type TurnContext } from 'botbuilder';
 import { httpStatusOf } from '../../core/errors';
 import { errorFields, type Logger } from '../../core/log';
-import type { Config } from '../../runtime/config';
+import type { Config } from '../../core/config';
 
 export const SORRY = "Sorry, something went wrong on Weave's side and nothing was changed. Please try again in a moment.";
 

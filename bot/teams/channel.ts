@@ -2,7 +2,7 @@
 // endpoint and a proactive sender. Everything botbuilder stays behind this.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { Logger } from '../../core/log';
-import type { Config } from '../../runtime/config';
+import type { Config } from '../../core/config';
 import type { Messenger } from '../messenger';
 import type { WeaveBot } from '../weaveBot';
 import { createAdapter } from './adapter';
