@@ -3,7 +3,7 @@
 // column, no roll-up) in the same run. `npm run bench:plans`
 import { type TransactionAction } from '@azure/data-tables';
 import { cpus } from 'node:os';
-import { loadRollup, orgPlanOf, teamPlanOf } from '../bot/rollup';
+import { loadRollup, orgPlanOf, teamPlanOf } from '../app/plans/rollup';
 import { ACTIVITY_TYPE_CODES } from '../core/activities';
 import { CODES } from '../core/commonCore';
 import { silentLogger } from '../core/log';

@@ -7,7 +7,7 @@ import type { Asking, BotDeps, Replies, Turn } from './context';
 import { issueOnboardingCard } from './flows/onboarding';
 import { digestLinkFlow } from './flows/digests';
 import { issueCard } from './flows/flow';
-import { teamLedBy } from './rollup';
+import { teamLedBy } from '../app/plans/rollup';
 
 export function greetingFor(person: Person): Replies {
   const promises = [

@@ -2,8 +2,8 @@
 // this list with Azure Functions; functions/local/ serves the same list on a developer machine.
 import type { HttpMethod, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import { z } from 'zod';
-import { deliver, giveUp } from '../bot/delivery';
-import { workItem } from '../bot/work';
+import { deliver, giveUp } from '../app/messaging/delivery';
+import { workItem } from '../app/messaging/work';
 import { addTriggerNeeds, reportStuckWork } from '../jobs/triggerNeeds';
 import { queueOfferInvites } from '../jobs/offerFanout';
 import { downloadCpdRecord, downloadOfferEvent } from './downloads';

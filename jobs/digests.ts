@@ -4,7 +4,7 @@
 // so running again in the same week posts nothing twice.
 import type { BotDeps } from '../bot/context';
 import { managerDigestFlow, orgPlanFlow, teamDigestFlow } from '../bot/flows/digests';
-import { loadRollup, teamPlanOf } from '../bot/rollup';
+import { loadRollup, teamPlanOf } from '../app/plans/rollup';
 import { mondayOf } from '../core/calendar';
 import { hasRole } from '../core/people';
 import { localDate } from '../core/zonedTime';

@@ -6,7 +6,7 @@
 // offer stops within a page, and a big broadcast never piles thousands of messages on the queue.
 import { audienceOf, offerBatch, offerInviteFlow } from '../bot/flows/offers';
 import type { BotDeps } from '../bot/context';
-import type { WorkItem } from '../bot/work';
+import type { WorkItem } from '../app/messaging/work';
 import type { Offer } from '../core/offers';
 import type { Stored } from '../store/offers';
 import { ConcurrencyError } from '../store/errors';

@@ -4,7 +4,7 @@
 // get the final report. Each working morning: attendees are reminded the
 // working day before, with a link to add it to their calendar.
 import type { BotDeps } from '../bot/context';
-import { releaseLapsedHolds } from '../bot/bookings';
+import { releaseLapsedHolds } from '../app/offers/bookings';
 import { errorFields } from '../core/log';
 import { offerBatch, offerComposeFlow, startSending } from '../bot/flows/offers';
 import { workingCalendar, workingDaysBefore, formatDay } from '../core/calendar';

@@ -2,7 +2,7 @@
 // or a worker died holding a lease) and puts them back on the queue. Running it twice is harmless:
 // the delivery row, not the queue message, decides whether anything is sent.
 import type { DeliveryStore } from '../store/deliveries';
-import type { Outbox } from '../bot/outbox';
+import type { Outbox } from '../app/messaging/outbox';
 import type { Clock } from '../core/clock';
 import { plural } from '../core/words';
 

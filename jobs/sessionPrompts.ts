@@ -14,7 +14,7 @@ import { sessionKey } from '../core/sessions';
 import { localClock, localDate } from '../core/zonedTime';
 import type { StoredSession } from '../store/sessions';
 import { ConcurrencyError } from '../store/errors';
-import { planSession } from '../bot/sessionRows';
+import { planSession } from '../app/sessions/planning';
 
 
 export async function runSessionPrompts(deps: BotDeps): Promise<string> {

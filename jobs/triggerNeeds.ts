@@ -9,7 +9,7 @@ import { planPeriodOf } from '../core/planPeriod';
 import { cadencePerson } from '../core/sessionPlanning';
 import { affects, TRIGGER_SOURCES } from '../core/triggers';
 import { localDate } from '../core/zonedTime';
-import type { WorkItem } from '../bot/work';
+import type { WorkItem } from '../app/messaging/work';
 
 export const TRIGGER_PAGE = 200;
 

@@ -1,13 +1,15 @@
 // The composition root: configuration in, every store, the bot and the proactive sender out.
 // Both Functions hosts, the CLI and the tests build Weave here and nowhere else.
 import { randomUUID } from 'node:crypto';
-import type { DeliveryDeps } from '../bot/delivery';
-import { Outbox } from '../bot/outbox';
+import type { DeliveryDeps } from '../app/messaging/delivery';
+import { Outbox } from '../app/messaging/outbox';
 import { teamsChannel, type MessagesHandler } from '../bot/teams/channel';
 import { WeaveBot } from '../bot/weaveBot';
+import { cardRenderer } from '../bot/flows';
+import type { CardRenderer } from '../app/cards';
 import { systemClock, type Clock } from '../core/clock';
 import type { Logger } from '../core/log';
-import type { Messenger } from '../bot/messenger';
+import type { Messenger } from '../app/messaging/messenger';
 import { TableConversationStore } from '../store/conversations';
 import { TableDeliveryStore } from '../store/deliveries';
 import { TableImportLog, type ImportLog } from '../store/imports';
@@ -24,9 +26,9 @@ import type { CadencePolicy } from '../core/cadencePolicy';
 import { loadCadencePolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadRegistrationPolicy } from './policy';
 import { TableOfferStore } from '../store/offers';
 import { TablePlanStore } from '../store/plans';
-import { WorkQueue } from '../bot/work';
-import { SendPacer } from '../bot/sendPacer';
-import { noInstaller } from '../bot/installer';
+import { WorkQueue } from '../app/messaging/work';
+import { SendPacer } from '../app/messaging/sendPacer';
+import { noInstaller } from '../app/messaging/installer';
 import { devSigner, type DevSigner } from '../api/tokens';
 import { noTabAssets, type TabAssets } from '../tab/assets';
 import { TableRateBudget } from '../store/rateLimit';
@@ -106,7 +108,10 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     offers: new TableOfferStore(tables),
     offerPolicy: loadOfferPolicy(),
     messenger: options.messenger ?? teams.messenger,
+    // The conversation's flows draw the cards the app sends (made just below: they are given these deps).
+    renderCard: ((card, note) => renderCard(card, note)) as CardRenderer,
   };
+  const renderCard: CardRenderer = cardRenderer(deps);
   const weave = new WeaveBot(deps);
   const pacer = new SendPacer(new TableRateBudget(tables, config.tenantId, 'teams-send', config.sendRatePerSecond));
   return {

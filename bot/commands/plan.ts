@@ -4,7 +4,7 @@ import type { Asking } from '../context';
 import { addNeedFlow } from '../flows/addNeed';
 import { issueCard } from '../flows/flow';
 import { planFlow, reportPlanFlow } from '../flows/plan';
-import { reportsOf } from '../flows/reports';
+import { reportsOf } from '../../app/people/reports';
 import type { CommandDef } from './command';
 
 export const addNeedCommand: CommandDef = {

@@ -1,6 +1,6 @@
 import type { Asking } from '../context';
 import { issueCard } from '../flows/flow';
-import { reportsOf } from '../flows/reports';
+import { reportsOf } from '../../app/people/reports';
 import { scheduleSessionFlow } from '../flows/scheduleSession';
 import type { CommandDef } from './command';
 

@@ -11,7 +11,7 @@ import { FRAMEWORK_TAGS } from '../../core/frameworks';
 import { PRIORITIES } from '../../core/needs';
 import { planPeriodOf } from '../../core/planPeriod';
 import { cadencePerson } from '../../core/sessionPlanning';
-import type { IssuedCard } from '../../store/issuedCards';
+import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
 import { choice, choices, date, text, typed } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
@@ -31,7 +31,7 @@ const schema = z.object({
 
 const EMPTY: AddNeedValues = { areas: '', subHeading: '', frameworkTag: '', description: '', priority: 'medium', activityTypes: '', targetDate: '' };
 
-async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function render(deps: BotDeps, card: CardOf<'addNeed'>, form?: FormState) {
   const v = form?.values;
   const values: AddNeedValues = v
     ? {
@@ -42,7 +42,7 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
   return addNeedCard({ cardId: card.cardId, values, errors: form?.errors ?? [], today: await todayFor(deps, card.tenantId, card.recipientId) });
 }
 
-export const addNeedFlow: CardFlow = {
+export const addNeedFlow: CardFlow<'addNeed'> = {
   kind: 'addNeed',
   render,
   actions: {

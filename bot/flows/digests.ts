@@ -14,20 +14,20 @@ import { OFFER_FORMATS } from '../../core/offers';
 import { isOpen } from '../../core/needs';
 import type { OrgPlan } from '../../core/orgPlan';
 import { nameOf, roleOf, type Person } from '../../core/people';
-import type { IssuedCard } from '../../store/issuedCards';
+import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
-import { leadOf, loadRollup, orgPlanOf, teamLedBy } from '../rollup';
+import { leadOf, loadRollup, orgPlanOf, teamLedBy } from '../../app/plans/rollup';
 import { needHeading } from '../../views/plan';
 import { defineAction, type CardFlow } from './flow';
 import { agreeOf, plural } from '../../core/words';
 
-const periodOf = (card: IssuedCard) => String(card.context.period ?? '');
+const periodOf = (card: CardOf<'teamDigest' | 'managerDigest' | 'orgPlan'>) => card.context.period;
 const weekOf = (period: IsoDate) => `Week of ${formatDate(period)}`;
 
-export const teamDigestFlow: CardFlow = {
+export const teamDigestFlow: CardFlow<'teamDigest'> = {
   kind: 'teamDigest',
   async render(deps, card) {
-    const team = String(card.context.team ?? '');
+    const team = card.context.team;
     const period = periodOf(card);
     const plan = await deps.plans.getTeamPlan(card.tenantId, team, period);
     if (!plan) return noticeCard({ title: 'No digest', lines: ['This week\'s plan for the team is not in Weave.'] });
@@ -96,7 +96,7 @@ function mentoringLine(p: Person, requests: Awaited<ReturnType<BotDeps['mentorin
   return 'Mentoring: none';
 }
 
-export const managerDigestFlow: CardFlow = {
+export const managerDigestFlow: CardFlow<'managerDigest'> = {
   kind: 'managerDigest',
   async render(deps, card) {
     return managerDigestCard(await managerDigest(deps, card.recipientId, card.tenantId, periodOf(card)));
@@ -161,7 +161,7 @@ export async function orgPlanContent(deps: BotDeps, today: IsoDate) {
   };
 }
 
-export const orgPlanFlow: CardFlow = {
+export const orgPlanFlow: CardFlow<'orgPlan'> = {
   kind: 'orgPlan',
   async render(deps, card) {
     const { plan: _plan, equityFigures: _figures, ...content } = await orgPlanContent(deps, periodOf(card));
@@ -191,12 +191,12 @@ export async function linkDigest(deps: BotDeps, managerId: string, ref: Conversa
 }
 
 /** Offered when Weave is added to a team by a manager: post the digest in this channel. */
-export const digestLinkFlow: CardFlow = {
+export const digestLinkFlow: CardFlow<'digestLink'> = {
   kind: 'digestLink',
   async render(_deps, card) {
     return noticeCard({
       title: 'Post your team\'s training plan here?',
-      lines: [`Every week Weave can post ${String(card.context.team ?? 'your team')}'s training plan in this channel: totals only, never anyone's name or needs.`],
+      lines: [`Every week Weave can post ${card.context.team || 'your team'}'s training plan in this channel: totals only, never anyone's name or needs.`],
       executes: [{ title: 'Yes, post it here', verb: 'digest.link', cardId: card.cardId }],
     });
   },

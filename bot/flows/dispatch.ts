@@ -2,7 +2,9 @@
 // still open, validate the inputs, then run the action. Refusals change nothing.
 import type { AdaptiveCardJson, OutboundMessage } from '../../core/conversation';
 import { isGuid } from '../../core/validation';
+import type { CardKind, CardOf } from '../../app/cards';
 import { ConcurrencyError } from '../../store/errors';
+import type { IssuedCard } from '../../store/issuedCards';
 import type { Asking } from '../context';
 import { findAction } from './index';
 import { messagesOf } from './fields';
@@ -29,12 +31,13 @@ export async function dispatchCardAction(asking: Asking, verb: string, data: Rec
   const { flow, action } = found;
 
   const cardId = typeof data.cardId === 'string' && isGuid(data.cardId) ? data.cardId : undefined;
-  const card = cardId ? await deps.cards.get(cardId) : undefined;
+  const stored = cardId ? await deps.cards.get(cardId) : undefined;
   const log = deps.log.with({ verb, cardKind: flow.kind });
-  if (!card || card.kind !== flow.kind) {
+  if (!stored || stored.kind !== flow.kind) {
     log.warn('card.refused', { reason: 'unknown_card' });
     return message(REFUSALS.unknownCard);
   }
+  const card = stored as unknown as CardOf<CardKind>;
   if (card.tenantId !== turn.tenantId || card.recipientId !== turn.user.aadObjectId) {
     log.warn('card.refused', { reason: 'not_recipient', cardId: card.cardId });
     return message(REFUSALS.someoneElse);
@@ -52,14 +55,14 @@ export async function dispatchCardAction(asking: Asking, verb: string, data: Rec
   let claimed = card;
   if (action.closesCard) {
     try {
-      claimed = await deps.cards.close(card);
+      claimed = (await deps.cards.close(stored)) as unknown as CardOf<CardKind>;
     } catch (err) {
       if (err instanceof ConcurrencyError) return message(REFUSALS.answered);
       throw err;
     }
   }
   const reopen = async () => {
-    if (action.closesCard) await deps.cards.reopen(claimed);
+    if (action.closesCard) await deps.cards.reopen(claimed as unknown as IssuedCard);
   };
   try {
     const outcome = await action.handle(asking, claimed, parsed.data);

@@ -2,6 +2,7 @@
 // each with the schema its inputs must pass. Only the person a card was issued to may act on it.
 import type { z } from 'zod';
 import type { AdaptiveCardJson, OutboundMessage } from '../../core/conversation';
+import type { CardContexts, CardKind, CardOf } from '../../app/cards';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { Asking, BotDeps } from '../context';
 
@@ -22,30 +23,34 @@ export type ActionOutcome =
   /** The input made sense to the schema but not to the domain (an unknown email, say): show the card again with these. */
   | { invalid: string[]; warnings?: string[] };
 
-export interface CardAction<S extends z.ZodType = z.ZodType> {
+export interface CardAction<S extends z.ZodType = z.ZodType, K extends CardKind = CardKind> {
   schema: S;
   /** The card is answered once this succeeds; a second submit is refused. */
   closesCard: boolean;
   /** May act on a card already answered (Edit, which opens it again). */
   onAnswered?: boolean;
-  handle(asking: Asking, card: IssuedCard, input: z.infer<S>): Promise<ActionOutcome>;
+  handle(asking: Asking, card: CardOf<K>, input: z.infer<S>): Promise<ActionOutcome>;
 }
 
-export interface CardFlow {
-  kind: string;
-  render(deps: BotDeps, card: IssuedCard, form?: FormState): Promise<AdaptiveCardJson>;
-  actions: Record<string, CardAction>;
+/** One kind of card (K, a key of app/cards' CardContexts): its context is typed wherever it is read. */
+export interface CardFlow<K extends CardKind = CardKind> {
+  kind: K;
+  render(deps: BotDeps, card: CardOf<K>, form?: FormState): Promise<AdaptiveCardJson>;
+  actions: Record<string, CardAction<z.ZodType, K>>;
 }
 
-export function defineAction<S extends z.ZodType>(action: CardAction<S>): CardAction {
-  return action as unknown as CardAction;
+export function defineAction<S extends z.ZodType, K extends CardKind>(action: CardAction<S, K>): CardAction<z.ZodType, K> {
+  return action as unknown as CardAction<z.ZodType, K>;
 }
+
+/** A card kind's context, which may be left out when the kind has none. */
+type ContextFor<K extends CardKind> = Record<string, never> extends CardContexts[K] ? { context?: CardContexts[K] } : { context: CardContexts[K] };
 
 /** Records a new card for a person and renders it, ready to send. */
-export async function issueCard(
+export async function issueCard<K extends CardKind>(
   deps: BotDeps,
-  flow: CardFlow,
-  to: { tenantId: string; recipientId: string; context?: Record<string, unknown>; ttlDays?: number },
+  flow: CardFlow<K>,
+  to: { tenantId: string; recipientId: string; ttlDays?: number } & ContextFor<K>,
 ): Promise<AdaptiveCardJson> {
   const now = deps.clock.now();
   const card: IssuedCard = {
@@ -53,12 +58,12 @@ export async function issueCard(
     tenantId: to.tenantId,
     recipientId: to.recipientId,
     kind: flow.kind,
-    context: to.context ?? {},
+    context: (to.context ?? {}) as Record<string, unknown>,
     state: 'open',
     createdAt: now.toISOString(),
     expiresAt: to.ttlDays ? new Date(now.getTime() + to.ttlDays * 86_400_000).toISOString() : null,
     etag: '',
   };
   await deps.cards.issue(card);
-  return flow.render(deps, card);
+  return flow.render(deps, card as unknown as CardOf<K>);
 }

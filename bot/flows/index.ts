@@ -1,6 +1,8 @@
 // Every kind of actionable card Weave sends. A verb belongs to exactly one flow.
 import { addNeedFlow } from './addNeed';
 import { digestLinkFlow, managerDigestFlow, orgPlanFlow, teamDigestFlow } from './digests';
+import type { CardKind, CardOf, CardRenderer } from '../../app/cards';
+import type { BotDeps } from '../context';
 import type { CardAction, CardFlow } from './flow';
 import { newTriggerFlow } from './newTrigger';
 import { offerComposeFlow, offerInviteFlow } from './offers';
@@ -35,7 +37,12 @@ for (const flow of FLOWS) {
 }
 
 export function flowFor(kind: string): CardFlow | undefined {
-  return byKind.get(kind);
+  return byKind.get(kind as CardKind);
+}
+
+/** The app's CardRenderer: an issued card drawn by its kind's flow, as it is sent. */
+export function cardRenderer(deps: BotDeps): CardRenderer {
+  return async (card, note) => flowFor(card.kind)?.render(deps, card as unknown as CardOf<CardKind>, note ? { notice: note } : undefined);
 }
 
 export function findAction(verb: string): { flow: CardFlow; action: CardAction } | undefined {

@@ -4,18 +4,18 @@ import { joinerConfirmCard } from '../../cards/joinerConfirm';
 import { noticeCard } from '../../cards/notice';
 import { nameOf } from '../../core/people';
 import type { AdaptiveCardJson } from '../../core/conversation';
-import type { IssuedCard } from '../../store/issuedCards';
+import type { CardOf } from '../../app/cards';
 import type { StoredPerson } from '../../store/people';
 import type { Asking, BotDeps } from '../context';
 import { defineAction, type CardFlow } from './flow';
 import { personFacts } from './personFacts';
 
-async function subjectOf(deps: BotDeps, card: IssuedCard) {
-  return deps.people.get(card.tenantId, String(card.context.personId ?? ''));
+async function subjectOf(deps: BotDeps, card: CardOf<'joinerConfirm'>) {
+  return deps.people.get(card.tenantId, card.context.personId);
 }
 
 /** The joiner is still waiting for this manager; otherwise a card saying why there is nothing to do. */
-async function stillAsked({ deps, turn, person: manager }: Asking, card: IssuedCard): Promise<{ person: StoredPerson } | { gone: AdaptiveCardJson }> {
+async function stillAsked({ deps, turn, person: manager }: Asking, card: CardOf<'joinerConfirm'>): Promise<{ person: StoredPerson } | { gone: AdaptiveCardJson }> {
   const person = await subjectOf(deps, card);
   const nothing = (line: string) => ({ gone: noticeCard({ title: 'Nothing to confirm', lines: [line] }) });
   if (manager?.source !== 'roster' || manager.status !== 'active') return nothing("Only managers on HR's staff roster can confirm new team members.");
@@ -27,7 +27,7 @@ async function stillAsked({ deps, turn, person: manager }: Asking, card: IssuedC
 
 /** A manager's answer: only acts while the joiner is still waiting for this manager. */
 function managerAnswer(act: (asking: Asking, person: StoredPerson) => Promise<AdaptiveCardJson>) {
-  return defineAction({
+  return defineAction<z.ZodObject, 'joinerConfirm'>({
     schema: z.object({}),
     closesCard: true,
     async handle(asking, card) {
@@ -37,7 +37,7 @@ function managerAnswer(act: (asking: Asking, person: StoredPerson) => Promise<Ad
   });
 }
 
-export const joinerConfirmFlow: CardFlow = {
+export const joinerConfirmFlow: CardFlow<'joinerConfirm'> = {
   kind: 'joinerConfirm',
   async render(deps, card) {
     const person = await subjectOf(deps, card);

@@ -11,7 +11,7 @@ import { REFLECTION_MODELS, REFLECTION_MODEL_CODES, reflectionPrompts, type CpdR
 import { identifyingDetails, type Finding } from '../../core/identifying';
 import { isOpen } from '../../core/needs';
 import { PROFESSION_CODES, type Profession } from '../../core/workforce';
-import type { IssuedCard } from '../../store/issuedCards';
+import { type CardOf, updateCardContext } from '../../app/cards';
 import type { BotDeps } from '../context';
 import { checkFacts, headline, periodLine, readinessOf } from '../../views/cpd';
 import { choice, choices, date, messagesOf, number, picked, text, toggle, typed } from './fields';
@@ -39,8 +39,8 @@ const schema = z.object({
   confirmNotIdentifying: toggle(),
 }).loose();
 
-const modelOf = (card: IssuedCard): ReflectionModel =>
-  (REFLECTION_MODEL_CODES as readonly string[]).includes(card.context.model as string) ? (card.context.model as ReflectionModel) : 'what';
+const modelOf = (card: CardOf<'logCpd'>): ReflectionModel =>
+  REFLECTION_MODEL_CODES.includes(card.context.model) ? card.context.model : 'what';
 
 const promptKeys = (model: ReflectionModel) => reflectionPrompts(model).map(([key]) => key);
 
@@ -54,17 +54,17 @@ const ARTICLE: Record<Finding['kind'], string> = {
 };
 
 /** What the card was opened with (from a mentoring check-in: the kind of learning and the peer). */
-function prefillOf(card: IssuedCard): Partial<LogCpdValues> {
+function prefillOf(card: CardOf<'logCpd'>): Partial<LogCpdValues> {
   const prefill = card.context.prefill;
   if (!prefill || typeof prefill !== 'object') return {};
   return Object.fromEntries(Object.entries(prefill).filter(([k, v]) => (CPD_INPUTS as readonly string[]).includes(k) && typeof v === 'string'));
 }
 
-async function openNeeds(deps: BotDeps, card: IssuedCard) {
+async function openNeeds(deps: BotDeps, card: CardOf<'logCpd'>) {
   return (await deps.needs.listFor(card.tenantId, card.recipientId)).filter(isOpen);
 }
 
-async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function render(deps: BotDeps, card: CardOf<'logCpd'>, form?: FormState) {
   const model = modelOf(card);
   const [person, needs, today] = await Promise.all([
     deps.people.get(card.tenantId, card.recipientId), openNeeds(deps, card), todayFor(deps, card.tenantId, card.recipientId),
@@ -86,7 +86,7 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
   });
 }
 
-export const logCpdFlow: CardFlow = {
+export const logCpdFlow: CardFlow<'logCpd'> = {
   kind: 'logCpd',
   render,
   actions: {
@@ -104,7 +104,7 @@ export const logCpdFlow: CardFlow = {
           return { invalid: [`Your reflection won't fit ${REFLECTION_MODELS[to].label}'s boxes (up to 2,000 characters each): shorten it, or keep this model.`] };
         }
         const { model: _chosen, ...typedSoFar } = input;
-        const saved = await deps.cards.updateContext(card, { ...card.context, model: to });
+        const saved = await updateCardContext(deps.cards, card, { ...card.context, model: to });
         return { card: await render(deps, saved, { values: { ...typedSoFar, ...Object.fromEntries(keys.map((k, i) => [`r_${k}`, moved[i]!])) } }) };
       },
     }),

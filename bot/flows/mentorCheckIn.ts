@@ -6,7 +6,7 @@ import { mentorCheckInCard } from '../../cards/mentoring';
 import { noticeCard } from '../../cards/notice';
 import { MENTORING_KINDS, type MentorMatch } from '../../core/mentoring';
 import { nameOf } from '../../core/people';
-import type { IssuedCard } from '../../store/issuedCards';
+import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
 import { choice, typed } from './fields';
 import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
@@ -19,14 +19,14 @@ const schema = z.object({
 
 const ACTIVITY: Record<MentorMatch['kind'], string> = { mentoring: 'mentoring', shadowing: 'work_shadowing', coaching: 'coaching' };
 
-async function load(deps: BotDeps, card: IssuedCard) {
-  const match = await deps.mentoring.getMatch(card.tenantId, String(card.context.matchId ?? ''));
+async function load(deps: BotDeps, card: CardOf<'mentorCheckIn'>) {
+  const match = await deps.mentoring.getMatch(card.tenantId, card.context.matchId);
   if (!match || (match.mentorId !== card.recipientId && match.menteeId !== card.recipientId)) return undefined;
   const other = await deps.people.get(card.tenantId, match.mentorId === card.recipientId ? match.menteeId : match.mentorId);
-  return other ? { match, other, week: Number(card.context.week) } : undefined;
+  return other ? { match, other, week: card.context.week } : undefined;
 }
 
-async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function render(deps: BotDeps, card: CardOf<'mentorCheckIn'>, form?: FormState) {
   const l = await load(deps, card);
   if (!l) return noticeCard({ title: 'Nothing to answer', lines: ['This pairing is no longer in Weave.'] });
   const { match, other, week } = l;
@@ -46,7 +46,7 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
   });
 }
 
-export const mentorCheckInFlow: CardFlow = {
+export const mentorCheckInFlow: CardFlow<'mentorCheckIn'> = {
   kind: 'mentorCheckIn',
   render,
   actions: {

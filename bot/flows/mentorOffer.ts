@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { mentorOfferCard, type MentorOfferValues } from '../../cards/mentoring';
 import { CODES } from '../../core/commonCore';
 import { MENTORING_KIND_CODES, SLOTS, type MentorOffer } from '../../core/mentoring';
-import type { IssuedCard } from '../../store/issuedCards';
+import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
 import { choice, choices, date, text, typed } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
@@ -20,7 +20,7 @@ const schema = (localities: readonly string[]) => z.object({
   pausedUntil: date('Taking a break until'),
 });
 
-async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function render(deps: BotDeps, card: CardOf<'mentorOffer'>, form?: FormState) {
   const [offer, today] = await Promise.all([deps.mentoring.getOffer(card.tenantId, card.recipientId), todayFor(deps, card.tenantId, card.recipientId)]);
   const v = form?.values;
   const values: MentorOfferValues = v
@@ -35,7 +35,7 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
   return mentorOfferCard({ cardId: card.cardId, values, localities: deps.mentoringPolicy.localities, existing: !!offer, errors: form?.errors ?? [], note: form?.note ?? '', today });
 }
 
-export const mentorOfferFlow: CardFlow = {
+export const mentorOfferFlow: CardFlow<'mentorOffer'> = {
   kind: 'mentorOffer',
   render,
   actions: {

@@ -8,7 +8,7 @@ import { describeCode } from '../../core/commonCore';
 import { MENTORING_KINDS, type MentorMatch } from '../../core/mentoring';
 import { firstName, nameOf, type Person } from '../../core/people';
 import { professionLabel } from '../../core/workforce';
-import type { IssuedCard } from '../../store/issuedCards';
+import type { CardOf } from '../../app/cards';
 import type { Stored } from '../../store/mentoring';
 import { ConcurrencyError } from '../../store/errors';
 import type { BotDeps } from '../context';
@@ -26,8 +26,8 @@ interface Loaded {
   offerText: string;
 }
 
-async function load(deps: BotDeps, card: IssuedCard): Promise<Loaded | undefined> {
-  const match = await deps.mentoring.getMatch(card.tenantId, String(card.context.matchId ?? ''));
+async function load(deps: BotDeps, card: CardOf<'mentorProposal' | 'mentorIntro'>): Promise<Loaded | undefined> {
+  const match = await deps.mentoring.getMatch(card.tenantId, card.context.matchId);
   const role: Role = card.context.role === 'mentor' ? 'mentor' : 'mentee';
   if (!match || (role === 'mentor' ? match.mentorId : match.menteeId) !== card.recipientId) return undefined;
   const [me, other] = await Promise.all([
@@ -82,7 +82,7 @@ export function introductionCard(l: Pick<Loaded, 'match' | 'role' | 'other'>): R
   });
 }
 
-async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function render(deps: BotDeps, card: CardOf<'mentorProposal' | 'mentorIntro'>, form?: FormState) {
   const l = await load(deps, card);
   if (!l) return gone();
   const done = settled(l);
@@ -112,7 +112,7 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
 }
 
 /** Records one person's answer; when both have accepted, introduces them. */
-async function answer(deps: BotDeps, card: IssuedCard, accepted: boolean, reason: string) {
+async function answer(deps: BotDeps, card: CardOf<'mentorProposal' | 'mentorIntro'>, accepted: boolean, reason: string) {
   const l = await load(deps, card);
   if (!l) return { card: gone() };
   const done = settled(l);
@@ -156,7 +156,7 @@ function ignoreRace(err: unknown) {
   if (!(err instanceof ConcurrencyError)) throw err;
 }
 
-export const mentorProposalFlow: CardFlow = {
+export const mentorProposalFlow: CardFlow<'mentorProposal'> = {
   kind: 'mentorProposal',
   render,
   actions: {
@@ -178,7 +178,7 @@ export const mentorProposalFlow: CardFlow = {
 };
 
 /** The introduction the other person receives when the second acceptance arrives. */
-export const mentorIntroFlow: CardFlow = {
+export const mentorIntroFlow: CardFlow<'mentorIntro'> = {
   kind: 'mentorIntro',
   async render(deps, card) {
     const l = await load(deps, card);

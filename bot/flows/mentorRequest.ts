@@ -5,7 +5,7 @@ import { mentorRequestCard, type MentorRequestValues } from '../../cards/mentori
 import { MENTORING_KIND_CODES, MENTORING_KINDS, SLOTS, type MentorRequest, type MentoringKind } from '../../core/mentoring';
 import { isOpen, type LearningNeed } from '../../core/needs';
 import { PROFESSION_CODES } from '../../core/workforce';
-import type { IssuedCard } from '../../store/issuedCards';
+import type { CardOf } from '../../app/cards';
 import type { Stored } from '../../store/mentoring';
 import { needHeading } from '../../views/plan';
 import type { BotDeps } from '../context';
@@ -20,9 +20,9 @@ const schema = (localities: readonly string[]) => z.object({
   availability: choices('When you could meet', SLOTS),
 });
 
-const requestIdOf = (card: IssuedCard) => String(card.context.requestId ?? '');
+const requestIdOf = (card: CardOf<'mentorRequest'>) => card.context.requestId;
 
-async function load(deps: BotDeps, card: IssuedCard): Promise<{ needs: LearningNeed[]; request: Stored<MentorRequest> | undefined }> {
+async function load(deps: BotDeps, card: CardOf<'mentorRequest'>): Promise<{ needs: LearningNeed[]; request: Stored<MentorRequest> | undefined }> {
   const [needs, request] = await Promise.all([
     deps.needs.listFor(card.tenantId, card.recipientId),
     deps.mentoring.getRequest(card.tenantId, card.recipientId, requestIdOf(card)),
@@ -37,13 +37,13 @@ const STATUS_NOTE: Record<MentorRequest['status'], string> = {
   withdrawn: 'Withdrawn.',
 };
 
-async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function render(deps: BotDeps, card: CardOf<'mentorRequest'>, form?: FormState) {
   const { needs, request } = await load(deps, card);
   const v = form?.values;
   const values: MentorRequestValues = v
     ? { needIds: typed(v, 'needIds', 2000), kind: typed(v, 'kind', 20), preferProfession: typed(v, 'preferProfession', 40), locality: typed(v, 'locality', 40), availability: typed(v, 'availability', 200) }
     : {
-        needIds: request?.needIds.join(',') ?? (typeof card.context.needId === 'string' ? card.context.needId : ''), kind: request?.kind ?? 'mentoring',
+        needIds: request?.needIds.join(',') ?? (card.context.needId ?? ''), kind: request?.kind ?? 'mentoring',
         preferProfession: request?.preferProfession ?? '', locality: request?.locality ?? '', availability: request?.availability.join(',') ?? '',
       };
   const status = request ? `${STATUS_NOTE[request.status]}${request.status === 'waiting' && request.notYet ? ` Last run: ${request.notYet}` : ''}` : '';
@@ -53,7 +53,7 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
   });
 }
 
-export const mentorRequestFlow: CardFlow = {
+export const mentorRequestFlow: CardFlow<'mentorRequest'> = {
   kind: 'mentorRequest',
   render,
   actions: {

@@ -9,7 +9,7 @@ import { addMonths } from '../../core/calendar';
 import { CODES, describeCode } from '../../core/commonCore';
 import { affects, TRIGGER_SOURCE_CODES, TRIGGER_SOURCES, type LearningTrigger } from '../../core/triggers';
 import { PROFESSION_CODES } from '../../core/workforce';
-import type { IssuedCard } from '../../store/issuedCards';
+import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
 import { choice, choices, date, picked, text, toggle, typed } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
@@ -26,7 +26,7 @@ const schema = z.object({
   createNeeds: toggle(),
 }).loose();
 
-async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function render(deps: BotDeps, card: CardOf<'newTrigger'>, form?: FormState) {
   const v = form?.values;
   const values: TriggerValues = {
     source: typed(v, 'source', 40), summary: typed(v, 'summary'), codes: typed(v, 'codes', 1000), teams: typed(v, 'teams', 4000),
@@ -36,7 +36,7 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
   return newTriggerCard({ cardId: card.cardId, values, teams, errors: form?.errors ?? [], today });
 }
 
-export const newTriggerFlow: CardFlow = {
+export const newTriggerFlow: CardFlow<'newTrigger'> = {
   kind: 'newTrigger',
   render,
   actions: {

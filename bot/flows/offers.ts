@@ -14,12 +14,12 @@ import { broadcastTally, FORMAT_ACTIVITY, inAudience, OFFER_FORMAT_CODES, recipi
 import { hasRole, nameOf } from '../../core/people';
 import { PROFESSION_CODES } from '../../core/workforce';
 import { parseInstant, localDate } from '../../core/zonedTime';
-import type { IssuedCard } from '../../store/issuedCards';
+import { type CardOf, updateCardContext } from '../../app/cards';
 import type { Stored } from '../../store/offers';
-import { book, bookingClosed, cancel, confirm, localWhen, waitingPosition } from '../bookings';
+import { book, bookingClosed, cancel, confirm, localWhen, waitingPosition } from '../../app/offers/bookings';
 import type { BotDeps } from '../context';
 import { choice, choices, date, messagesOf, number, picked, text, toggle, typed } from './fields';
-import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
+import { defineAction, issueCard, type CardAction, type CardFlow, type FormState } from './flow';
 import { todayFor } from './sessionViews';
 import { attendancePage } from './attendancePage';
 import { plural } from '../../core/words';
@@ -130,12 +130,12 @@ export function inviteCard(deps: BotDeps, offer: Offer, cardId: string, state: I
   });
 }
 
-const offerIdOf = (card: IssuedCard) => String(card.context.offerId ?? '');
+const offerIdOf = (card: Pick<CardOf<'offerCompose' | 'offerInvite'>, 'context'>) => card.context.offerId;
 const ONLY_LD = ['Only L&D admins can compose and send offers.'];
 
 // ——— Composing ———
 
-async function renderCompose(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function renderCompose(deps: BotDeps, card: CardOf<'offerCompose'>, form?: FormState) {
   const offer = await deps.offers.get(card.tenantId, offerIdOf(card));
   const [teams, today] = await Promise.all([deps.people.rosterTeams(card.tenantId), todayFor(deps, card.tenantId, card.recipientId)]);
   const v = form?.values;
@@ -165,7 +165,7 @@ async function renderCompose(deps: BotDeps, card: IssuedCard, form?: FormState) 
   });
 }
 
-function draftFrom(deps: BotDeps, card: IssuedCard, raw: Record<string, unknown>) {
+function draftFrom(deps: BotDeps, card: CardOf<'offerCompose'>, raw: Record<string, unknown>) {
   return offerFromInput(deps, { tenantId: card.tenantId, offerId: offerIdOf(card), createdBy: card.recipientId }, raw);
 }
 
@@ -204,7 +204,7 @@ export async function startSending(deps: BotDeps, offer: Stored<Offer>): Promise
   return sending;
 }
 
-export const offerComposeFlow: CardFlow = {
+export const offerComposeFlow: CardFlow<'offerCompose'> = {
   kind: 'offerCompose',
   render: renderCompose,
   actions: {
@@ -219,7 +219,7 @@ export const offerComposeFlow: CardFlow = {
         if (existing && existing.status !== 'draft') return { invalid: ['This offer has already gone out.'] };
         // Saved only if nobody has sent or changed it since it was read; Send then checks it still is.
         const draftEtag = await deps.offers.saveDraft(draft.offer, existing?.etag ?? null);
-        const saved = await deps.cards.updateContext(card, { ...card.context, previewing: true, draftEtag });
+        const saved = await updateCardContext(deps.cards, card, { ...card.context, previewing: true, draftEtag });
         return { card: await renderCompose(deps, saved) };
       },
     }),
@@ -228,7 +228,7 @@ export const offerComposeFlow: CardFlow = {
       closesCard: false,
       async handle({ deps, person }, card) {
         if (!hasRole(person, 'ld_admin')) return { invalid: ONLY_LD };
-        const saved = await deps.cards.updateContext(card, { ...card.context, previewing: false, draftEtag: null });
+        const saved = await updateCardContext(deps.cards, card, { ...card.context, previewing: false, draftEtag: null });
         return { card: await renderCompose(deps, saved) };
       },
     }),
@@ -267,7 +267,7 @@ export const offerComposeFlow: CardFlow = {
 
 // ——— The invitation ———
 
-async function renderInvite(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function renderInvite(deps: BotDeps, card: CardOf<'offerInvite'>, form?: FormState) {
   const offer = await deps.offers.get(card.tenantId, offerIdOf(card));
   if (!offer) return noticeCard({ title: 'Nothing to book', lines: ['This offer is no longer in Weave.'] });
   const [booking, places, today] = await Promise.all([
@@ -279,12 +279,12 @@ async function renderInvite(deps: BotDeps, card: IssuedCard, form?: FormState) {
   return inviteCard(deps, offer, card.cardId, state, form?.errors ?? []);
 }
 
-async function loadOffer(deps: BotDeps, card: IssuedCard) {
+async function loadOffer(deps: BotDeps, card: CardOf<'offerInvite'>) {
   const offer = await deps.offers.get(card.tenantId, offerIdOf(card));
   return offer && offer.status !== 'draft' ? offer : undefined;
 }
 
-export const offerInviteFlow: CardFlow = {
+export const offerInviteFlow: CardFlow<'offerInvite'> = {
   kind: 'offerInvite',
   render: renderInvite,
   actions: {
@@ -338,7 +338,7 @@ export const offerInviteFlow: CardFlow = {
 
 // ——— Progress and attendance, for L&D ———
 
-async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer>, form?: FormState) {
+async function progressCard(deps: BotDeps, card: CardOf<'offerCompose'>, offer: Stored<Offer>, form?: FormState) {
   const [deliveries, bookings, places] = await Promise.all([
     deps.deliveries.listBatch(offerBatch(offer.offerId)), deps.offers.listBookings(offer.offerId), deps.offers.getPlaces(offer.offerId),
   ]);
@@ -349,7 +349,7 @@ async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer
   const people = await Promise.all(bookings.filter((b) => b.status === 'booked' || b.status === 'attended').map(async (b) => ({ b, p: await deps.people.get(offer.tenantId, b.personId) })));
   const attendees = attendancePage(
     people.filter((x) => x.p).map((x) => ({ id: x.b.personId, name: nameOf(x.p!), attended: x.b.status === 'attended' })).sort((a, b) => a.name.localeCompare(b.name)),
-    Number(card.context.attendancePage ?? 0),
+    card.context.attendancePage ?? 0,
   );
   const status = offer.status === 'scheduled'
     ? `Scheduled to send ${offer.sendAt?.slice(0, 16).replace('T', ' ')} (UTC).`
@@ -385,7 +385,7 @@ async function progressCard(deps: BotDeps, card: IssuedCard, offer: Stored<Offer
   });
 }
 
-function progressActions() {
+function progressActions(): Record<string, CardAction<z.ZodType, 'offerCompose'>> {
   return {
     'offer.refresh': defineAction({
       schema: z.looseObject({}),
@@ -416,7 +416,7 @@ function progressActions() {
       closesCard: false,
       async handle({ deps, person }, card, input) {
         if (!hasRole(person, 'ld_admin')) return { invalid: ['Only L&D admins can mark attendance.'] };
-        const saved = await deps.cards.updateContext(card, { ...card.context, attendancePage: input.page });
+        const saved = await updateCardContext(deps.cards, card, { ...card.context, attendancePage: input.page });
         return { card: await renderCompose(deps, saved) };
       },
     }),

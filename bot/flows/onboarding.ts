@@ -6,12 +6,12 @@ import type { OutboundMessage } from '../../core/conversation';
 import type { BotDeps, Turn } from '../context';
 import { aboutYouSchema, aboutYouValuesFrom, askManagerToConfirm, findLineManager, knownTeams } from './aboutYou';
 import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
-import type { IssuedCard } from '../../store/issuedCards';
+import type { CardOf } from '../../app/cards';
 
-async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function render(deps: BotDeps, card: CardOf<'onboarding'>, form?: FormState) {
   return onboardingCard({
     cardId: card.cardId,
-    firstName: String(card.context.firstName ?? 'there'),
+    firstName: card.context.firstName || 'there',
     values: aboutYouValuesFrom(form?.values),
     teams: await knownTeams(deps, card.tenantId),
     errors: form?.errors ?? [],
@@ -29,7 +29,7 @@ function introducedCard(person: Person, managerName: string) {
   });
 }
 
-export const onboardingFlow: CardFlow = {
+export const onboardingFlow: CardFlow<'onboarding'> = {
   kind: 'onboarding',
   render,
   actions: {

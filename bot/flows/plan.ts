@@ -10,7 +10,7 @@ import { isOpen, NEED_STATUS_LABELS, NEED_STATUSES, type NeedStatus } from '../.
 import { firstName, nameOf, type Person } from '../../core/people';
 import { describePeriod, planPeriodOf } from '../../core/planPeriod';
 import { cadencePerson } from '../../core/sessionPlanning';
-import type { IssuedCard } from '../../store/issuedCards';
+import { type CardOf, updateCardContext } from '../../app/cards';
 import { fitsInNeedRow, type StoredNeed } from '../../store/needs';
 import type { BotDeps } from '../context';
 import { choice, date, messagesOf, text, toggle, typed } from './fields';
@@ -19,7 +19,7 @@ import { defineAction, type CardFlow, type FormState } from './flow';
 import { commentLines, currentPlan, groupByStatus, mostPressingFirst, needDetails, needHeading } from '../../views/plan';
 import { COMMENTS_PER_NEED, lastOf, LOGGED_PER_NEED, NEEDS_ON_CARD, WHOLE_PLAN_OWN, wholePlanOf } from '../../views/planOnCard';
 import { plural } from '../../core/words';
-import { reportsOf } from './reports';
+import { reportsOf } from '../../app/people/reports';
 import { todayFor } from './sessionViews';
 import type { LearningNeed } from '../../core/needs';
 import { isGuid } from '../../core/validation';
@@ -128,7 +128,7 @@ function excerptLine(shown: number, total: number, whose: string, where: string)
   return shown < total ? `Showing the ${shown} most pressing of ${whose} ${total} needs: open ones due soonest first. All of them are on ${where}.` : '';
 }
 
-async function renderOwn(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function renderOwn(deps: BotDeps, card: CardOf<'plan'>, form?: FormState) {
   const person = await deps.people.get(card.tenantId, card.recipientId);
   if (!person) throw new Error('plan card rendered for someone not in the directory');
   const [readers, contentWith] = await Promise.all([planReaders(deps, person), planContent(deps, person, card.recipientId, form?.values)]);
@@ -152,7 +152,7 @@ async function renderOwn(deps: BotDeps, card: IssuedCard, form?: FormState) {
 
 const statusLabel = (s: NeedStatus) => NEED_STATUS_LABELS[s].toLowerCase();
 
-export const planFlow: CardFlow = {
+export const planFlow: CardFlow<'plan'> = {
   kind: 'plan',
   render: renderOwn,
   actions: {
@@ -194,9 +194,9 @@ export const planFlow: CardFlow = {
   },
 };
 
-async function renderForManager(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function renderForManager(deps: BotDeps, card: CardOf<'reportPlan'>, form?: FormState) {
   const reports = await reportsOf(deps, card.tenantId, card.recipientId);
-  const selectedId = typeof card.context.personId === 'string' ? card.context.personId : '';
+  const selectedId = card.context.personId;
   const person = reports.find((p) => p.aadObjectId === selectedId);
   const contentWith = person ? await planContent(deps, person, card.recipientId, form?.values) : undefined;
   return largestThatFits(NEEDS_ON_CARD, (limit) => {
@@ -220,11 +220,11 @@ async function renderForManager(deps: BotDeps, card: IssuedCard, form?: FormStat
 }
 
 /** The report the card is about, if they still report to whoever holds the card. */
-async function stillAReport(deps: BotDeps, card: IssuedCard, personId: string): Promise<Person | undefined> {
+async function stillAReport(deps: BotDeps, card: CardOf<'reportPlan'>, personId: string): Promise<Person | undefined> {
   return (await reportsOf(deps, card.tenantId, card.recipientId)).find((p) => p.aadObjectId === personId);
 }
 
-export const reportPlanFlow: CardFlow = {
+export const reportPlanFlow: CardFlow<'reportPlan'> = {
   kind: 'reportPlan',
   render: renderForManager,
   actions: {
@@ -233,7 +233,7 @@ export const reportPlanFlow: CardFlow = {
       closesCard: false,
       async handle({ deps }, card, input) {
         if (!(await stillAReport(deps, card, input.personId))) return { invalid: ['Choose someone from the list: you can see the plans of people who report to you.'] };
-        const saved = await deps.cards.updateContext(card, { ...card.context, personId: input.personId });
+        const saved = await updateCardContext(deps.cards, card, { ...card.context, personId: input.personId });
         return { card: await renderForManager(deps, saved) };
       },
     }),
@@ -241,7 +241,7 @@ export const reportPlanFlow: CardFlow = {
       schema: needRef,
       closesCard: false,
       async handle({ deps, turn }, card, input) {
-        const personId = typeof card.context.personId === 'string' ? card.context.personId : '';
+        const personId = card.context.personId;
         const person = await stillAReport(deps, card, personId);
         if (!person) return { invalid: ["This person no longer reports to you, so you can't comment on their plan."] };
         const need = await deps.needs.get(card.tenantId, person.aadObjectId, input.needId);

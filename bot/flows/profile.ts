@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { profileCard } from '../../cards/profile';
 import { firstName, nameOf, type Person } from '../../core/people';
-import type { IssuedCard } from '../../store/issuedCards';
+import { type CardOf, updateCardContext } from '../../app/cards';
 import type { BotDeps } from '../context';
 import { aboutYouSchema, aboutYouValuesFrom, askManagerToConfirm, findLineManager, knownTeams } from './aboutYou';
 import { date, email, messagesOf, text, typed, weekdays } from './fields';
@@ -29,7 +29,7 @@ function statusLine(person: Person, managerName: string | undefined): string {
   return "On HR's staff roster.";
 }
 
-async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function render(deps: BotDeps, card: CardOf<'profile'>, form?: FormState) {
   const person = await deps.people.get(card.tenantId, card.recipientId);
   if (!person) throw new Error('profile card rendered for someone not in the directory');
   const [manager, supervisor] = await Promise.all([
@@ -58,7 +58,7 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
   });
 }
 
-export const profileFlow: CardFlow = {
+export const profileFlow: CardFlow<'profile'> = {
   kind: 'profile',
   render,
   actions: {
@@ -70,7 +70,7 @@ export const profileFlow: CardFlow = {
         if (!person) return { invalid: ['Weave no longer has a record for you. Type help to start again.'] };
         if (person.etag !== card.context.etag) {
           // Saved from another card, or HR's roster changed it, since this card was shown.
-          await deps.cards.updateContext(card, { ...card.context, etag: person.etag });
+          await updateCardContext(deps.cards, card, { ...card.context, etag: person.etag });
           return { invalid: [PROFILE_CHANGED] };
         }
 
@@ -110,7 +110,7 @@ export const profileFlow: CardFlow = {
 
         const version = await deps.people.update(turn.tenantId, person.aadObjectId, patch, person.etag);
         if (newManagerId) await askManagerToConfirm(deps, person, newManagerId, version);
-        const saved = await deps.cards.updateContext(card, { ...card.context, etag: version });
+        const saved = await updateCardContext(deps.cards, card, { ...card.context, etag: version });
         return { card: await render(deps, saved, { note: 'Saved.' }) };
       },
     }),

@@ -9,13 +9,13 @@ import { firstName, hasRole, nameOf } from '../../core/people';
 import { LOOKAHEAD_DAYS, sessionFamily, supervisorFor } from '../../core/sessionPlanning';
 import { REPEAT_CODES, REPEATS } from '../../core/sessions';
 import { isIsoDate } from '../../core/validation';
-import type { IssuedCard } from '../../store/issuedCards';
+import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
 import { choice, text, typed } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
-import { reportsOf } from './reports';
+import { reportsOf } from '../../app/people/reports';
 import { todayFor } from './sessionViews';
-import { planSession } from '../sessionRows';
+import { planSession } from '../../app/sessions/planning';
 
 const scheduleInput = z.object({
   personId: text('Who', { max: 36, required: true }),
@@ -25,7 +25,7 @@ const scheduleInput = z.object({
   repeat: choice('Repeats', REPEAT_CODES, { required: false }),
 });
 
-async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+async function render(deps: BotDeps, card: CardOf<'scheduleSession'>, form?: FormState) {
   const reports = await reportsOf(deps, card.tenantId, card.recipientId);
   const v = form?.values;
   return scheduleSessionCard({
@@ -41,7 +41,7 @@ async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
   });
 }
 
-export const scheduleSessionFlow: CardFlow = {
+export const scheduleSessionFlow: CardFlow<'scheduleSession'> = {
   kind: 'scheduleSession',
   render,
   actions: {

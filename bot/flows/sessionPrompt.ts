@@ -15,15 +15,16 @@ import { isOpen } from '../../core/needs';
 import type { StoredNeed } from '../../store/needs';
 import { firstName, nameOf, type Person } from '../../core/people';
 import { isIsoDate } from '../../core/validation';
-import type { IssuedCard } from '../../store/issuedCards';
+import type { CardOf } from '../../app/cards';
 import type { StoredSession } from '../../store/sessions';
 import type { Asking, BotDeps } from '../context';
 import { choice, text } from './fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { describeSession, ownAnswersCard, promptSubtitle, reviewLabels, todayFor } from './sessionViews';
-import { newSession } from '../sessionRows';
+import { newSession } from '../../app/sessions/planning';
 
 type PromptKind = 'supervision' | 'appraisal';
+type PromptCardKind = 'supervisionPrompt' | 'appraisalPrompt';
 
 const VERBS = {
   supervision: { submit: 'supervision.submit', snooze: 'supervision.snooze', moved: 'supervision.moved', edit: 'supervision.edit' },
@@ -102,8 +103,8 @@ interface Loaded {
   supervisor: Person | undefined;
 }
 
-async function load(deps: BotDeps, card: IssuedCard): Promise<Loaded | undefined> {
-  const session = await deps.sessions.get(card.tenantId, String(card.context.sessionKey ?? ''));
+async function load(deps: BotDeps, card: CardOf<PromptCardKind>): Promise<Loaded | undefined> {
+  const session = await deps.sessions.get(card.tenantId, card.context.sessionKey);
   const person = session && await deps.people.get(card.tenantId, session.personId);
   if (!session || !person) return undefined;
   const supervisor = session.supervisorId ? await deps.people.get(card.tenantId, session.supervisorId) : undefined;
@@ -111,8 +112,8 @@ async function load(deps: BotDeps, card: IssuedCard): Promise<Loaded | undefined
 }
 
 /** The plan needs an appraisal card asks about (any since deleted are left out). */
-export async function reviewNeeds(deps: BotDeps, card: IssuedCard): Promise<StoredNeed[]> {
-  const ids = (card.context.reviewNeedIds as string[] | undefined) ?? [];
+export async function reviewNeeds(deps: BotDeps, card: Pick<CardOf<PromptCardKind>, 'context' | 'tenantId' | 'recipientId'>): Promise<StoredNeed[]> {
+  const ids = card.context.reviewNeedIds ?? [];
   if (ids.length === 0) return [];
   const needs = await deps.needs.listFor(card.tenantId, card.recipientId);
   return ids.map((id) => needs.find((n) => n.needId === id)).filter((n): n is StoredNeed => !!n);
@@ -132,11 +133,11 @@ function notHappening(loaded: Loaded, today: IsoDate): ReturnType<typeof noticeC
   return noticeCard({ title: 'Nothing to prepare', lines });
 }
 
-function makeFlow(kind: PromptKind): CardFlow {
+function makeFlow(kind: PromptKind): CardFlow<PromptCardKind> {
   const verbs = VERBS[kind];
   const schema = kind === 'supervision' ? supervisionAnswers : appraisalAnswers;
 
-  async function render(deps: BotDeps, card: IssuedCard, form?: FormState) {
+  async function render(deps: BotDeps, card: CardOf<PromptCardKind>, form?: FormState) {
     const loaded = await load(deps, card);
     if (!loaded) return noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] });
     const today = await todayFor(deps, card.tenantId, card.recipientId);
@@ -233,7 +234,7 @@ function makeFlow(kind: PromptKind): CardFlow {
           const today = await todayFor(deps, card.tenantId, card.recipientId);
           if (today > loaded.session.date) return { card: noticeCard({ title: 'The session has passed', lines: ['These answers can no longer be sent.'] }) };
           // Only plan needs this card asked about are kept from the review.
-          const asked = new Set(((card.context.reviewNeedIds as string[] | undefined) ?? []).map((id) => `review_${id}`));
+          const asked = new Set((card.context.reviewNeedIds ?? []).map((id) => `review_${id}`));
           const { reviews, ...fields } = input as Record<string, string> & { reviews?: Record<string, string> };
           const answers = Object.fromEntries([...Object.entries(fields), ...Object.entries(reviews ?? {}).filter(([k]) => asked.has(k))].filter(([, v]) => v !== ''));
           if (kind === 'appraisal' && loaded.session.kind === 'appraisal') {
@@ -338,7 +339,7 @@ export const supervisionPromptFlow = makeFlow('supervision');
 export const appraisalPromptFlow = makeFlow('appraisal');
 
 /** The flow whose card prepares someone for a session of this kind. */
-export function promptFlowFor(sessionKind: string): CardFlow {
+export function promptFlowFor(sessionKind: string): CardFlow<PromptCardKind> {
   return sessionKind === 'supervision' ? supervisionPromptFlow : appraisalPromptFlow;
 }
 

@@ -6,7 +6,7 @@ import { nameOf, roleOf } from '../../core/people';
 import { LOOKAHEAD_DAYS, overdueSince, plannedAppraisal, plannedSupervision, sessionFamily, type Planned } from '../../core/sessionPlanning';
 import type { StoredSession } from '../../store/sessions';
 import type { BotDeps } from '../context';
-import { reportsOf } from './reports';
+import { reportsOf } from '../../app/people/reports';
 import { todayFor } from './sessionViews';
 import { plural, times } from '../../core/words';
 

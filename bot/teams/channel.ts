@@ -3,7 +3,7 @@
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { Logger } from '../../core/log';
 import type { Config } from '../../core/config';
-import type { Messenger } from '../messenger';
+import type { Messenger } from '../../app/messaging/messenger';
 import type { WeaveBot } from '../weaveBot';
 import { createAdapter } from './adapter';
 import { messagesHandler } from './messages';

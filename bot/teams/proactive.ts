@@ -2,7 +2,7 @@
 import type { CloudAdapter, ConversationReference } from 'botbuilder';
 import type { ConversationRef, OutboundMessage } from '../../core/conversation';
 import { httpStatusOf, isTransient } from '../../core/errors';
-import { TransientSendError, type Messenger, type SendOutcome } from '../messenger';
+import { TransientSendError, type Messenger, type SendOutcome } from '../../app/messaging/messenger';
 import { toActivity } from './teamsBot';
 
 function toReference(ref: ConversationRef): Partial<ConversationReference> {

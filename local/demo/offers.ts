@@ -4,7 +4,7 @@
 // it concerns, and a study day on transitions. Written as the composer, the fan-out, bookings and
 // Mark attendance leave them: the offer, its deliveries, its places and each booking.
 import { offerBatch } from '../../bot/flows/offers';
-import { outboxCardId } from '../../bot/outbox';
+import { outboxCardId } from '../../app/messaging/outbox';
 import { addWorkingDays, workingCalendar, workingDaysBefore, type IsoDate } from '../../core/calendar';
 import type { CpdRecord } from '../../core/cpd';
 import { deterministicId } from '../../core/ids';

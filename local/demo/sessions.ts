@@ -5,7 +5,7 @@
 // the policy's cadence, except three people whose last expected session passed one to three weeks
 // ago without one, so team status has something to act on. A few people's next supervision is in
 // the coming days: they have been asked to prepare, and most have.
-import { newSession } from '../../bot/sessionRows';
+import { newSession } from '../../app/sessions/planning';
 import { addDays, addMonths, addWeeks, addWorkingDays, workingCalendar, workingDaysBefore, type IsoDate } from '../../core/calendar';
 import { nextAppraisal, nextSupervision, supervisionRuleFor, type SessionKind } from '../../core/cadence';
 import { policyOn, type CadencePolicy } from '../../core/cadencePolicy';

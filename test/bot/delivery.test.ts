@@ -1,6 +1,6 @@
 // Proactive delivery through the outbox queue: one message per person, whatever Teams answers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { deliver } from '../../bot/delivery';
+import { deliver } from '../../app/messaging/delivery';
 import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
 import { personalConversationId, testUser } from '../support/teams';
 
@@ -85,7 +85,7 @@ describe('the outbox', () => {
   it('lets go of a delivery when its own code fails, so the queue retries it and finally gives up', async () => {
     const stranger = testUser('Nobody Known', 'nobody@example.org');
     await stack.install(stranger); // installed, but not in the directory: a profile card for them cannot render
-    await stack.rt.outbox.sendCard({ tenantId: stack.tenantId, batch: 'broken', recipientId: stranger.aadObjectId, kind: 'profile', context: {} });
+    await stack.rt.outbox.sendCard({ tenantId: stack.tenantId, batch: 'broken', recipientId: stranger.aadObjectId, kind: 'profile', context: { etag: '' } });
     await expect.poll(async () => (await deliveryOf('broken', stranger))?.state, { timeout: 10_000 }).toBe('failed');
     expect(await deliveryOf('broken', stranger)).toMatchObject({ attempts: 5 });
     expect(stack.logs.some((l) => l.event === 'delivery.poisoned')).toBe(true);

@@ -2,7 +2,7 @@
 // everyone gets exactly one message, nothing is poisoned. A storm that outlasts it ends every
 // delivery as failed, with the reason, and L&D's report still goes out: nothing is left stuck.
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_DELIVERY_ATTEMPTS } from '../../bot/delivery';
+import { MAX_DELIVERY_ATTEMPTS } from '../../app/messaging/delivery';
 import { runOfferUpkeep } from '../../jobs/offers';
 import { poisonQueueName, queueName } from '../../store/queues';
 import { cardText } from '../support/cards';

@@ -1,5 +1,5 @@
 // Sending into Teams on Weave's own initiative (not as a reply). Implemented by bot/teams/proactive.
-import type { ConversationRef, OutboundMessage } from '../core/conversation';
+import type { ConversationRef, OutboundMessage } from '../../core/conversation';
 
 export type SendOutcome =
   | { kind: 'sent'; activityId: string }

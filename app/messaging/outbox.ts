@@ -1,15 +1,16 @@
 // Proactive messages go out through the outbox: a delivery row per recipient (the idempotency
 // record) and a queue message that the delivery function picks up. Enqueueing the same batch and
 // recipient twice sends once.
-import type { Clock } from '../core/clock';
-import { deterministicId } from '../core/ids';
-import type { DeliveryStore } from '../store/deliveries';
-import type { IssuedCardStore } from '../store/issuedCards';
-import { QUEUES, type Queues } from '../store/queues';
+import type { Clock } from '../../core/clock';
+import { deterministicId } from '../../core/ids';
+import type { DeliveryStore } from '../../store/deliveries';
+import type { IssuedCardStore } from '../../store/issuedCards';
+import { QUEUES, type Queues } from '../../store/queues';
+import type { CardContexts, CardKind, CardNote } from '../cards';
 
 export type OutboxMessage =
   /** An issued card, rendered when sent; `note` shows above it (a reminder, say). */
-  | { kind: 'card'; cardId: string; note?: { heading: string; text: string } }
+  | { kind: 'card'; cardId: string; note?: CardNote }
   | { kind: 'text'; text: string };
 
 /** What a queue message on the outbox carries: which delivery row to work on. */
@@ -20,13 +21,13 @@ export interface OutboxJob {
   checkBack?: boolean;
 }
 
-export interface CardToSend {
+export interface CardToSend<K extends CardKind> {
   tenantId: string;
   /** Groups deliveries: a broadcast id, or one notification's purpose and subject. */
   batch: string;
   recipientId: string;
-  kind: string;
-  context: Record<string, unknown>;
+  kind: K;
+  context: CardContexts[K];
   expiresAt?: string | null;
 }
 
@@ -44,17 +45,17 @@ export class Outbox {
   ) {}
 
   /** Issues the card to its recipient and queues it for delivery; returns the card id. */
-  async sendCard(c: CardToSend): Promise<string> {
+  async sendCard<K extends CardKind>(c: CardToSend<K>): Promise<string> {
     const cardId = outboxCardId(c.batch, c.recipientId);
     const at = this.clock.now().toISOString();
     // Already issued by an earlier attempt at this same send: the card is reused, not duplicated.
-    await this.cards.issue({ cardId, tenantId: c.tenantId, recipientId: c.recipientId, kind: c.kind, context: c.context, createdAt: at, expiresAt: c.expiresAt ?? null });
+    await this.cards.issue({ cardId, tenantId: c.tenantId, recipientId: c.recipientId, kind: c.kind, context: c.context as Record<string, unknown>, createdAt: at, expiresAt: c.expiresAt ?? null });
     await this.enqueue(c.tenantId, c.batch, c.recipientId, { kind: 'card', cardId });
     return cardId;
   }
 
   /** Sends a card that was issued before (a prompt again after a snooze, or as a reminder). */
-  async resendCard(tenantId: string, batch: string, recipientId: string, cardId: string, note?: { heading: string; text: string }): Promise<void> {
+  async resendCard(tenantId: string, batch: string, recipientId: string, cardId: string, note?: CardNote): Promise<void> {
     await this.enqueue(tenantId, batch, recipientId, { kind: 'card', cardId, ...(note ? { note } : {}) });
   }
 

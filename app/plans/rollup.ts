@@ -1,13 +1,13 @@
 // Reads what the plan roll-ups need — facts only, never anyone's words — and computes a team's
 // training plan or the organisation's plan from them.
-import { addDays, addMonths, type IsoDate } from '../core/calendar';
-import type { NeedFacts } from '../core/needs';
-import { computeOrgPlan, type OrgPlan } from '../core/orgPlan';
-import type { Person } from '../core/people';
-import { computeTeamPlan, type MentoringFacts, type SessionFacts, type TeamPlan } from '../core/teamPlan';
-import type { LearningTrigger } from '../core/triggers';
-import { readinessOf } from '../views/cpd';
-import type { BotDeps } from './context';
+import { addDays, addMonths, type IsoDate } from '../../core/calendar';
+import type { NeedFacts } from '../../core/needs';
+import { computeOrgPlan, type OrgPlan } from '../../core/orgPlan';
+import type { Person } from '../../core/people';
+import { computeTeamPlan, type MentoringFacts, type SessionFacts, type TeamPlan } from '../../core/teamPlan';
+import type { LearningTrigger } from '../../core/triggers';
+import { readinessOf } from '../../views/cpd';
+import type { BotDeps } from '../../bot/context';
 
 export interface RollupData {
   people: Person[];

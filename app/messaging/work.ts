@@ -1,7 +1,7 @@
 // Work too big to do inside one chat turn goes on the `work` queue as small pages, each of which
 // queues the next: the function host retries a page that fails, and every page is safe to redo.
 import { z } from 'zod';
-import { QUEUES, type Queues } from '../store/queues';
+import { QUEUES, type Queues } from '../../store/queues';
 
 export const workItem = z.discriminatedUnion('kind', [
   /** Put a trigger's learning need in the plans of the people it affects, after `after` (a person id) in id order. */

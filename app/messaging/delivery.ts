@@ -4,13 +4,12 @@
 // will look at it (see `busy`). (A worker that dies after Teams accepted the message but before
 // recording it is the only way a person can get a message twice; a storage outage inside that
 // window is waited out.)
-import type { ConversationRef, OutboundMessage } from '../core/conversation';
-import { isChannelRecipient } from '../store/plans';
-import { errorFields } from '../core/log';
-import { FINAL_DELIVERY_STATES, type Delivery, type DeliveryStore } from '../store/deliveries';
-import { ConcurrencyError } from '../store/errors';
-import type { BotDeps } from './context';
-import { flowFor } from './flows';
+import type { ConversationRef, OutboundMessage } from '../../core/conversation';
+import { isChannelRecipient } from '../../store/plans';
+import { errorFields } from '../../core/log';
+import { FINAL_DELIVERY_STATES, type Delivery, type DeliveryStore } from '../../store/deliveries';
+import { ConcurrencyError } from '../../store/errors';
+import type { AppDeps } from '../deps';
 import { TransientSendError, type Messenger, type SendOutcome } from './messenger';
 import type { OutboxJob, OutboxMessage } from './outbox';
 import type { SendPacer } from './sendPacer';
@@ -25,7 +24,7 @@ const RECORD_SENT_WITHIN_SECONDS = DELIVERY_LEASE_SECONDS - 30;
 /** After installing Weave for someone, how long to wait for their conversation before trying again. */
 const INSTALL_WAIT_SECONDS = 60;
 
-export interface DeliveryDeps extends BotDeps {
+export interface DeliveryDeps extends AppDeps {
   deliveries: DeliveryStore;
   messenger: Messenger;
   pacer: SendPacer;
@@ -34,12 +33,11 @@ export interface DeliveryDeps extends BotDeps {
 
 export type DeliveryResult = Delivery['state'] | 'missing' | 'busy' | 'retrying';
 
-async function render(deps: BotDeps, message: OutboxMessage): Promise<OutboundMessage | undefined> {
+async function render(deps: Pick<AppDeps, 'cards' | 'renderCard'>, message: OutboxMessage): Promise<OutboundMessage | undefined> {
   if (message.kind === 'text') return { text: message.text };
   const card = await deps.cards.get(message.cardId);
-  const flow = card && flowFor(card.kind);
-  if (!card || !flow) return undefined;
-  return { card: await flow.render(deps, card, message.note ? { notice: message.note } : undefined), summary: 'Weave' };
+  const drawn = card && (await deps.renderCard(card, message.note));
+  return drawn && { card: drawn, summary: 'Weave' };
 }
 
 export function retryDelaySeconds(attempts: number, retryAfterSeconds: number | null, random = Math.random): number {
@@ -112,7 +110,7 @@ async function targetOf(deps: DeliveryDeps, delivery: Delivery): Promise<{ kind:
 }
 
 /** A team digest that could not be posted is reported to the manager who linked the channel (once per digest). */
-async function reportChannelFailure(deps: BotDeps, delivery: Delivery): Promise<void> {
+async function reportChannelFailure(deps: Pick<AppDeps, 'plans' | 'log' | 'outbox'>, delivery: Delivery): Promise<void> {
   if (!isChannelRecipient(delivery.recipientId)) return;
   const link = await deps.plans.getDigestLinkFor(delivery.tenantId, delivery.recipientId);
   if (!link) return;

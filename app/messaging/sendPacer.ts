@@ -3,7 +3,7 @@
 // however many processes send, none holds tokens saved from a quiet spell. Sends into one
 // conversation are also spaced, as Teams limits each conversation too (a few a second). When Teams
 // answers 429 with Retry-After, the whole budget is held until then.
-import type { RateBudget } from '../store/rateLimit';
+import type { RateBudget } from '../../store/rateLimit';
 
 /** In this process, at least this long between two sends into the same conversation. */
 export const CONVERSATION_SPACING_MS = 250;

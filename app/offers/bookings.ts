@@ -2,15 +2,15 @@
 // both rows' ETags (store/offers.ts), so two people booking the last place at once cannot both
 // get it and no crash leaves the count out of step. A freed place goes to the top of the waiting
 // list (need before speed), held for them to confirm before it moves on.
-import { addMonths, formatDay, type IsoDate } from '../core/calendar';
-import { isOpen } from '../core/needs';
-import { OFFER_FORMATS, waitingOrder, waitingPriority, type Booking, type Offer } from '../core/offers';
-import { localClock, localDate, parseInstant } from '../core/zonedTime';
-import type { Stored } from '../store/offers';
-import { ConcurrencyError } from '../store/errors';
-import { readinessOf } from '../views/cpd';
-import type { BotDeps } from './context';
-import { outboxCardId } from './outbox';
+import { addMonths, formatDay, type IsoDate } from '../../core/calendar';
+import { isOpen } from '../../core/needs';
+import { OFFER_FORMATS, waitingOrder, waitingPriority, type Booking, type Offer } from '../../core/offers';
+import { localClock, localDate, parseInstant } from '../../core/zonedTime';
+import type { Stored } from '../../store/offers';
+import { ConcurrencyError } from '../../store/errors';
+import { readinessOf } from '../../views/cpd';
+import type { BotDeps } from '../../bot/context';
+import { outboxCardId } from '../messaging/outbox';
 
 export type BookOutcome =
   | { kind: 'booked' }

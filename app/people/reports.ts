@@ -1,6 +1,6 @@
 // Who a manager is responsible for: their direct reports, and anyone they professionally supervise.
 import { nameOf, type Person } from '../../core/people';
-import type { BotDeps } from '../context';
+import type { BotDeps } from '../../bot/context';
 
 export async function reportsOf(deps: BotDeps, tenantId: string, managerId: string): Promise<Person[]> {
   const people = await deps.people.list(tenantId);

@@ -1,11 +1,11 @@
 // Keeps the sessions table in step with what is planned for a person, from one place: the prompt
 // job's planning, a manager recording a date, and a person saying a session has moved all come here.
-import { sessionFamily, supervisorFor, type Planned } from '../core/sessionPlanning';
-import { sessionKey, type Session } from '../core/sessions';
-import type { Person } from '../core/people';
-import type { SessionPatch, StoredSession } from '../store/sessions';
-import { ConcurrencyError } from '../store/errors';
-import type { BotDeps } from './context';
+import { sessionFamily, supervisorFor, type Planned } from '../../core/sessionPlanning';
+import { sessionKey, type Session } from '../../core/sessions';
+import type { Person } from '../../core/people';
+import type { SessionPatch, StoredSession } from '../../store/sessions';
+import { ConcurrencyError } from '../../store/errors';
+import type { BotDeps } from '../../bot/context';
 
 export type PlanOutcome = 'planned' | 'revived' | 'updated' | null;
 

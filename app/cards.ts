@@ -1,0 +1,73 @@
+// Every kind of actionable card Weave sends, and the context kept server-side for it: a card carries
+// only its id, so what it is about lives here. One map, read by whoever issues a card (a use case, a
+// job, a command) and by the flow that draws it and acts on it, so both are checked by the compiler.
+import type { IsoDate } from '../core/calendar';
+import type { AdaptiveCardJson } from '../core/conversation';
+import type { ReflectionModel } from '../core/cpd';
+import type { IssuedCard, IssuedCardStore } from '../store/issuedCards';
+
+/** What a card about mentoring a pair is, to the person it was sent to. */
+export type PairRole = 'mentor' | 'mentee';
+
+export interface CardContexts {
+  onboarding: { firstName: string };
+  profile: { etag: string };
+  joinerConfirm: { personId: string };
+  supervisionPrompt: { sessionKey: string; reviewNeedIds?: string[] };
+  appraisalPrompt: { sessionKey: string; reviewNeedIds?: string[] };
+  sessionSummary: { sessionKey: string };
+  scheduleSession: Record<string, never>;
+  addNeed: Record<string, never>;
+  plan: Record<string, never>;
+  /** A manager's view of a report's plan: whose, once chosen ('' until then). */
+  reportPlan: { personId: string };
+  /** `prefill`: values to start the form with (a mentoring check-in logging the pairing). */
+  logCpd: { model: ReflectionModel; prefill?: Record<string, string> };
+  mentorOffer: Record<string, never>;
+  /** `needId`: the need it was opened from (Find a mentor on a need in the plan). */
+  mentorRequest: { requestId: string; needId?: string };
+  mentorProposal: { matchId: string; role: PairRole };
+  mentorIntro: { matchId: string; role: PairRole };
+  mentorCheckIn: { matchId: string; week: number };
+  newTrigger: Record<string, never>;
+  teamDigest: { team: string; period: IsoDate };
+  managerDigest: { period: IsoDate };
+  orgPlan: { period: IsoDate };
+  digestLink: { team: string };
+  /** `previewing` with the draft's ETag: Send sends exactly what was previewed. */
+  offerCompose: { offerId: string; previewing?: boolean; draftEtag?: string | null; attendancePage?: number };
+  offerInvite: { offerId: string };
+}
+
+export type CardKind = keyof CardContexts;
+
+/** An issued card of a known kind, its context typed. */
+export type CardOf<K extends CardKind> = Omit<IssuedCard, 'kind' | 'context'> & { kind: K; context: CardContexts[K] };
+
+/** A heading and line shown above a card sent again (a reminder, or after a snooze). */
+export interface CardNote {
+  heading: string;
+  text: string;
+}
+
+/**
+ * Draws an issued card as it is sent (so it carries the latest state): the conversation layer's
+ * flows, handed to the app where the composition root builds it. Undefined: no flow draws this kind.
+ */
+export type CardRenderer = (card: IssuedCard, note?: CardNote) => Promise<AdaptiveCardJson | undefined>;
+
+/** Changes what a card is about (the card's own ETag guards it), keeping its kind's context type. */
+export async function updateCardContext<K extends CardKind>(cards: IssuedCardStore, card: CardOf<K>, context: CardContexts[K]): Promise<CardOf<K>> {
+  return (await cards.updateContext(card as unknown as IssuedCard, context as Record<string, unknown>)) as unknown as CardOf<K>;
+}
+
+/** Whether an issued card is of one of these kinds, its context then typed. */
+export function isCardOf<K extends CardKind>(card: IssuedCard, ...kinds: K[]): card is IssuedCard & CardOf<K> {
+  return (kinds as string[]).includes(card.kind);
+}
+
+/** The card as its kind's, for a flow that has checked the kind (dispatch and the renderer do). */
+export function asCardOf<K extends CardKind>(card: IssuedCard, kind: K): CardOf<K> {
+  if (card.kind !== kind) throw new Error(`a ${card.kind} card is not a ${kind} card`);
+  return card as unknown as CardOf<K>;
+}

@@ -1,0 +1,59 @@
+// Everything the use cases may be given: configuration, the clock and log, the stores, the outbox and
+// the policies. A use case names the few it needs (Pick<AppDeps, …>); the composition root
+// (runtime/runtime.ts) builds one of these and every layer above app/ passes it down.
+import type { CadencePolicy } from '../core/cadencePolicy';
+import type { RegistrationPolicy } from '../core/registration';
+import type { MentoringPolicy } from '../core/mentoring';
+import type { MentoringStore } from '../store/mentoring';
+import type { PlanPolicy } from '../core/planPolicy';
+import type { PlanStore } from '../store/plans';
+import type { WorkQueue } from './messaging/work';
+import type { OfferPolicy } from '../core/offers';
+import type { OfferStore } from '../store/offers';
+import type { CpdStore } from '../store/cpd';
+import type { ExportLinkStore } from '../store/exports';
+import type { Clock } from '../core/clock';
+import type { ConversationRef, OutboundMessage } from '../core/conversation';
+import type { Logger } from '../core/log';
+import type { Config } from '../core/config';
+import type { ConversationStore } from '../store/conversations';
+import type { IssuedCardStore } from '../store/issuedCards';
+import type { NeedStore } from '../store/needs';
+import type { PeopleStore, StoredPerson } from '../store/people';
+import type { ScheduleStore } from '../store/schedules';
+import type { SessionStore } from '../store/sessions';
+import type { TeamStore } from '../store/teamsInstalled';
+import type { Outbox } from './messaging/outbox';
+import type { DeliveryStore } from '../store/deliveries';
+
+import type { CardRenderer } from './cards';
+
+export interface AppDeps {
+  config: Config;
+  clock: Clock;
+  log: Logger;
+  newId: () => string;
+  people: PeopleStore;
+  conversations: ConversationStore;
+  teams: TeamStore;
+  cards: IssuedCardStore;
+  /** What the outbox did with each send (a prompt that could not be delivered, say). */
+  deliveries: DeliveryStore;
+  outbox: Outbox;
+  needs: NeedStore;
+  schedules: ScheduleStore;
+  sessions: SessionStore;
+  cpd: CpdStore;
+  exportLinks: ExportLinkStore;
+  policy: CadencePolicy;
+  registration: RegistrationPolicy;
+  mentoring: MentoringStore;
+  mentoringPolicy: MentoringPolicy;
+  plans: PlanStore;
+  planPolicy: PlanPolicy;
+  work: WorkQueue;
+  offers: OfferStore;
+  offerPolicy: OfferPolicy;
+  /** Draws an issued card as it is sent: the conversation layer's, given to the app at composition. */
+  renderCard: CardRenderer;
+}
