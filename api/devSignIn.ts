@@ -5,14 +5,13 @@ import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { z } from 'zod';
 import { nameOf } from '../core/people';
 import { roleLabel } from '../core/workforce';
-import type { Runtime } from '../runtime/runtime';
-import { json, readJson } from './http';
+import { json, readJson, type ApiHost } from './http';
 import type { DevSignInPerson } from './shapes';
 
 const signIn = z.object({ personId: z.string().max(100) });
 
 /** GET: who can be chosen, the README's people first. POST {personId}: a token for them. */
-export async function devSignIn(rt: Runtime, request: HttpRequest): Promise<HttpResponseInit> {
+export async function devSignIn(rt: ApiHost, request: HttpRequest): Promise<HttpResponseInit> {
   if (rt.config.mode !== 'local' || !rt.devSignIn) return json(404, { error: 'Not found' });
   if (request.method === 'GET') {
     const people = (await rt.people.list(rt.config.tenantId)).filter((p) => p.status === 'active');

@@ -3,9 +3,18 @@
 // and authorised by role before its handler runs.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import { hasRole } from '../core/people';
-import type { Runtime } from '../runtime/runtime';
+import type { AppDeps } from '../app/deps';
+import type { TabAssets } from '../tab/assets';
+import type { DevSigner } from './tokens';
 import type { ApiRoute } from './routes';
 import { DEV_AUDIENCE, DEV_ISSUER, entraKeys, KeysUnavailableError, TokenError, verifyToken, type Identity, type TokenRules } from './tokens';
+
+/** What the tab's server side is given: the use cases' dependencies, the tab's files and (locally) the dev sign-in. */
+export interface ApiHost extends AppDeps {
+  tabAssets: TabAssets;
+  /** Local mode only; null in Azure, so no dev sign-in token can exist there. */
+  devSignIn: DevSigner | null;
+}
 
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
 export const json = (status: number, body: unknown): HttpResponseInit => ({ status, body: JSON.stringify(body), headers: JSON_HEADERS });
@@ -19,7 +28,7 @@ const PAGE_POLICY = `default-src 'self'; script-src 'self'; style-src 'self' 'un
 
 const entraKeysByTenant = new Map<string, ReturnType<typeof entraKeys>>();
 
-function rulesFor(rt: Runtime): TokenRules[] {
+function rulesFor(rt: ApiHost): TokenRules[] {
   const rules: TokenRules[] = [];
   const { config } = rt;
   if (config.tabClientId) {
@@ -39,7 +48,7 @@ function rulesFor(rt: Runtime): TokenRules[] {
 }
 
 /** Who is calling, from the bearer token; or why they are not signed in (status 401, or 503 when Entra's keys cannot be had). */
-export async function identify(rt: Runtime, header: string | null): Promise<Identity | { error: string; status: 401 | 503 }> {
+export async function identify(rt: ApiHost, header: string | null): Promise<Identity | { error: string; status: 401 | 503 }> {
   const token = /^Bearer (\S+)$/.exec(header ?? '')?.[1];
   if (!token) return { error: 'Sign in: the request has no bearer token.', status: 401 };
   let last = 'Sign in: this app is not set up for sign-in.';
@@ -65,7 +74,7 @@ export async function readJson(request: HttpRequest): Promise<{ value: unknown }
   }
 }
 
-export async function serveApi(rt: Runtime, route: ApiRoute, request: HttpRequest): Promise<HttpResponseInit> {
+export async function serveApi(rt: ApiHost, route: ApiRoute, request: HttpRequest): Promise<HttpResponseInit> {
   const who = await identify(rt, request.headers.get('authorization'));
   if ('error' in who) return json(who.status, { error: who.error });
   const me = await rt.people.get(who.tenantId, who.aadObjectId);
@@ -85,7 +94,7 @@ export async function serveApi(rt: Runtime, route: ApiRoute, request: HttpReques
 }
 
 /** The tab's page, script and styles; the page may be framed only by Teams and Microsoft 365. */
-export async function serveTab(rt: Runtime, file: string | undefined): Promise<HttpResponseInit> {
+export async function serveTab(rt: ApiHost, file: string | undefined): Promise<HttpResponseInit> {
   const asset = await rt.tabAssets.get(file || 'index.html');
   if (!asset) return { status: 404, body: 'Not found', headers: { 'content-type': 'text/plain; charset=utf-8' } };
   return {

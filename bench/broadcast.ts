@@ -6,7 +6,7 @@
 // (BENCH_SIZES=865 for the quick one; BENCH_AZURITE=embedded|process|both, default process.)
 import { type TransactionAction } from '@azure/data-tables';
 import { cpus } from 'node:os';
-import { startSending } from '../bot/flows/offers';
+import { startSending } from '../app/offers/sending';
 import { createLogger } from '../core/log';
 import { planRosterImport } from '../core/rosterPlan';
 import { startLocalHost } from '../functions/local/host';

@@ -1,7 +1,7 @@
 import template from './templates/joinerConfirm.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
 import { expand } from './render';
-import { plain } from './text';
+import { plain } from '../core/text';
 
 export interface JoinerConfirmCardData {
   cardId: string;

@@ -6,7 +6,7 @@ import { promptText, REFLECTION_MODELS, REFLECTION_MODEL_CODES, reflectionPrompt
 import { PROFESSIONS } from '../core/workforce';
 import { ACTIVITY_CHOICES, COMMON_CORE_CHOICES, formBanner } from './fragments';
 import { expand } from './render';
-import { plain } from './text';
+import { plain } from '../core/text';
 
 export const CPD_INPUTS = [
   'title', 'activityType', 'date', 'hours', 'participatoryHours', 'codes', 'needIds', 'impactPractice', 'impactPeople',

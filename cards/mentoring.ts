@@ -10,7 +10,7 @@ import { MENTORING_KINDS, SLOTS, slotLabel } from '../core/mentoring';
 import { PROFESSIONS } from '../core/workforce';
 import { banner, formBanner } from './fragments';
 import { expand } from './render';
-import { plain } from './text';
+import { plain } from '../core/text';
 
 const KIND_CHOICES = Object.entries(MENTORING_KINDS).map(([code, label]) => ({ code, label }));
 const SLOT_CHOICES = SLOTS.map((code) => ({ code, label: slotLabel(code) }));

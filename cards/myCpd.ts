@@ -3,7 +3,7 @@ import template from './templates/myCpd.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
 import { toneOf } from './fragments';
 import { expand } from './render';
-import { plain } from './text';
+import { plain } from '../core/text';
 
 export interface MyCpdCardData {
   title: string;

@@ -5,34 +5,16 @@ import inviteTemplate from './templates/offerInvite.json' with { type: 'json' };
 import progressTemplate from './templates/offerProgress.json' with { type: 'json' };
 import { COMMON_CORE } from '../core/commonCore';
 import type { AdaptiveCardJson } from '../core/conversation';
-import { OFFER_FORMATS } from '../core/offers';
+import { formatDate, formatFullDay } from '../core/calendar';
+import { describeCode } from '../core/commonCore';
+import { DURATIONS, durationLabel, OFFER_FORMATS, type InviteButton, type InviteState, type Offer, type OfferValues } from '../core/offers';
+import { plural } from '../core/words';
 import { PROFESSIONS } from '../core/workforce';
 import { banner, formBanner } from './fragments';
 import { expand } from './render';
-import { clip, plain } from './text';
+import { clip, plain } from '../core/text';
 
-export interface OfferValues {
-  title: string;
-  description: string;
-  format: string;
-  date: string;
-  time: string;
-  durationMinutes: string;
-  location: string;
-  onlineUrl: string;
-  capacity: string;
-  cpdHours: string;
-  closesOn: string;
-  codes: string;
-  professions: string;
-  teams: string;
-  registration: string;
-  withNeed: string;
-}
-
-const DURATIONS = [[7, '7 minutes'], [30, '30 minutes'], [60, '1 hour'], [90, '1½ hours'], [120, '2 hours'], [180, '3 hours'], [240, 'Half a day'], [420, 'A day']] as const;
-export const DURATION_CODES = DURATIONS.map(([m]) => String(m)) as [string, ...string[]];
-export const durationLabel = (minutes: number) => DURATIONS.find(([m]) => m === minutes)?.[1] ?? `${minutes} minutes`;
+export type { OfferValues } from '../core/offers';
 
 const CODE_CHOICES = COMMON_CORE.flatMap((a) => [{ code: a.code, label: `${a.code} ${a.short}` }, ...a.subHeadings.map((s) => ({ code: s.code, label: `${s.code} ${s.label}` }))]);
 
@@ -85,10 +67,29 @@ export function offerComposeCard(d: {
   });
 }
 
-export interface InviteButton {
-  title: string;
-  verb: string;
-  style?: 'positive' | 'destructive' | 'default';
+export type { InviteButton } from '../core/offers';
+
+function offerFacts(offer: Offer): { title: string; value: string }[] {
+  return [
+    { title: 'When', value: `${formatFullDay(offer.date)}, ${offer.time} (${durationLabel(offer.durationMinutes)})` },
+    { title: 'Where', value: [offer.location, offer.onlineUrl ? 'online' : ''].filter(Boolean).join(' and ') || 'to be confirmed' },
+    { title: 'Areas', value: offer.codes.map(describeCode).join(', ') },
+    { title: 'CPD', value: plural(offer.cpdHours, 'hour', 'hours') },
+    { title: 'Places', value: `${offer.capacity}; book by ${formatDate(offer.closesOn)}` },
+  ];
+}
+
+/** A person's invitation to an offer: the same card the composer previews, and each recipient gets. */
+export function offerInvitationCard(offer: Offer, cardId: string, state: InviteState, publicUrl: string, errors: readonly string[] = []): AdaptiveCardJson {
+  const links = [
+    ...(offer.onlineUrl ? [{ title: 'Online link', url: offer.onlineUrl }] : []),
+    { title: 'Add to calendar', url: `${publicUrl}/api/offers/${offer.offerId}/event.ics` },
+  ];
+  return offerInviteCard({
+    cardId, eyebrow: `Learning offer: ${OFFER_FORMATS[offer.format]}`, title: offer.title, description: offer.description, facts: offerFacts(offer),
+    state: state.state, errors, buttons: state.buttons, links,
+    footer: 'Open to every profession it is sent to, qualified or not. L&D see who has booked and who attended, to run the session; nobody else does.',
+  });
 }
 
 export function offerInviteCard(d: {

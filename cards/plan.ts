@@ -5,7 +5,7 @@ import template from './templates/plan.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
 import { ACTIVITY_CHOICES, banner, formBanner } from './fragments';
 import { expand } from './render';
-import { plain } from './text';
+import { plain } from '../core/text';
 
 export interface PlanNeedView {
   /** What an action on it carries; the server looks it up among the plan owner's needs only. */

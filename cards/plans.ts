@@ -7,7 +7,7 @@ import type { AdaptiveCardJson } from '../core/conversation';
 import type { TeamDigest } from '../core/digest';
 import { largestThatFits } from './fit';
 import { expand } from './render';
-import { clip, plain } from './text';
+import { clip, plain } from '../core/text';
 
 export function teamDigestCard(d: TeamDigest & { eyebrow: string; threshold: number; offers: string[] }): AdaptiveCardJson {
   const charted = new Set(d.chart.map((c) => c.label));

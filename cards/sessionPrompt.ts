@@ -5,7 +5,7 @@ import type { AdaptiveCardJson } from '../core/conversation';
 import { COMMON_CORE } from '../core/commonCore';
 import { banner, formBanner, needInputs, promptActions, wellbeingInputs, type NeedValues, type PromptVerbs } from './fragments';
 import { expand } from './render';
-import { plain } from './text';
+import { plain } from '../core/text';
 
 export interface PromptHeader {
   cardId: string;

@@ -16,6 +16,36 @@ export const OFFER_FORMATS = {
 export type OfferFormat = keyof typeof OFFER_FORMATS;
 export const OFFER_FORMAT_CODES = Object.keys(OFFER_FORMATS) as [OfferFormat, ...OfferFormat[]];
 
+/** How long an offer can be, in minutes, as people read it. */
+export const DURATIONS = [[7, '7 minutes'], [30, '30 minutes'], [60, '1 hour'], [90, '1½ hours'], [120, '2 hours'], [180, '3 hours'], [240, 'Half a day'], [420, 'A day']] as const;
+export const DURATION_CODES = DURATIONS.map(([m]) => String(m)) as [string, ...string[]];
+export const durationLabel = (minutes: number) => DURATIONS.find(([m]) => m === minutes)?.[1] ?? `${minutes} minutes`;
+
+/**
+ * What L&D fill in to compose an offer, on the card or in the tab: the one list of its field names,
+ * shared by the card template's inputs, the input schema (app/offers/draft.ts) and the tab.
+ */
+export const OFFER_FIELDS = [
+  'title', 'description', 'format', 'date', 'time', 'durationMinutes', 'location', 'onlineUrl', 'capacity', 'cpdHours', 'closesOn',
+  'codes', 'professions', 'teams', 'registration', 'withNeed',
+] as const;
+export type OfferField = (typeof OFFER_FIELDS)[number];
+/** An offer's fields as the form holds them: text, lists comma-separated. */
+export type OfferValues = Record<OfferField, string>;
+
+/** A button on a person's invitation: what their booking lets them do next (app/offers/invitation.ts). */
+export interface InviteButton {
+  title: string;
+  verb: string;
+  style?: 'positive' | 'destructive' | 'default';
+}
+
+/** What a person's invitation says about their booking, and what it lets them do. */
+export interface InviteState {
+  state: { style: 'good' | 'accent'; heading: string; lines: string[] } | null;
+  buttons: InviteButton[];
+}
+
 /** The CPD activity an offer becomes in people's records. */
 export const FORMAT_ACTIVITY: Record<OfferFormat, string> = {
   bite_size_workshop: 'bite_size_workshop', team_study_day: 'team_study_day', reflective_learning_set: 'reflective_learning_set',

@@ -11,7 +11,7 @@ import { sweepOutbox } from '../jobs/outboxSweep';
 import { runDigests } from '../jobs/digests';
 import { runOfferReminders, runOfferUpkeep } from '../jobs/offers';
 import { runMentorFollowUps } from '../jobs/mentorFollowUps';
-import { runMentorMatching } from '../jobs/mentorMatching';
+import { runMentorMatching } from '../app/mentoring/matchingRun';
 import { runRegistrationReminders } from '../jobs/registrationReminders';
 import { runSessionPrompts } from '../jobs/sessionPrompts';
 import { API_ROUTES } from '../api/routes';

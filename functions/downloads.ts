@@ -6,7 +6,7 @@ import { cpdCsv, cpdMarkdown, type CpdDocument } from '../documents/cpdRecord';
 import { planPeriodOf } from '../core/planPeriod';
 import { cadencePerson } from '../core/sessionPlanning';
 import { nameOf } from '../core/people';
-import { todayFor } from '../bot/flows/sessionViews';
+import { todayFor } from '../app/people/today';
 import { currentPlan } from '../views/plan';
 import { readinessOf } from '../views/cpd';
 import type { Runtime } from '../runtime/runtime';

@@ -2,8 +2,7 @@
 // posted to its channel (totals only); every manager with reports gets theirs privately, by name;
 // on the first such day of a month, L&D get the organisation's plan. Each has a batch key per week,
 // so running again in the same week posts nothing twice.
-import type { BotDeps } from '../bot/context';
-import { managerDigestFlow, orgPlanFlow, teamDigestFlow } from '../bot/flows/digests';
+import type { AppDeps } from '../app/deps';
 import { loadRollup, teamPlanOf } from '../app/plans/rollup';
 import { mondayOf } from '../core/calendar';
 import { hasRole } from '../core/people';
@@ -11,7 +10,7 @@ import { localDate } from '../core/zonedTime';
 import { channelRecipient } from '../store/plans';
 import { plural } from '../core/words';
 
-export async function runDigests(deps: BotDeps): Promise<string> {
+export async function runDigests(deps: AppDeps): Promise<string> {
   const tenantId = deps.config.tenantId;
   const today = localDate(deps.clock.now(), deps.config.timeZone);
   const period = mondayOf(today);
@@ -19,20 +18,20 @@ export async function runDigests(deps: BotDeps): Promise<string> {
 
   for (const link of links) {
     await deps.plans.saveTeamPlan(tenantId, teamPlanOf(deps, data, link.team, period));
-    await deps.outbox.sendCard({ tenantId, batch: `digest|${link.team}|${period}`, recipientId: channelRecipient(link.team), kind: teamDigestFlow.kind, context: { team: link.team, period } });
+    await deps.outbox.sendCard({ tenantId, batch: `digest|${link.team}|${period}`, recipientId: channelRecipient(link.team), kind: 'teamDigest', context: { team: link.team, period } });
   }
 
   // Line managers only: a professional supervisor does not get a report's plan.
   const leads = new Set(data.people.map((p) => p.managerId).filter((id): id is string => !!id));
   const managers = data.people.filter((p) => leads.has(p.aadObjectId) && hasRole(p, 'manager'));
   for (const m of managers) {
-    await deps.outbox.sendCard({ tenantId, batch: `manager-digest|${period}`, recipientId: m.aadObjectId, kind: managerDigestFlow.kind, context: { period } });
+    await deps.outbox.sendCard({ tenantId, batch: `manager-digest|${period}`, recipientId: m.aadObjectId, kind: 'managerDigest', context: { period } });
   }
 
   const monthly = Number(period.slice(8, 10)) <= 7;
   const admins = monthly ? data.people.filter((p) => hasRole(p, 'ld_admin')) : [];
   for (const a of admins) {
-    await deps.outbox.sendCard({ tenantId, batch: `org-digest|${period}`, recipientId: a.aadObjectId, kind: orgPlanFlow.kind, context: { period } });
+    await deps.outbox.sendCard({ tenantId, batch: `org-digest|${period}`, recipientId: a.aadObjectId, kind: 'orgPlan', context: { period } });
   }
   return `${plural(links.length, 'team channel', 'team channels')}, ${plural(managers.length, 'manager digest', 'manager digests')}${monthly ? `, organisation plan to ${admins.length} L&D` : ''} for the week of ${period}`;
 }

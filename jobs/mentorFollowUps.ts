@@ -2,15 +2,14 @@
 // reminder to whoever has not answered, and after a second window it lapses (the request goes back
 // to the pool without that pair); introduced pairs get their check-ins at 4 and 12 weeks, and a
 // pairing nobody closed ends a month after the last one. Every send has a fixed batch key.
-import type { BotDeps } from '../bot/context';
-import { mentorCheckInFlow } from '../bot/flows/mentorCheckIn';
-import { backToPool } from '../bot/flows/mentorProposal';
+import type { AppDeps } from '../app/deps';
+import { backToPool } from '../app/mentoring/pairing';
 import { addDays, addWorkingDays, workingCalendar } from '../core/calendar';
 import { MENTORING_KINDS } from '../core/mentoring';
 import { localDate } from '../core/zonedTime';
 import { ConcurrencyError } from '../store/errors';
 
-export async function runMentorFollowUps(deps: BotDeps): Promise<string> {
+export async function runMentorFollowUps(deps: AppDeps): Promise<string> {
   const tenantId = deps.config.tenantId;
   const now = deps.clock.now();
   const today = localDate(now, deps.config.timeZone);
@@ -57,7 +56,7 @@ export async function runMentorFollowUps(deps: BotDeps): Promise<string> {
         if (today < addDays(introduced, 7 * week) || today >= addDays(introduced, 7 * week + 14)) continue;
         for (const id of [match.menteeId, match.mentorId]) {
           if (people.get(id)?.status !== 'active') continue;
-          await deps.outbox.sendCard({ tenantId, batch: `mentor-checkin|${match.matchId}|${week}|${id}`, recipientId: id, kind: mentorCheckInFlow.kind, context: { matchId: match.matchId, week } });
+          await deps.outbox.sendCard({ tenantId, batch: `mentor-checkin|${match.matchId}|${week}|${id}`, recipientId: id, kind: 'mentorCheckIn', context: { matchId: match.matchId, week } });
         }
         counts.checkIns += 1;
       }
@@ -74,7 +73,7 @@ export async function runMentorFollowUps(deps: BotDeps): Promise<string> {
 }
 
 /** The proposal card this person was sent for a match (its id is derived from the outbox batch). */
-async function cardFor(deps: BotDeps, matchId: string, personId: string): Promise<string | undefined> {
+async function cardFor(deps: AppDeps, matchId: string, personId: string): Promise<string | undefined> {
   const delivery = await deps.deliveries.get(`mentor-proposal|${matchId}|${personId}`, personId);
   return delivery && delivery.message.kind === 'card' && typeof delivery.message.cardId === 'string' ? delivery.message.cardId : undefined;
 }

@@ -4,8 +4,9 @@
 // Queueing keeps about a page ahead of sending, no more: other messages (a freed place to confirm,
 // a supervision prompt) then wait behind one page of a broadcast rather than all of it, a withdrawn
 // offer stops within a page, and a big broadcast never piles thousands of messages on the queue.
-import { audienceOf, offerBatch, offerInviteFlow } from '../bot/flows/offers';
-import type { BotDeps } from '../bot/context';
+import { audienceOf } from '../app/offers/audience';
+import { offerBatch } from '../app/offers/sending';
+import type { AppDeps } from '../app/deps';
 import type { WorkItem } from '../app/messaging/work';
 import type { Offer } from '../core/offers';
 import type { Stored } from '../store/offers';
@@ -26,7 +27,7 @@ export function pagePauseSeconds(waiting: number, page: number, sendsPerSecond: 
   return Math.min(MAX_PAUSE_SECONDS, Math.max(1, Math.ceil((waiting - page) / sendsPerSecond)));
 }
 
-export async function queueOfferInvites(deps: BotDeps, item: Extract<WorkItem, { kind: 'offer-fanout' }>): Promise<number> {
+export async function queueOfferInvites(deps: AppDeps, item: Extract<WorkItem, { kind: 'offer-fanout' }>): Promise<number> {
   const offer = await deps.offers.get(item.tenantId, item.offerId);
   if (!offer || offer.status !== 'sending') return 0;
   await showSignOfLife(deps, offer);
@@ -38,7 +39,7 @@ export async function queueOfferInvites(deps: BotDeps, item: Extract<WorkItem, {
   const audience = (await audienceOf(deps, offer)).filter((id) => item.after === null || id > item.after);
   const page = audience.slice(0, OFFER_PAGE);
   for (const personId of page) {
-    await deps.outbox.sendCard({ tenantId: item.tenantId, batch: offerBatch(offer.offerId), recipientId: personId, kind: offerInviteFlow.kind, context: { offerId: offer.offerId } });
+    await deps.outbox.sendCard({ tenantId: item.tenantId, batch: offerBatch(offer.offerId), recipientId: personId, kind: 'offerInvite', context: { offerId: offer.offerId } });
   }
   if (audience.length > page.length) {
     await deps.work.enqueue({ ...item, after: page[page.length - 1]! });
@@ -58,7 +59,7 @@ export async function queueOfferInvites(deps: BotDeps, item: Extract<WorkItem, {
 }
 
 /** Notes on the offer that its fan-out is running, at most once a minute; a lost race is no matter. */
-async function showSignOfLife(deps: BotDeps, offer: Stored<Offer>): Promise<void> {
+async function showSignOfLife(deps: AppDeps, offer: Stored<Offer>): Promise<void> {
   const now = deps.clock.now();
   if (offer.fanOutSeenAt && now.getTime() - Date.parse(offer.fanOutSeenAt) < FANOUT_SIGN_SECONDS * 1000) return;
   try {

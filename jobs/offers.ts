@@ -3,10 +3,10 @@
 // free places go to whoever waits; an offer whose every delivery has ended is marked sent and L&D
 // get the final report. Each working morning: attendees are reminded the
 // working day before, with a link to add it to their calendar.
-import type { BotDeps } from '../bot/context';
+import type { AppDeps } from '../app/deps';
 import { releaseLapsedHolds } from '../app/offers/bookings';
 import { errorFields } from '../core/log';
-import { offerBatch, offerComposeFlow, startSending } from '../bot/flows/offers';
+import { offerBatch, startSending } from '../app/offers/sending';
 import { workingCalendar, workingDaysBefore, formatDay } from '../core/calendar';
 import { localDate } from '../core/zonedTime';
 import { FINAL_DELIVERY_STATES } from '../store/deliveries';
@@ -18,7 +18,7 @@ import { ConcurrencyError } from '../store/errors';
  */
 const FANOUT_STALLED_MINUTES = 10;
 
-export async function runOfferUpkeep(deps: BotDeps): Promise<string> {
+export async function runOfferUpkeep(deps: AppDeps): Promise<string> {
   const tenantId = deps.config.tenantId;
   const now = deps.clock.now();
   const counts = { started: 0, restarted: 0, released: 0, reported: 0, failed: 0 };
@@ -42,7 +42,7 @@ export async function runOfferUpkeep(deps: BotDeps): Promise<string> {
         const deliveries = await deps.deliveries.listBatch(offerBatch(offer.offerId));
         if (deliveries.every((d) => FINAL_DELIVERY_STATES.includes(d.state))) {
           // The report first: sending it twice is harmless, marking sent without it would lose it.
-          await deps.outbox.sendCard({ tenantId, batch: `offer-report|${offer.offerId}`, recipientId: offer.createdBy, kind: offerComposeFlow.kind, context: { offerId: offer.offerId } });
+          await deps.outbox.sendCard({ tenantId, batch: `offer-report|${offer.offerId}`, recipientId: offer.createdBy, kind: 'offerCompose', context: { offerId: offer.offerId } });
           await deps.offers.update(offer, { status: 'sent', reportedAt: now.toISOString() });
           counts.reported += 1;
         }
@@ -59,7 +59,7 @@ export async function runOfferUpkeep(deps: BotDeps): Promise<string> {
   return summary;
 }
 
-export async function runOfferReminders(deps: BotDeps): Promise<string> {
+export async function runOfferReminders(deps: AppDeps): Promise<string> {
   const tenantId = deps.config.tenantId;
   const today = localDate(deps.clock.now(), deps.config.timeZone);
   const calendar = workingCalendar();

@@ -2,7 +2,7 @@
 // is still short hear what is missing — then every four weeks, and once more in the last week.
 // NMC registrants Weave has no revalidation date for are asked for it once a quarter.
 // Each reminder has a fixed batch key, so a second run the same day (or a retry) sends nothing twice.
-import type { BotDeps } from '../bot/context';
+import type { AppDeps } from '../app/deps';
 import { daysBetween, formatDate, workingCalendar } from '../core/calendar';
 import type { CpdFacts } from '../core/cpd';
 import { firstName } from '../core/people';
@@ -14,7 +14,7 @@ import { plural } from '../core/words';
 export const REMIND_EVERY_DAYS = 28;
 export const FINAL_REMINDER_DAYS = 7;
 
-export async function runRegistrationReminders(deps: BotDeps): Promise<string> {
+export async function runRegistrationReminders(deps: AppDeps): Promise<string> {
   const tenantId = deps.config.tenantId;
   const today = localDate(deps.clock.now(), deps.config.timeZone);
   if (!workingCalendar().isWorkingDay(today)) return 'not a working day';

@@ -3,8 +3,9 @@
 // snooze, and the supervisor's summary the working day before — each in the person's own working
 // hours and time zone. Every send has a fixed batch key and every state change an ETag, so running
 // it twice, at once, or again after a crash sends nothing twice.
-import type { BotDeps } from '../bot/context';
-import { promptFlowFor, REVIEW_SLOTS, sendSummary } from '../bot/flows/sessionPrompt';
+import type { AppDeps } from '../app/deps';
+import { promptCardKind, REVIEW_SLOTS } from '../app/sessions/preparation';
+import { sendSummary } from '../app/sessions/summary';
 import { addDays, addWorkingDays, formatDay, workingCalendar, workingDaysBefore, type IsoDate } from '../core/calendar';
 import { SESSION_LABELS } from '../core/cadence';
 import { policyOn } from '../core/cadencePolicy';
@@ -17,7 +18,7 @@ import { ConcurrencyError } from '../store/errors';
 import { planSession } from '../app/sessions/planning';
 
 
-export async function runSessionPrompts(deps: BotDeps): Promise<string> {
+export async function runSessionPrompts(deps: AppDeps): Promise<string> {
   const tenantId = deps.config.tenantId;
   const now = deps.clock.now();
   const orgToday = localDate(now, deps.config.timeZone);
@@ -100,7 +101,7 @@ function ignoreRace(err: unknown) {
   if (!(err instanceof ConcurrencyError)) throw err;
 }
 
-async function fresh(deps: BotDeps, session: StoredSession): Promise<StoredSession> {
+async function fresh(deps: AppDeps, session: StoredSession): Promise<StoredSession> {
   return (await deps.sessions.get(session.tenantId, session.key)) ?? session;
 }
 
@@ -109,7 +110,7 @@ async function fresh(deps: BotDeps, session: StoredSession): Promise<StoredSessi
  * for it; supervision cadence counts on from it. The schedule is written first: if the status
  * write is lost, the next run closes it again, and recording the same date twice is harmless.
  */
-async function close(deps: BotDeps, session: StoredSession) {
+async function close(deps: AppDeps, session: StoredSession) {
   if (session.source === 'recorded' || session.answeredAt) {
     await deps.schedules.recordHeld(session.tenantId, session.personId, session.kind, session.date);
     await deps.sessions.update(session, { status: 'held' });
@@ -132,7 +133,7 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
 type Sent = 'prompted' | 'reminded' | 'resent';
 
 async function prepare(
-  deps: BotDeps,
+  deps: AppDeps,
   session: StoredSession,
   where: { today: IsoDate; zone: string; calendar: ReturnType<typeof workingCalendar> },
   settings: { workingDaysBefore: number; reminderAfterWorkingDays: number },
@@ -150,7 +151,7 @@ async function prepare(
     // Queue first, record after: the batch key makes a second queueing a no-op, so a crash in between cannot lose or double the card.
     const cardId = await deps.outbox.sendCard({
       tenantId: session.tenantId, batch: `prompt|${session.key}`, recipientId: session.personId,
-      kind: promptFlowFor(session.kind).kind, context: { sessionKey: session.key, reviewNeedIds },
+      kind: promptCardKind(session.kind), context: { sessionKey: session.key, reviewNeedIds },
     });
     await deps.sessions.update(session, { promptCardId: cardId, promptSentAt: now });
     return 'prompted';

@@ -1,8 +1,8 @@
 // A learning trigger's need, put in the plan of everyone it affects, a page of people at a time.
 // The need's id comes from the trigger and the person and each message has a fixed batch key, so
 // a page done twice (a retry) writes and sends nothing twice.
-import type { BotDeps } from '../bot/context';
-import { plain } from '../cards/text';
+import type { AppDeps } from '../app/deps';
+import { plain } from '../core/text';
 import { describeCode } from '../core/commonCore';
 import { deterministicId } from '../core/ids';
 import { planPeriodOf } from '../core/planPeriod';
@@ -13,7 +13,7 @@ import type { WorkItem } from '../app/messaging/work';
 
 export const TRIGGER_PAGE = 200;
 
-export async function addTriggerNeeds(deps: BotDeps, item: Extract<WorkItem, { kind: 'trigger-needs' }>): Promise<number> {
+export async function addTriggerNeeds(deps: AppDeps, item: Extract<WorkItem, { kind: 'trigger-needs' }>): Promise<number> {
   const trigger = (await deps.plans.listTriggers(item.tenantId)).find((t) => t.triggerId === item.triggerId);
   if (!trigger || !trigger.needsCreated) return 0;
   const affected = (await deps.people.list(item.tenantId))
@@ -41,7 +41,7 @@ export async function addTriggerNeeds(deps: BotDeps, item: Extract<WorkItem, { k
 }
 
 /** A page that failed every retry: whoever recorded the trigger is told it did not reach everyone. */
-export async function reportStuckWork(deps: BotDeps, item: WorkItem): Promise<void> {
+export async function reportStuckWork(deps: AppDeps, item: WorkItem): Promise<void> {
   if (item.kind === 'offer-fanout') {
     const offer = await deps.offers.get(item.tenantId, item.offerId);
     if (offer) await deps.outbox.sendText(item.tenantId, `offer-stuck|${item.offerId}|${item.after ?? ''}`, offer.createdBy,

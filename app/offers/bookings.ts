@@ -9,7 +9,7 @@ import { localClock, localDate, parseInstant } from '../../core/zonedTime';
 import type { Stored } from '../../store/offers';
 import { ConcurrencyError } from '../../store/errors';
 import { readinessOf } from '../../views/cpd';
-import type { BotDeps } from '../../bot/context';
+import type { AppDeps } from '../deps';
 import { outboxCardId } from '../messaging/outbox';
 
 export type BookOutcome =
@@ -31,18 +31,18 @@ export function bookingClosed(offer: Offer, today: IsoDate): string | null {
 }
 
 /** When the offer starts, as an instant. */
-export function startOf(deps: BotDeps, offer: Offer): Date {
+export function startOf(deps: Pick<AppDeps, 'config'>, offer: Offer): Date {
   return parseInstant(`${offer.date}T${offer.time}`, deps.config.timeZone);
 }
 
 /** "Wednesday 25 November, 10:00", in the organisation's time. */
-export function localWhen(deps: BotDeps, at: string): string {
+export function localWhen(deps: Pick<AppDeps, 'clock' | 'config'>, at: string): string {
   const d = new Date(at);
   return `${formatDay(localDate(d, deps.config.timeZone), localDate(deps.clock.now(), deps.config.timeZone))}, ${localClock(d, deps.config.timeZone).slice(0, 5)}`;
 }
 
 /** How far up the waiting list this person goes, from facts about them (never their words). */
-async function priorityFor(deps: BotDeps, offer: Offer, personId: string, today: IsoDate): Promise<number> {
+async function priorityFor(deps: AppDeps, offer: Offer, personId: string, today: IsoDate): Promise<number> {
   const [person, needs, cpd] = await Promise.all([
     deps.people.get(offer.tenantId, personId), deps.needs.listFor(offer.tenantId, personId), deps.cpd.listFor(offer.tenantId, personId),
   ]);
@@ -53,11 +53,11 @@ async function priorityFor(deps: BotDeps, offer: Offer, personId: string, today:
   return waitingPriority(deps.offerPolicy, { matchingNeed, registrationShort: !!ready && ready.inRenewalWindow && !ready.met, noRecentCpd: !cpd.some((r) => r.date >= since) });
 }
 
-export async function waitingPosition(deps: BotDeps, offerId: string, personId: string): Promise<number> {
+export async function waitingPosition(deps: Pick<AppDeps, 'offers'>, offerId: string, personId: string): Promise<number> {
   return waitingOrder(await deps.offers.listBookings(offerId)).findIndex((b) => b.personId === personId) + 1;
 }
 
-export async function book(deps: BotDeps, offer: Offer, personId: string): Promise<BookOutcome> {
+export async function book(deps: AppDeps, offer: Offer, personId: string): Promise<BookOutcome> {
   const today = localDate(deps.clock.now(), deps.config.timeZone);
   const closed = bookingClosed(offer, today);
   if (closed) return { kind: 'closed', why: closed };
@@ -87,7 +87,7 @@ export async function book(deps: BotDeps, offer: Offer, personId: string): Promi
 }
 
 /** Gives up a place (or one held for them, or a waiting-list spot); a freed place goes to the next person. */
-export async function cancel(deps: BotDeps, offer: Offer, personId: string): Promise<Booking['status'] | null> {
+export async function cancel(deps: AppDeps, offer: Offer, personId: string): Promise<Booking['status'] | null> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const [places, booking] = await Promise.all([deps.offers.getPlaces(offer.offerId), deps.offers.getBooking(offer.offerId, personId)]);
     if (!places || !booking || !['booked', 'waiting', 'offered'].includes(booking.status)) return null;
@@ -105,7 +105,7 @@ export async function cancel(deps: BotDeps, offer: Offer, personId: string): Pro
 }
 
 /** Confirms a freed place held for them; false if it has moved on. */
-export async function confirm(deps: BotDeps, offer: Offer, personId: string): Promise<boolean> {
+export async function confirm(deps: AppDeps, offer: Offer, personId: string): Promise<boolean> {
   const booking = await deps.offers.getBooking(offer.offerId, personId);
   if (!booking || booking.status !== 'offered' || !booking.offeredUntil || booking.offeredUntil < deps.clock.now().toISOString()) return false;
   await deps.offers.writeBooking({ ...booking, status: 'booked', offeredUntil: null, updatedAt: deps.clock.now().toISOString() }, booking);
@@ -117,7 +117,7 @@ export async function confirm(deps: BotDeps, offer: Offer, personId: string): Pr
  * offer starts (a hold never runs past it). Each hold is its own transaction; a race with another
  * promotion or a cancellation just reads again.
  */
-export async function promoteNext(deps: BotDeps, offer: Offer): Promise<number> {
+export async function promoteNext(deps: AppDeps, offer: Offer): Promise<number> {
   const start = startOf(deps, offer).getTime();
   let promoted = 0;
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -141,7 +141,7 @@ export async function promoteNext(deps: BotDeps, offer: Offer): Promise<number> 
 }
 
 /** A freed place offered and not confirmed in time moves on (and the person is told). */
-export async function releaseLapsedHolds(deps: BotDeps, offer: Offer): Promise<number> {
+export async function releaseLapsedHolds(deps: AppDeps, offer: Offer): Promise<number> {
   let released = 0;
   for (const b of (await deps.offers.listBookings(offer.offerId)).filter((x) => x.status === 'offered' && x.offeredUntil && x.offeredUntil < deps.clock.now().toISOString())) {
     const places = await deps.offers.getPlaces(offer.offerId);

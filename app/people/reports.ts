@@ -1,8 +1,8 @@
 // Who a manager is responsible for: their direct reports, and anyone they professionally supervise.
 import { nameOf, type Person } from '../../core/people';
-import type { BotDeps } from '../../bot/context';
+import type { AppDeps } from '../deps';
 
-export async function reportsOf(deps: BotDeps, tenantId: string, managerId: string): Promise<Person[]> {
+export async function reportsOf(deps: AppDeps, tenantId: string, managerId: string): Promise<Person[]> {
   const people = await deps.people.list(tenantId);
   return people
     .filter((p) => p.status !== 'left' && p.aadObjectId !== managerId && (p.managerId === managerId || p.supervisorId === managerId))

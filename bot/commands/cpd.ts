@@ -1,6 +1,5 @@
 // The CPD record in chat: log a piece of learning, see where you stand with your regulator, and
 // download the record.
-import { randomBytes } from 'node:crypto';
 import { myCpdCard } from '../../cards/myCpd';
 import { noticeCard } from '../../cards/notice';
 import { addMonths, formatDate } from '../../core/calendar';
@@ -8,12 +7,12 @@ import { checkFacts, headline, periodLine, readinessNotes, readinessOf, recordDe
 import type { Asking } from '../context';
 import { issueCard } from '../flows/flow';
 import { logCpdFlow } from '../flows/logCpd';
-import { todayFor } from '../flows/sessionViews';
+import { todayFor } from '../../app/people/today';
 import type { CommandDef } from './command';
 import { agree, plural } from '../../core/words';
+import { createExportLinks } from '../../app/cpd/exports';
 
 /** How long an export link works: long enough to open on another device, short enough not to linger in chat. */
-export const EXPORT_LINK_HOURS = 24;
 const SHOWN_RECORDS = 15;
 
 export const logCpdCommand: CommandDef = {
@@ -70,20 +69,15 @@ export const exportCpdCommand: CommandDef = {
   audience: 'staff',
   scopes: ['personal'],
   async run({ deps, turn }: Asking) {
-    const now = deps.clock.now();
-    // 256 random bits: the link is the key, so it must not be guessable.
-    const token = randomBytes(32).toString('base64url');
-    const expiresAt = new Date(now.getTime() + EXPORT_LINK_HOURS * 3_600_000);
-    await deps.exportLinks.create({ token, tenantId: turn.tenantId, personId: turn.user.aadObjectId, createdAt: now.toISOString(), expiresAt: expiresAt.toISOString() });
-    const base = `${deps.config.publicUrl}/api/exports/${token}`;
+    const links = await createExportLinks(deps, turn.tenantId, turn.user.aadObjectId);
     return [{
       card: noticeCard({
         title: 'Your CPD record',
         lines: [
           'Your record and your current plan, ready to download. Only your own data is in it.',
-          `These links work for ${EXPORT_LINK_HOURS} hours and only for you: please don't forward them.`,
+          `These links work for ${links.hours} hours and only for you: please don't forward them.`,
         ],
-        links: [{ title: 'Document (Markdown)', url: `${base}/cpd-record.md` }, { title: 'Spreadsheet (CSV)', url: `${base}/cpd-record.csv` }],
+        links: [{ title: 'Document (Markdown)', url: links.markdown }, { title: 'Spreadsheet (CSV)', url: links.csv }],
       }),
       summary: 'Your CPD record, to download',
     }];

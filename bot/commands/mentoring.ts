@@ -6,7 +6,7 @@ import { MENTORING_KINDS } from '../../core/mentoring';
 import { isOpen } from '../../core/needs';
 import { nameOf } from '../../core/people';
 import { professionLabel } from '../../core/workforce';
-import { runMentorMatching } from '../../jobs/mentorMatching';
+import { runMentorMatching } from '../../app/mentoring/matchingRun';
 import type { Asking } from '../context';
 import { issueCard } from '../flows/flow';
 import { mentorOfferFlow } from '../flows/mentorOffer';

@@ -1,7 +1,7 @@
 // Learning offers for L&D: compose and send one, and follow the ones already out.
 import type { Asking } from '../context';
 import { issueCard } from '../flows/flow';
-import { offerComposeFlow, offerProgressCards } from '../flows/offers';
+import { offerComposeFlow, offerProgressCards } from '../flows/offers/compose';
 import type { CommandDef } from './command';
 
 export const newOfferCommand: CommandDef = {

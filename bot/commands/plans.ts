@@ -3,10 +3,12 @@
 import { managerDigestCard, orgPlanCard } from '../../cards/plans';
 import { mondayOf } from '../../core/calendar';
 import type { Asking } from '../context';
-import { linkDigest, managerDigest, orgPlanContent } from '../flows/digests';
+import { linkDigest } from '../../app/plans/digestLink';
+import { managerDigest } from '../../app/plans/managerDigest';
+import { orgPlanContent } from '../../app/plans/orgPlanContent';
 import { issueCard } from '../flows/flow';
 import { newTriggerFlow } from '../flows/newTrigger';
-import { todayFor } from '../flows/sessionViews';
+import { todayFor } from '../../app/people/today';
 import type { CommandDef } from './command';
 
 export const teamPlanCommand: CommandDef = {

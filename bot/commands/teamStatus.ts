@@ -3,7 +3,7 @@
 import { largestThatFits } from '../../cards/fit';
 import { teamStatusCard } from '../../cards/teamStatus';
 import type { Asking } from '../context';
-import { teamStatusOf } from '../flows/teamStatus';
+import { teamStatusOf } from '../../app/plans/teamStatus';
 import type { CommandDef } from './command';
 
 /** At most this many people on the card; fewer when their details are long (cards/fit.ts). */

@@ -6,7 +6,7 @@ import type { Person } from '../../core/people';
 import { CAREER_STAGE_CODES, PROFESSION_CODES, REGISTRATION_BODY_CODES } from '../../core/workforce';
 import type { StoredPerson } from '../../store/people';
 import type { BotDeps } from '../context';
-import { choice, email, text, typed } from './fields';
+import { choice, email, text, typed } from '../../app/fields';
 
 export const aboutYouSchema = z.object({
   jobTitle: text('Job title', { max: 200, required: true, noLinks: true }),

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { addNeedCard, type AddNeedValues } from '../../cards/addNeed';
 import { noticeCard } from '../../cards/notice';
-import { plain } from '../../cards/text';
+import { plain } from '../../core/text';
 import { ACTIVITY_TYPE_CODES } from '../../core/activities';
 import { addMonths, formatDate } from '../../core/calendar';
 import { areaOf, AREA_CODES, CODES, describeCode } from '../../core/commonCore';
@@ -13,9 +13,9 @@ import { planPeriodOf } from '../../core/planPeriod';
 import { cadencePerson } from '../../core/sessionPlanning';
 import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
-import { choice, choices, date, text, typed } from './fields';
+import { choice, choices, date, text, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
-import { todayFor } from './sessionViews';
+import { todayFor } from '../../app/people/today';
 
 const SUB_HEADINGS = CODES.filter((c) => c.includes('.'));
 

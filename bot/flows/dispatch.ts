@@ -7,7 +7,10 @@ import { ConcurrencyError } from '../../store/errors';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { Asking } from '../context';
 import { findAction } from './index';
-import { messagesOf } from './fields';
+import type { ActionAudience } from './flow';
+import { hasRole } from '../../core/people';
+import { reportsOf } from '../../app/people/reports';
+import { messagesOf } from '../../app/fields';
 
 export type InvokeOutcome =
   | { kind: 'card'; card: AdaptiveCardJson; followUps: OutboundMessage[] }
@@ -23,6 +26,15 @@ export const REFUSALS = {
   answered: "You've already answered this card.",
   raced: 'Someone changed this at the same moment. Check the details and try again.',
 } as const;
+
+/** Why this person may not press the action now, or null. */
+async function refusalFor({ deps, person }: Asking, audience: ActionAudience | undefined, card: CardOf<CardKind>): Promise<string | null> {
+  if (!audience) return null;
+  if ('role' in audience) return hasRole(person, audience.role) ? null : audience.refusal;
+  const personId = (card.context as { personId?: unknown }).personId;
+  const reports = person && typeof personId === 'string' && personId ? await reportsOf(deps, card.tenantId, person.aadObjectId) : [];
+  return reports.some((p) => p.aadObjectId === personId) ? null : audience.refusal;
+}
 
 export async function dispatchCardAction(asking: Asking, verb: string, data: Record<string, unknown>): Promise<InvokeOutcome> {
   const { deps, turn } = asking;
@@ -46,6 +58,11 @@ export async function dispatchCardAction(asking: Asking, verb: string, data: Rec
   if (card.state === 'done' && !action.onAnswered) return message(REFUSALS.answered);
 
   const { cardId: _ignored, ...inputs } = data;
+  const refused = await refusalFor(asking, action.audience, card);
+  if (refused) {
+    log.warn('card.refused', { reason: 'audience', cardId: card.cardId });
+    return { kind: 'card', card: await flow.render(deps, card, { values: inputs, errors: [refused] }), followUps: [] };
+  }
   const parsed = action.schema.safeParse(inputs);
   if (!parsed.success) {
     return { kind: 'card', card: await flow.render(deps, card, { values: inputs, errors: messagesOf(parsed.error) }), followUps: [] };

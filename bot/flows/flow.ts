@@ -1,8 +1,10 @@
 // A card flow is one kind of actionable card: how it renders, and every action (verb) it offers,
-// each with the schema its inputs must pass. Only the person a card was issued to may act on it.
+// each with the schema its inputs must pass and who may press it. Only the person a card was issued
+// to may act on it; an action's audience narrows that, checked once in dispatch, as commands' are.
 import type { z } from 'zod';
 import type { AdaptiveCardJson, OutboundMessage } from '../../core/conversation';
 import type { CardContexts, CardKind, CardOf } from '../../app/cards';
+import type { Role } from '../../core/workforce';
 import type { IssuedCard } from '../../store/issuedCards';
 import type { Asking, BotDeps } from '../context';
 
@@ -23,8 +25,18 @@ export type ActionOutcome =
   /** The input made sense to the schema but not to the domain (an unknown email, say): show the card again with these. */
   | { invalid: string[]; warnings?: string[] };
 
+/**
+ * Who may press an action, beyond being the card's recipient (always required):
+ * - a role (`ld_admin`, `manager`): still holding it now (a card can outlive a role);
+ * - `managerOfPerson`: still the line manager or professional supervisor of the card's person.
+ * `refusal` is what they are told otherwise; the card shows it and nothing changes.
+ */
+export type ActionAudience = { role: Role; refusal: string } | { managerOfPerson: true; refusal: string };
+
 export interface CardAction<S extends z.ZodType = z.ZodType, K extends CardKind = CardKind> {
   schema: S;
+  /** Omitted: whoever the card was issued to. */
+  audience?: ActionAudience;
   /** The card is answered once this succeeds; a second submit is refused. */
   closesCard: boolean;
   /** May act on a card already answered (Edit, which opens it again). */

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { CPD_INPUTS, EMPTY_CPD_VALUES, logCpdCard, type LogCpdValues } from '../../cards/logCpd';
 import { noticeCard } from '../../cards/notice';
-import { plain } from '../../cards/text';
+import { plain } from '../../core/text';
 import { ACTIVITY_TYPE_CODES } from '../../core/activities';
 import { addMonths, formatDate } from '../../core/calendar';
 import { AREA_CODES } from '../../core/commonCore';
@@ -14,10 +14,10 @@ import { PROFESSION_CODES, type Profession } from '../../core/workforce';
 import { type CardOf, updateCardContext } from '../../app/cards';
 import type { BotDeps } from '../context';
 import { checkFacts, headline, periodLine, readinessOf } from '../../views/cpd';
-import { choice, choices, date, messagesOf, number, picked, text, toggle, typed } from './fields';
+import { choice, choices, date, messagesOf, number, picked, text, toggle, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { needHeading } from '../../views/plan';
-import { todayFor } from './sessionViews';
+import { todayFor } from '../../app/people/today';
 
 const PEER_PROFESSIONS = [...PROFESSION_CODES, 'other'] as [Profession | 'other', ...(Profession | 'other')[]];
 

@@ -8,7 +8,7 @@ import { MENTORING_KINDS, type MentorMatch } from '../../core/mentoring';
 import { nameOf } from '../../core/people';
 import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
-import { choice, typed } from './fields';
+import { choice, typed } from '../../app/fields';
 import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
 import { logCpdFlow } from './logCpd';
 

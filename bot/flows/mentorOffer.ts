@@ -6,9 +6,9 @@ import { CODES } from '../../core/commonCore';
 import { MENTORING_KIND_CODES, SLOTS, type MentorOffer } from '../../core/mentoring';
 import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
-import { choice, choices, date, text, typed } from './fields';
+import { choice, choices, date, text, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
-import { todayFor } from './sessionViews';
+import { todayFor } from '../../app/people/today';
 
 const schema = (localities: readonly string[]) => z.object({
   strengths: choices('Your strengths', CODES, { min: 1 }),

@@ -12,8 +12,9 @@ import type { CardOf } from '../../app/cards';
 import type { Stored } from '../../store/mentoring';
 import { ConcurrencyError } from '../../store/errors';
 import type { BotDeps } from '../context';
-import { text, typed } from './fields';
+import { text, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
+import { acceptPair, declinePair } from '../../app/mentoring/pairing';
 
 type Role = 'mentor' | 'mentee';
 
@@ -118,42 +119,13 @@ async function answer(deps: BotDeps, card: CardOf<'mentorProposal' | 'mentorIntr
   const done = settled(l);
   if (done) return { card: done };
   const { match, role, me, other } = l;
-  const now = deps.clock.now().toISOString();
   if (!accepted) {
-    await deps.mentoring.updateMatch(match, { status: 'declined', declinedBy: me.aadObjectId, declineReason: reason, [role === 'mentor' ? 'mentorAnswer' : 'menteeAnswer']: 'declined', updatedAt: now });
-    await backToPool(deps, match, role === 'mentor' ? `${firstName(me)} couldn't take this on; you're back in the pool for the next run.` : null);
-    await deps.outbox.sendText(match.tenantId, `mentor-declined|${match.matchId}`, other.aadObjectId, role === 'mentor'
-      ? `${nameOf(me)} can't take on your ${what(match)} right now. You're back in the pool: Weave will look again at the next matching run.`
-      : `${nameOf(me)} has decided not to go ahead with ${what(match)} for now. Your place is free for someone else.`);
-    deps.log.info('mentoring.declined', { role });
+    await declinePair(deps, match, role, me, other, reason, what);
     return { card: noticeCard({ title: 'Declined', lines: [role === 'mentor' ? 'Thank you for saying. Weave will look for someone else for them.' : "Weave will look for someone else at the next run, and won't propose this pairing again."] }) };
   }
-  const both = (role === 'mentor' ? match.menteeAnswer : match.mentorAnswer) === 'accepted';
-  const updated = await deps.mentoring.updateMatch(match, {
-    [role === 'mentor' ? 'mentorAnswer' : 'menteeAnswer']: 'accepted', ...(both ? { status: 'active', introducedAt: now } : {}), updatedAt: now,
-  });
-  deps.log.info('mentoring.accepted', { role, both });
+  const { match: updated, both } = await acceptPair(deps, match, role, other);
   if (!both) return { card: noticeCard({ title: 'Accepted', tone: 'good', lines: [`Weave will introduce you once ${firstName(other)} accepts too.`] }) };
-  const request = await deps.mentoring.getRequest(match.tenantId, match.menteeId, match.requestId);
-  if (request) await deps.mentoring.updateRequest(request, { status: 'matched', updatedAt: now }).catch(ignoreRace);
-  // The other person learns by a fresh card; this person's card becomes the introduction.
-  await deps.outbox.sendCard({
-    tenantId: match.tenantId, batch: `mentor-intro|${match.matchId}|${other.aadObjectId}`, recipientId: other.aadObjectId,
-    kind: mentorIntroFlow.kind, context: { matchId: match.matchId, role: role === 'mentor' ? 'mentee' : 'mentor' },
-  });
   return { card: introductionCard({ match: updated, role, other }) };
-}
-
-/** The request goes back to waiting; this pair is never proposed again (its match row says so). */
-export async function backToPool(deps: BotDeps, match: MentorMatch, notYet: string | null): Promise<void> {
-  const request = await deps.mentoring.getRequest(match.tenantId, match.menteeId, match.requestId);
-  if (request && request.status === 'proposed') {
-    await deps.mentoring.updateRequest(request, { status: 'waiting', notYet, updatedAt: deps.clock.now().toISOString() }).catch(ignoreRace);
-  }
-}
-
-function ignoreRace(err: unknown) {
-  if (!(err instanceof ConcurrencyError)) throw err;
 }
 
 export const mentorProposalFlow: CardFlow<'mentorProposal'> = {

@@ -9,7 +9,7 @@ import type { CardOf } from '../../app/cards';
 import type { Stored } from '../../store/mentoring';
 import { needHeading } from '../../views/plan';
 import type { BotDeps } from '../context';
-import { choice, choices, picked, typed } from './fields';
+import { choice, choices, picked, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 
 const schema = (localities: readonly string[]) => z.object({

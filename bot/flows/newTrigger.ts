@@ -3,7 +3,7 @@
 // the need's id comes from the trigger and the person) and tells them.
 import { z } from 'zod';
 import { noticeCard } from '../../cards/notice';
-import { plain } from '../../cards/text';
+import { plain } from '../../core/text';
 import { newTriggerCard, type TriggerValues } from '../../cards/trigger';
 import { addMonths } from '../../core/calendar';
 import { CODES, describeCode } from '../../core/commonCore';
@@ -11,9 +11,9 @@ import { affects, TRIGGER_SOURCE_CODES, TRIGGER_SOURCES, type LearningTrigger } 
 import { PROFESSION_CODES } from '../../core/workforce';
 import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
-import { choice, choices, date, picked, text, toggle, typed } from './fields';
+import { choice, choices, date, picked, text, toggle, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
-import { todayFor } from './sessionViews';
+import { todayFor } from '../../app/people/today';
 import { plural } from '../../core/words';
 
 const schema = z.object({

@@ -1,6 +1,6 @@
 // How a person's record reads on a card.
 import { dateFormat } from '../../core/dateFormats';
-import { plain } from '../../cards/text';
+import { plain } from '../../core/text';
 import { nameOf, type Person } from '../../core/people';
 import { careerStageLabel, professionLabel, registrationLabel, ROLES } from '../../core/workforce';
 import type { BotDeps } from '../context';

@@ -6,7 +6,7 @@ import { firstName, nameOf, type Person } from '../../core/people';
 import { type CardOf, updateCardContext } from '../../app/cards';
 import type { BotDeps } from '../context';
 import { aboutYouSchema, aboutYouValuesFrom, askManagerToConfirm, findLineManager, knownTeams } from './aboutYou';
-import { date, email, messagesOf, text, typed, weekdays } from './fields';
+import { date, email, messagesOf, text, typed, weekdays } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { personFacts } from './personFacts';
 

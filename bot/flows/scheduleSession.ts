@@ -11,10 +11,10 @@ import { REPEAT_CODES, REPEATS } from '../../core/sessions';
 import { isIsoDate } from '../../core/validation';
 import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
-import { choice, text, typed } from './fields';
+import { choice, text, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { reportsOf } from '../../app/people/reports';
-import { todayFor } from './sessionViews';
+import { todayFor } from '../../app/people/today';
 import { planSession } from '../../app/sessions/planning';
 
 const scheduleInput = z.object({

@@ -18,10 +18,13 @@ import { isIsoDate } from '../../core/validation';
 import type { CardOf } from '../../app/cards';
 import type { StoredSession } from '../../store/sessions';
 import type { Asking, BotDeps } from '../context';
-import { choice, text } from './fields';
+import { choice, text } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
-import { describeSession, ownAnswersCard, promptSubtitle, reviewLabels, todayFor } from './sessionViews';
+import { describeSession, ownAnswersCard, promptSubtitle, reviewLabels } from './sessionViews';
+import { todayFor } from '../../app/people/today';
 import { newSession } from '../../app/sessions/planning';
+import { loadPreparation, REVIEW_SLOTS, reviewNeeds, savePreparation, type Preparation } from '../../app/sessions/preparation';
+import { changeSession, snoozePreparation } from '../../app/sessions/changes';
 
 type PromptKind = 'supervision' | 'appraisal';
 type PromptCardKind = 'supervisionPrompt' | 'appraisalPrompt';
@@ -31,8 +34,6 @@ const VERBS = {
   appraisal: { submit: 'appraisal.submit', snooze: 'appraisal.snooze', moved: 'appraisal.moved', edit: 'appraisal.edit' },
 } as const;
 
-/** At most this many plan needs are asked about on one card (the rest are carried into the next year as they stand). */
-export const REVIEW_SLOTS = 10;
 const REVIEW_KEY = /^review_[\w-]{1,64}$/;
 const reflection = (label: string) => text(label, { max: 2000, multiline: true });
 const needSlot = (n: number) => ({
@@ -97,29 +98,16 @@ const movedInput = z.object({
   newDate: text('New date', { max: 10 }).refine((d) => d === '' || isIsoDate(d), 'The new date is not a date.'),
 }).refine((v) => v.change !== 'moved' || v.newDate !== '', 'Choose the new date it has moved to.');
 
-interface Loaded {
-  session: StoredSession;
-  person: Person;
-  supervisor: Person | undefined;
+async function load(deps: BotDeps, card: CardOf<PromptCardKind>): Promise<Preparation | undefined> {
+  return loadPreparation(deps, card.tenantId, card.context.sessionKey);
 }
 
-async function load(deps: BotDeps, card: CardOf<PromptCardKind>): Promise<Loaded | undefined> {
-  const session = await deps.sessions.get(card.tenantId, card.context.sessionKey);
-  const person = session && await deps.people.get(card.tenantId, session.personId);
-  if (!session || !person) return undefined;
-  const supervisor = session.supervisorId ? await deps.people.get(card.tenantId, session.supervisorId) : undefined;
-  return { session, person, supervisor };
+/** The plan needs the card asks about. */
+export function reviewNeedsOf(deps: BotDeps, card: Pick<CardOf<PromptCardKind>, 'context' | 'tenantId' | 'recipientId'>) {
+  return reviewNeeds(deps, card.tenantId, card.recipientId, card.context.reviewNeedIds ?? []);
 }
 
-/** The plan needs an appraisal card asks about (any since deleted are left out). */
-export async function reviewNeeds(deps: BotDeps, card: Pick<CardOf<PromptCardKind>, 'context' | 'tenantId' | 'recipientId'>): Promise<StoredNeed[]> {
-  const ids = card.context.reviewNeedIds ?? [];
-  if (ids.length === 0) return [];
-  const needs = await deps.needs.listFor(card.tenantId, card.recipientId);
-  return ids.map((id) => needs.find((n) => n.needId === id)).filter((n): n is StoredNeed => !!n);
-}
-
-function notHappening(loaded: Loaded, today: IsoDate): ReturnType<typeof noticeCard> | undefined {
+function notHappening(loaded: Preparation, today: IsoDate): ReturnType<typeof noticeCard> | undefined {
   const { session, supervisor } = loaded;
   if (session.status === 'upcoming') return undefined;
   const what = describeSession(session, supervisor, today);
@@ -144,7 +132,7 @@ function makeFlow(kind: PromptKind): CardFlow<PromptCardKind> {
     const gone = notHappening(loaded, today);
     if (gone) return gone;
     const { session, person, supervisor } = loaded;
-    const review = await reviewNeeds(deps, card);
+    const review = await reviewNeedsOf(deps, card);
     if (card.state === 'done') {
       return ownAnswersCard(session, supervisor, today <= session.date ? { cardId: card.cardId, verb: verbs.edit } : null, reviewLabels(review), today);
     }
@@ -165,59 +153,6 @@ function makeFlow(kind: PromptKind): CardFlow<PromptCardKind> {
     if (kind === 'supervision') return supervisionPromptCard(header, values);
     const items: ReviewItem[] = review.map((n) => ({ id: `review_${n.needId}`, label: `${describeCode(n.codes[0] ?? '')}: ${n.description}`, value: values[`review_${n.needId}`] ?? '' }));
     return appraisalPromptCard(header, values, { selfAssessment: session.kind === 'appraisal', review: items, midYear: session.kind === 'midyear' });
-  }
-
-  /** The needs the answers name replace the ones this session named before. */
-  async function saveNeeds(deps: BotDeps, loaded: Loaded, answers: Record<string, string>) {
-    const { session, person } = loaded;
-    const now = deps.clock.now().toISOString();
-    // What someone names at appraisal is for the plan year that starts with it.
-    const period = planPeriodOf(deps.policy, cadencePerson(person), session.kind === 'appraisal' ? addMonths(session.date, 1) : session.date).start;
-    const slots = kind === 'supervision' ? [1, 2] : [1, 2, 3];
-    const named = new Set<string>();
-    // A session moved to another date is the same preparation: its needs keep the ids of the first.
-    const origin = session.originKey ?? session.key;
-    for (const n of slots) {
-      const description = answers[`need${n}Text`];
-      if (!description) continue;
-      const needId = deterministicId('session', origin, String(n));
-      named.add(needId);
-      const earlier = await deps.needs.get(session.tenantId, session.personId, needId);
-      await deps.needs.save({
-        tenantId: session.tenantId, personId: session.personId, needId, codes: [answers[`need${n}Area`]!], frameworkTag: null, description,
-        activityTypes: answers[`need${n}Activity`] ? [answers[`need${n}Activity`] as ActivityType] : [], priority: 'medium',
-        status: earlier?.status ?? 'open', source: session.kind, sourceRef: origin, targetDate: null, period,
-        plan: earlier?.plan ?? null, dropReason: null, comments: earlier?.comments ?? [], history: earlier?.history ?? [],
-        createdAt: earlier?.createdAt ?? now, updatedAt: now,
-      });
-    }
-    for (const old of await deps.needs.listFromSource(session.tenantId, session.personId, origin)) {
-      if (!named.has(old.needId)) await deps.needs.remove(session.tenantId, session.personId, old.needId);
-    }
-  }
-
-  /**
-   * The plan is reviewed: what is met or dropped stays in its year. At appraisal everything still
-   * open — continuing, or not asked about — is carried into the next plan year, with its history.
-   */
-  async function applyReview(deps: BotDeps, loaded: Loaded, answers: Record<string, string>) {
-    const now = deps.clock.now().toISOString();
-    const nextPeriod = planPeriodOf(deps.policy, cadencePerson(loaded.person), addMonths(loaded.session.date, 1)).start;
-    const appraisal = loaded.session.kind === 'appraisal';
-    for (const need of await deps.needs.listFor(loaded.session.tenantId, loaded.session.personId)) {
-      // Needs already in next year's plan were named at this appraisal: nothing to review yet.
-      if (!isOpen(need) || (appraisal && need.period === nextPeriod)) continue;
-      const answer = answers[`review_${need.needId}`];
-      if (answer === 'met') await deps.needs.update(need, { status: 'met', updatedAt: now });
-      else if (answer === 'drop') await deps.needs.update(need, { status: 'dropped', dropReason: `No longer needed (${SESSION_LABELS[loaded.session.kind]})`, updatedAt: now });
-      else if (answer === 'continue' || appraisal) {
-        await deps.needs.update(need, {
-          status: answer === 'continue' && need.status === 'open' ? 'in_progress' : need.status,
-          ...(appraisal ? { period: nextPeriod, history: [...need.history, { period: need.period, status: need.status, at: now }] } : {}),
-          updatedAt: now,
-        });
-      }
-    }
   }
 
   return {
@@ -241,17 +176,8 @@ function makeFlow(kind: PromptKind): CardFlow<PromptCardKind> {
             const missing = AREA_CODES.filter((c) => !answers[`sa_${c}`]);
             if (missing.length > 0) return { invalid: [`Rate yourself from 1 to 4 for every area of the Common Core (missing: ${missing.join(', ')}).`] };
           }
-          // Whoever supervises them now gets the answers, not whoever did when the session was planned.
-          const supervisorId = supervisorFor(loaded.person, loaded.session.kind);
-          const supervisor = supervisorId ? await deps.people.get(card.tenantId, supervisorId) : undefined;
-          const session = await deps.sessions.update(loaded.session, { answers, answeredAt: deps.clock.now().toISOString(), supervisorId });
-          await saveNeeds(deps, loaded, answers);
-          if (kind === 'appraisal') await applyReview(deps, loaded, answers);
-          // Once the summary is due the supervisor gets these answers now, even if the job's summary is on its way.
-          const due = supervisor && today >= workingDaysBefore(session.date, 1, workingCalendar(supervisor.workingDays));
-          if (supervisor && supervisor.status === 'active' && (session.summarySentAt || due)) await sendSummary(deps, session, supervisor.aadObjectId);
-          deps.log.info('session.prepared', { kind: session.kind });
-          const review = await reviewNeeds(deps, card);
+          const { session, supervisor } = await savePreparation(deps, loaded, answers, kind === 'supervision' ? [1, 2] : [1, 2, 3], today);
+          const review = await reviewNeedsOf(deps, card);
           return { card: ownAnswersCard(session, supervisor, { cardId: card.cardId, verb: verbs.edit }, reviewLabels(review), today) };
         },
       }),
@@ -278,17 +204,9 @@ function makeFlow(kind: PromptKind): CardFlow<PromptCardKind> {
           const gone = loaded ? notHappening(loaded, await todayFor(deps, card.tenantId, card.recipientId)) : undefined;
           if (!loaded || gone) return { card: gone ?? noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] }) };
           const today = await todayFor(deps, card.tenantId, card.recipientId);
-          const calendar = workingCalendar(loaded.person.workingDays);
-          // No later than the working day before the session: there must be time to answer.
-          const latest = workingDaysBefore(loaded.session.date, 1, calendar);
-          const asked = addWorkingDays(today, Number(input.snoozeDays), calendar);
-          const until = asked < latest ? asked : latest;
-          if (until <= today) {
-            return { invalid: [`The session is on ${formatDay(loaded.session.date, today)}, so there is no time left to snooze. Send what you have, or use Not happening if it has moved.`] };
-          }
-          const snoozes = [...loaded.session.snoozes, { at: deps.clock.now().toISOString(), until, reason: input.snoozeReason }];
-          await deps.sessions.update(loaded.session, { snoozes, snoozedUntil: until });
-          deps.log.info('session.snoozed', { kind: loaded.session.kind, days: Number(input.snoozeDays), times: snoozes.length });
+          const snoozed = await snoozePreparation(deps, loaded, today, Number(input.snoozeDays), input.snoozeReason);
+          if ('invalid' in snoozed) return snoozed;
+          const { until } = snoozed;
           return { card: noticeCard({ title: `Snoozed until ${formatDay(until, today)}`, lines: [`I'll send this again then, in time for ${describeSession(loaded.session, loaded.supervisor, today).replace(/^./, (c) => c.toLowerCase())}.`] }) };
         },
       }),
@@ -299,28 +217,10 @@ function makeFlow(kind: PromptKind): CardFlow<PromptCardKind> {
           const loaded = await load(deps, card);
           const gone = loaded ? notHappening(loaded, await todayFor(deps, card.tenantId, card.recipientId)) : undefined;
           if (!loaded || gone) return { card: gone ?? noticeCard({ title: 'Nothing to prepare', lines: ['This session is no longer in Weave.'] }) };
-          const { session, person, supervisor } = loaded;
+          const { supervisor } = loaded;
           const today = await todayFor(deps, card.tenantId, card.recipientId);
-          if (input.change === 'moved' && (input.newDate <= today || input.newDate > addDays(today, 366))) {
-            return { invalid: ['The new date must be after today and within a year.'] };
-          }
-          const label = SESSION_LABELS[session.kind];
-          if (input.change === 'cancelled') {
-            await deps.sessions.update(session, { status: 'cancelled' });
-          } else {
-            // The new date first: if anything fails after it, the session is not lost. What they
-            // wrote comes with it (the new card opens with it) and its needs keep their ids.
-            const carried = { answers: session.answers, answeredAt: session.answeredAt, originKey: session.originKey ?? session.key };
-            const moved = await deps.sessions.ensure(newSession(person, { kind: session.kind, date: input.newDate, time: null, source: 'recorded' }, carried));
-            if (moved.status !== 'upcoming') await deps.sessions.update(moved, { status: 'upcoming', source: 'recorded', ...carried });
-            await deps.sessions.update(session, { status: 'moved', movedTo: input.newDate });
-          }
-          if (supervisor) {
-            await deps.outbox.sendText(session.tenantId, `session-change|${session.key}`, supervisor.aadObjectId, input.change === 'cancelled'
-              ? `${nameOf(person)} says your ${label} on ${formatDay(session.date, today)} is cancelled.`
-              : `${nameOf(person)} says your ${label} on ${formatDay(session.date, today)} has moved to ${formatDay(input.newDate, today)}.`);
-          }
-          deps.log.info('session.changed', { kind: session.kind, change: input.change });
+          const changed = await changeSession(deps, loaded, today, input.change === 'moved' ? { change: 'moved', newDate: input.newDate } : { change: 'cancelled' });
+          if ('invalid' in changed) return changed;
           return {
             card: noticeCard({
               title: input.change === 'cancelled' ? 'Noted: cancelled' : `Noted: moved to ${formatDay(input.newDate, today)}`,
@@ -337,19 +237,3 @@ function makeFlow(kind: PromptKind): CardFlow<PromptCardKind> {
 
 export const supervisionPromptFlow = makeFlow('supervision');
 export const appraisalPromptFlow = makeFlow('appraisal');
-
-/** The flow whose card prepares someone for a session of this kind. */
-export function promptFlowFor(sessionKind: string): CardFlow<PromptCardKind> {
-  return sessionKind === 'supervision' ? supervisionPromptFlow : appraisalPromptFlow;
-}
-
-/** Sends a supervisor the summary of someone's preparation: once for each version of the answers. */
-export async function sendSummary(deps: BotDeps, session: StoredSession, supervisorId: string): Promise<void> {
-  await deps.outbox.sendCard({
-    tenantId: session.tenantId,
-    batch: `summary|${session.key}|${session.answeredAt ?? 'unprepared'}`,
-    recipientId: supervisorId,
-    kind: 'sessionSummary',
-    context: { sessionKey: session.key },
-  });
-}

@@ -3,8 +3,9 @@
 import { isCardOf } from '../../app/cards';
 import { noticeCard } from '../../cards/notice';
 import type { CardFlow } from './flow';
-import { reviewNeeds } from './sessionPrompt';
-import { reviewLabels, supervisorSummaryCard, todayFor } from './sessionViews';
+import { reviewNeedsOf } from './sessionPrompt';
+import { reviewLabels, supervisorSummaryCard } from './sessionViews';
+import { todayFor } from '../../app/people/today';
 
 export const sessionSummaryFlow: CardFlow<'sessionSummary'> = {
   kind: 'sessionSummary',
@@ -15,7 +16,7 @@ export const sessionSummaryFlow: CardFlow<'sessionSummary'> = {
     // Rendered as it is sent: if supervision has passed to someone else meanwhile, nothing goes to the old supervisor.
     if (session.supervisorId !== card.recipientId) return noticeCard({ title: 'Nothing to show', lines: ['You are no longer the supervisor for this session.'] });
     const prompt = session.promptCardId ? await deps.cards.get(session.promptCardId) : undefined;
-    const review = prompt && isCardOf(prompt, 'supervisionPrompt', 'appraisalPrompt') ? await reviewNeeds(deps, prompt) : [];
+    const review = prompt && isCardOf(prompt, 'supervisionPrompt', 'appraisalPrompt') ? await reviewNeedsOf(deps, prompt) : [];
     const delivery = session.promptSentAt ? await deps.deliveries.get(`prompt|${session.key}`, session.personId) : undefined;
     const reachable = !delivery || (delivery.state !== 'unreachable' && delivery.state !== 'not_installed' && delivery.state !== 'failed');
     return supervisorSummaryCard(session, person, reviewLabels(review), reachable, await todayFor(deps, card.tenantId, card.recipientId));

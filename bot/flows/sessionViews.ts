@@ -36,11 +36,6 @@ export function promptSubtitle(deps: BotDeps, session: Session, person: Person, 
   return `At least ${minutes} minutes, uninterrupted. ${privacy}`;
 }
 
-/** Today where the person is: their Teams time zone, or the organisation's. */
-export async function todayFor(deps: BotDeps, tenantId: string, personId: string): Promise<IsoDate> {
-  const conversation = await deps.conversations.get(tenantId, personId);
-  return localDate(deps.clock.now(), conversation?.timeZone ?? deps.config.timeZone);
-}
 
 const WELLBEING = { good: 'Good', ok: 'OK', struggling: 'Struggling' } as const;
 const SCALE = { 1: 'not yet', 2: 'developing', 3: 'secure', 4: 'a strength' } as const;

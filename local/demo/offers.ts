@@ -3,7 +3,7 @@
 // places booked — a 7-minute briefing on the practice review (local/demo/triggers.ts) for the teams
 // it concerns, and a study day on transitions. Written as the composer, the fan-out, bookings and
 // Mark attendance leave them: the offer, its deliveries, its places and each booking.
-import { offerBatch } from '../../bot/flows/offers';
+import { offerBatch } from '../../app/offers/sending';
 import { outboxCardId } from '../../app/messaging/outbox';
 import { addWorkingDays, workingCalendar, workingDaysBefore, type IsoDate } from '../../core/calendar';
 import type { CpdRecord } from '../../core/cpd';

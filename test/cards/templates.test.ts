@@ -104,7 +104,7 @@ describe('card templates', () => {
 
 describe('text people typed, in Markdown fields', () => {
   it('cannot become a link', async () => {
-    const { plain } = await import('../../cards/text');
+    const { plain } = await import('../../core/text');
     expect(plain('[Reset your password](https://evil.example)')).toBe('[Reset your password]\u200b(https://evil.example)');
     expect(plain("Siobhán O'Neill (PaCT)")).toBe("Siobhán O'Neill (PaCT)");
   });

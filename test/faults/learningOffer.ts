@@ -1,7 +1,7 @@
 // A learning offer sent the way L&D sends one, over the messaging endpoint: the broadcast job the
 // fault tests interrupt (a work-queue fan-out, then one outbox delivery per social worker).
 import { expect } from 'vitest';
-import { offerBatch } from '../../bot/flows/offers';
+import { offerBatch } from '../../app/offers/sending';
 import { hrRecord, type TestStack } from '../support/stack';
 import * as teams from '../support/teams';
 import { cardIdIn } from '../support/cards';

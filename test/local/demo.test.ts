@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OrgView, TeamView } from '../../api/shapes';
-import { orgPlanContent } from '../../bot/flows/digests';
+import { orgPlanContent } from '../../app/plans/orgPlanContent';
 import { supervisionRuleFor } from '../../core/cadence';
 import { policyOn } from '../../core/cadencePolicy';
 import { addDays, daysBetween, mondayOf } from '../../core/calendar';

@@ -5,9 +5,9 @@ import { SESSION_LABELS } from '../../core/cadence';
 import { nameOf, roleOf } from '../../core/people';
 import { LOOKAHEAD_DAYS, overdueSince, plannedAppraisal, plannedSupervision, sessionFamily, type Planned } from '../../core/sessionPlanning';
 import type { StoredSession } from '../../store/sessions';
-import type { BotDeps } from '../context';
-import { reportsOf } from '../../app/people/reports';
-import { todayFor } from './sessionViews';
+import type { AppDeps } from '../deps';
+import { reportsOf } from '../people/reports';
+import { todayFor } from '../people/today';
 import { plural, times } from '../../core/words';
 
 function describeNext(plan: Planned | null, session: StoredSession | undefined, today: IsoDate): string {
@@ -35,7 +35,7 @@ export interface ReportStatus {
   concerns: number;
 }
 
-export async function teamStatusOf(deps: BotDeps, tenantId: string, managerId: string): Promise<{ summary: string; people: ReportStatus[] }> {
+export async function teamStatusOf(deps: AppDeps, tenantId: string, managerId: string): Promise<{ summary: string; people: ReportStatus[] }> {
   const reports = await reportsOf(deps, tenantId, managerId);
   const today = await todayFor(deps, tenantId, managerId);
   const [schedules, sessions, conversations] = await Promise.all([

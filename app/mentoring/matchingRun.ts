@@ -2,15 +2,14 @@
 // when an L&D admin asks). Proposals go to both people; everyone still waiting learns why when they
 // look. One run at a time per organisation; a pair is recorded before it is proposed, so a retried
 // run never proposes it twice.
-import type { BotDeps } from '../bot/context';
-import { mentorProposalFlow } from '../bot/flows/mentorProposal';
-import { deterministicId } from '../core/ids';
-import { matchMentors, type MatchPerson, type MatchingResult } from '../core/matching';
-import { pairKey, type MentorMatch, type MentorRequest } from '../core/mentoring';
-import type { Stored } from '../store/mentoring';
-import { isOpen } from '../core/needs';
-import { localDate } from '../core/zonedTime';
-import { ConcurrencyError } from '../store/errors';
+import type { AppDeps } from '../deps';
+import { deterministicId } from '../../core/ids';
+import { matchMentors, type MatchPerson, type MatchingResult } from '../../core/matching';
+import { pairKey, type MentorMatch, type MentorRequest } from '../../core/mentoring';
+import type { Stored } from '../../store/mentoring';
+import { isOpen } from '../../core/needs';
+import { localDate } from '../../core/zonedTime';
+import { ConcurrencyError } from '../../store/errors';
 
 export interface MatchingRun {
   summary: string;
@@ -22,7 +21,7 @@ export interface MatchingRun {
 
 const LOCK_SECONDS = 300;
 
-export async function runMentorMatching(deps: BotDeps): Promise<MatchingRun> {
+export async function runMentorMatching(deps: AppDeps): Promise<MatchingRun> {
   const tenantId = deps.config.tenantId;
   const holder = deps.newId();
   const now = deps.clock.now();
@@ -97,11 +96,11 @@ export async function runMentorMatching(deps: BotDeps): Promise<MatchingRun> {
 }
 
 /** Both proposal cards; the batch keys make sending again harmless. */
-async function sendProposal(deps: BotDeps, match: MentorMatch) {
+async function sendProposal(deps: AppDeps, match: MentorMatch) {
   for (const [personId, role] of [[match.menteeId, 'mentee'], [match.mentorId, 'mentor']] as const) {
     await deps.outbox.sendCard({
       tenantId: match.tenantId, batch: `mentor-proposal|${match.matchId}|${personId}`, recipientId: personId,
-      kind: mentorProposalFlow.kind, context: { matchId: match.matchId, role },
+      kind: 'mentorProposal', context: { matchId: match.matchId, role },
     });
   }
 }
@@ -112,7 +111,7 @@ async function sendProposal(deps: BotDeps, match: MentorMatch) {
  * live proposal goes back to waiting; pairings with someone who has left end, and the request of a
  * mentee still here goes back to the pool.
  */
-async function repair(deps: BotDeps, s: { people: ReadonlyMap<string, MatchPerson>; matches: Stored<MentorMatch>[]; requests: Stored<MentorRequest>[]; at: string }) {
+async function repair(deps: AppDeps, s: { people: ReadonlyMap<string, MatchPerson>; matches: Stored<MentorMatch>[]; requests: Stored<MentorRequest>[]; at: string }) {
   const reopen = new Set<string>();
   for (const m of s.matches.filter((x) => x.status === 'proposed' || x.status === 'active')) {
     if (!s.people.has(m.mentorId) || !s.people.has(m.menteeId)) {

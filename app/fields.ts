@@ -1,8 +1,7 @@
-// zod schemas for card inputs, each failing with a sentence a person can act on. Cards send
+// zod schemas for what people fill in (on cards or in the tab), each failing with a sentence a person can act on. Cards send
 // missing inputs as absent or "", so both mean empty here.
 import { z } from 'zod';
-import { LOOKS_LIKE_A_LINK } from '../../cards/text';
-import { CONTROL_CHARS, isIsoDate } from '../../core/validation';
+import { CONTROL_CHARS, isIsoDate, LOOKS_LIKE_A_LINK } from '../core/validation';
 
 const blankToEmpty = (v: unknown) => (v === undefined || v === null ? '' : v);
 

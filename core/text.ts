@@ -5,9 +5,6 @@ export function plain(text: string): string {
   return text.replace(/\]\s*\(/g, ']\u200b(');
 }
 
-/** Web addresses have no business in a name, job title or team: refused where those are entered. */
-export const LOOKS_LIKE_A_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\]\s*\()/i;
-
 /** At most `max` characters, ending in an ellipsis when cut. */
 export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;

@@ -1,0 +1,76 @@
+// L&D's offers in the tab: the composer's lists, a preview that is exactly the card recipients get,
+// sending what was previewed, and each offer's progress.
+import { z } from 'zod';
+import { composeOffer, sendComposed } from '../../app/offers/composer';
+import { EMPTY_OFFER } from '../../app/offers/draft';
+import { invitationState } from '../../app/offers/invitation';
+import { offerProgress } from '../../app/offers/progress';
+import { todayFor } from '../../app/people/today';
+import { COMPOSER_CHOICES, offerInvitationCard } from '../../cards/offers';
+import { OFFER_FORMATS } from '../../core/offers';
+import { badRequest, ok, type ApiRoute } from '../route';
+import type { ComposerOptions, OfferPreview, OfferProgress } from '../shapes';
+
+const offerInput = z.object({
+  values: z.record(z.string(), z.unknown()),
+  sendAt: z.string().max(40).nullable().optional(),
+  digest: z.string().max(100).optional(),
+});
+
+/** The preview's card id: it is drawn, never issued, so nothing can act on it. */
+const PREVIEW_CARD_ID = '00000000-0000-4000-8000-000000000000';
+
+export const OFFER_ROUTES: readonly ApiRoute[] = [
+  {
+    name: 'tab-offer-options', route: 'tab/api/offers/options', method: 'GET', audience: 'ld_admin',
+    async handle({ deps, me }) {
+      const teams = await deps.people.rosterTeams(me.tenantId);
+      const opt = (list: readonly { code: string; label: string }[]) => list.map((o) => ({ value: o.code, title: o.label }));
+      return ok<ComposerOptions>({
+        formats: opt(COMPOSER_CHOICES.formats), areas: opt(COMPOSER_CHOICES.codes), professions: opt(COMPOSER_CHOICES.professions),
+        durations: opt(COMPOSER_CHOICES.durations), registration: opt(COMPOSER_CHOICES.registration),
+        teams: teams.map((t) => ({ value: t, title: t })), defaults: { ...EMPTY_OFFER },
+      });
+    },
+  },
+  {
+    name: 'tab-offers', route: 'tab/api/offers', method: 'GET', audience: 'ld_admin',
+    async handle({ deps, me }) {
+      const offers = (await deps.offers.list(me.tenantId)).filter((o) => o.status !== 'draft').sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 20);
+      return ok<OfferProgress[]>(await Promise.all(offers.map(async (o) => {
+        const { tally, shown, bookings: by } = await offerProgress(deps, o);
+        return {
+          id: o.offerId, title: o.title, format: OFFER_FORMATS[o.format], date: o.date, status: o.status, audience: shown(o.audienceSize),
+          sent: shown(tally.sent), notReached: shown(tally.notInstalled + tally.unreachable + tally.failed),
+          pending: tally.toGo > 0 && o.status === 'sending' ? shown(tally.toGo) : null,
+          booked: by.booked + by.attended, capacity: o.capacity, waiting: by.waiting, held: by.offered,
+        };
+      })));
+    },
+  },
+  {
+    name: 'tab-offer-preview', route: 'tab/api/offers/preview', method: 'POST', audience: 'ld_admin',
+    async handle({ deps, me, body }) {
+      const input = offerInput.safeParse(body);
+      if (!input.success) return badRequest(['Send the offer as {"values": {…}}.']);
+      const composed = await composeOffer(deps, me.tenantId, me.aadObjectId, input.data.values);
+      if ('invalid' in composed) return badRequest(composed.invalid);
+      const today = await todayFor(deps, me.tenantId, me.aadObjectId);
+      const state = await invitationState(deps, composed.offer, undefined, today, false);
+      return ok<OfferPreview>({
+        card: offerInvitationCard(composed.offer, PREVIEW_CARD_ID, state, deps.config.publicUrl),
+        audience: composed.audienceLine,
+        digest: composed.fingerprint,
+      });
+    },
+  },
+  {
+    name: 'tab-offer-send', route: 'tab/api/offers', method: 'POST', audience: 'ld_admin',
+    async handle({ deps, me, body }) {
+      const input = offerInput.safeParse(body);
+      if (!input.success) return badRequest(['Send the offer as {"values": {…}, "digest": "…", "sendAt": null}.']);
+      const sent = await sendComposed(deps, me.tenantId, me.aadObjectId, input.data.values, input.data.digest, input.data.sendAt);
+      return 'invalid' in sent ? badRequest(sent.invalid) : ok(sent);
+    },
+  },
+];

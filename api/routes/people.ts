@@ -1,0 +1,74 @@
+// The tab's own pages: who is signed in, their plan and CPD record, a download of it, and a report's
+// plan for their line manager or professional supervisor alone.
+import { createExportLinks } from '../../app/cpd/exports';
+import type { AppDeps } from '../../app/deps';
+import { reportsOf } from '../../app/people/reports';
+import { todayFor } from '../../app/people/today';
+import { NEED_STATUS_LABELS, type LearningNeed } from '../../core/needs';
+import { firstName, hasRole, nameOf, type Person } from '../../core/people';
+import { describePeriod, planPeriodOf } from '../../core/planPeriod';
+import { cadencePerson } from '../../core/sessionPlanning';
+import { professionLabel } from '../../core/workforce';
+import { checkFacts, headline, periodLine, readinessNotes, readinessOf, recordDetail } from '../../views/cpd';
+import { commentLines, currentPlan, groupByStatus, needDetails, needHeading } from '../../views/plan';
+import { forbidden, ok, type ApiRoute } from '../route';
+import type { ExportLinks, PlanView, SessionView } from '../shapes';
+
+/** A person's plan and CPD, as they (or their line manager) see it. */
+async function planOf(deps: AppDeps, person: Person, viewerId: string): Promise<PlanView> {
+  const [needs, records, today] = await Promise.all([
+    deps.needs.listFor(person.tenantId, person.aadObjectId), deps.cpd.listFor(person.tenantId, person.aadObjectId), todayFor(deps, person.tenantId, viewerId),
+  ]);
+  const period = planPeriodOf(deps.policy, cadencePerson(person), today);
+  const ready = readinessOf(deps.registration, person, records, today);
+  const top = headline(ready);
+  const needView = (n: LearningNeed) => ({ heading: needHeading(n), description: n.description, details: needDetails(n, today, viewerId === person.aadObjectId ? 'you' : firstName(person)), comments: commentLines(n), status: NEED_STATUS_LABELS[n.status] });
+  // Named at an appraisal for the plan year it opens: the chat card shows these too, and points here for all of them.
+  const next = needs.filter((n) => n.period > period.start);
+  return {
+    person: { id: person.aadObjectId, name: nameOf(person), jobTitle: person.jobTitle, profession: professionLabel(person.profession), team: person.team },
+    asManager: viewerId !== person.aadObjectId,
+    planYear: describePeriod(period),
+    groups: [
+      ...groupByStatus(currentPlan(needs, period)).map((g) => ({ heading: g.heading, needs: g.needs.map(needView) })),
+      ...(next.length > 0 ? [{ heading: 'For the next plan year', needs: next.map(needView) }] : []),
+    ],
+    cpd: {
+      period: periodLine(ready), headline: top.text, tone: top.tone, checks: checkFacts(ready), notes: readinessNotes(ready),
+      records: [...records].sort((a, b) => b.date.localeCompare(a.date)).slice(0, 20).map((r) => ({ date: r.date, title: r.title, detail: recordDetail(r) })),
+    },
+  };
+}
+
+export const PEOPLE_ROUTES: readonly ApiRoute[] = [
+  {
+    name: 'tab-session', route: 'tab/api/session', method: 'GET', audience: 'staff',
+    async handle({ me, devSignIn }) {
+      const pages: SessionView['pages'] = ['me', ...(hasRole(me, 'manager') ? ['team' as const] : []), ...(hasRole(me, 'ld_admin') ? ['org' as const] : [])];
+      return ok<SessionView>({ id: me.aadObjectId, name: nameOf(me), roles: me.roles, pages, devSignIn });
+    },
+  },
+  {
+    name: 'tab-me', route: 'tab/api/me', method: 'GET', audience: 'staff',
+    async handle({ deps, me }) {
+      return ok<PlanView>(await planOf(deps, me, me.aadObjectId));
+    },
+  },
+  {
+    name: 'tab-me-export', route: 'tab/api/me/export', method: 'POST', audience: 'staff',
+    async handle({ deps, me }) {
+      return ok<ExportLinks>(await createExportLinks(deps, me.tenantId, me.aadObjectId));
+    },
+  },
+  {
+    name: 'tab-person-plan', route: 'tab/api/people/{personId}/plan', method: 'GET', audience: 'staff',
+    async handle({ deps, me, params }) {
+      const id = (params.personId ?? '').toLowerCase();
+      if (id === me.aadObjectId) return ok<PlanView>(await planOf(deps, me, me.aadObjectId));
+      // Someone else's plan: only their line manager or professional supervisor.
+      const report = (await reportsOf(deps, me.tenantId, me.aadObjectId)).find((p) => p.aadObjectId === id);
+      if (!report) return forbidden('Only the person, their line manager and their professional supervisor can see a plan.');
+      return ok<PlanView>(await planOf(deps, report, me.aadObjectId));
+    },
+  },
+];

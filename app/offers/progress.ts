@@ -1,0 +1,36 @@
+// Where an offer stands, for L&D in chat and in the tab alike: delivery (shown as digests show counts
+// when the audience was people with a need), places and bookings, and who has a place.
+import { nameOf } from '../../core/people';
+import { broadcastTally, recipientCount, type Booking, type BroadcastTally, type Offer } from '../../core/offers';
+import type { AppDeps } from '../deps';
+import { offerBatch } from './sending';
+
+export interface OfferProgress {
+  tally: BroadcastTally;
+  /** A count as L&D may be told it (see recipientCount). */
+  shown: (n: number) => string;
+  bookings: Record<Booking['status'], number>;
+  placesHeld: number | null;
+  /** Why deliveries failed, at most three distinct reasons. */
+  failures: string[];
+  /** People with a place (booked or attended), by name. */
+  holders: { id: string; name: string; attended: boolean }[];
+}
+
+const STATUSES: readonly Booking['status'][] = ['booked', 'waiting', 'offered', 'cancelled', 'declined', 'attended'];
+
+export async function offerProgress(deps: Pick<AppDeps, 'deliveries' | 'offers' | 'people' | 'planPolicy'>, offer: Offer, opts: { names: boolean } = { names: false }): Promise<OfferProgress> {
+  const [deliveries, bookings, places] = await Promise.all([
+    deps.deliveries.listBatch(offerBatch(offer.offerId)), deps.offers.listBookings(offer.offerId), deps.offers.getPlaces(offer.offerId),
+  ]);
+  const holding = bookings.filter((b) => b.status === 'booked' || b.status === 'attended');
+  const people = opts.names ? await Promise.all(holding.map(async (b) => ({ b, p: await deps.people.get(offer.tenantId, b.personId) }))) : [];
+  return {
+    tally: broadcastTally(offer.audienceSize, deliveries.map((d) => d.state)),
+    shown: (n) => recipientCount(n, offer.audience.withNeed, deps.planPolicy.threshold),
+    bookings: Object.fromEntries(STATUSES.map((s) => [s, bookings.filter((b) => b.status === s).length])) as Record<Booking['status'], number>,
+    placesHeld: places?.taken ?? null,
+    failures: [...new Set(deliveries.filter((d) => d.state === 'failed').map((d) => d.lastError).filter(Boolean))].slice(0, 3),
+    holders: people.filter((x) => x.p).map((x) => ({ id: x.b.personId, name: nameOf(x.p!), attended: x.b.status === 'attended' })).sort((a, b) => a.name.localeCompare(b.name)),
+  };
+}

@@ -1,0 +1,66 @@
+// The organisation's plan as L&D read it, in chat and in the tab alike: priorities and what to
+// commission for whom, who CPD reaches, and mentoring across professions. Totals only.
+import { activityLabel } from '../../core/activities';
+import { formatDate, type IsoDate } from '../../core/calendar';
+import { describeCode } from '../../core/commonCore';
+import type { OrgPlan } from '../../core/orgPlan';
+import { plural } from '../../core/words';
+import type { AppDeps } from '../deps';
+import { loadRollup, orgPlanOf } from './rollup';
+
+const EQUITY_HEADINGS = { profession: 'By profession', registration: 'Registered with a regulator, or not', team: 'By team' } as const;
+
+/**
+ * Who CPD reaches, as the chat's org plan and the tab both show it: shares in whole percent, worked
+ * out here once (raw fractions say more than either shows).
+ */
+export function equityFigures(plan: OrgPlan) {
+  const percent = (share: number) => Math.round(share * 100);
+  return (['profession', 'registration', 'team'] as const).map((dimension) => ({
+    dimension,
+    heading: EQUITY_HEADINGS[dimension],
+    rows: plan.equity.filter((r) => r.dimension === dimension).map((r) => ({
+      group: r.group, headcount: r.headcount, workforceShare: percent(r.workforceShare), cpdShare: percent(r.cpdShare), placesShare: percent(r.placesShare), underServed: r.underServed,
+    })),
+  }));
+}
+
+export async function orgPlanContent(deps: AppDeps, today: IsoDate) {
+  const data = await loadRollup(deps, today);
+  const plan = await orgPlanOf(deps, data, today);
+  const matches = await deps.mentoring.listMatches(deps.config.tenantId);
+  const t = deps.planPolicy.threshold;
+  const checkIns = matches.flatMap((m) => m.checkIns);
+  const met = checkIns.filter((c) => c.met).length;
+  const useful = checkIns.filter((c) => c.useful === 'very' || c.useful === 'somewhat').length;
+  const shownCount = (n: number) => (n === 0 || n >= t ? String(n) : `fewer than ${t}`);
+  const equity = equityFigures(plan);
+  return {
+    eyebrow: formatDate(today),
+    summary: `${plan.headcount} staff; ${plan.withOpenNeeds} with open learning needs (${plan.openNeeds} needs in all).`,
+    chart: plan.priorities.map((p) => ({ label: p.code, value: p.score })),
+    priorities: plan.priorities.slice(0, deps.planPolicy.topAreas + 2).map((p) => ({
+      heading: `${describeCode(p.code)}: priority ${p.score}`,
+      lines: [
+        `${plural(p.people, 'person needs', 'people need')} it; ${p.triggerPeople} affected by learning triggers; ${plural(p.registrationPeople, 'registrant', 'registrants')} short of their regulator in a renewal window.`,
+        ...(p.teams.length || p.professions.length ? [`Most in ${[...p.teams, ...p.professions].map((g) => `${g.name} (${g.people})`).join(', ')}.`] : []),
+        p.activity ? `Commission: ${activityLabel(p.activity).toLowerCase()}, the way most of them would like to learn, open to every profession.` : 'Commission: a cross-profession session.',
+        p.mentors > 0 ? `Internal mentors with this strength: ${p.mentors}.` : 'No internal mentor offers this strength yet.',
+      ],
+    })),
+    equity: equity.map((d) => ({
+      heading: d.heading,
+      rows: d.rows.slice(0, 12).map((r) => ({
+        title: r.group,
+        value: `${r.workforceShare}% of staff · ${r.cpdShare}% of CPD logged · ${r.placesShare}% of places${r.underServed ? ' · under-served' : ''}`,
+      })),
+    })),
+    equityNote: `Shares over the last ${deps.planPolicy.equity.lookbackMonths} months. Places are those booked or attended on learning offers, and mentoring or shadowing pairs under way. A group is under-served when its share of CPD or places is below ${Math.round(deps.planPolicy.equity.underServedRatio * 100)}% of its share of staff. Groups of fewer than ${t} are pooled.`,
+    mentoring: `Mentoring across professions: ${shownCount(data.mentoring.pairs.length)} pairs proposed or under way, ${shownCount(data.mentoring.waiting.length)} people waiting; check-ins: ${shownCount(met)} had met, ${shownCount(useful)} found it useful.`,
+    footer: 'For L&D: organisation totals, no individual\'s needs. Learning triggers raise priorities until their learn-by date.',
+    plan,
+    /** The equity figures the chat's rows above are written from: the tab shows these. */
+    equityFigures: equity,
+  };
+}
+

@@ -1,0 +1,103 @@
+// L&D compose a learning offer on a card: fill it in, see exactly what recipients will get and how
+// many, then send it now or at a set time. Once it has gone, the same card shows its progress.
+import { z } from 'zod';
+import { type CardOf, updateCardContext } from '../../../app/cards';
+import { audienceSummary } from '../../../app/offers/audience';
+import { EMPTY_OFFER, saveForPreview, valuesOf } from '../../../app/offers/draft';
+import { invitationState } from '../../../app/offers/invitation';
+import { schedulePreviewed, sendPreviewed } from '../../../app/offers/sending';
+import { todayFor } from '../../../app/people/today';
+import { date, text, typed } from '../../../app/fields';
+import { offerComposeCard, offerInvitationCard } from '../../../cards/offers';
+import type { OfferValues } from '../../../core/offers';
+import type { BotDeps } from '../../context';
+import { defineAction, issueCard, type CardFlow, type FormState } from '../flow';
+import { COMPOSE } from './audiences';
+import { progressActions, progressCard } from './progress';
+
+const scheduleInput = z.object({
+  sendDate: date('Send on', { required: true }),
+  sendTime: text('At', { max: 5, required: true }).refine((t) => t === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(t), 'At is not a time of day.'),
+}).loose();
+
+const idsOf = (card: CardOf<'offerCompose'>) => ({ tenantId: card.tenantId, offerId: card.context.offerId, createdBy: card.recipientId });
+
+export async function renderCompose(deps: BotDeps, card: CardOf<'offerCompose'>, form?: FormState) {
+  const offer = await deps.offers.get(card.tenantId, card.context.offerId);
+  if (offer && offer.status !== 'draft') return progressCard(deps, card, offer, form);
+  const [teams, today] = await Promise.all([deps.people.rosterTeams(card.tenantId), todayFor(deps, card.tenantId, card.recipientId)]);
+  const v = form?.values;
+  const values: OfferValues = v
+    ? (Object.fromEntries(Object.keys(EMPTY_OFFER).map((k) => [k, typed(v, k, 4000)])) as OfferValues)
+    : offer ? valuesOf(offer) : EMPTY_OFFER;
+  if (!values.withNeed) values.withNeed = 'false';
+  if (offer && card.context.previewing === true && !form?.errors?.length) {
+    return offerComposeCard({
+      cardId: card.cardId, heading: 'Check before you send', values, teams, today, errors: [], note: form?.note ?? '',
+      preview: {
+        audienceLine: (await audienceSummary(deps, offer)).line,
+        invite: offerInvitationCard(offer, card.cardId, await invitationState(deps, offer, undefined, today, false), deps.config.publicUrl),
+      },
+      actions: [
+        { title: 'Send now', verb: 'offer.send', style: 'positive' },
+        { title: 'Send later…', verb: 'offer.schedule', schedule: { today } },
+        { title: 'Change something', verb: 'offer.edit' },
+      ],
+    });
+  }
+  return offerComposeCard({
+    cardId: card.cardId, heading: 'New learning offer', values, teams, today, errors: form?.errors ?? [], note: form?.note ?? '', preview: null,
+    actions: [{ title: 'Preview', verb: 'offer.preview', style: 'positive' }],
+  });
+}
+
+export const offerComposeFlow: CardFlow<'offerCompose'> = {
+  kind: 'offerCompose',
+  render: renderCompose,
+  actions: {
+    'offer.preview': defineAction({
+      schema: z.looseObject({}),
+      audience: COMPOSE,
+      closesCard: false,
+      async handle({ deps }, card, raw) {
+        const saved = await saveForPreview(deps, idsOf(card), raw);
+        if ('invalid' in saved) return saved;
+        return { card: await renderCompose(deps, await updateCardContext(deps.cards, card, { ...card.context, previewing: true, draftEtag: saved.draftEtag })) };
+      },
+    }),
+    'offer.edit': defineAction({
+      schema: z.looseObject({}),
+      audience: COMPOSE,
+      closesCard: false,
+      async handle({ deps }, card) {
+        return { card: await renderCompose(deps, await updateCardContext(deps.cards, card, { ...card.context, previewing: false, draftEtag: null })) };
+      },
+    }),
+    'offer.send': defineAction({
+      schema: z.looseObject({}),
+      audience: COMPOSE,
+      closesCard: false,
+      async handle({ deps }, card) {
+        const outcome = await sendPreviewed(deps, card.tenantId, card.context.offerId, card.context);
+        if ('invalid' in outcome) return outcome;
+        return { card: await renderCompose(deps, card, 'sending' in outcome ? { note: 'Sending now. This card shows how it is going; press Refresh.' } : undefined) };
+      },
+    }),
+    'offer.schedule': defineAction({
+      schema: scheduleInput,
+      audience: COMPOSE,
+      closesCard: false,
+      async handle({ deps }, card, input) {
+        const outcome = await schedulePreviewed(deps, card.tenantId, card.context.offerId, card.context, input.sendDate, input.sendTime);
+        return 'invalid' in outcome ? outcome : { card: await renderCompose(deps, card, { note: outcome.note }) };
+      },
+    }),
+    ...progressActions(renderCompose),
+  },
+};
+
+/** L&D's `offers`: each offer's progress card, newest first. */
+export async function offerProgressCards(deps: BotDeps, tenantId: string, adminId: string) {
+  const offers = (await deps.offers.list(tenantId)).filter((o) => o.status !== 'draft').sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 5);
+  return Promise.all(offers.map((o) => issueCard(deps, offerComposeFlow, { tenantId, recipientId: adminId, context: { offerId: o.offerId }, ttlDays: 60 })));
+}
