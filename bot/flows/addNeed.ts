@@ -16,6 +16,9 @@ import type { BotDeps } from '../context';
 import { choice, choices, date, text, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { todayFor } from '../../app/people/today';
+import { addOwnNeed } from '../../app/plan/needs';
+import type { ActivityType } from '../../core/activities';
+import type { Priority } from '../../core/needs';
 
 const SUB_HEADINGS = CODES.filter((c) => c.includes('.'));
 
@@ -53,27 +56,14 @@ export const addNeedFlow: CardFlow<'addNeed'> = {
         const person = await deps.people.get(turn.tenantId, turn.user.aadObjectId);
         if (!person) return { invalid: ['Weave no longer has a record for you. Type help to start again.'] };
         const today = await todayFor(deps, card.tenantId, card.recipientId);
-        if (input.subHeading && !input.areas.includes(areaOf(input.subHeading)!.code)) {
-          return { invalid: [`${describeCode(input.subHeading)} is part of ${describeCode(areaOf(input.subHeading)!.code)}: choose that area too, or a different sub-heading.`] };
-        }
-        if (input.targetDate && (input.targetDate < today || input.targetDate > addMonths(today, 36))) {
-          return { invalid: ['By when: choose a date from today to three years ahead.'] };
-        }
-        // The sub-heading stands in for its area, and comes first: it is the most precise code.
-        const codes = input.subHeading ? [input.subHeading, ...input.areas.filter((a) => a !== areaOf(input.subHeading)!.code)] : input.areas;
-        const now = deps.clock.now().toISOString();
-        const period = planPeriodOf(deps.policy, cadencePerson(person), today);
-        await deps.needs.save({
-          tenantId: card.tenantId, personId: card.recipientId, needId: deps.newId(), codes, frameworkTag: input.frameworkTag || null,
-          description: input.description, activityTypes: input.activityTypes, priority: input.priority || 'medium', status: 'open',
-          source: 'self', sourceRef: `card:${card.cardId}`, targetDate: input.targetDate || null, period: period.start, plan: null,
-          dropReason: null, comments: [], history: [], createdAt: now, updatedAt: now,
-        });
+        const added = await addOwnNeed(deps, person, { ...input, priority: input.priority as Priority | '', activityTypes: input.activityTypes as ActivityType[] }, `card:${card.cardId}`, today);
+        if ('invalid' in added) return added;
+        const { codes, period } = added;
         return {
           card: noticeCard({
             title: 'Added to your plan',
             tone: 'good',
-            lines: [`${codes.map(describeCode).join(' · ')}: ${plain(input.description)}`, `It is in your plan for the year from ${formatDate(period.start)}. Your line manager can see it and comment.`],
+            lines: [`${codes.map(describeCode).join(' · ')}: ${plain(input.description)}`, `It is in your plan for the year from ${formatDate(period)}. Your line manager can see it and comment.`],
             buttons: [{ title: 'See my plan', command: 'my plan' }, { title: 'Add another', command: 'add need' }],
           }),
         };

@@ -18,6 +18,7 @@ import { choice, choices, date, messagesOf, number, picked, text, toggle, typed 
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { needHeading } from '../../views/plan';
 import { todayFor } from '../../app/people/today';
+import { logCpd } from '../../app/cpd/records';
 
 const PEER_PROFESSIONS = [...PROFESSION_CODES, 'other'] as [Profession | 'other', ...(Profession | 'other')[]];
 
@@ -120,37 +121,15 @@ export const logCpdFlow: CardFlow<'logCpd'> = {
         const reflection = Object.fromEntries(Object.entries(reflectionParsed.data as Record<string, string>).map(([k, v]) => [k.slice(2), v]));
 
         const today = await todayFor(deps, card.tenantId, card.recipientId);
-        const problems: string[] = [];
-        if (input.date > today) problems.push("When: choose today or a day before; CPD is logged once it's happened.");
-        if (input.date < addMonths(today, -72)) problems.push('When: choose a date in the last six years.');
-        if (input.participatoryHours > input.hours) problems.push('Hours with others cannot be more than the hours in all.');
-        const peerGiven = !!(input.peerName || input.peerProfession);
-        if (input.peerReflection && (!input.peerName || !input.peerProfession)) problems.push('Peer reflection: give your peer\'s name and profession too.');
-        if (peerGiven && !input.peerReflection) problems.push('Peer reflection: add what your peer reflected, or clear their name and profession.');
-        const needs = await openNeeds(deps, card);
-        if (input.needIds.some((id) => !needs.some((n) => n.needId === id))) problems.push('Needs in your plan: choose from the list.');
-        if (problems.length > 0) return { invalid: problems };
-
-        const findings = identifyingDetails([input.title, ...Object.values(reflection), input.impactPractice, input.impactPeople, input.peerReflection]);
-        if (findings.length > 0 && !input.confirmNotIdentifying) {
-          // Counted, never quoted: the log must not hold what looked like a child's details.
-          deps.log.info('cpd.identifying_warning', { findings: findings.length });
-          return { invalid: [], warnings: findings.map((f) => `"${f.excerpt}" looks like ${ARTICLE[f.kind]}.`) };
-        }
-
-        const now = deps.clock.now().toISOString();
-        const record: CpdRecord = {
-          tenantId: card.tenantId, personId: card.recipientId, recordId: deps.newId(), activityType: input.activityType as CpdRecord['activityType'],
-          title: input.title, date: input.date, hours: input.hours, participatoryHours: input.participatoryHours, codes: input.codes, needIds: input.needIds,
-          reflectionModel: model, reflection, impactPractice: input.impactPractice, impactPeople: input.impactPeople,
-          peer: input.peerReflection ? { name: input.peerName, profession: input.peerProfession as Profession | 'other' } : null,
-          peerReflection: input.peerReflection, includesFeedback: input.includesFeedback, reflectiveDiscussion: input.reflectiveDiscussion, createdAt: now,
-        };
-        await deps.cpd.save(record);
-        // Learning towards a need moves it on; whether it is met is the person's call.
-        for (const need of needs.filter((n) => input.needIds.includes(n.needId) && n.status !== 'in_progress')) {
-          await deps.needs.update(need, { status: 'in_progress', updatedAt: now });
-        }
+        const outcome = await logCpd(deps, { tenantId: card.tenantId, personId: card.recipientId }, {
+          activityType: input.activityType as CpdRecord['activityType'], title: input.title, date: input.date, hours: input.hours, participatoryHours: input.participatoryHours,
+          codes: input.codes, needIds: input.needIds, impactPractice: input.impactPractice, impactPeople: input.impactPeople,
+          peerName: input.peerName, peerProfession: input.peerProfession,
+          peerReflection: input.peerReflection, includesFeedback: input.includesFeedback, reflectiveDiscussion: input.reflectiveDiscussion, confirmNotIdentifying: input.confirmNotIdentifying,
+        }, { model, text: reflection }, await openNeeds(deps, card), today);
+        if ('invalid' in outcome) return outcome;
+        if ('identifying' in outcome) return { invalid: [], warnings: outcome.identifying.map((f) => `"${f.excerpt}" looks like ${ARTICLE[f.kind]}.`) };
+        const { record } = outcome;
 
         const ready = readinessOf(deps.registration, person, await deps.cpd.listFor(card.tenantId, card.recipientId), today);
         return {

@@ -9,6 +9,7 @@ import type { BotDeps } from '../context';
 import { choice, choices, date, text, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { todayFor } from '../../app/people/today';
+import { saveMentorOffer, stopMentoring, type OfferTerms } from '../../app/mentoring/offers';
 
 const schema = (localities: readonly string[]) => z.object({
   strengths: choices('Your strengths', CODES, { min: 1 }),
@@ -47,13 +48,12 @@ export const mentorOfferFlow: CardFlow<'mentorOffer'> = {
         if (!parsed.success) return { invalid: [...new Set(parsed.error.issues.map((i) => i.message))] };
         const input = parsed.data;
         const today = await todayFor(deps, card.tenantId, card.recipientId);
-        if (input.pausedUntil && input.pausedUntil < today) return { invalid: ['Taking a break until: choose a date from today, or leave it empty.'] };
-        const offer: MentorOffer = {
-          tenantId: card.tenantId, personId: card.recipientId, strengths: input.strengths, strengthsText: input.strengthsText, kinds: input.kinds,
+        const saved = await saveMentorOffer(deps, card.tenantId, card.recipientId, {
+          strengths: input.strengths, strengthsText: input.strengthsText, kinds: input.kinds,
           capacity: Number(input.capacity), availability: input.availability, locality: input.locality, pausedUntil: input.pausedUntil || null,
-          updatedAt: deps.clock.now().toISOString(),
-        };
-        await deps.mentoring.saveOffer(offer);
+        } as OfferTerms, today);
+        if ('invalid' in saved) return saved;
+        const { offer } = saved;
         const pause = offer.pausedUntil ? ` No new people until ${offer.pausedUntil}.` : '';
         return { card: await render(deps, card, { note: `Saved. Weave will propose people whose needs fit your strengths at the next matching run (Mondays).${pause}` }) };
       },
@@ -62,7 +62,7 @@ export const mentorOfferFlow: CardFlow<'mentorOffer'> = {
       schema: z.looseObject({}),
       closesCard: false,
       async handle({ deps }, card) {
-        await deps.mentoring.removeOffer(card.tenantId, card.recipientId);
+        await stopMentoring(deps, card.tenantId, card.recipientId);
         return { card: await render(deps, card, { note: 'Stopped: nobody new will be proposed to you. Pairings already under way carry on.' }) };
       },
     }),

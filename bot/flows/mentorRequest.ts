@@ -11,6 +11,7 @@ import { needHeading } from '../../views/plan';
 import type { BotDeps } from '../context';
 import { choice, choices, picked, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
+import { saveMentorRequest, withdrawMentorRequest } from '../../app/mentoring/requests';
 
 const schema = (localities: readonly string[]) => z.object({
   needIds: picked('Which needs in your plan', { min: 1, max: 20 }),
@@ -65,16 +66,9 @@ export const mentorRequestFlow: CardFlow<'mentorRequest'> = {
         if (!parsed.success) return { invalid: [...new Set(parsed.error.issues.map((i) => i.message))] };
         const input = { ...parsed.data, kind: parsed.data.kind as MentoringKind };
         const { needs, request } = await load(deps, card);
-        const chosen = input.needIds.map((id) => needs.find((n) => n.needId === id));
-        if (chosen.some((n) => !n)) return { invalid: ['Which needs in your plan: choose from the list (a need may have been met or dropped meanwhile).'] };
         if (request && request.status !== 'waiting') return { invalid: [`This request can't be changed now. ${STATUS_NOTE[request.status]}`] };
-        const now = deps.clock.now().toISOString();
-        const fields = {
-          needIds: input.needIds, codes: [...new Set(chosen.flatMap((n) => n!.codes))], kind: input.kind, preferProfession: input.preferProfession || null,
-          locality: input.locality || null, availability: input.availability, updatedAt: now,
-        };
-        if (request) await deps.mentoring.updateRequest(request, fields);
-        else await deps.mentoring.saveRequest({ tenantId: card.tenantId, personId: card.recipientId, requestId: requestIdOf(card), status: 'waiting', notYet: null, createdAt: now, ...fields });
+        const saved = await saveMentorRequest(deps, { tenantId: card.tenantId, personId: card.recipientId, requestId: requestIdOf(card) }, input, needs, request);
+        if ('invalid' in saved) return saved;
         return { card: await render(deps, card, { note: `Saved: you're in the pool for ${MENTORING_KINDS[input.kind].toLowerCase()}. Matching runs every Monday; Weave will send you a proposal when it finds someone.` }) };
       },
     }),
@@ -82,28 +76,10 @@ export const mentorRequestFlow: CardFlow<'mentorRequest'> = {
       schema: z.looseObject({}),
       closesCard: false,
       async handle({ deps }, card) {
-        const { request } = await load(deps, card);
-        if (!request || request.status !== 'waiting') return { invalid: ['There is no waiting request to withdraw.'] };
-        await deps.mentoring.updateRequest(request, { status: 'withdrawn', updatedAt: deps.clock.now().toISOString() });
+        const withdrawn = await withdrawMentorRequest(deps, (await load(deps, card)).request);
+        if ('invalid' in withdrawn) return withdrawn;
         return { card: await render(deps, card, { note: 'Withdrawn. Type find mentor any time to ask again.' }) };
       },
     }),
   },
 };
-
-/** A need flagged "I'd like a mentor" from `my plan` joins the person's waiting request, or starts one. */
-export async function wantMentorFor(deps: BotDeps, need: LearningNeed): Promise<void> {
-  const requests = await deps.mentoring.listRequestsFor(need.tenantId, need.personId);
-  const waiting = requests.find((r) => r.status === 'waiting');
-  const now = deps.clock.now().toISOString();
-  if (waiting) {
-    if (waiting.needIds.includes(need.needId)) return;
-    // A pairing already proposed for this need stands; otherwise the need joins the waiting request.
-    await deps.mentoring.updateRequest(waiting, { needIds: [...waiting.needIds, need.needId], codes: [...new Set([...waiting.codes, ...need.codes])], updatedAt: now });
-    return;
-  }
-  await deps.mentoring.saveRequest({
-    tenantId: need.tenantId, personId: need.personId, requestId: deps.newId(), needIds: [need.needId], codes: need.codes, kind: 'mentoring',
-    preferProfession: null, locality: null, availability: [], status: 'waiting', notYet: null, createdAt: now, updatedAt: now,
-  });
-}

@@ -14,7 +14,6 @@ import { type CardOf, updateCardContext } from '../../app/cards';
 import { fitsInNeedRow, type StoredNeed } from '../../store/needs';
 import type { BotDeps } from '../context';
 import { choice, date, messagesOf, text, toggle, typed } from '../../app/fields';
-import { wantMentorFor } from './mentorRequest';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { commentLines, currentPlan, groupByStatus, mostPressingFirst, needDetails, needHeading } from '../../views/plan';
 import { COMMENTS_PER_NEED, lastOf, LOGGED_PER_NEED, NEEDS_ON_CARD, WHOLE_PLAN_OWN, wholePlanOf } from '../../views/planOnCard';
@@ -25,6 +24,8 @@ import type { LearningNeed } from '../../core/needs';
 import { isGuid } from '../../core/validation';
 import { clip } from '../../core/text';
 import { largestThatFits } from '../../cards/fit';
+import { changeNeed, commentOnNeed } from '../../app/plan/needs';
+import type { ActivityType } from '../../core/activities';
 
 const NO_NEED = 'That button is missing which need it is for. Type my plan to start again.';
 // Need ids are GUIDs; anything else would reach Table Storage as a key it refuses.
@@ -33,8 +34,6 @@ const needRef = z.object({ needId: z.string({ error: NO_NEED }).refine(isGuid, N
 /** Names and job titles run to 200 characters each; a manager with many reports needs the list short. */
 const PICKER_LABEL = 80;
 
-/** A need's comments live on its row: enough for a year's conversation, never enough to fill the row. */
-export const MAX_COMMENTS = 40;
 
 const updateSchema = (id: string) => z.object({
   [`status_${id}`]: choice('Where it is', NEED_STATUSES),
@@ -167,27 +166,14 @@ export const planFlow: CardFlow<'plan'> = {
         const parsed = updateSchema(id).safeParse(input);
         if (!parsed.success) return { invalid: messagesOf(parsed.error) };
         const f = parsed.data as Record<string, string>;
-        const wantsMentor = (parsed.data as Record<string, unknown>)[`mentor_${id}`] === true;
-        let status = f[`status_${id}`] as NeedStatus;
-        const activity = f[`planActivity_${id}`]!;
-        const note = f[`planNote_${id}`]!;
-        const when = f[`planDate_${id}`]!;
-        const dropReason = f[`dropReason_${id}`] || need.dropReason || '';
-        if ((note || when) && !activity) return { invalid: ['To plan an activity, choose the way of learning too.'] };
-        if (status === 'planned' && !activity) return { invalid: ['To mark it planned, choose the activity you have planned.'] };
-        if (status === 'dropped' && !dropReason) return { invalid: ['Say why you are dropping it: your line manager and the team plan see the reason, not the need.'] };
         const today = await todayFor(deps, card.tenantId, card.recipientId);
-        if (when && (when < addDays(today, -366) || when > addMonths(today, 36))) return { invalid: ['When: choose a date within a year before and three years after today.'] };
-        if (status === 'open' && activity) status = 'planned';
-
-        await deps.needs.update(need, {
-          status,
-          plan: activity ? { activityType: activity as (typeof ACTIVITY_TYPE_CODES)[number], note, date: when || null } : null,
-          dropReason: status === 'dropped' ? dropReason : null,
-          updatedAt: deps.clock.now().toISOString(),
-        });
-        if (wantsMentor && isOpen({ status })) await wantMentorFor(deps, need);
-        const mentor = wantsMentor && isOpen({ status }) ? " You're in the pool for a mentor: matching runs on Mondays." : '';
+        const changed = await changeNeed(deps, need, {
+          status: f[`status_${id}`] as NeedStatus, activity: f[`planActivity_${id}`] as ActivityType | '', note: f[`planNote_${id}`]!, when: f[`planDate_${id}`]!,
+          dropReason: f[`dropReason_${id}`]!, wantsMentor: (parsed.data as Record<string, unknown>)[`mentor_${id}`] === true,
+        }, today);
+        if ('invalid' in changed) return changed;
+        const { status } = changed;
+        const mentor = changed.mentor ? " You're in the pool for a mentor: matching runs on Mondays." : '';
         return { card: await renderOwn(deps, card, { note: `Saved: "${clip(need.description, 60)}" is ${statusLabel(status)}.${mentor}` }) };
       },
     }),
@@ -250,13 +236,8 @@ export const reportPlanFlow: CardFlow<'reportPlan'> = {
         if (!parsed.success) return { invalid: messagesOf(parsed.error) };
         const comment = (parsed.data as Record<string, string>)[`comment_${need.needId}`]!;
         const manager = await deps.people.get(card.tenantId, card.recipientId);
-        const at = deps.clock.now().toISOString();
-        const byName = manager ? nameOf(manager) : turn.user.name;
-        const comments = [...need.comments, { byId: card.recipientId, byName, at, text: comment }];
-        if (need.comments.length >= MAX_COMMENTS || !fitsInNeedRow(comments)) return { invalid: [`This need already has ${need.comments.length} comments: talk it through at supervision instead.`] };
-        await deps.needs.update(need, { comments, updatedAt: at });
-        await deps.outbox.sendText(card.tenantId, `plan-comment|${need.needId}|${at}`, person.aadObjectId,
-          `${byName} commented on your Learning Development Plan. Type **my plan** to see it.`);
+        const commented = await commentOnNeed(deps, need, { id: card.recipientId, name: manager ? nameOf(manager) : turn.user.name }, comment);
+        if ('invalid' in commented) return commented;
         return { card: await renderForManager(deps, card, { note: `Comment added. ${firstName(person)} will see it in their plan.` }) };
       },
     }),
