@@ -8,6 +8,7 @@ import { issueOnboardingCard } from './flows/onboarding';
 import { digestLinkFlow } from './flows/digests';
 import { issueCard } from './flows/flow';
 import { teamLedBy } from '../app/plans/rollup';
+import { recordTeamInstall } from '../app/installation';
 
 export function greetingFor(person: Person): Replies {
   const promises = [
@@ -63,19 +64,8 @@ export async function onPersonalInstall({ deps, turn, person }: Asking, seen: { 
 
 export async function onTeamInstall(deps: BotDeps, turn: Turn, channels: Channel[]): Promise<Replies> {
   if (!turn.team) return [];
-  const isNew = await deps.teams.recordInstall({
-    tenantId: turn.tenantId,
-    teamId: turn.team.id,
-    name: turn.team.name || 'Team',
-    aadGroupId: turn.team.aadGroupId,
-    serviceUrl: turn.conversation.serviceUrl,
-    channels,
-    status: 'installed',
-    installedAt: deps.clock.now().toISOString(),
-    installedBy: turn.user.aadObjectId,
-  });
+  const isNew = await recordTeamInstall(deps, { tenantId: turn.tenantId, team: turn.team, serviceUrl: turn.conversation.serviceUrl, channels, by: turn.user.aadObjectId });
   if (!isNew) return [];
-  deps.log.info('app.installed', { scope: 'team', channels: channels.length });
   const replies: Replies = [{
     text: `Thanks for adding Weave to ${turn.team.name || 'this team'}. In channels Weave only ever posts anonymous team totals — never anyone's name, needs or reflections. Chat with Weave 1:1 for your own development.`,
   }];
@@ -84,18 +74,4 @@ export async function onTeamInstall(deps: BotDeps, turn: Turn, channels: Channel
   const team = hasRole(installer, 'manager') ? teamLedBy(turn.user.aadObjectId, await deps.people.list(turn.tenantId)) : null;
   if (team) replies.push({ card: await issueCard(deps, digestLinkFlow, { tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, context: { team }, ttlDays: 30 }), summary: 'Team digest' });
   return replies;
-}
-
-export async function onTeamChannelsChanged(deps: BotDeps, turn: Turn, channels: Channel[]): Promise<void> {
-  if (!turn.team) return;
-  const team = await deps.teams.get(turn.tenantId, turn.team.id);
-  if (!team) return;
-  await deps.teams.save({ ...team, name: turn.team.name || team.name, channels });
-}
-
-export async function onTeamRemoved(deps: BotDeps, turn: Turn): Promise<void> {
-  if (!turn.team) return;
-  const team = await deps.teams.get(turn.tenantId, turn.team.id);
-  if (team) await deps.teams.save({ ...team, status: 'removed' });
-  deps.log.info('app.uninstalled', { scope: 'team' });
 }

@@ -5,22 +5,77 @@ import type { Channel } from '../store/teamsInstalled';
 import { matchCommand, mayRun } from './commands/command';
 import { COMMANDS } from './commands';
 import type { Asking, BotDeps, Replies, Turn } from './context';
-import { dispatchCardAction, type InvokeOutcome } from './flows/dispatch';
-import { onPersonalInstall, onTeamChannelsChanged, onTeamInstall, onTeamRemoved, type PersonalArrival } from './installation';
+import { dispatchCardAction } from './flows/dispatch';
+import { onPersonalInstall, onTeamInstall, type PersonalArrival } from './installation';
+import { personalUninstalled, recordConversation, teamChannelsChanged, teamRemoved } from '../app/installation';
+import { ourTenantOnly, runSteps, type TurnAnswer, type TurnEvent, type TurnStep } from './turnPipeline';
 import { forOneTurn } from './turnReads';
 
-export const FOREIGN_TENANT = "Weave isn't set up for your organisation, so it can't help you here.";
+export { FOREIGN_TENANT } from './turnPipeline';
 
 export class WeaveBot {
-  constructor(readonly deps: BotDeps) {}
+  private readonly steps: readonly TurnStep[];
 
+  constructor(readonly deps: BotDeps) {
+    this.steps = [ourTenantOnly(deps.config.tenantId, deps.log)];
+  }
+
+  /** For the adapter's own replies (a stale card, say), which only the organisation's people get. */
   isOurTenant(turn: Turn): boolean {
     return turn.tenantId === this.deps.config.tenantId;
   }
 
-  async onMessage(turn: Turn, text: string): Promise<Replies> {
-    if (!this.isOurTenant(turn)) return this.refuseTenant(turn);
-    const asking = await this.ask(turn);
+  /** Every entry point: the turn's steps, then the event's handler. */
+  handle<E extends TurnEvent>(turn: Turn, event: E): Promise<TurnAnswer<E>> {
+    return runSteps(this.steps, turn, event, () => this.route(turn, event)) as Promise<TurnAnswer<E>>;
+  }
+
+  onMessage(turn: Turn, text: string) {
+    return this.handle(turn, { kind: 'message', text });
+  }
+
+  onCardAction(turn: Turn, verb: string, data: Record<string, unknown>) {
+    return this.handle(turn, { kind: 'cardAction', verb, data });
+  }
+
+  onPersonalInstall(turn: Turn, arrival: PersonalArrival) {
+    return this.handle(turn, { kind: 'personalInstall', arrival });
+  }
+
+  onPersonalUninstall(turn: Turn) {
+    return this.handle(turn, { kind: 'personalUninstall' });
+  }
+
+  onTeamInstall(turn: Turn, channels: Channel[]) {
+    return this.handle(turn, { kind: 'teamInstall', channels });
+  }
+
+  onTeamChannelsChanged(turn: Turn, channels: Channel[]) {
+    return this.handle(turn, { kind: 'teamChannelsChanged', channels });
+  }
+
+  onTeamRemoved(turn: Turn) {
+    return this.handle(turn, { kind: 'teamRemoved' });
+  }
+
+  private async route(turn: Turn, event: TurnEvent): Promise<unknown> {
+    switch (event.kind) {
+      case 'message': return this.message(await this.ask(turn), event.text);
+      case 'cardAction': return dispatchCardAction(await this.ask(turn), event.verb, event.data);
+      case 'personalInstall': {
+        const { isNew, conversation } = await recordConversation(this.deps, sightingOf(turn));
+        const person = await this.deps.people.get(turn.tenantId, turn.user.aadObjectId);
+        return onPersonalInstall({ deps: this.deps, turn, person }, { isNew, installedAt: conversation.installedAt }, event.arrival);
+      }
+      case 'personalUninstall': return personalUninstalled(this.deps, turn.tenantId, turn.user.aadObjectId);
+      case 'teamInstall': return onTeamInstall(this.deps, turn, event.channels);
+      case 'teamChannelsChanged': return turn.team ? teamChannelsChanged(this.deps, turn.tenantId, turn.team, event.channels) : undefined;
+      case 'teamRemoved': return turn.team ? teamRemoved(this.deps, turn.tenantId, turn.team.id) : undefined;
+    }
+  }
+
+  private async message(asking: Asking, text: string): Promise<Replies> {
+    const { turn, person } = asking;
     const matched = matchCommand(text, COMMANDS);
     const inChannel = turn.conversation.conversationKind !== 'personal';
     if (!matched) {
@@ -31,9 +86,9 @@ export class WeaveBot {
     if (!command.scopes.includes(inChannel ? 'team' : 'personal')) {
       return [{ text: `**${command.name}** is personal, so it only works in your 1:1 chat with Weave.` }];
     }
-    if (!mayRun(command, asking.person)) {
-      this.deps.log.info('command.refused', { command: command.name, known: !!asking.person });
-      return [{ text: asking.person
+    if (!mayRun(command, person)) {
+      this.deps.log.info('command.refused', { command: command.name, known: !!person });
+      return [{ text: person
         ? `**${command.name}** is only for ${command.audience === 'staff' || command.audience === 'anyone' ? 'staff' : `people with the ${ROLES[command.audience]} role`}. Type **help** to see what you can do.`
         : `Weave doesn't know you yet. Type **profile** to introduce yourself, then **${command.name}** will work.` }];
     }
@@ -41,63 +96,15 @@ export class WeaveBot {
     return command.run(asking, args);
   }
 
-  async onCardAction(turn: Turn, verb: string, data: Record<string, unknown>): Promise<InvokeOutcome> {
-    if (!this.isOurTenant(turn)) {
-      this.deps.log.warn('tenant.refused', { kind: 'card_action' });
-      return { kind: 'message', text: FOREIGN_TENANT };
-    }
-    return dispatchCardAction(await this.ask(turn), verb, data);
-  }
-
-  async onPersonalInstall(turn: Turn, arrival: PersonalArrival): Promise<Replies> {
-    if (!this.isOurTenant(turn)) return this.refuseTenant(turn);
-    const { isNew, conversation } = await this.recordConversation(turn);
-    const person = await this.deps.people.get(turn.tenantId, turn.user.aadObjectId);
-    return onPersonalInstall({ deps: this.deps, turn, person }, { isNew, installedAt: conversation.installedAt }, arrival);
-  }
-
-  async onPersonalUninstall(turn: Turn): Promise<void> {
-    if (!this.isOurTenant(turn)) return;
-    await this.deps.conversations.setStatus(turn.tenantId, turn.user.aadObjectId, 'uninstalled', this.deps.clock.now().toISOString());
-    this.deps.log.info('app.uninstalled', { scope: 'personal' });
-  }
-
-  async onTeamInstall(turn: Turn, channels: Channel[]): Promise<Replies> {
-    if (!this.isOurTenant(turn)) return this.refuseTenant(turn);
-    return onTeamInstall(this.deps, turn, channels);
-  }
-
-  async onTeamChannelsChanged(turn: Turn, channels: Channel[]): Promise<void> {
-    if (this.isOurTenant(turn)) await onTeamChannelsChanged(this.deps, turn, channels);
-  }
-
-  async onTeamRemoved(turn: Turn): Promise<void> {
-    if (this.isOurTenant(turn)) await onTeamRemoved(this.deps, turn);
-  }
-
-  private refuseTenant(turn: Turn): Replies {
-    this.deps.log.warn('tenant.refused', { kind: turn.conversation.conversationKind });
-    return [{ text: FOREIGN_TENANT }];
-  }
-
   /** Who is asking; a personal turn also refreshes how to reach them later. */
   private async ask(turn: Turn): Promise<Asking> {
     const deps = forOneTurn(this.deps);
     const [person] = await Promise.all([
       deps.people.get(turn.tenantId, turn.user.aadObjectId),
-      turn.conversation.conversationKind === 'personal' ? this.recordConversation(turn, deps) : undefined,
+      turn.conversation.conversationKind === 'personal' ? recordConversation(deps, sightingOf(turn)) : undefined,
     ]);
     return { deps, turn, person };
   }
-
-  private recordConversation(turn: Turn, deps = this.deps) {
-    return deps.conversations.recordSeen({
-      tenantId: turn.tenantId,
-      aadObjectId: turn.user.aadObjectId,
-      ref: turn.conversation,
-      timeZone: turn.timeZone,
-      locale: turn.locale,
-      at: this.deps.clock.now().toISOString(),
-    });
-  }
 }
+
+const sightingOf = (turn: Turn) => ({ tenantId: turn.tenantId, aadObjectId: turn.user.aadObjectId, ref: turn.conversation, timeZone: turn.timeZone, locale: turn.locale });

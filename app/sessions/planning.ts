@@ -29,7 +29,7 @@ export function newSession(person: Person, plan: Planned, extra: Partial<Session
  * date, career stage, working days or policy). A row for the same day that had been replaced comes
  * back, keeping what was sent for it; one the person cancelled or moved away from does not.
  */
-export async function planSession(deps: AppDeps, person: Person, plan: Planned, rows: readonly StoredSession[]): Promise<PlanOutcome> {
+export async function planSession(deps: Pick<AppDeps, 'sessions'>, person: Person, plan: Planned, rows: readonly StoredSession[]): Promise<PlanOutcome> {
   const family = rows.filter((r) => r.personId === person.aadObjectId && sessionFamily(r.kind) === sessionFamily(plan.kind));
   const upcoming = family.filter((r) => r.status === 'upcoming');
   if (plan.source === 'cadence' && upcoming.some((r) => r.source === 'recorded')) return null;

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { EMPTY_ABOUT_YOU, type AboutYouValues } from '../../cards/fragments';
 import type { Person } from '../../core/people';
 import { CAREER_STAGE_CODES, PROFESSION_CODES, REGISTRATION_BODY_CODES } from '../../core/workforce';
-import type { StoredPerson } from '../../store/people';
 import type { BotDeps } from '../context';
 import { choice, email, text, typed } from '../../app/fields';
 
@@ -34,34 +33,4 @@ export function aboutYouValuesFrom(values: Record<string, unknown> | undefined, 
 /** Team names people can pick from: the teams on HR's roster (never what other newcomers typed). */
 export function knownTeams(deps: BotDeps, tenantId: string): Promise<string[]> {
   return deps.people.rosterTeams(tenantId);
-}
-
-/**
- * The named line manager, or the reason they can't be. Only someone on HR's roster and still here
- * can vouch for a newcomer: two people who introduced themselves cannot confirm each other.
- */
-export async function findLineManager(deps: BotDeps, tenantId: string, selfId: string, managerEmail: string): Promise<StoredPerson | { invalid: string[] }> {
-  const manager = await deps.people.findByEmail(tenantId, managerEmail);
-  if (!manager || manager.status === 'left') {
-    return { invalid: [`Weave couldn't find ${managerEmail} in the staff directory. Check the address with your line manager.`] };
-  }
-  if (manager.aadObjectId === selfId) return { invalid: ["You can't be your own line manager."] };
-  if (manager.source !== 'roster' || manager.status !== 'active') {
-    return { invalid: [`${managerEmail} isn't on HR's staff roster yet, so they can't confirm you. Name the manager HR has for you.`] };
-  }
-  return manager;
-}
-
-/**
- * Asks the named manager, in their own chat, to confirm a self-introduced person. `version` (the
- * person's ETag when they named this manager) makes a retried request send once but a new one send again.
- */
-export async function askManagerToConfirm(deps: BotDeps, person: Person, managerId: string, version: string): Promise<void> {
-  await deps.outbox.sendCard({
-    tenantId: person.tenantId,
-    batch: `joiner:${person.aadObjectId}:${managerId}:${version}`,
-    recipientId: managerId,
-    kind: 'joinerConfirm',
-    context: { personId: person.aadObjectId },
-  });
 }

@@ -9,6 +9,7 @@ import type { StoredPerson } from '../../store/people';
 import type { Asking, BotDeps } from '../context';
 import { defineAction, type CardFlow } from './flow';
 import { personFacts } from './personFacts';
+import { confirmJoiner, declineJoiner } from '../../app/people/joiners';
 
 async function subjectOf(deps: BotDeps, card: CardOf<'joinerConfirm'>) {
   return deps.people.get(card.tenantId, card.context.personId);
@@ -46,15 +47,11 @@ export const joinerConfirmFlow: CardFlow<'joinerConfirm'> = {
   },
   actions: {
     'joiner.confirm': managerAnswer(async ({ deps, turn }, person) => {
-      await deps.people.update(person.tenantId, person.aadObjectId, { status: 'active', confirmedBy: turn.user.aadObjectId }, person.etag);
-      await deps.outbox.sendText(person.tenantId, `joiner-confirmed:${person.aadObjectId}`, person.aadObjectId,
-        `${turn.user.name} confirmed you're in their team. Welcome to Weave!`);
+      await confirmJoiner(deps, person, { id: turn.user.aadObjectId, name: turn.user.name });
       return noticeCard({ title: `${nameOf(person)} is confirmed`, tone: 'good', lines: [`Weave now treats ${nameOf(person)} as your report.`] });
     }),
     'joiner.decline': managerAnswer(async ({ deps, turn }, person) => {
-      await deps.people.update(person.tenantId, person.aadObjectId, { managerId: null }, person.etag);
-      await deps.outbox.sendText(person.tenantId, `joiner-declined:${person.aadObjectId}:${turn.user.aadObjectId}:${person.etag}`, person.aadObjectId,
-        `${turn.user.name} says you're not in their team. Type **profile** to name your line manager again.`);
+      await declineJoiner(deps, person, { id: turn.user.aadObjectId, name: turn.user.name });
       return noticeCard({ title: 'Thanks', lines: [`${nameOf(person)} has been asked to check who their line manager is.`] });
     }),
   },

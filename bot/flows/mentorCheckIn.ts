@@ -11,6 +11,8 @@ import type { BotDeps } from '../context';
 import { choice, typed } from '../../app/fields';
 import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
 import { logCpdFlow } from './logCpd';
+import { recordCheckIn } from '../../app/mentoring/checkIns';
+import type { CheckIn } from '../../core/mentoring';
 
 const schema = z.object({
   met: choice('Have you met', ['yes', 'no']),
@@ -57,14 +59,7 @@ export const mentorCheckInFlow: CardFlow<'mentorCheckIn'> = {
         const l = await load(deps, card);
         if (!l) return { invalid: ['This pairing is no longer in Weave.'] };
         if (input.met === 'yes' && !input.useful) return { invalid: ['Was it useful: choose one.'] };
-        const { match, week } = l;
-        const now = deps.clock.now().toISOString();
-        const checkIns = [...match.checkIns.filter((c) => !(c.week === week && c.personId === card.recipientId)),
-          { week, personId: card.recipientId, at: now, met: input.met === 'yes', useful: input.met === 'yes' ? (input.useful as 'very' | 'somewhat' | 'not') : null }];
-        // The mentee's answer at the last check-in closes the pairing and frees the mentor's place.
-        const last = Math.max(...deps.mentoringPolicy.checkInWeeks);
-        const ends = week >= last && card.recipientId === match.menteeId;
-        await deps.mentoring.updateMatch(match, { checkIns, ...(ends ? { status: 'ended' } : {}), updatedAt: now });
+        await recordCheckIn(deps, l.match, l.week, card.recipientId, input.met === 'yes', (input.useful || null) as CheckIn['useful']);
         return { card: await render(deps, card, { note: input.met === 'yes' ? 'Thanks: noted.' : "Thanks: noted. It's fine to get in touch with them again." }) };
       },
     }),

@@ -15,6 +15,7 @@ import { choice, choices, date, picked, text, toggle, typed } from '../../app/fi
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { todayFor } from '../../app/people/today';
 import { plural } from '../../core/words';
+import { recordTrigger } from '../../app/triggers/record';
 
 const schema = z.object({
   source: choice('Where it comes from', TRIGGER_SOURCE_CODES),
@@ -44,20 +45,14 @@ export const newTriggerFlow: CardFlow<'newTrigger'> = {
       schema,
       closesCard: true,
       async handle({ deps }, card, input) {
-        const known = await deps.people.rosterTeams(card.tenantId);
-        if (input.teams.some((t) => !known.includes(t))) return { invalid: ['Teams it affects: choose from the list.'] };
         const today = await todayFor(deps, card.tenantId, card.recipientId);
-        if (input.dueDate && (input.dueDate < today || input.dueDate > addMonths(today, 24))) return { invalid: ['Learn by: choose a date from today to two years ahead.'] };
-        const now = deps.clock.now().toISOString();
-        const trigger: LearningTrigger = {
-          tenantId: card.tenantId, triggerId: deps.newId(), source: input.source as LearningTrigger['source'], summary: input.summary, codes: input.codes,
-          teams: input.teams, professions: input.professions, dueDate: input.dueDate || null, needsCreated: input.createNeeds, createdBy: card.recipientId, createdAt: now,
-        };
-        await deps.plans.saveTrigger(trigger);
-        const affected = (await deps.people.list(card.tenantId)).filter((p) => p.status === 'active' && affects(trigger, p));
-        // Everyone affected gets the need from the work queue, a page at a time: too many for one reply.
-        if (trigger.needsCreated) await deps.work.enqueue({ kind: 'trigger-needs', tenantId: card.tenantId, triggerId: trigger.triggerId, after: null });
-        deps.log.info('trigger.recorded', { source: trigger.source, affected: affected.length, needs: trigger.needsCreated });
+        const recorded = await recordTrigger(deps, card.tenantId, card.recipientId, {
+          source: input.source as LearningTrigger['source'], summary: input.summary, codes: input.codes, teams: input.teams, professions: input.professions,
+          dueDate: input.dueDate || null, needsCreated: input.createNeeds,
+        }, today);
+        if ('invalid' in recorded) return recorded;
+        const { trigger } = recorded;
+        const affected = { length: recorded.affected };
         return {
           card: noticeCard({
             title: 'Learning trigger recorded',

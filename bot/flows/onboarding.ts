@@ -4,7 +4,8 @@ import { onboardingCard } from '../../cards/onboarding';
 import { DEFAULT_WORKING_DAYS, firstName, type Person } from '../../core/people';
 import type { OutboundMessage } from '../../core/conversation';
 import type { BotDeps, Turn } from '../context';
-import { aboutYouSchema, aboutYouValuesFrom, askManagerToConfirm, findLineManager, knownTeams } from './aboutYou';
+import { aboutYouSchema, aboutYouValuesFrom, knownTeams } from './aboutYou';
+import { askManagerToConfirm, findLineManager, introduceSelf } from '../../app/people/joiners';
 import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
 import type { CardOf } from '../../app/cards';
 
@@ -48,35 +49,11 @@ export const onboardingFlow: CardFlow<'onboarding'> = {
         const manager = await findLineManager(deps, turn.tenantId, turn.user.aadObjectId, input.managerEmail);
         if ('invalid' in manager) return manager;
 
-        const newcomer: Person = {
-          tenantId: turn.tenantId,
-          aadObjectId: turn.user.aadObjectId,
-          email: (await turn.memberEmail())?.toLowerCase() ?? '',
-          displayName: turn.user.name,
-          jobTitle: input.jobTitle,
-          profession: input.profession as Person['profession'],
-          team: input.team,
-          service: '',
-          managerId: manager.aadObjectId,
-          careerStage: input.careerStage as Person['careerStage'],
-          startDate: null,
-          registrationBody: (input.registrationBody || 'none') as Person['registrationBody'],
-          registrationNumber: input.registrationNumber,
-          roles: ['practitioner'],
-          status: 'pending',
-          source: 'self',
-          leftOn: null,
-          confirmedBy: null,
-          preferredName: null,
-          supervisorId: null,
-          workingDays: DEFAULT_WORKING_DAYS,
-          revalidationDate: null,
-        };
-        if (!(await deps.people.addSelfIntroduced(newcomer))) {
-          return { card: noticeCard({ title: "You're already set up", lines: ['Type **profile** to see or change your details.'] }) };
-        }
-        await askManagerToConfirm(deps, newcomer, manager.aadObjectId, 'introduced');
-        deps.log.info('person.introduced', { profession: newcomer.profession });
+        const newcomer = await introduceSelf(deps, { tenantId: turn.tenantId, aadObjectId: turn.user.aadObjectId, email: (await turn.memberEmail())?.toLowerCase() ?? '', name: turn.user.name }, {
+          jobTitle: input.jobTitle, profession: input.profession as Person['profession'], team: input.team, careerStage: input.careerStage as Person['careerStage'],
+          registrationBody: (input.registrationBody || 'none') as Person['registrationBody'], registrationNumber: input.registrationNumber,
+        }, manager);
+        if (!newcomer) return { card: noticeCard({ title: "You're already set up", lines: ['Type **profile** to see or change your details.'] }) };
         return { card: introducedCard(newcomer, manager.displayName) };
       },
     }),

@@ -5,7 +5,8 @@ import { profileCard } from '../../cards/profile';
 import { firstName, nameOf, type Person } from '../../core/people';
 import { type CardOf, updateCardContext } from '../../app/cards';
 import type { BotDeps } from '../context';
-import { aboutYouSchema, aboutYouValuesFrom, askManagerToConfirm, findLineManager, knownTeams } from './aboutYou';
+import { aboutYouSchema, aboutYouValuesFrom, knownTeams } from './aboutYou';
+import { saveOwnProfile } from '../../app/people/profile';
 import { date, email, messagesOf, text, typed, weekdays } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { personFacts } from './personFacts';
@@ -74,42 +75,15 @@ export const profileFlow: CardFlow<'profile'> = {
           return { invalid: [PROFILE_CHANGED] };
         }
 
-        let supervisorId: string | null = null;
-        if (input.supervisorEmail) {
-          const supervisor = await deps.people.findByEmail(turn.tenantId, input.supervisorEmail);
-          if (!supervisor || supervisor.status === 'left') {
-            return { invalid: [`Weave couldn't find ${input.supervisorEmail} in the staff directory.`] };
-          }
-          if (supervisor.aadObjectId === person.aadObjectId) return { invalid: ["You can't be your own professional supervisor."] };
-          supervisorId = supervisor.aadObjectId;
-        }
-
-        const patch: Parameters<typeof deps.people.update>[2] = {
-          preferredName: input.preferredName || null,
-          supervisorId,
-          workingDays: input.workingDays,
-          revalidationDate: input.revalidationDate || null,
-        };
-        let newManagerId: string | null = null;
+        let about: Parameters<typeof saveOwnProfile>[3] = null;
         if (person.source === 'self') {
-          const about = aboutYouSchema.safeParse(input);
-          if (!about.success) return { invalid: messagesOf(about.error) };
-          const manager = await findLineManager(deps, turn.tenantId, person.aadObjectId, about.data.managerEmail);
-          if ('invalid' in manager) return manager;
-          Object.assign(patch, {
-            jobTitle: about.data.jobTitle, profession: about.data.profession, team: about.data.team,
-            careerStage: about.data.careerStage, registrationBody: about.data.registrationBody || 'none',
-            registrationNumber: about.data.registrationNumber, managerId: manager.aadObjectId,
-          });
-          // A new line manager has to confirm them again, even if the last one already had.
-          if (manager.aadObjectId !== person.managerId) {
-            newManagerId = manager.aadObjectId;
-            Object.assign(patch, { status: 'pending', confirmedBy: null });
-          }
+          const parsed = aboutYouSchema.safeParse(input);
+          if (!parsed.success) return { invalid: messagesOf(parsed.error) };
+          about = { ...parsed.data, registrationBody: parsed.data.registrationBody || 'none' } as NonNullable<typeof about>;
         }
-
-        const version = await deps.people.update(turn.tenantId, person.aadObjectId, patch, person.etag);
-        if (newManagerId) await askManagerToConfirm(deps, person, newManagerId, version);
+        const outcome = await saveOwnProfile(deps, person, input, about);
+        if ('invalid' in outcome) return outcome;
+        const { version } = outcome;
         const saved = await updateCardContext(deps.cards, card, { ...card.context, etag: version });
         return { card: await render(deps, saved, { note: 'Saved.' }) };
       },

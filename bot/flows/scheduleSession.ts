@@ -16,6 +16,8 @@ import { defineAction, type CardFlow, type FormState } from './flow';
 import { reportsOf } from '../../app/people/reports';
 import { todayFor } from '../../app/people/today';
 import { planSession } from '../../app/sessions/planning';
+import { recordSessionDate } from '../../app/sessions/recording';
+import type { Repeat } from '../../core/sessions';
 
 const scheduleInput = z.object({
   personId: text('Who', { max: 36, required: true }),
@@ -47,39 +49,17 @@ export const scheduleSessionFlow: CardFlow<'scheduleSession'> = {
   actions: {
     'schedule.save': defineAction({
       schema: scheduleInput,
+      // The card may have been issued before they stopped being a manager.
+      audience: { role: 'manager', refusal: 'Only line managers can record sessions.' },
       closesCard: false,
       async handle({ deps, turn, person: manager }, card, input) {
-        // The card may have been issued before they stopped being a manager.
-        if (!hasRole(manager, 'manager')) return { invalid: ['Only line managers can record sessions.'] };
         const reports = await reportsOf(deps, turn.tenantId, turn.user.aadObjectId);
         const person = reports.find((p) => p.aadObjectId === input.personId);
         if (!person) return { invalid: ['Choose someone who reports to you, or whom you supervise.'] };
         const kind = input.kind as SessionKind;
-        // Supervision is recorded by whoever runs it; appraisal and the mid-year review by the line manager.
-        if (supervisorFor(person, kind) !== turn.user.aadObjectId) {
-          return { invalid: [kind === 'supervision'
-            ? `${firstName(person)}'s supervision is with their professional supervisor, who records it.`
-            : `${firstName(person)}'s ${SESSION_LABELS[kind]} is with their line manager, who records it.`] };
-        }
         const today = await todayFor(deps, turn.tenantId, turn.user.aadObjectId);
-        if (input.date < today || input.date > addDays(today, 366)) return { invalid: ['Choose a date from today to a year ahead.'] };
-        const existing = await deps.schedules.get(turn.tenantId, person.aadObjectId, kind);
-        await deps.schedules.save({
-          tenantId: turn.tenantId, personId: person.aadObjectId, kind, date: input.date, time: input.time || null,
-          repeat: input.repeat || 'none', lastHeld: existing?.lastHeld ?? null, setBy: turn.user.aadObjectId, updatedAt: deps.clock.now().toISOString(),
-        });
-        // Sessions already planned for other dates give way to this one (a newer recording wins over
-        // an older one, and over a date the person moved to); a session already on this date becomes the recorded one.
-        const rows = (await deps.sessions.listBetween(turn.tenantId, today, addDays(today, LOOKAHEAD_DAYS + 7))).filter((s) => s.personId === person.aadObjectId);
-        for (const s of rows) {
-          if (s.status === 'upcoming' && sessionFamily(s.kind) === sessionFamily(kind) && s.date !== input.date) {
-            await deps.sessions.update(s, { status: 'superseded' });
-          }
-        }
-        if (input.date <= addDays(today, LOOKAHEAD_DAYS)) {
-          await planSession(deps, person, { kind, date: input.date, time: input.time || null, source: 'recorded' }, await deps.sessions.listBetween(turn.tenantId, input.date, input.date));
-        }
-        deps.log.info('session.recorded', { kind, repeat: input.repeat || 'none' });
+        const recorded = await recordSessionDate(deps, person, turn.user.aadObjectId, { kind, date: input.date, time: input.time, repeat: input.repeat as Repeat | '' }, today);
+        if ('invalid' in recorded) return recorded;
         const lead = policyOn(deps.policy, input.date).prompts.workingDaysBefore;
         const repeat = input.repeat && input.repeat !== 'none' ? `, ${REPEATS[input.repeat].toLowerCase()}` : '';
         return {
