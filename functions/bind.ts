@@ -4,11 +4,11 @@
 import type { HttpHandler, InvocationContext, StorageQueueHandler, TimerHandler } from '@azure/functions';
 import { errorFields } from '../core/log';
 import { localWallClock, parseSchedule, previousOccurrence } from '../core/ncrontab';
-import { withInvocation } from '../runtime/logging';
-import type { Runtime } from '../runtime/runtime';
+import { withInvocation } from './invocationLog';
+import type { FunctionHost } from './host';
 import { scheduleOf, type HttpFunction, type QueueFunction, type TimerFunction } from './declarations';
 
-export type RuntimeProvider = () => Promise<Runtime>;
+export type RuntimeProvider = () => Promise<FunctionHost>;
 
 export function bindHttp(decl: HttpFunction, runtime: RuntimeProvider): HttpHandler {
   return (request, context) => withInvocation(context, async () => {
@@ -49,7 +49,7 @@ export type ScheduledOutcome =
  * Runs the job for its latest occurrence at or before `now`, unless some host already has. The
  * claim is a row in Table Storage, so two hosts, two ticks or a restart never run one occurrence twice.
  */
-export async function runIfDue(decl: TimerFunction, rt: Runtime, now: Date): Promise<ScheduledOutcome> {
+export async function runIfDue(decl: TimerFunction, rt: FunctionHost, now: Date): Promise<ScheduledOutcome> {
   const occurrence = previousOccurrence(parseSchedule(scheduleOf(decl, rt.config)), now, rt.config.timeZone);
   if (now.getTime() - occurrence.getTime() > CATCH_UP_HOURS * 3_600_000) return { ran: false, occurrence: null, reason: 'not-due' };
   // Claimed by wall-clock time, so the two instants of an hour the autumn change repeats run once.

@@ -20,7 +20,7 @@ import { serveApi, serveTab } from '../api/http';
 import { PAGES } from '../pages';
 import { renderPage } from '../pages/layout';
 import type { Config } from '../core/config';
-import type { Runtime } from '../runtime/runtime';
+import type { FunctionHost } from './host';
 import { QUEUES, poisonQueueName } from '../store/queues';
 
 export interface HttpFunction {
@@ -29,7 +29,7 @@ export interface HttpFunction {
   /** Under /api/, as Azure Functions routes. */
   route: string;
   methods: HttpMethod[];
-  handler(rt: Runtime, request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit>;
+  handler(rt: FunctionHost, request: HttpRequest, context: InvocationContext): Promise<HttpResponseInit>;
 }
 
 export interface TimerFunction {
@@ -39,7 +39,7 @@ export interface TimerFunction {
   schedule: string | ((config: Config) => string);
   description: string;
   /** Does the job as of rt.clock.now(); returns a one-line summary. Must be safe to run twice. */
-  run(rt: Runtime): Promise<string>;
+  run(rt: FunctionHost): Promise<string>;
 }
 
 export interface QueueFunction {
@@ -47,7 +47,7 @@ export interface QueueFunction {
   name: string;
   /** Logical queue name; the storage prefix is added when registering. */
   queue: string;
-  handler(rt: Runtime, message: unknown, context: InvocationContext): Promise<void>;
+  handler(rt: FunctionHost, message: unknown, context: InvocationContext): Promise<void>;
 }
 
 export type FunctionDeclaration = HttpFunction | TimerFunction | QueueFunction;

@@ -9,7 +9,7 @@ import { nameOf } from '../core/people';
 import { todayFor } from '../app/people/today';
 import { currentPlan } from '../views/plan';
 import { readinessOf } from '../views/cpd';
-import type { Runtime } from '../runtime/runtime';
+import type { FunctionHost } from './host';
 import { offerEvent } from '../documents/calendar';
 import { isGuid } from '../core/validation';
 import { parseInstant } from '../core/zonedTime';
@@ -38,7 +38,7 @@ function fileName(name: string, today: string, extension: string): string {
   return `cpd-record-${slug}-${today}.${extension}`;
 }
 
-export async function downloadCpdRecord(rt: Runtime, token: string | undefined, file: string | undefined): Promise<HttpResponseInit> {
+export async function downloadCpdRecord(rt: FunctionHost, token: string | undefined, file: string | undefined): Promise<HttpResponseInit> {
   const format = file && Object.hasOwn(FORMATS, file) ? FORMATS[file as keyof typeof FORMATS] : undefined;
   if (!token || !TOKEN.test(token) || !format) return gone();
   const link = await rt.exportLinks.get(token);
@@ -69,7 +69,7 @@ export async function downloadCpdRecord(rt: Runtime, token: string | undefined, 
 }
 
 /** "Add to calendar" for a learning offer that has gone out: the event only, nobody's booking. */
-export async function downloadOfferEvent(rt: Runtime, offerId: string | undefined): Promise<HttpResponseInit> {
+export async function downloadOfferEvent(rt: FunctionHost, offerId: string | undefined): Promise<HttpResponseInit> {
   const notFound: HttpResponseInit = { status: 404, body: 'There is no such learning offer.', headers: { ...PRIVATE, 'content-type': 'text/plain; charset=utf-8' } };
   if (!offerId || !isGuid(offerId)) return notFound;
   const offer = await rt.offers.get(rt.config.tenantId, offerId);

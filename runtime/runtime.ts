@@ -36,7 +36,7 @@ import { TableMentoringStore } from '../store/mentoring';
 import { TableCpdStore } from '../store/cpd';
 import { TableExportLinkStore } from '../store/exports';
 import type { Config } from './config';
-import { createAppLogger } from './logging';
+import { createAppLogger } from '../functions/invocationLog';
 
 export interface Runtime extends DeliveryDeps {
   tables: Tables;

@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..');
-const SOURCE_DIRS = ['core', 'store', 'bot', 'cards', 'functions', 'jobs', 'runtime', 'cli', 'local', 'admin', 'views', 'documents', 'api', 'tab'];
+const SOURCE_DIRS = ['core', 'store', 'app', 'bot', 'cards', 'functions', 'jobs', 'runtime', 'cli', 'local', 'admin', 'views', 'documents', 'api', 'tab', 'manifest', 'pages'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -31,8 +31,8 @@ describe('dependencies point inward', () => {
     expect(violations((f) => !f.startsWith('bot/teams/'), (s) => s.startsWith('botbuilder') || s.startsWith('botframework'))).toEqual([]);
   });
 
-  it('store knows nothing of the bot, functions or cards', () => {
-    expect(violations((f) => f.startsWith('store/'), (s) => /^\.\.\/(bot|functions|cards|runtime|jobs)\//.test(s))).toEqual([]);
+  it('store knows nothing of the use cases, the bot, functions or cards', () => {
+    expect(violations((f) => f.startsWith('store/'), (s) => /^\.\.\/(app|bot|functions|cards|runtime|jobs|api)\//.test(s))).toEqual([]);
   });
 
   it('cards are pure templates: no stores, no bot', () => {
@@ -49,6 +49,23 @@ describe('dependencies point inward', () => {
 
   it('only the local stack and the operators\' CLI reach into local/ (the demo stays out of what Azure runs)', () => {
     expect(violations((f) => !f.startsWith('local/') && !f.startsWith('cli/'), (s) => /^(\.\.\/)+local\//.test(s))).toEqual([]);
+  });
+
+  it('app/ holds the use cases: it knows the stores and the rules, never the conversation, the tab, the hosts or cards', () => {
+    expect(violations((f) => f.startsWith('app/'), (s) => /^(\.\.\/)+(bot|api|jobs|functions|runtime|cards|local|cli|admin|tab)\//.test(s) || s.startsWith('@azure/functions') || s.startsWith('botbuilder'))).toEqual([]);
+  });
+
+  it('the conversation never calls a job: chat and timers share use cases in app/', () => {
+    expect(violations((f) => f.startsWith('bot/'), (s) => /^(\.\.\/)+jobs\//.test(s))).toEqual([]);
+  });
+
+  it('the tab API, jobs and functions call app/, never a chat flow or command', () => {
+    expect(violations((f) => /^(api|jobs|functions)\//.test(f), (s) => /^(\.\.\/)+bot\/(flows|commands)\//.test(s))).toEqual([]);
+  });
+
+  it('only the composition root and the hosts that start it import runtime/', () => {
+    const hosts = (f: string) => f.startsWith('runtime/') || f === 'functions/index.ts' || f.startsWith('local/') || f.startsWith('cli/');
+    expect(violations((f) => !hosts(f), (s) => /^(\.\.\/)+runtime\//.test(s))).toEqual([]);
   });
 
   it('every Table query is built with the odata template', () => {

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 // @azure/functions is CommonJS that Node's ESM loader cannot read named exports from.
 import functions, { type HttpResponseInit, type InvocationContext as Context, type LogLevel, type Timer } from '@azure/functions';
 import { nextOccurrence, parseSchedule } from '../../core/ncrontab';
-import type { Runtime } from '../../runtime/runtime';
+import type { FunctionHost } from '../host';
 import type { DequeuedMessageItem } from '@azure/storage-queue';
 import { decodeMessage, poisonQueueName, queueName } from '../../store/queues';
 import { bindHttp, bindQueue, bindTimer } from '../bind';
@@ -129,7 +129,7 @@ function sleep(ms: number, signal: AbortSignal, orUntil?: Promise<unknown>): Pro
   });
 }
 
-export async function startLocalHost(rt: Runtime, options: LocalHostOptions): Promise<LocalHost> {
+export async function startLocalHost(rt: FunctionHost, options: LocalHostOptions): Promise<LocalHost> {
   const declarations = options.declarations ?? FUNCTIONS;
   const log = options.log ?? printLine;
   const queueSettings = { ...queueSettingsFromHostJson(), ...options.queue };
@@ -213,7 +213,7 @@ type Log = (level: ConsoleLevel, source: string, message: string) => void;
  * after maxDequeueCount failures, or a message already dequeued more often than that (a worker
  * died holding it), it moves to <queue>-poison.
  */
-async function pollQueue(rt: Runtime, decl: QueueFunction, settings: QueueSettings, contextFor: ContextFor, log: Log, signal: AbortSignal): Promise<void> {
+async function pollQueue(rt: FunctionHost, decl: QueueFunction, settings: QueueSettings, contextFor: ContextFor, log: Log, signal: AbortSignal): Promise<void> {
   const name = queueName(rt.config.storage, decl.queue);
   const queue = rt.queues.byDeployedName(name);
   const poison = rt.queues.byDeployedName(poisonQueueName(name));
@@ -295,7 +295,7 @@ async function pollQueue(rt: Runtime, decl: QueueFunction, settings: QueueSettin
   await Promise.allSettled(inFlight);
 }
 
-async function runTimer(rt: Runtime, decl: TimerFunction, contextFor: ContextFor, log: Log, signal: AbortSignal): Promise<void> {
+async function runTimer(rt: FunctionHost, decl: TimerFunction, contextFor: ContextFor, log: Log, signal: AbortSignal): Promise<void> {
   let schedule;
   try {
     schedule = parseSchedule(scheduleOf(decl, rt.config));

@@ -1,6 +1,6 @@
 import functions from '@azure/functions';
 import { describe, expect, it } from 'vitest';
-import { createAppLogger, withInvocation } from '../../runtime/logging';
+import { createAppLogger, withInvocation } from '../../functions/invocationLog';
 
 describe('structured logs', () => {
   it("go through the invocation's context, each line JSON carrying the invocation id", async () => {
