@@ -16,7 +16,7 @@ const range: RowsOf = (t, p) => odata`PartitionKey eq ${t} and RowKey ge ${`${p}
 const ownRow: RowsOf = (t, p) => odata`PartitionKey eq ${t} and RowKey eq ${p}`;
 /** Cards sent to them, and cards others hold that are about them (a manager's view of their plan). */
 const cards: RowsOf = Object.assign((t: string) => odata`tenantId eq ${t}`, {
-  about: (row: Record<string, unknown>, p: string) => row.recipientId === p || String(row.context ?? '').includes(p),
+  about: (row: Record<string, unknown>, p: string) => row.recipientId === p || (typeof row.context === 'string' && row.context.includes(p)),
 });
 
 /** Where a person's rows are in each table, or why a table keeps none that need erasing. */

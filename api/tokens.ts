@@ -66,7 +66,7 @@ export async function verifyToken(token: string, rules: TokenRules): Promise<Ide
   if (typeof claims.exp !== 'number' || claims.exp < now - SKEW_SECONDS) throw new TokenError('the token has expired');
   if (typeof claims.nbf === 'number' && claims.nbf > now + SKEW_SECONDS) throw new TokenError('the token is not valid yet');
   if (typeof claims.oid !== 'string' || !claims.oid) throw new TokenError('the token does not say who it is for');
-  return { tenantId: claims.tid as string, aadObjectId: claims.oid.toLowerCase(), name: typeof claims.name === 'string' ? claims.name : '' };
+  return { tenantId: claims.tid, aadObjectId: claims.oid.toLowerCase(), name: typeof claims.name === 'string' ? claims.name : '' };
 }
 
 const REFETCH_MS = 60_000;
@@ -122,7 +122,7 @@ export function devSigner(tenantId: string, now: () => Date, first: readonly str
   let pair: { kid: string; privateKey: KeyObject; publicKey: KeyObject } | undefined;
   return {
     first,
-    keys: async (id: string) => (pair && id === pair.kid ? pair.publicKey : undefined),
+    keys: (id: string) => Promise.resolve(pair && id === pair.kid ? pair.publicKey : undefined),
     sign(aadObjectId: string, name: string, lifetimeSeconds = 3600): string {
       pair ??= { kid: randomUUID(), ...generateKeyPairSync('rsa', { modulusLength: 2048 }) };
       const iat = Math.floor(now().getTime() / 1000);

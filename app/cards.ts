@@ -58,7 +58,7 @@ export type CardRenderer = (card: IssuedCard, note?: CardNote) => Promise<Adapti
 
 /** Changes what a card is about (the card's own ETag guards it), keeping its kind's context type. */
 export async function updateCardContext<K extends CardKind>(cards: IssuedCardStore, card: CardOf<K>, context: CardContexts[K]): Promise<CardOf<K>> {
-  return (await cards.updateContext(card as unknown as IssuedCard, context as Record<string, unknown>)) as unknown as CardOf<K>;
+  return (await cards.updateContext(card, context)) as unknown as CardOf<K>;
 }
 
 /** Whether an issued card is of one of these kinds, its context then typed. */

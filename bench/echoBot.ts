@@ -1,7 +1,7 @@
 // The floor for bench:load: a bare botbuilder echo bot — CloudAdapter and an ActivityHandler that
 // answers every message with its text, no authentication (as Weave's local mode), no storage —
 // on node:http, loopback. Its reply goes to the activity's serviceUrl like Weave's do.
-import { createServer, type IncomingMessage, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type Request, type Response } from 'botbuilder';
 
@@ -35,7 +35,7 @@ export async function startEchoBot(options: { host?: string; port?: number } = {
     await next();
   });
 
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     // What Express or restify hand CloudAdapter.process: a parsed body, headers, and a response with status/send/end.
     const request: Request = { method: req.method, headers: req.headers, body: await readBody(req) };
     let status = 200;
@@ -52,6 +52,9 @@ export async function startEchoBot(options: { host?: string; port?: number } = {
       },
     };
     await adapter.process(request, response, (context) => bot.run(context));
+  };
+  const server: Server = createServer((req, res) => {
+    serve(req, res).catch(() => { res.statusCode = 500; res.end(); });
   });
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve()));
   const { address, port } = server.address() as AddressInfo;

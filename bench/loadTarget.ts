@@ -60,7 +60,7 @@ interface Running {
 async function start(kind: TargetKind, options: TargetOptions): Promise<Running> {
   if (kind === 'weave') {
     const weave = await startWeaveUnderLoad(options);
-    return { fixture: { url: weave.url, serviceUrl: weave.serviceUrl, tenantId: weave.tenantId, users: weave.users }, connector: weave.connector, problems: weave.problems, storageCpuMs: weave.storageCpuMs, stop: weave.stop };
+    return { fixture: { url: weave.url, serviceUrl: weave.serviceUrl, tenantId: weave.tenantId, users: weave.users }, connector: weave.connector, problems: weave.problems, storageCpuMs: () => weave.storageCpuMs(), stop: () => weave.stop() };
   }
   const connector = await startFakeConnector();
   const echo = await startEchoBot();
@@ -112,7 +112,8 @@ async function main() {
   };
   let from: { cpu: NodeJS.CpuUsage; elu: EventLoopUtilization; invalidCards: number; storageCpuMs: number | null } | undefined;
   let tallying: NodeJS.Timeout | undefined;
-  process.on('message', async (message: ToTarget) => {
+  process.on('message', (message: ToTarget) => void onMessage(message));
+  async function onMessage(message: ToTarget) {
     if (message.type === 'start') {
       tally();
       sends = 0;
@@ -138,7 +139,7 @@ async function main() {
       process.disconnect();
       process.exit(0);
     }
-  });
+  }
   send({ type: 'ready', fixture: target.fixture });
 }
 

@@ -66,10 +66,10 @@ export const CLI_COMMANDS: CliCommand[] = [
     name: 'help',
     usage: 'help',
     summary: 'List these commands',
-    async run() {
+    run() {
       out('Weave operations. Usage: npm run weave -- <command>\n');
       for (const c of CLI_COMMANDS) out(`  ${c.usage.padEnd(58)} ${c.summary}`);
-      return 0;
+      return Promise.resolve(0);
     },
   },
   {
@@ -163,14 +163,14 @@ export const CLI_COMMANDS: CliCommand[] = [
     name: 'synthetic-roster',
     usage: 'synthetic-roster SIZE [--seed N]',
     summary: 'Print a synthetic roster of SIZE staff as CSV (for trying imports at scale)',
-    async run([size], flags) {
+    run([size], flags) {
       const n = Number(size);
       if (!Number.isInteger(n) || n < 10) {
         fail('SIZE must be a whole number of at least 10');
-        return 2;
+        return Promise.resolve(2);
       }
       process.stdout.write(toRosterCsv(syntheticOrg(n, typeof flags.seed === 'string' ? Number(flags.seed) : 1)));
-      return 0;
+      return Promise.resolve(0);
     },
   },
 ];

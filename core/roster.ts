@@ -234,8 +234,8 @@ function describeLoop(start: string, managerOf: Map<string, string | null>, line
   const lines: number[] = [];
   let current: string | null | undefined = start;
   do {
-    lines.push(lineOf.get(current!) ?? 0);
-    current = managerOf.get(current!);
+    lines.push(lineOf.get(current) ?? 0);
+    current = managerOf.get(current);
   } while (current && current !== start && lines.length <= managerOf.size);
   return `lines ${[...lines, lines[0]].join(' → ')}`;
 }

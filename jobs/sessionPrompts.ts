@@ -10,8 +10,7 @@ import { addDays, addWorkingDays, formatDay, workingCalendar, workingDaysBefore,
 import { SESSION_LABELS } from '../core/cadence';
 import { policyOn } from '../core/cadencePolicy';
 import type { Person } from '../core/people';
-import { LOOKAHEAD_DAYS, plannedAppraisal, plannedSupervision, sessionFamily } from '../core/sessionPlanning';
-import { sessionKey } from '../core/sessions';
+import { LOOKAHEAD_DAYS, plannedAppraisal, plannedSupervision } from '../core/sessionPlanning';
 import { localClock, localDate } from '../core/zonedTime';
 import type { StoredSession } from '../store/sessions';
 import { ConcurrencyError } from '../store/errors';

@@ -27,6 +27,11 @@ interface AzuriteServer {
   getHttpServerAddress(): string;
 }
 
+type Constructor<T> = new (...args: unknown[]) => T;
+
+/** One of Azurite's server or configuration classes, from its CommonJS build (as its own CLI loads them). */
+const azuriteClass = <T>(path: string): Constructor<T> => (require(path) as { default: Constructor<T> }).default;
+
 /** In this process. `location` keeps data on disk; without it, data lives in memory. Port 0 picks a free port. */
 export async function startEmbeddedAzurite(opts: { host?: string; tablePort?: number; queuePort?: number; location?: string } = {}): Promise<RunningAzurite> {
   const host = opts.host ?? '127.0.0.1';
@@ -34,16 +39,16 @@ export async function startEmbeddedAzurite(opts: { host?: string; tablePort?: nu
   const location = opts.location ?? '';
   if (location) mkdirSync(location, { recursive: true });
 
-  const TableConfiguration = require('azurite/dist/src/table/TableConfiguration').default;
-  const TableServer = require('azurite/dist/src/table/TableServer').default;
-  const QueueConfiguration = require('azurite/dist/src/queue/QueueConfiguration').default;
-  const QueueServer = require('azurite/dist/src/queue/QueueServer').default;
+  const TableConfiguration = azuriteClass<object>('azurite/dist/src/table/TableConfiguration');
+  const TableServer = azuriteClass<AzuriteServer>('azurite/dist/src/table/TableServer');
+  const QueueConfiguration = azuriteClass<object>('azurite/dist/src/queue/QueueConfiguration');
+  const QueueServer = azuriteClass<AzuriteServer>('azurite/dist/src/queue/QueueServer');
 
-  const table: AzuriteServer = new TableServer(new TableConfiguration(
+  const table = new TableServer(new TableConfiguration(
     host, opts.tablePort ?? 0, undefined, join(location, '__azurite_db_table__.json'),
     false, false, undefined, undefined, false, true, '', '', '', undefined, false, memory,
   ));
-  const queue: AzuriteServer = new QueueServer(new QueueConfiguration(
+  const queue = new QueueServer(new QueueConfiguration(
     host, opts.queuePort ?? 0, undefined, join(location, '__azurite_db_queue__.json'), join(location, '__azurite_db_queue_extent__.json'),
     [{ locationId: 'Default', locationPath: join(location, '__queuestorage__'), maxConcurrency: 1 }],
     false, undefined, false, undefined, false, true, '', '', '', undefined, false, memory,

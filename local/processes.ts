@@ -2,7 +2,7 @@
 // be ready, and stopping them cleanly and certainly.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { printLine, type ConsoleLevel } from '../functions/local/console';
+import { printLine } from '../functions/local/console';
 
 const LIFELINE = new URL('./lifeline.mjs', import.meta.url).href;
 
@@ -36,7 +36,7 @@ export function pipeOutput(child: ChildProcess, source: string, quiet: (line: st
   for (const [stream, level] of [[child.stdout, 'info'], [child.stderr, 'warn']] as const) {
     if (!stream) continue;
     createInterface({ input: stream }).on('line', (line) => {
-      if (line.trim() && !quiet(line)) printLine(level as ConsoleLevel, source, line);
+      if (line.trim() && !quiet(line)) printLine(level, source, line);
     });
   }
 }

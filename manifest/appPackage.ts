@@ -61,7 +61,7 @@ export function idsFromEnv(env: NodeJS.ProcessEnv, local: boolean): ManifestIds 
     WEAVE_TAB_CLIENT_ID: "the tab's Entra app registration client id (see docs/deploy.md, Sign-in for the tab)",
   } as const;
   const missing = Object.entries(wanted)
-    .filter(([name]) => !env[name] || (name !== 'WEAVE_PUBLIC_HOST' && !isGuid(env[name]!)))
+    .filter(([name]) => !env[name] || (name !== 'WEAVE_PUBLIC_HOST' && !isGuid(env[name])))
     .map(([name, what]) => `${name}: ${what}`);
   if (missing.length > 0) return { missing };
   return { teamsAppId: env.TEAMS_APP_ID!, botId: env.MicrosoftAppId!, host: env.WEAVE_PUBLIC_HOST!, tabClientId: env.WEAVE_TAB_CLIENT_ID!, version };

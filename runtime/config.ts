@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { parseSchedule } from '../core/ncrontab';
 import { isTimeZone } from '../core/zonedTime';
 import { isGuid } from '../core/validation';
-import type { BotCredentials, Config, Mode, StorageAccess } from '../core/config';
+import type { Config, StorageAccess } from '../core/config';
 
 export type { BotCredentials, Config, Mode } from '../core/config';
 

@@ -66,7 +66,7 @@ function toEntityPatch(patch: PersonPatch): Partial<PersonEntity> {
     else if (key === 'workingDays') out[key] = (value as number[]).join(',');
     else out[key] = value === null ? '' : String(value);
   }
-  return out as Partial<PersonEntity>;
+  return out;
 }
 
 function toPerson(e: TableEntityResult<PersonEntity>): StoredPerson {

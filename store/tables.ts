@@ -113,6 +113,7 @@ async function submitOne(client: TableClient, action: TransactionAction): Promis
 }
 
 /** Row and partition keys may not hold / \ # ? or control characters; Teams ids can, so keys are escaped. */
+const KEY_UNSAFE = new RegExp(`[/\\\\#?%${String.fromCharCode(0)}-${String.fromCharCode(31)}${String.fromCharCode(127)}]`, 'g');
 export function safeKey(value: string): string {
-  return value.replace(/[/\\#?%\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return value.replace(KEY_UNSAFE, (c) => `%${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }

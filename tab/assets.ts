@@ -20,7 +20,7 @@ export const TAB_FILES: Record<string, string> = {
   'icon.png': 'image/png',
 };
 
-export const noTabAssets: TabAssets = { get: async () => undefined };
+export const noTabAssets: TabAssets = { get: () => Promise.resolve(undefined) };
 
 /** The prebuilt files in a folder (the deployed function app's tab/). */
 export function tabAssetsFrom(dir: string): TabAssets {

@@ -8,4 +8,4 @@ export interface AppInstaller {
   install(tenantId: string, personId: string): Promise<boolean>;
 }
 
-export const noInstaller: AppInstaller = { install: async () => false };
+export const noInstaller: AppInstaller = { install: () => Promise.resolve(false) };

@@ -49,7 +49,7 @@ export class Outbox {
     const cardId = outboxCardId(c.batch, c.recipientId);
     const at = this.clock.now().toISOString();
     // Already issued by an earlier attempt at this same send: the card is reused, not duplicated.
-    await this.cards.issue({ cardId, tenantId: c.tenantId, recipientId: c.recipientId, kind: c.kind, context: c.context as Record<string, unknown>, createdAt: at, expiresAt: c.expiresAt ?? null });
+    await this.cards.issue({ cardId, tenantId: c.tenantId, recipientId: c.recipientId, kind: c.kind, context: c.context, createdAt: at, expiresAt: c.expiresAt ?? null });
     await this.enqueue(c.tenantId, c.batch, c.recipientId, { kind: 'card', cardId });
     return cardId;
   }

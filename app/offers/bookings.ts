@@ -6,7 +6,6 @@ import { addMonths, formatDay, type IsoDate } from '../../core/calendar';
 import { isOpen } from '../../core/needs';
 import { OFFER_FORMATS, waitingOrder, waitingPriority, type Booking, type Offer } from '../../core/offers';
 import { localClock, localDate, parseInstant } from '../../core/zonedTime';
-import type { Stored } from '../../store/offers';
 import { ConcurrencyError } from '../../store/errors';
 import { readinessOf } from '../../views/cpd';
 import type { AppDeps } from '../deps';

@@ -18,7 +18,8 @@ export interface NewNeed {
   description: string;
   priority: Priority | '';
   activityTypes: ActivityType[];
-  targetDate: IsoDate | '';
+  /** '' when there is none. */
+  targetDate: IsoDate;
 }
 
 /** Adds a need the person named for themself to the plan year it was named in. */
@@ -46,7 +47,8 @@ export interface NeedChange {
   status: NeedStatus;
   activity: ActivityType | '';
   note: string;
-  when: IsoDate | '';
+  /** '' when there is none. */
+  when: IsoDate;
   dropReason: string;
   wantsMentor: boolean;
 }

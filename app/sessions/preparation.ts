@@ -18,7 +18,7 @@ import { sendSummary } from './summary';
 export const REVIEW_SLOTS = 10;
 
 /** The card kind that prepares someone for a session of this kind. */
-export const promptCardKind = (sessionKind: SessionKind) => (sessionKind === 'supervision' ? 'supervisionPrompt' : 'appraisalPrompt') as 'supervisionPrompt' | 'appraisalPrompt';
+export const promptCardKind = (sessionKind: SessionKind) => (sessionKind === 'supervision' ? 'supervisionPrompt' : 'appraisalPrompt');
 
 export interface Preparation {
   session: StoredSession;

@@ -18,7 +18,7 @@ export function helpCommand(allCommands: () => readonly CommandDef[]): CommandDe
     summary: 'See what Weave can do for you.',
     audience: 'anyone',
     scopes: ['personal', 'team'],
-    async run({ person, turn }: Asking) {
+    run({ person, turn }: Asking) {
       const inChannel = turn.conversation.conversationKind !== 'personal';
       const usable = allCommands().filter((c) => mayRun(c, person) && c.scopes.includes(inChannel ? 'team' : 'personal'));
       const sections = [...new Set(usable.map((c) => c.audience))].map((audience) => ({
@@ -32,7 +32,7 @@ export function helpCommand(allCommands: () => readonly CommandDef[]): CommandDe
           : person.status === 'left'
             ? "HR's roster says you have left, so most of Weave is closed to you. If that's wrong, please contact HR."
             : 'Type any of these in this chat.';
-      return [{
+      return Promise.resolve([{
         card: helpCard({
           title: person && !inChannel ? `What you can do, ${firstName(person)}` : 'What Weave can do',
           intro,
@@ -41,7 +41,7 @@ export function helpCommand(allCommands: () => readonly CommandDef[]): CommandDe
           buttons: inChannel ? [] : [{ title: person ? 'My profile' : 'Introduce myself', command: 'profile' }],
         }),
         summary: 'What Weave can do',
-      }];
+      }]);
     },
   };
 }

@@ -58,7 +58,7 @@ export const myMentoringCommand: CommandDef = {
       deps.mentoring.getOffer(turn.tenantId, me), deps.mentoring.listRequestsFor(turn.tenantId, me), deps.mentoring.listMatches(turn.tenantId),
     ]);
     const mine = matches.filter((m) => (m.mentorId === me || m.menteeId === me) && (m.status === 'proposed' || m.status === 'active'));
-    const names = new Map((await Promise.all(mine.map((m) => deps.people.get(turn.tenantId, m.mentorId === me ? m.menteeId : m.mentorId)))).filter((p) => !!p).map((p) => [p!.aadObjectId, p!]));
+    const names = new Map((await Promise.all(mine.map((m) => deps.people.get(turn.tenantId, m.mentorId === me ? m.menteeId : m.mentorId)))).filter((p) => !!p).map((p) => [p.aadObjectId, p]));
     const facts: { title: string; value: string }[] = [];
     facts.push({ title: 'You offer', value: offer
       ? `${offer.kinds.map((k) => MENTORING_KINDS[k].toLowerCase()).join(', ')} in ${offer.strengths.map(describeCode).join(', ')}; up to ${offer.capacity} at once${offer.pausedUntil ? `; paused until ${offer.pausedUntil}` : ''}`

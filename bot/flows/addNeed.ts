@@ -5,20 +5,16 @@ import { addNeedCard, type AddNeedValues } from '../../cards/addNeed';
 import { noticeCard } from '../../cards/notice';
 import { plain } from '../../core/text';
 import { ACTIVITY_TYPE_CODES } from '../../core/activities';
-import { addMonths, formatDate } from '../../core/calendar';
-import { areaOf, AREA_CODES, CODES, describeCode } from '../../core/commonCore';
+import { formatDate } from '../../core/calendar';
+import { AREA_CODES, CODES, describeCode } from '../../core/commonCore';
 import { FRAMEWORK_TAGS } from '../../core/frameworks';
 import { PRIORITIES } from '../../core/needs';
-import { planPeriodOf } from '../../core/planPeriod';
-import { cadencePerson } from '../../core/sessionPlanning';
 import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
 import { choice, choices, date, text, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { todayFor } from '../../app/people/today';
 import { addOwnNeed } from '../../app/plan/needs';
-import type { ActivityType } from '../../core/activities';
-import type { Priority } from '../../core/needs';
 
 const SUB_HEADINGS = CODES.filter((c) => c.includes('.'));
 
@@ -56,7 +52,7 @@ export const addNeedFlow: CardFlow<'addNeed'> = {
         const person = await deps.people.get(turn.tenantId, turn.user.aadObjectId);
         if (!person) return { invalid: ['Weave no longer has a record for you. Type help to start again.'] };
         const today = await todayFor(deps, card.tenantId, card.recipientId);
-        const added = await addOwnNeed(deps, person, { ...input, priority: input.priority as Priority | '', activityTypes: input.activityTypes as ActivityType[] }, `card:${card.cardId}`, today);
+        const added = await addOwnNeed(deps, person, { ...input, priority: input.priority, activityTypes: input.activityTypes }, `card:${card.cardId}`, today);
         if ('invalid' in added) return added;
         const { codes, period } = added;
         return {

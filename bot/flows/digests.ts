@@ -2,24 +2,12 @@
 // (aggregate, for its channel), a manager's (their reports by name, for them alone), and the
 // organisation's (for L&D). Plus linking a channel to a team's digest.
 import { z } from 'zod';
-import { managerDigestCard, orgPlanCard, teamDigestCard, type ManagerDigestPerson } from '../../cards/plans';
+import { managerDigestCard, orgPlanCard, teamDigestCard } from '../../cards/plans';
 import { noticeCard } from '../../cards/notice';
-import { activityLabel } from '../../core/activities';
-import { addDays, addMonths, formatDate, type IsoDate } from '../../core/calendar';
-import { describeCode } from '../../core/commonCore';
-import type { ConversationRef } from '../../core/conversation';
+import { addDays } from '../../core/calendar';
 import { teamDigest } from '../../core/digest';
-import { MENTORING_KINDS } from '../../core/mentoring';
-import { OFFER_FORMATS } from '../../core/offers';
-import { isOpen } from '../../core/needs';
-import type { OrgPlan } from '../../core/orgPlan';
-import { nameOf, roleOf, type Person } from '../../core/people';
 import type { CardOf } from '../../app/cards';
-import type { BotDeps } from '../context';
-import { leadOf, loadRollup, orgPlanOf, teamLedBy } from '../../app/plans/rollup';
-import { needHeading } from '../../views/plan';
 import { defineAction, type CardFlow } from './flow';
-import { agreeOf, plural } from '../../core/words';
 import { managerDigest, weekOf } from '../../app/plans/managerDigest';
 import { orgPlanContent } from '../../app/plans/orgPlanContent';
 import { linkDigest } from '../../app/plans/digestLink';
@@ -62,12 +50,12 @@ export const orgPlanFlow: CardFlow<'orgPlan'> = {
 /** Offered when Weave is added to a team by a manager: post the digest in this channel. */
 export const digestLinkFlow: CardFlow<'digestLink'> = {
   kind: 'digestLink',
-  async render(_deps, card) {
-    return noticeCard({
+  render(_deps, card) {
+    return Promise.resolve(noticeCard({
       title: 'Post your team\'s training plan here?',
       lines: [`Every week Weave can post ${card.context.team || 'your team'}'s training plan in this channel: totals only, never anyone's name or needs.`],
       executes: [{ title: 'Yes, post it here', verb: 'digest.link', cardId: card.cardId }],
-    });
+    }));
   },
   actions: {
     'digest.link': defineAction({

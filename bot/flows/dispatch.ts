@@ -4,7 +4,6 @@ import type { AdaptiveCardJson, OutboundMessage } from '../../core/conversation'
 import { isGuid } from '../../core/validation';
 import type { CardKind, CardOf } from '../../app/cards';
 import { ConcurrencyError } from '../../store/errors';
-import type { IssuedCard } from '../../store/issuedCards';
 import type { Asking } from '../context';
 import { findAction } from './index';
 import type { ActionAudience } from './flow';
@@ -79,7 +78,7 @@ export async function dispatchCardAction(asking: Asking, verb: string, data: Rec
     }
   }
   const reopen = async () => {
-    if (action.closesCard) await deps.cards.reopen(claimed as unknown as IssuedCard);
+    if (action.closesCard) await deps.cards.reopen(claimed);
   };
   try {
     const outcome = await action.handle(asking, claimed, parsed.data);

@@ -52,7 +52,7 @@ export interface CardFlow<K extends CardKind = CardKind> {
 }
 
 export function defineAction<S extends z.ZodType, K extends CardKind>(action: CardAction<S, K>): CardAction<z.ZodType, K> {
-  return action as unknown as CardAction<z.ZodType, K>;
+  return action;
 }
 
 /** A card kind's context, which may be left out when the kind has none. */
@@ -70,7 +70,7 @@ export async function issueCard<K extends CardKind>(
     tenantId: to.tenantId,
     recipientId: to.recipientId,
     kind: flow.kind,
-    context: (to.context ?? {}) as Record<string, unknown>,
+    context: (to.context ?? {}),
     state: 'open',
     createdAt: now.toISOString(),
     expiresAt: to.ttlDays ? new Date(now.getTime() + to.ttlDays * 86_400_000).toISOString() : null,

@@ -5,10 +5,10 @@ import { CPD_INPUTS, EMPTY_CPD_VALUES, logCpdCard, type LogCpdValues } from '../
 import { noticeCard } from '../../cards/notice';
 import { plain } from '../../core/text';
 import { ACTIVITY_TYPE_CODES } from '../../core/activities';
-import { addMonths, formatDate } from '../../core/calendar';
+import { formatDate } from '../../core/calendar';
 import { AREA_CODES } from '../../core/commonCore';
 import { REFLECTION_MODELS, REFLECTION_MODEL_CODES, reflectionPrompts, type CpdRecord, type ReflectionModel } from '../../core/cpd';
-import { identifyingDetails, type Finding } from '../../core/identifying';
+import { type Finding } from '../../core/identifying';
 import { isOpen } from '../../core/needs';
 import { PROFESSION_CODES, type Profession } from '../../core/workforce';
 import { type CardOf, updateCardContext } from '../../app/cards';

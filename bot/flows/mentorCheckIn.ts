@@ -12,7 +12,6 @@ import { choice, typed } from '../../app/fields';
 import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
 import { logCpdFlow } from './logCpd';
 import { recordCheckIn } from '../../app/mentoring/checkIns';
-import type { CheckIn } from '../../core/mentoring';
 
 const schema = z.object({
   met: choice('Have you met', ['yes', 'no']),
@@ -59,7 +58,7 @@ export const mentorCheckInFlow: CardFlow<'mentorCheckIn'> = {
         const l = await load(deps, card);
         if (!l) return { invalid: ['This pairing is no longer in Weave.'] };
         if (input.met === 'yes' && !input.useful) return { invalid: ['Was it useful: choose one.'] };
-        await recordCheckIn(deps, l.match, l.week, card.recipientId, input.met === 'yes', (input.useful || null) as CheckIn['useful']);
+        await recordCheckIn(deps, l.match, l.week, card.recipientId, input.met === 'yes', (input.useful || null));
         return { card: await render(deps, card, { note: input.met === 'yes' ? 'Thanks: noted.' : "Thanks: noted. It's fine to get in touch with them again." }) };
       },
     }),

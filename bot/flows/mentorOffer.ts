@@ -3,13 +3,13 @@
 import { z } from 'zod';
 import { mentorOfferCard, type MentorOfferValues } from '../../cards/mentoring';
 import { CODES } from '../../core/commonCore';
-import { MENTORING_KIND_CODES, SLOTS, type MentorOffer } from '../../core/mentoring';
+import { MENTORING_KIND_CODES, SLOTS } from '../../core/mentoring';
 import type { CardOf } from '../../app/cards';
 import type { BotDeps } from '../context';
 import { choice, choices, date, text, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { todayFor } from '../../app/people/today';
-import { saveMentorOffer, stopMentoring, type OfferTerms } from '../../app/mentoring/offers';
+import { saveMentorOffer, stopMentoring } from '../../app/mentoring/offers';
 
 const schema = (localities: readonly string[]) => z.object({
   strengths: choices('Your strengths', CODES, { min: 1 }),
@@ -51,7 +51,7 @@ export const mentorOfferFlow: CardFlow<'mentorOffer'> = {
         const saved = await saveMentorOffer(deps, card.tenantId, card.recipientId, {
           strengths: input.strengths, strengthsText: input.strengthsText, kinds: input.kinds,
           capacity: Number(input.capacity), availability: input.availability, locality: input.locality, pausedUntil: input.pausedUntil || null,
-        } as OfferTerms, today);
+        }, today);
         if ('invalid' in saved) return saved;
         const { offer } = saved;
         const pause = offer.pausedUntil ? ` No new people until ${offer.pausedUntil}.` : '';

@@ -1,7 +1,7 @@
 // Someone not on HR's roster opens Weave: they describe their role, and their manager confirms.
 import { noticeCard } from '../../cards/notice';
 import { onboardingCard } from '../../cards/onboarding';
-import { DEFAULT_WORKING_DAYS, firstName, type Person } from '../../core/people';
+import { firstName, type Person } from '../../core/people';
 import type { OutboundMessage } from '../../core/conversation';
 import type { BotDeps, Turn } from '../context';
 import { aboutYouSchema, aboutYouValuesFrom, knownTeams } from './aboutYou';
@@ -51,7 +51,7 @@ export const onboardingFlow: CardFlow<'onboarding'> = {
 
         const newcomer = await introduceSelf(deps, { tenantId: turn.tenantId, aadObjectId: turn.user.aadObjectId, email: (await turn.memberEmail())?.toLowerCase() ?? '', name: turn.user.name }, {
           jobTitle: input.jobTitle, profession: input.profession as Person['profession'], team: input.team, careerStage: input.careerStage as Person['careerStage'],
-          registrationBody: (input.registrationBody || 'none') as Person['registrationBody'], registrationNumber: input.registrationNumber,
+          registrationBody: (input.registrationBody || 'none'), registrationNumber: input.registrationNumber,
         }, manager);
         if (!newcomer) return { card: noticeCard({ title: "You're already set up", lines: ['Type **profile** to see or change your details.'] }) };
         return { card: introducedCard(newcomer, manager.displayName) };

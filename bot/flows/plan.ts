@@ -4,14 +4,14 @@
 import { z } from 'zod';
 import { planCard, type PlanNeedView } from '../../cards/plan';
 import { ACTIVITY_TYPE_CODES } from '../../core/activities';
-import { addDays, addMonths, formatDate, type IsoDate } from '../../core/calendar';
+import { formatDate, type IsoDate } from '../../core/calendar';
 import type { CpdRecord } from '../../core/cpd';
-import { isOpen, NEED_STATUS_LABELS, NEED_STATUSES, type NeedStatus } from '../../core/needs';
+import { NEED_STATUS_LABELS, NEED_STATUSES, type NeedStatus } from '../../core/needs';
 import { firstName, nameOf, type Person } from '../../core/people';
 import { describePeriod, planPeriodOf } from '../../core/planPeriod';
 import { cadencePerson } from '../../core/sessionPlanning';
 import { type CardOf, updateCardContext } from '../../app/cards';
-import { fitsInNeedRow, type StoredNeed } from '../../store/needs';
+import { type StoredNeed } from '../../store/needs';
 import type { BotDeps } from '../context';
 import { choice, date, messagesOf, text, toggle, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';

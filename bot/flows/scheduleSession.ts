@@ -2,11 +2,10 @@
 // prepares the person before each one instead of going by the policy's expected dates.
 import { z } from 'zod';
 import { scheduleSessionCard } from '../../cards/scheduleSession';
-import { addDays, formatDay } from '../../core/calendar';
+import { formatDay } from '../../core/calendar';
 import { SESSION_LABELS, type SessionKind } from '../../core/cadence';
 import { policyOn } from '../../core/cadencePolicy';
-import { firstName, hasRole, nameOf } from '../../core/people';
-import { LOOKAHEAD_DAYS, sessionFamily, supervisorFor } from '../../core/sessionPlanning';
+import { firstName, nameOf } from '../../core/people';
 import { REPEAT_CODES, REPEATS } from '../../core/sessions';
 import { isIsoDate } from '../../core/validation';
 import type { CardOf } from '../../app/cards';
@@ -15,9 +14,7 @@ import { choice, text, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { reportsOf } from '../../app/people/reports';
 import { todayFor } from '../../app/people/today';
-import { planSession } from '../../app/sessions/planning';
 import { recordSessionDate } from '../../app/sessions/recording';
-import type { Repeat } from '../../core/sessions';
 
 const scheduleInput = z.object({
   personId: text('Who', { max: 36, required: true }),
@@ -52,13 +49,13 @@ export const scheduleSessionFlow: CardFlow<'scheduleSession'> = {
       // The card may have been issued before they stopped being a manager.
       audience: { role: 'manager', refusal: 'Only line managers can record sessions.' },
       closesCard: false,
-      async handle({ deps, turn, person: manager }, card, input) {
+      async handle({ deps, turn }, card, input) {
         const reports = await reportsOf(deps, turn.tenantId, turn.user.aadObjectId);
         const person = reports.find((p) => p.aadObjectId === input.personId);
         if (!person) return { invalid: ['Choose someone who reports to you, or whom you supervise.'] };
         const kind = input.kind as SessionKind;
         const today = await todayFor(deps, turn.tenantId, turn.user.aadObjectId);
-        const recorded = await recordSessionDate(deps, person, turn.user.aadObjectId, { kind, date: input.date, time: input.time, repeat: input.repeat as Repeat | '' }, today);
+        const recorded = await recordSessionDate(deps, person, turn.user.aadObjectId, { kind, date: input.date, time: input.time, repeat: input.repeat }, today);
         if ('invalid' in recorded) return recorded;
         const lead = policyOn(deps.policy, input.date).prompts.workingDaysBefore;
         const repeat = input.repeat && input.repeat !== 'none' ? `, ${REPEATS[input.repeat].toLowerCase()}` : '';

@@ -4,25 +4,18 @@
 import { z } from 'zod';
 import { appraisalPromptCard, supervisionPromptCard, type PromptHeader, type ReviewItem } from '../../cards/sessionPrompt';
 import { noticeCard } from '../../cards/notice';
-import { ACTIVITY_TYPE_CODES, type ActivityType } from '../../core/activities';
-import { addDays, addMonths, addWorkingDays, formatDay, workingCalendar, workingDaysBefore, type IsoDate } from '../../core/calendar';
+import { ACTIVITY_TYPE_CODES } from '../../core/activities';
+import { addDays, formatDay, type IsoDate } from '../../core/calendar';
 import { SESSION_LABELS } from '../../core/cadence';
 import { AREA_CODES, describeCode } from '../../core/commonCore';
-import { deterministicId } from '../../core/ids';
-import { planPeriodOf } from '../../core/planPeriod';
-import { cadencePerson, supervisorFor } from '../../core/sessionPlanning';
-import { isOpen } from '../../core/needs';
-import type { StoredNeed } from '../../store/needs';
-import { firstName, nameOf, type Person } from '../../core/people';
+import { firstName } from '../../core/people';
 import { isIsoDate } from '../../core/validation';
 import type { CardOf } from '../../app/cards';
-import type { StoredSession } from '../../store/sessions';
 import type { Asking, BotDeps } from '../context';
 import { choice, text } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { describeSession, ownAnswersCard, promptSubtitle, reviewLabels } from './sessionViews';
 import { todayFor } from '../../app/people/today';
-import { newSession } from '../../app/sessions/planning';
 import { loadPreparation, REVIEW_SLOTS, reviewNeeds, savePreparation, type Preparation } from '../../app/sessions/preparation';
 import { changeSession, snoozePreparation } from '../../app/sessions/changes';
 

@@ -9,7 +9,6 @@ import { describeCode, COMMON_CORE } from '../../core/commonCore';
 import type { AdaptiveCardJson } from '../../core/conversation';
 import { firstName, nameOf, type Person } from '../../core/people';
 import type { Session } from '../../core/sessions';
-import { localDate } from '../../core/zonedTime';
 import type { LearningNeed } from '../../core/needs';
 import type { BotDeps } from '../context';
 import { times } from '../../core/words';

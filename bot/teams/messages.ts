@@ -63,7 +63,7 @@ export function messagesHandler(adapter: WeaveAdapter, bot: TeamsBot, log: Logge
     try {
       const invoke = await adapter.handleActivity(request.headers.get('authorization') ?? '', activity, (context) => bot.run(context));
       if (!invoke) return { status: 200 };
-      return invoke.body === undefined ? { status: invoke.status } : { status: invoke.status, jsonBody: invoke.body };
+      return invoke.body === undefined ? { status: invoke.status } : { status: invoke.status, jsonBody: invoke.body as unknown };
     } catch (err) {
       const status = httpStatusOf(err);
       if (status === 401 || status === 403 || (err as Error).name === 'AuthenticationError') {

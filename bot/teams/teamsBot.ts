@@ -1,7 +1,7 @@
 // Bot Framework → Weave. Turns each Teams activity into a Turn, calls WeaveBot, and sends back
 // what it answers. The only module besides adapter/proactive that imports botbuilder.
 import {
-  CardFactory, MessageFactory, TeamsActivityHandler, TeamsInfo, TurnContext,
+  CardFactory, MessageFactory, TeamsActivityHandler, TeamsInfo, type TurnContext,
   type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Activity, type InvokeResponse,
 } from 'botbuilder';
 import type { ConversationKind, ConversationRef, OutboundMessage } from '../../core/conversation';
@@ -161,7 +161,7 @@ export class TeamsBot extends TeamsActivityHandler {
       return invokeResponse({ kind: 'message', text: 'That card sent something Weave could not read. Type help to start again.' });
     }
     try {
-      const outcome = await this.weave.onCardAction(turn, verb, data as Record<string, unknown>);
+      const outcome = await this.weave.onCardAction(turn, verb, data);
       if (outcome.kind === 'card' && outcome.followUps.length > 0) {
         // The action is done by now; a reply that fails to send must not say it was not.
         await this.send(context, outcome.followUps).catch((err: unknown) => this.weave.deps.log.warn('card.follow_up_failed', { ...errorFields(err), verb }));

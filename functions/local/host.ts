@@ -64,7 +64,7 @@ async function readBody(req: IncomingMessage): Promise<Buffer | 'too-large'> {
 }
 
 async function writeResponse(res: ServerResponse, result: HttpResponseInit): Promise<void> {
-  const headers = new Headers(result.headers as Record<string, string> | undefined);
+  const headers = new Headers(result.headers);
   let body: string | Uint8Array | undefined;
   if (result.jsonBody !== undefined) {
     body = JSON.stringify(result.jsonBody);
@@ -82,7 +82,7 @@ export async function startLocalHost(rt: FunctionHost, options: LocalHostOptions
   const declarations = options.declarations ?? FUNCTIONS;
   const log = options.log ?? printLine;
   const queueSettings = { ...queueSettingsFromHostJson(), ...options.queue };
-  const getRuntime = async () => rt;
+  const getRuntime = () => Promise.resolve(rt);
   const stopping = new AbortController();
   const background: Promise<void>[] = [];
 
@@ -101,7 +101,7 @@ export async function startLocalHost(rt: FunctionHost, options: LocalHostOptions
   const routes = declarations
     .filter((d): d is HttpFunction => d.kind === 'http')
     .map((decl) => ({ decl, pattern: routePattern(decl.route), handler: bindHttp(decl, getRuntime) }));
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     try {
       const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
       // Functions may share a route with different methods, as in Azure.
@@ -121,12 +121,14 @@ export async function startLocalHost(rt: FunctionHost, options: LocalHostOptions
         params: { ...route.pattern.exec(url.pathname)?.groups },
         ...(body.length > 0 ? { body: { bytes: body } } : {}),
       });
-      await writeResponse(res, await route.handler(request, contextFor(route.decl.name)) as HttpResponseInit);
+      await writeResponse(res, await route.handler(request, contextFor(route.decl.name)));
     } catch (err) {
       log('error', 'http', `unhandled: ${(err as Error).message}`);
       if (!res.headersSent) await writeResponse(res, { status: 500, jsonBody: { error: 'Weave could not handle this request' } });
     }
-  });
+  };
+  // Each request's own errors end in a 500 inside serve; nothing is left for the server to catch.
+  const server: Server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());

@@ -52,7 +52,7 @@ export async function pollQueue(rt: FunctionHost, decl: QueueFunction, settings:
   const name = queueName(rt.config.storage, decl.queue);
   const queue = rt.queues.byDeployedName(name);
   const poison = rt.queues.byDeployedName(poisonQueueName(name));
-  const handler = bindQueue(decl, async () => rt);
+  const handler = bindQueue(decl, () => Promise.resolve(rt));
   const inFlight = new Set<Promise<void>>();
   let idle = settings.minPollingMs;
   let ready = false;

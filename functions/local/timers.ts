@@ -15,7 +15,7 @@ export async function runTimer(rt: FunctionHost, decl: TimerFunction, contextFor
     log('error', decl.name, `not scheduled: ${(err as Error).message}`);
     return;
   }
-  const handler = bindTimer(decl, async () => rt);
+  const handler = bindTimer(decl, () => Promise.resolve(rt));
   const tick = async () => {
     try {
       await handler({ isPastDue: false, schedule: { adjustForDST: true } } as Timer, contextFor(decl.name));

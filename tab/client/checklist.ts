@@ -13,7 +13,7 @@ export interface Checklist {
 
 export function checklist(id: string, legend: string, options: readonly Option[], chosen: ReadonlySet<string>): Checklist {
   const boxes = options.map((o, i) => h('input', { type: 'checkbox', id: `${id}-${i}`, value: o.value, checked: chosen.has(o.value), tabindex: '-1' }));
-  const items = options.map((o, i) => h('li', {}, boxes[i]!, h('label', { for: `${id}-${i}` }, o.title)));
+  const items = options.map((o, i) => h('li', {}, boxes[i], h('label', { for: `${id}-${i}` }, o.title)));
   const filter = h('input', { type: 'search', id: `${id}-filter`, autocomplete: 'off', 'aria-controls': `${id}-list`, 'aria-describedby': `${id}-help` });
   const count = h('span', { class: 'count', 'aria-live': 'polite' });
   const clear = h('button', { type: 'button', class: 'link' }, 'Clear', h('span', { class: 'visually-hidden' }, ` ${legend}`));

@@ -35,12 +35,12 @@ export async function teamsSession(): Promise<Session> {
   const context = await app.getContext();
   applyTheme(context.app.theme);
   app.registerOnThemeChangeHandler(applyTheme);
-  app.notifySuccess();
+  await app.notifySuccess();
   return { inTeams: true, token: () => authentication.getAuthToken() };
 }
 
 export function devSession(token: string): Session {
-  return { inTeams: false, token: async () => token };
+  return { inTeams: false, token: () => Promise.resolve(token) };
 }
 
 export function savedDevToken(): string | null {

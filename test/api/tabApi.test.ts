@@ -147,7 +147,7 @@ describe('tab API', () => {
       expect(listed.find((p) => p.id === dana.aadObjectId)?.roles).toEqual(['Line manager']);
       expect(listed.find((p) => p.id === priya.aadObjectId)?.roles).toEqual([]);
       const signed = await callApi('tab/api/dev/sign-in', { method: 'POST', body: { personId: priya.aadObjectId } });
-      expect((await callApi('tab/api/me', { auth: `Bearer ${signed.body.token}` })).status).toBe(200);
+      expect((await callApi('tab/api/me', { auth: `Bearer ${(signed.body as { token: string }).token}` })).status).toBe(200);
       expect((await callApi('tab/api/dev/sign-in', { method: 'POST', body: { personId: randomUUID() } })).status).toBe(400);
 
       const azure = await createRuntime(loadConfig({

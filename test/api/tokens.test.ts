@@ -11,10 +11,10 @@ const NOW = new Date('2026-11-23T10:00:00Z');
 const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
 const jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1', use: 'sig' }] };
 let fetches = 0;
-const keys = entraKeys(TENANT, async (url) => {
+const keys = entraKeys(TENANT, (url) => {
   expect(url).toBe(`https://login.microsoftonline.com/${TENANT}/discovery/v2.0/keys`);
   fetches += 1;
-  return jwks;
+  return Promise.resolve(jwks);
 });
 const rules: TokenRules = { audiences: [CLIENT, `api://weave.example/${CLIENT}`], issuers: [ISSUER], tenantId: TENANT, keys, now: () => NOW };
 
@@ -65,15 +65,15 @@ describe('Entra ID token checks', () => {
 
   it('says sign-in is unavailable, rather than refusing the person, when the keys cannot be fetched; and asks at most once a minute', async () => {
     let asked = 0;
-    const down = entraKeys(TENANT, async () => {
+    const down = entraKeys(TENANT, () => {
       asked += 1;
-      throw new Error('ECONNREFUSED');
+      return Promise.reject(new Error('ECONNREFUSED'));
     });
     const broken = { ...rules, keys: down };
     await expect(verifyToken(sign(good), broken)).rejects.toBeInstanceOf(KeysUnavailableError);
     await expect(verifyToken(sign(good), broken)).rejects.toBeInstanceOf(KeysUnavailableError);
     expect(asked).toBe(1);
     // A token for another app is refused on its claims, without asking for keys at all.
-    await expect(verifyToken(sign({ ...good, aud: 'another-app' }), { ...rules, keys: async () => { throw new Error('asked'); } })).rejects.toThrow('for another app');
+    await expect(verifyToken(sign({ ...good, aud: 'another-app' }), { ...rules, keys: () => Promise.reject(new Error('asked')) })).rejects.toThrow('for another app');
   });
 });

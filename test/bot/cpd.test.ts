@@ -204,7 +204,7 @@ describe('CPD record', () => {
 
     const csvRes = await fetch(local(urls.find((u) => u.endsWith('.csv'))!));
     expect(csvRes.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-    const rows = parse(await csvRes.text(), { columns: true, bom: true }) as Record<string, string>[];
+    const rows: Record<string, string>[] = parse(await csvRes.text(), { columns: true, bom: true });
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ date: '2026-11-20', kind_of_learning: 'Work shadowing', hours: '3', peer_name: 'Hana Ali', peer_profession: 'School nurse' });
     expect(rows[0]!.title).toBe('\'=HYPERLINK("http://evil.example")');

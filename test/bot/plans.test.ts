@@ -38,7 +38,7 @@ describe('team and organisation plans', () => {
 
   async function linkChannel() {
     await stack.post(teams.channelMessage(dana, team, 'digest here', activityOptions(stack)));
-    return stack.connector.to(team.id).map((r) => String(r.activity.text ?? '')).join(' ');
+    return stack.connector.to(team.id).map((r) => (typeof r.activity.text === 'string' ? r.activity.text : '')).join(' ');
   }
 
   const channelCards = () => stack.connector.to(team.id).flatMap((r) => ((r.activity.attachments as { content: unknown }[] | undefined) ?? []).map((a) => a.content));

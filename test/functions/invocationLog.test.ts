@@ -16,7 +16,7 @@ describe('structured logs', () => {
       log.warn('card.refused', { reason: 'not_recipient' });
       log.debug('ignored below the level');
     });
-    expect(lines.map((l) => [l.level, JSON.parse(l.text)])).toEqual([
+    expect(lines.map((l) => [l.level, JSON.parse(l.text) as unknown])).toEqual([
       ['information', { event: 'command', command: 'help', invocationId: 'inv-123' }],
       ['warning', { event: 'card.refused', reason: 'not_recipient', invocationId: 'inv-123' }],
     ]);

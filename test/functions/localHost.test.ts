@@ -36,9 +36,9 @@ describe('the local Functions host', () => {
     const seen: { message: unknown; dequeueCount: number }[] = [];
     await hostWith([{
       kind: 'queue', name: 'always-fails', queue: 'scratch',
-      handler: async (_rt, message, context) => {
+      handler: (_rt, message, context) => {
         seen.push({ message, dequeueCount: Number(context.triggerMetadata?.dequeueCount) });
-        throw new Error('nope');
+        return Promise.reject(new Error('nope'));
       },
     }]);
     await sendScratch({ batch: 'b', recipientId: 'r' });
@@ -55,7 +55,7 @@ describe('the local Functions host', () => {
     await sendScratch({ crashed: true });
     for (let i = 0; i < 6; i++) await scratch().receiveMessages({ visibilityTimeout: 1 }).then(() => new Promise((r) => setTimeout(r, 1100)));
     let ran = 0;
-    await hostWith([{ kind: 'queue', name: 'never-runs', queue: 'scratch', handler: async () => { ran += 1; } }]);
+    await hostWith([{ kind: 'queue', name: 'never-runs', queue: 'scratch', handler: () => { ran += 1; return Promise.resolve(); } }]);
     const poison = stack.rt.queues.byDeployedName(poisonQueueName(queueName(stack.config.storage, 'scratch')));
     await expect.poll(async () => (await poison.peekMessages()).peekedMessageItems.length, { timeout: 10_000 }).toBe(1);
     expect(ran).toBe(0);
@@ -84,9 +84,9 @@ describe('the local Functions host', () => {
     let calls = 0;
     await hostWith([{
       kind: 'queue', name: 'flaky', queue: 'scratch',
-      handler: async () => {
+      handler: () => {
         calls += 1;
-        if (calls < 3) throw new Error('not yet');
+        return calls < 3 ? Promise.reject(new Error('not yet')) : Promise.resolve();
       },
     }]);
     await sendScratch({ n: 1 });
@@ -97,7 +97,7 @@ describe('the local Functions host', () => {
   it('serves HTTP functions by route and method, with route parameters', async () => {
     const h = await hostWith([{
       kind: 'http', name: 'echo', route: 'things/{id}', methods: ['GET'],
-      handler: async (_rt, request) => ({ jsonBody: { id: request.params.id, q: request.query.get('q') } }),
+      handler: (_rt, request) => Promise.resolve({ jsonBody: { id: request.params.id, q: request.query.get('q') } }),
     }]);
     expect(await (await fetch(`${h.url}/api/things/42?q=x`)).json()).toEqual({ id: '42', q: 'x' });
     expect((await fetch(`${h.url}/api/things/42`, { method: 'POST' })).status).toBe(405);
@@ -106,7 +106,7 @@ describe('the local Functions host', () => {
 
   it('fires timers on their NCRONTAB schedule', async () => {
     let runs = 0;
-    await hostWith([{ kind: 'timer', name: 'every-second', schedule: '* * * * * *', description: 't', run: async () => `run ${++runs}` }], true);
+    await hostWith([{ kind: 'timer', name: 'every-second', schedule: '* * * * * *', description: 't', run: () => Promise.resolve(`run ${++runs}`) }], true);
     await expect.poll(() => runs, { timeout: 5000 }).toBeGreaterThanOrEqual(2);
   });
 });
@@ -121,7 +121,7 @@ describe('scheduled jobs', () => {
 
   it('run each occurrence once, however many hosts or ticks see it', async () => {
     let runs = 0;
-    const job: TimerFunction = { kind: 'timer', name: `prompts-${Date.now()}`, schedule: '0 30 8 * * 1-5', description: 'x', run: async () => `ran ${++runs}` };
+    const job: TimerFunction = { kind: 'timer', name: `prompts-${Date.now()}`, schedule: '0 30 8 * * 1-5', description: 'x', run: () => Promise.resolve(`ran ${++runs}`) };
     const now = clock.now();
     const outcomes = await Promise.all([runIfDue(job, stack.rt, now), runIfDue(job, stack.rt, now), runIfDue(job, stack.rt, now)]);
     expect(runs).toBe(1);
@@ -136,7 +136,7 @@ describe('scheduled jobs', () => {
 
   it('run a failed occurrence again on a later tick, a few times at most', async () => {
     let runs = 0;
-    const job: TimerFunction = { kind: 'timer', name: `flaky-${Date.now()}`, schedule: '0 0 9 * * MON', description: 'x', run: async () => { runs += 1; throw new Error('storage was down'); } };
+    const job: TimerFunction = { kind: 'timer', name: `flaky-${Date.now()}`, schedule: '0 0 9 * * MON', description: 'x', run: () => { runs += 1; return Promise.reject(new Error('storage was down')); } };
     for (const at of ['2026-11-23T09:01:00Z', '2026-11-23T09:06:00Z', '2026-11-23T09:11:00Z', '2026-11-23T09:16:00Z']) {
       await runIfDue(job, stack.rt, new Date(at)).catch(() => undefined);
     }
@@ -150,7 +150,7 @@ describe('scheduled jobs', () => {
 
   it('run an occurrence in the hour the autumn change repeats once, not twice', async () => {
     let runs = 0;
-    const job: TimerFunction = { kind: 'timer', name: `night-${Date.now()}`, schedule: '0 30 1 * * *', description: 'x', run: async () => `ran ${++runs}` };
+    const job: TimerFunction = { kind: 'timer', name: `night-${Date.now()}`, schedule: '0 30 1 * * *', description: 'x', run: () => Promise.resolve(`ran ${++runs}`) };
     expect(await runIfDue(job, stack.rt, new Date('2026-10-25T00:31:00Z'))).toMatchObject({ ran: true }); // 01:31 BST
     expect(await runIfDue(job, stack.rt, new Date('2026-10-25T01:31:00Z'))).toMatchObject({ ran: false, reason: 'claimed' }); // 01:31 GMT
     expect(runs).toBe(1);
@@ -158,7 +158,7 @@ describe('scheduled jobs', () => {
 
   it('catch up on an occurrence missed while the host was down, but not on stale ones', async () => {
     let runs = 0;
-    const job: TimerFunction = { kind: 'timer', name: `catchup-${Date.now()}`, schedule: '0 0 9 * * MON', description: 'x', run: async () => `ran ${++runs}` };
+    const job: TimerFunction = { kind: 'timer', name: `catchup-${Date.now()}`, schedule: '0 0 9 * * MON', description: 'x', run: () => Promise.resolve(`ran ${++runs}`) };
     expect(await runIfDue(job, stack.rt, new Date('2026-11-23T15:00:00Z'))).toMatchObject({ ran: true, occurrence: '2026-11-23T09:00:00.000Z' });
     expect(await runIfDue(job, stack.rt, new Date('2026-11-26T15:00:00Z'))).toMatchObject({ ran: false, reason: 'not-due' });
   });

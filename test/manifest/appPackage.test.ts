@@ -14,7 +14,8 @@ import { activityOptions, hrRecord, startTestStack, type TestStack } from '../su
 import * as teams from '../support/teams';
 
 const require = createRequire(import.meta.url);
-const schemaFile = (name: string) => require(`@microsoft/app-manifest/build/json-schemas/teams/v${MANIFEST_VERSION}/${name}`) as any;
+/** One of the official manifest JSON schemas that ship with @microsoft/app-manifest. */
+const schemaFile = (name: string) => require(`@microsoft/app-manifest/build/json-schemas/teams/v${MANIFEST_VERSION}/${name}`) as Parameters<typeof ManifestUtil.validateManifestAgainstSchema>[1];
 
 const IDS: ManifestIds = {
   teamsAppId: '2b1f5e8c-4d3a-4f6b-9c7d-1e2f3a4b5c6d',
@@ -26,7 +27,7 @@ const IDS: ManifestIds = {
 
 describe('the Teams app package', () => {
   const files = unzipSync(appPackage(IDS));
-  const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json']!)) as ReturnType<typeof buildManifest>;
+  const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as ReturnType<typeof buildManifest>;
 
   it('has the manifest and both icons at the root of the zip, and nothing else', () => {
     expect(Object.keys(files).sort()).toEqual(['color.png', 'manifest.json', 'outline.png', ...additionalLanguages().map((l) => `${l}.json`)].sort());

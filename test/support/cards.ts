@@ -1,9 +1,10 @@
 // Checks a card the way Teams' renderer would: parsed by the adaptivecards SDK with no warnings or
 // validation failures, schema version at most 1.5, under Teams' size limit.
 import { createRequire } from 'node:module';
+import type * as AdaptiveCardsModule from 'adaptivecards';
 import { teamsSizeOf } from '../../cards/fit';
 
-const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof import('adaptivecards');
+const AC = createRequire(import.meta.url)('adaptivecards/dist/adaptivecards.js') as typeof AdaptiveCardsModule;
 
 /**
  * Teams refuses a bot message over about 100 KB counted in UTF-16, and asks for 80 KB to be sure
@@ -17,12 +18,12 @@ export function cardProblems(card: unknown): string[] {
   if (size >= MAX_CARD_BYTES) problems.push(`card is ${size} bytes in UTF-16 (limit ${MAX_CARD_BYTES})`);
   const c = card as { type?: unknown; version?: unknown };
   if (c?.type !== 'AdaptiveCard') problems.push('type is not AdaptiveCard');
-  const [major, minor] = String(c?.version ?? '').split('.').map(Number);
+  const [major, minor] = (typeof c?.version === 'string' ? c.version : '').split('.').map(Number);
   if (!(major === 1 && minor !== undefined && minor <= 5)) problems.push(`version ${String(c?.version)} is not 1.0–1.5`);
 
   const adaptive = new AC.AdaptiveCard();
   const context = new AC.SerializationContext();
-  adaptive.parse(card as never, context);
+  adaptive.parse(card, context);
   for (let i = 0; i < context.eventCount; i++) {
     const message = context.getEventAt(i).message;
     // Teams renders chart elements the SDK does not know; those are checked below instead.

@@ -150,7 +150,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     }
   };
 
-  const server: Server = createServer(async (req, res) => {
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     const method = req.method ?? 'GET';
     const answer = (status: number, body: unknown, headers?: Record<string, string>) => {
@@ -211,7 +211,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     } catch (err) {
       return answer(500, { error: { code: 'FakeConnectorError', message: (err as Error).message } });
     }
-  });
+  };
+  const server: Server = createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
   const { port } = server.address() as AddressInfo;
   // The same object the server reads, so what a test sets on it (limits, faults) takes effect.
@@ -221,5 +222,5 @@ export async function startFakeConnector(): Promise<FakeConnector> {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
-  }) as FakeConnector;
+  });
 }

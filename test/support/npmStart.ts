@@ -29,8 +29,8 @@ export async function npmStart(playgroundAs = 'practitioner'): Promise<NpmStart>
     detached: true,
   });
   let output = '';
-  child.stdout!.on('data', (d) => { output += d; });
-  child.stderr!.on('data', (d) => { output += d; });
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
   const seen: ProcessId[] = [];
   const started: NpmStart = {
     child, ports, output: () => output,

@@ -7,20 +7,18 @@ import { call, type Session } from '../session';
 export async function planPage(main: HTMLElement, session: Session, personId: string | null): Promise<void> {
   const plan = await call<PlanView>(session, personId ? `people/${encodeURIComponent(personId)}/plan` : 'me');
   const exportArea = h('div', { class: 'actions' });
-  const exportButton = h('button', {
-    type: 'button',
-    onclick: async () => {
-      exportButton.disabled = true;
-      try {
-        const links = await call<ExportLinks>(session, 'me/export', { method: 'POST' });
-        replace(exportArea, h('span', {}, `Download links, valid for ${links.hours} hours: `), h('a', { href: links.markdown }, 'CPD record (Markdown)'), h('a', { href: links.csv }, 'CPD record (CSV)'));
-        announce('Your CPD record is ready to download.');
-      } catch (err) {
-        exportButton.disabled = false;
-        replace(exportArea, exportButton, h('p', { role: 'alert' }, (err as Error).message));
-      }
-    },
-  }, 'Export my CPD record');
+  const exportButton = h('button', { type: 'button', onclick: () => void exportRecord() }, 'Export my CPD record');
+  async function exportRecord() {
+    exportButton.disabled = true;
+    try {
+      const links = await call<ExportLinks>(session, 'me/export', { method: 'POST' });
+      replace(exportArea, h('span', {}, `Download links, valid for ${links.hours} hours: `), h('a', { href: links.markdown }, 'CPD record (Markdown)'), h('a', { href: links.csv }, 'CPD record (CSV)'));
+      announce('Your CPD record is ready to download.');
+    } catch (err) {
+      exportButton.disabled = false;
+      replace(exportArea, exportButton, h('p', { role: 'alert' }, (err as Error).message));
+    }
+  }
   exportArea.append(exportButton);
 
   replace(main,
