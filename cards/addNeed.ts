@@ -5,15 +5,10 @@ import { FRAMEWORK_TAGS } from '../core/frameworks';
 import { ACTIVITY_CHOICES, COMMON_CORE_CHOICES, formBanner } from './fragments';
 import { expand } from './render';
 
-export interface AddNeedValues {
-  areas: string;
-  subHeading: string;
-  frameworkTag: string;
-  description: string;
-  priority: string;
-  activityTypes: string;
-  targetDate: string;
-}
+/** The inputs of a learning need: declared once, for the card template, its input schema and its values. */
+export const ADD_NEED_FIELDS = ['areas', 'subHeading', 'frameworkTag', 'description', 'priority', 'activityTypes', 'targetDate'] as const;
+export type AddNeedField = (typeof ADD_NEED_FIELDS)[number];
+export type AddNeedValues = Record<AddNeedField, string>;
 
 export function addNeedCard(d: { cardId: string; values: AddNeedValues; errors: readonly string[]; today: string }): AdaptiveCardJson {
   return expand(template, {

@@ -72,15 +72,10 @@ export function promptActions(cardId: string, verbs: PromptVerbs, submitTitle: s
   return expand(promptActionsCard, { cardId, verbs, submitTitle, minDate, snoozable }).actions as unknown as object[];
 }
 
-export interface AboutYouValues {
-  jobTitle: string;
-  profession: string;
-  team: string;
-  careerStage: string;
-  registrationBody: string;
-  registrationNumber: string;
-  managerEmail: string;
-}
+/** The inputs of how someone not yet on the roster describes their role: declared once, for the card template, its input schema and its values. */
+export const ABOUT_YOU_FIELDS = ['jobTitle', 'profession', 'team', 'careerStage', 'registrationBody', 'registrationNumber', 'managerEmail'] as const;
+export type AboutYouField = (typeof ABOUT_YOU_FIELDS)[number];
+export type AboutYouValues = Record<AboutYouField, string>;
 
 export const EMPTY_ABOUT_YOU: AboutYouValues = {
   jobTitle: '', profession: '', team: '', careerStage: '', registrationBody: 'none', registrationNumber: '', managerEmail: '',

@@ -18,15 +18,10 @@ const CODE_CHOICES = COMMON_CORE.flatMap((a) => [{ code: a.code, label: `${a.cod
 
 const noteOrErrors = (errors: readonly string[], note: string) => formBanner(errors, banner('good', note));
 
-export interface MentorOfferValues {
-  strengths: string;
-  strengthsText: string;
-  kinds: string;
-  capacity: string;
-  availability: string;
-  locality: string;
-  pausedUntil: string;
-}
+/** The inputs of a mentoring offer: declared once, for the card template, its input schema and its values. */
+export const MENTOR_OFFER_FIELDS = ['strengths', 'strengthsText', 'kinds', 'capacity', 'availability', 'locality', 'pausedUntil'] as const;
+export type MentorOfferField = (typeof MENTOR_OFFER_FIELDS)[number];
+export type MentorOfferValues = Record<MentorOfferField, string>;
 
 export function mentorOfferCard(d: { cardId: string; values: MentorOfferValues; localities: readonly string[]; existing: boolean; errors: readonly string[]; note: string; today: string }): AdaptiveCardJson {
   return expand(offerTemplate, {
@@ -35,13 +30,10 @@ export function mentorOfferCard(d: { cardId: string; values: MentorOfferValues; 
   });
 }
 
-export interface MentorRequestValues {
-  needIds: string;
-  kind: string;
-  preferProfession: string;
-  locality: string;
-  availability: string;
-}
+/** The inputs of a request for a mentor: declared once, for the card template, its input schema and its values. */
+export const MENTOR_REQUEST_FIELDS = ['needIds', 'kind', 'preferProfession', 'locality', 'availability'] as const;
+export type MentorRequestField = (typeof MENTOR_REQUEST_FIELDS)[number];
+export type MentorRequestValues = Record<MentorRequestField, string>;
 
 export function mentorRequestCard(d: {
   cardId: string; values: MentorRequestValues; needs: { id: string; label: string }[]; localities: readonly string[]; existing: boolean;

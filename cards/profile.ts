@@ -3,13 +3,10 @@ import type { AdaptiveCardJson } from '../core/conversation';
 import { aboutYouInputs, banner, formBanner, type AboutYouValues } from './fragments';
 import { expand } from './render';
 
-export interface ProfileSettingsValues {
-  preferredName: string;
-  supervisorEmail: string;
-  /** Comma-separated ISO weekdays, as a multi-select ChoiceSet holds them. */
-  workingDays: string;
-  revalidationDate: string;
-}
+/** The inputs of one's own profile settings (workingDays: comma-separated ISO weekdays, as a multi-select holds them): declared once, for the card template, its input schema and its values. */
+export const PROFILE_SETTINGS_FIELDS = ['preferredName', 'supervisorEmail', 'workingDays', 'revalidationDate'] as const;
+export type ProfileSettingsField = (typeof PROFILE_SETTINGS_FIELDS)[number];
+export type ProfileSettingsValues = Record<ProfileSettingsField, string>;
 
 export interface ProfileCardData {
   cardId: string;

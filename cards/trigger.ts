@@ -6,15 +6,10 @@ import { PROFESSIONS } from '../core/workforce';
 import { formBanner } from './fragments';
 import { expand } from './render';
 
-export interface TriggerValues {
-  source: string;
-  summary: string;
-  codes: string;
-  teams: string;
-  professions: string;
-  dueDate: string;
-  createNeeds: string;
-}
+/** The inputs of a learning trigger: declared once, for the card template, its input schema and its values. */
+export const TRIGGER_FIELDS = ['source', 'summary', 'codes', 'teams', 'professions', 'dueDate', 'createNeeds'] as const;
+export type TriggerField = (typeof TRIGGER_FIELDS)[number];
+export type TriggerValues = Record<TriggerField, string>;
 
 const CODE_CHOICES = COMMON_CORE.flatMap((a) => [{ code: a.code, label: `${a.code} ${a.short}` }, ...a.subHeadings.map((s) => ({ code: s.code, label: `${s.code} ${s.label}` }))]);
 

@@ -6,6 +6,7 @@ import type { Person } from '../../core/people';
 import { CAREER_STAGE_CODES, PROFESSION_CODES, REGISTRATION_BODY_CODES } from '../../core/workforce';
 import type { BotDeps } from '../context';
 import { choice, email, text, typed } from '../../app/fields';
+import type { AboutYouField } from '../../cards/fragments';
 
 export const aboutYouSchema = z.object({
   jobTitle: text('Job title', { max: 200, required: true, noLinks: true }),
@@ -16,7 +17,7 @@ export const aboutYouSchema = z.object({
   registrationNumber: text('Registration number', { max: 50 })
     .refine((s) => /^[A-Za-z0-9 /-]*$/.test(s), 'Registration number may hold only letters, digits, spaces, "/" and "-".'),
   managerEmail: email("Your line manager's email", { required: true }),
-});
+} satisfies Record<AboutYouField, z.ZodType>);
 export type AboutYouInput = z.infer<typeof aboutYouSchema>;
 
 export function aboutYouValuesFrom(values: Record<string, unknown> | undefined, person?: Person, managerEmail = ''): AboutYouValues {

@@ -15,6 +15,7 @@ import { choice, choices, date, text, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { todayFor } from '../../app/people/today';
 import { addOwnNeed } from '../../app/plan/needs';
+import type { AddNeedField } from '../../cards/addNeed';
 
 const SUB_HEADINGS = CODES.filter((c) => c.includes('.'));
 
@@ -26,7 +27,7 @@ const schema = z.object({
   priority: choice('Priority', PRIORITIES),
   activityTypes: choices('How you would like to learn it', ACTIVITY_TYPE_CODES),
   targetDate: date('By when'),
-});
+} satisfies Record<AddNeedField, z.ZodType>);
 
 const EMPTY: AddNeedValues = { areas: '', subHeading: '', frameworkTag: '', description: '', priority: 'medium', activityTypes: '', targetDate: '' };
 

@@ -38,7 +38,7 @@ const schema = z.object({
   includesFeedback: toggle(),
   reflectiveDiscussion: toggle(),
   confirmNotIdentifying: toggle(),
-}).loose();
+} satisfies Record<(typeof CPD_INPUTS)[number] | 'confirmNotIdentifying', z.ZodType>).loose();
 
 const modelOf = (card: CardOf<'logCpd'>): ReflectionModel =>
   REFLECTION_MODEL_CODES.includes(card.context.model) ? card.context.model : 'what';

@@ -10,6 +10,7 @@ import { choice, choices, date, text, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { todayFor } from '../../app/people/today';
 import { saveMentorOffer, stopMentoring } from '../../app/mentoring/offers';
+import type { MentorOfferField } from '../../cards/mentoring';
 
 const schema = (localities: readonly string[]) => z.object({
   strengths: choices('Your strengths', CODES, { min: 1 }),
@@ -19,7 +20,7 @@ const schema = (localities: readonly string[]) => z.object({
   availability: choices('When you could meet', SLOTS),
   locality: choice('Where you are based', localities as [string, ...string[]], { required: false }),
   pausedUntil: date('Taking a break until'),
-});
+} satisfies Record<MentorOfferField, z.ZodType>);
 
 async function render(deps: BotDeps, card: CardOf<'mentorOffer'>, form?: FormState) {
   const [offer, today] = await Promise.all([deps.mentoring.getOffer(card.tenantId, card.recipientId), todayFor(deps, card.tenantId, card.recipientId)]);

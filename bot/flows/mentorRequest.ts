@@ -12,6 +12,7 @@ import type { BotDeps } from '../context';
 import { choice, choices, picked, typed } from '../../app/fields';
 import { defineAction, type CardFlow, type FormState } from './flow';
 import { saveMentorRequest, withdrawMentorRequest } from '../../app/mentoring/requests';
+import type { MentorRequestField } from '../../cards/mentoring';
 
 const schema = (localities: readonly string[]) => z.object({
   needIds: picked('Which needs in your plan', { min: 1, max: 20 }),
@@ -19,7 +20,7 @@ const schema = (localities: readonly string[]) => z.object({
   preferProfession: choice('A profession to learn from', PROFESSION_CODES, { required: false }),
   locality: choice('Near where you are based', localities as [string, ...string[]], { required: false }),
   availability: choices('When you could meet', SLOTS),
-});
+} satisfies Record<MentorRequestField, z.ZodType>);
 
 const requestIdOf = (card: CardOf<'mentorRequest'>) => card.context.requestId;
 

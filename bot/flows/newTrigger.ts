@@ -15,6 +15,7 @@ import { defineAction, type CardFlow, type FormState } from './flow';
 import { todayFor } from '../../app/people/today';
 import { plural } from '../../core/words';
 import { recordTrigger } from '../../app/triggers/record';
+import type { TriggerField } from '../../cards/trigger';
 
 const schema = z.object({
   source: choice('Where it comes from', TRIGGER_SOURCE_CODES),
@@ -24,7 +25,7 @@ const schema = z.object({
   professions: choices('Professions it affects', PROFESSION_CODES),
   dueDate: date('Learn by'),
   createNeeds: toggle(),
-}).loose();
+} satisfies Record<TriggerField, z.ZodType>).loose();
 
 async function render(deps: BotDeps, card: CardOf<'newTrigger'>, form?: FormState) {
   const v = form?.values;

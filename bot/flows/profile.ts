@@ -1,7 +1,7 @@
 // A person's own profile: HR's record read-only, their settings editable. Someone not on the
 // roster yet can also correct how they described their role.
 import { z } from 'zod';
-import { profileCard } from '../../cards/profile';
+import { profileCard, type ProfileSettingsField } from '../../cards/profile';
 import { firstName, nameOf, type Person } from '../../core/people';
 import { type CardOf, updateCardContext } from '../../app/cards';
 import type { BotDeps } from '../context';
@@ -18,7 +18,7 @@ const settingsSchema = z.object({
   supervisorEmail: email("Professional supervisor's email"),
   workingDays: weekdays('Days you work'),
   revalidationDate: date('NMC revalidation date'),
-});
+} satisfies Record<ProfileSettingsField, z.ZodType>);
 
 function statusLine(person: Person, managerName: string | undefined): string {
   if (person.status === 'pending') {

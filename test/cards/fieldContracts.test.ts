@@ -1,0 +1,48 @@
+// The inputs a card template asks for are exactly the fields its module declares, which its input
+// schema is typed against: a field renamed in one place fails here or in the compiler, not in use.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ADD_NEED_FIELDS } from '../../cards/addNeed';
+import { ABOUT_YOU_FIELDS } from '../../cards/fragments';
+import { CPD_INPUTS } from '../../cards/logCpd';
+import { MENTOR_OFFER_FIELDS, MENTOR_REQUEST_FIELDS } from '../../cards/mentoring';
+import { PROFILE_SETTINGS_FIELDS } from '../../cards/profile';
+import { TRIGGER_FIELDS } from '../../cards/trigger';
+import { OFFER_FIELDS } from '../../core/offers';
+
+const TEMPLATES = join(__dirname, '..', '..', 'cards', 'templates');
+
+/** The ids of a template's inputs that are fixed in it (ids made from data, like need slots, are not). */
+function inputIds(file: string): string[] {
+  const ids: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Record<string, unknown>;
+    if (typeof o.type === 'string' && o.type.startsWith('Input.') && typeof o.id === 'string' && !o.id.includes('${')) ids.push(o.id);
+    Object.values(o).forEach(walk);
+  };
+  walk(JSON.parse(readFileSync(join(TEMPLATES, file), 'utf8')));
+  return [...new Set(ids)].sort();
+}
+
+const CONTRACTS: [string, readonly string[]][] = [
+  ['addNeed.json', ADD_NEED_FIELDS],
+  ['logCpd.json', [...CPD_INPUTS, 'confirmNotIdentifying']],
+  ['mentorOffer.json', MENTOR_OFFER_FIELDS],
+  ['mentorRequest.json', MENTOR_REQUEST_FIELDS],
+  ['newTrigger.json', TRIGGER_FIELDS],
+  ['fragments/aboutYou.json', ABOUT_YOU_FIELDS],
+  // Send later's date and time are on its Action.ShowCard, built in cards/offers.ts beside the schedule schema.
+  ['offerCompose.json', OFFER_FIELDS],
+  ['profile.json', PROFILE_SETTINGS_FIELDS],
+];
+
+describe('card inputs and the fields their schemas are typed against', () => {
+  for (const [file, fields] of CONTRACTS) {
+    it(`${file} asks for exactly its declared fields`, () => {
+      expect(inputIds(file)).toEqual([...fields].sort());
+    });
+  }
+});
