@@ -21,7 +21,7 @@ export interface MatchingRun {
 
 const LOCK_SECONDS = 300;
 
-export async function runMentorMatching(deps: AppDeps): Promise<MatchingRun> {
+export async function runMentorMatching(deps: Pick<AppDeps, 'clock' | 'config' | 'mentoring' | 'mentoringPolicy' | 'needs' | 'newId' | 'outbox' | 'people'>): Promise<MatchingRun> {
   const tenantId = deps.config.tenantId;
   const holder = deps.newId();
   const now = deps.clock.now();
@@ -96,7 +96,7 @@ export async function runMentorMatching(deps: AppDeps): Promise<MatchingRun> {
 }
 
 /** Both proposal cards; the batch keys make sending again harmless. */
-async function sendProposal(deps: AppDeps, match: MentorMatch) {
+async function sendProposal(deps: Pick<AppDeps, 'outbox'>, match: MentorMatch) {
   for (const [personId, role] of [[match.menteeId, 'mentee'], [match.mentorId, 'mentor']] as const) {
     await deps.outbox.sendCard({
       tenantId: match.tenantId, batch: `mentor-proposal|${match.matchId}|${personId}`, recipientId: personId,
@@ -111,7 +111,7 @@ async function sendProposal(deps: AppDeps, match: MentorMatch) {
  * live proposal goes back to waiting; pairings with someone who has left end, and the request of a
  * mentee still here goes back to the pool.
  */
-async function repair(deps: AppDeps, s: { people: ReadonlyMap<string, MatchPerson>; matches: Stored<MentorMatch>[]; requests: Stored<MentorRequest>[]; at: string }) {
+async function repair(deps: Pick<AppDeps, 'mentoring' | 'outbox'>, s: { people: ReadonlyMap<string, MatchPerson>; matches: Stored<MentorMatch>[]; requests: Stored<MentorRequest>[]; at: string }) {
   const reopen = new Set<string>();
   for (const m of s.matches.filter((x) => x.status === 'proposed' || x.status === 'active')) {
     if (!s.people.has(m.mentorId) || !s.people.has(m.menteeId)) {

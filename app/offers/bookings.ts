@@ -41,7 +41,7 @@ export function localWhen(deps: Pick<AppDeps, 'clock' | 'config'>, at: string): 
 }
 
 /** How far up the waiting list this person goes, from facts about them (never their words). */
-async function priorityFor(deps: AppDeps, offer: Offer, personId: string, today: IsoDate): Promise<number> {
+async function priorityFor(deps: Pick<AppDeps, 'cpd' | 'needs' | 'offerPolicy' | 'people' | 'registration'>, offer: Offer, personId: string, today: IsoDate): Promise<number> {
   const [person, needs, cpd] = await Promise.all([
     deps.people.get(offer.tenantId, personId), deps.needs.listFor(offer.tenantId, personId), deps.cpd.listFor(offer.tenantId, personId),
   ]);
@@ -56,7 +56,7 @@ export async function waitingPosition(deps: Pick<AppDeps, 'offers'>, offerId: st
   return waitingOrder(await deps.offers.listBookings(offerId)).findIndex((b) => b.personId === personId) + 1;
 }
 
-export async function book(deps: AppDeps, offer: Offer, personId: string): Promise<BookOutcome> {
+export async function book(deps: Pick<AppDeps, 'clock' | 'config' | 'cpd' | 'needs' | 'offerPolicy' | 'offers' | 'outbox' | 'people' | 'registration'>, offer: Offer, personId: string): Promise<BookOutcome> {
   const today = localDate(deps.clock.now(), deps.config.timeZone);
   const closed = bookingClosed(offer, today);
   if (closed) return { kind: 'closed', why: closed };
@@ -86,7 +86,7 @@ export async function book(deps: AppDeps, offer: Offer, personId: string): Promi
 }
 
 /** Gives up a place (or one held for them, or a waiting-list spot); a freed place goes to the next person. */
-export async function cancel(deps: AppDeps, offer: Offer, personId: string): Promise<Booking['status'] | null> {
+export async function cancel(deps: Pick<AppDeps, 'clock' | 'config' | 'offerPolicy' | 'offers' | 'outbox'>, offer: Offer, personId: string): Promise<Booking['status'] | null> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const [places, booking] = await Promise.all([deps.offers.getPlaces(offer.offerId), deps.offers.getBooking(offer.offerId, personId)]);
     if (!places || !booking || !['booked', 'waiting', 'offered'].includes(booking.status)) return null;
@@ -104,7 +104,7 @@ export async function cancel(deps: AppDeps, offer: Offer, personId: string): Pro
 }
 
 /** Confirms a freed place held for them; false if it has moved on. */
-export async function confirm(deps: AppDeps, offer: Offer, personId: string): Promise<boolean> {
+export async function confirm(deps: Pick<AppDeps, 'clock' | 'offers'>, offer: Offer, personId: string): Promise<boolean> {
   const booking = await deps.offers.getBooking(offer.offerId, personId);
   if (!booking || booking.status !== 'offered' || !booking.offeredUntil || booking.offeredUntil < deps.clock.now().toISOString()) return false;
   await deps.offers.writeBooking({ ...booking, status: 'booked', offeredUntil: null, updatedAt: deps.clock.now().toISOString() }, booking);
@@ -116,7 +116,7 @@ export async function confirm(deps: AppDeps, offer: Offer, personId: string): Pr
  * offer starts (a hold never runs past it). Each hold is its own transaction; a race with another
  * promotion or a cancellation just reads again.
  */
-export async function promoteNext(deps: AppDeps, offer: Offer): Promise<number> {
+export async function promoteNext(deps: Pick<AppDeps, 'clock' | 'config' | 'offerPolicy' | 'offers' | 'outbox'>, offer: Offer): Promise<number> {
   const start = startOf(deps, offer).getTime();
   let promoted = 0;
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -140,7 +140,7 @@ export async function promoteNext(deps: AppDeps, offer: Offer): Promise<number> 
 }
 
 /** A freed place offered and not confirmed in time moves on (and the person is told). */
-export async function releaseLapsedHolds(deps: AppDeps, offer: Offer): Promise<number> {
+export async function releaseLapsedHolds(deps: Pick<AppDeps, 'clock' | 'config' | 'offerPolicy' | 'offers' | 'outbox'>, offer: Offer): Promise<number> {
   let released = 0;
   for (const b of (await deps.offers.listBookings(offer.offerId)).filter((x) => x.status === 'offered' && x.offeredUntil && x.offeredUntil < deps.clock.now().toISOString())) {
     const places = await deps.offers.getPlaces(offer.offerId);

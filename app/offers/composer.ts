@@ -16,6 +16,8 @@ function fingerprint(offer: Offer): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
 }
 
+type ComposeDeps = Pick<AppDeps, 'people' | 'needs' | 'offers' | 'conversations' | 'clock' | 'config' | 'planPolicy'>;
+
 export interface ComposedOffer {
   offer: Offer;
   audience: string[];
@@ -25,7 +27,7 @@ export interface ComposedOffer {
 }
 
 /** The offer as composed so far, checked, with its audience: what the preview shows. */
-export async function composeOffer(deps: AppDeps, tenantId: string, composerId: string, values: Record<string, unknown>): Promise<{ invalid: string[] } | ComposedOffer> {
+export async function composeOffer(deps: ComposeDeps, tenantId: string, composerId: string, values: Record<string, unknown>): Promise<{ invalid: string[] } | ComposedOffer> {
   const draft = await draftOffer(deps, { tenantId, offerId: deterministicId('tab-preview', composerId), createdBy: composerId }, values);
   if ('invalid' in draft) return draft;
   const summary = await audienceSummary(deps, draft.offer);
@@ -34,7 +36,7 @@ export async function composeOffer(deps: AppDeps, tenantId: string, composerId: 
 
 /** Sends (or schedules) what was previewed, once: the same offer sent again finds the first. */
 export async function sendComposed(
-  deps: AppDeps, tenantId: string, composerId: string, values: Record<string, unknown>, quoted: string | undefined, sendAtText: string | null | undefined,
+  deps: ComposeDeps & Pick<AppDeps, 'work' | 'log'>, tenantId: string, composerId: string, values: Record<string, unknown>, quoted: string | undefined, sendAtText: string | null | undefined,
 ): Promise<{ invalid: string[] } | { id: string; status: Offer['status'] }> {
   const composed = await composeOffer(deps, tenantId, composerId, values);
   if ('invalid' in composed) return composed;

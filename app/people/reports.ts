@@ -2,7 +2,7 @@
 import { nameOf, type Person } from '../../core/people';
 import type { AppDeps } from '../deps';
 
-export async function reportsOf(deps: AppDeps, tenantId: string, managerId: string): Promise<Person[]> {
+export async function reportsOf(deps: Pick<AppDeps, 'people'>, tenantId: string, managerId: string): Promise<Person[]> {
   const people = await deps.people.list(tenantId);
   return people
     .filter((p) => p.status !== 'left' && p.aadObjectId !== managerId && (p.managerId === managerId || p.supervisorId === managerId))

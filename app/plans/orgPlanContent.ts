@@ -25,7 +25,7 @@ export function equityFigures(plan: OrgPlan) {
   }));
 }
 
-export async function orgPlanContent(deps: AppDeps, today: IsoDate) {
+export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'mentoring' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions'>, today: IsoDate) {
   const data = await loadRollup(deps, today);
   const plan = await orgPlanOf(deps, data, today);
   const matches = await deps.mentoring.listMatches(deps.config.tenantId);

@@ -20,7 +20,7 @@ export interface RollupData {
   triggers: LearningTrigger[];
 }
 
-export async function loadRollup(deps: AppDeps, period: IsoDate): Promise<RollupData> {
+export async function loadRollup(deps: Pick<AppDeps, 'config' | 'mentoring' | 'needs' | 'people' | 'planPolicy' | 'plans' | 'schedules' | 'sessions'>, period: IsoDate): Promise<RollupData> {
   const tenantId = deps.config.tenantId;
   const [people, needs, sessions, schedules, offers, matches, requests, triggers] = await Promise.all([
     deps.people.list(tenantId), deps.needs.listFacts(tenantId),
@@ -44,7 +44,7 @@ export async function loadRollup(deps: AppDeps, period: IsoDate): Promise<Rollup
   };
 }
 
-export function teamPlanOf(deps: AppDeps, data: RollupData, team: string, period: IsoDate): TeamPlan {
+export function teamPlanOf(deps: Pick<AppDeps, 'planPolicy'>, data: RollupData, team: string, period: IsoDate): TeamPlan {
   return computeTeamPlan({
     team, period, policy: deps.planPolicy, members: data.people.filter((p) => p.team === team).map((p) => ({ id: p.aadObjectId, team: p.team, profession: p.profession })),
     needs: data.needs, sessions: data.sessions, appraised: data.appraised, mentoring: data.mentoring, triggers: data.triggers,
@@ -63,7 +63,7 @@ export function teamLedBy(managerId: string, people: readonly Person[]): string 
  * that took place (or takes place) within the equity look-back, and a mentoring or shadowing pair
  * under way. The one definition of "places" that the chat's org plan and the tab both show.
  */
-async function placesGiven(deps: AppDeps, data: RollupData, today: IsoDate): Promise<{ personId: string }[]> {
+async function placesGiven(deps: Pick<AppDeps, 'config' | 'offers' | 'planPolicy'>, data: RollupData, today: IsoDate): Promise<{ personId: string }[]> {
   const since = addMonths(today, -deps.planPolicy.equity.lookbackMonths);
   const offers = (await deps.offers.list(deps.config.tenantId)).filter((o) => (o.status === 'sending' || o.status === 'sent') && o.date >= since);
   const bookings = await Promise.all(offers.map((o) => deps.offers.listBookings(o.offerId)));
@@ -80,7 +80,7 @@ export function leadOf(team: string, people: readonly Person[]): string | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
-export async function orgPlanOf(deps: AppDeps, data: RollupData, today: IsoDate): Promise<OrgPlan> {
+export async function orgPlanOf(deps: Pick<AppDeps, 'config' | 'cpd' | 'offers' | 'planPolicy' | 'registration'>, data: RollupData, today: IsoDate): Promise<OrgPlan> {
   const cpd = await deps.cpd.listFacts(deps.config.tenantId);
   const byPerson = new Map<string, typeof cpd>();
   for (const r of cpd) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);

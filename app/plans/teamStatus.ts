@@ -35,7 +35,7 @@ export interface ReportStatus {
   concerns: number;
 }
 
-export async function teamStatusOf(deps: AppDeps, tenantId: string, managerId: string): Promise<{ summary: string; people: ReportStatus[] }> {
+export async function teamStatusOf(deps: Pick<AppDeps, 'clock' | 'config' | 'conversations' | 'people' | 'policy' | 'schedules' | 'sessions'>, tenantId: string, managerId: string): Promise<{ summary: string; people: ReportStatus[] }> {
   const reports = await reportsOf(deps, tenantId, managerId);
   const today = await todayFor(deps, tenantId, managerId);
   const [schedules, sessions, conversations] = await Promise.all([
