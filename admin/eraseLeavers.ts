@@ -42,6 +42,9 @@ export const PERSONAL_ROWS: Record<TableName, RowsOf | { keeps: string }> = {
   digestlinks: { keeps: "a team's digest channel; the id of the manager who chose it" },
   offers: { keeps: "L&D's offers; the id of whoever created one" },
   ratelimits: { keeps: 'the shared send budget' },
+  teamagreements: { keeps: "a team's agreed priorities; the id and name of the manager who agreed them" },
+  commissions: { keeps: "L&D's commissioning lines; the ids of whoever created one and of staff named to deliver it" },
+  budgets: { keeps: "the year's budget lines; the id of whoever set them" },
 };
 
 export interface ErasureDeps {

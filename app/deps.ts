@@ -10,6 +10,8 @@ import type { PlanStore } from '../store/plans';
 import type { WorkQueue } from './messaging/work';
 import type { OfferPolicy } from '../core/offers';
 import type { OfferStore } from '../store/offers';
+import type { AgreementStore } from '../store/agreements';
+import type { CommissioningStore } from '../store/commissioning';
 import type { CpdStore } from '../store/cpd';
 import type { ExportLinkStore } from '../store/exports';
 import type { Clock } from '../core/clock';
@@ -53,6 +55,8 @@ export interface AppDeps {
   work: WorkQueue;
   offers: OfferStore;
   offerPolicy: OfferPolicy;
+  agreements: AgreementStore;
+  commissioning: CommissioningStore;
   /** Draws an issued card as it is sent: the conversation layer's, given to the app at composition. */
   renderCard: CardRenderer;
 }

@@ -112,3 +112,23 @@ export function typed(values: Record<string, unknown> | undefined, key: string, 
   const v = values?.[key];
   return typeof v === 'string' ? v.slice(0, max) : typeof v === 'number' ? String(v) : '';
 }
+
+/** An amount of money typed as pounds ("1,250" or "£1,250.50"), in pence; empty is null unless required. */
+export function pounds(label: string, opts: { required?: boolean; max?: number } = {}) {
+  const max = opts.max ?? 10_000_000_00;
+  return z.preprocess(
+    blankToEmpty,
+    z.string({ error: `${label} must be an amount in pounds.` }).transform((s, ctx) => {
+      const clean = s.trim().replace(/^£/, '').replace(/,/g, '');
+      if (clean === '') {
+        if (opts.required) ctx.addIssue({ code: 'custom', message: `${label} is required.` });
+        return null;
+      }
+      if (!/^\d{1,9}(\.\d{1,2})?$/.test(clean) || Math.round(Number(clean) * 100) > max) {
+        ctx.addIssue({ code: 'custom', message: `${label} must be an amount in pounds, like 1,250 or 1250.50.` });
+        return null;
+      }
+      return Math.round(Number(clean) * 100);
+    }),
+  );
+}

@@ -97,6 +97,8 @@ export interface Offer {
   /** When a page of the fan-out last ran (queued invitations, or waited for sending to catch up). */
   fanOutSeenAt: string | null;
   reportedAt: string | null;
+  /** The line of the organisation's L&D plan it was made from, if any. */
+  commissionLine?: { year: string; lineId: string } | null;
 }
 
 /**

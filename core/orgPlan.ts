@@ -11,6 +11,8 @@ import { professionLabel } from './workforce';
 
 export interface OrgPerson extends RollupPerson {
   registered: boolean;
+  /** The roster's service (children's social care, education, early help, health, youth justice…); unset reads "Not recorded". */
+  service?: string;
 }
 
 export interface OrgPlanInput {
@@ -41,7 +43,7 @@ export interface Priority {
 }
 
 export interface EquityRow {
-  dimension: 'profession' | 'registration' | 'team';
+  dimension: 'profession' | 'service' | 'registration' | 'team';
   group: string;
   headcount: number;
   workforceShare: number;
@@ -129,6 +131,7 @@ export function computeOrgPlan(input: OrgPlanInput): OrgPlan {
   const places = input.places.filter((p) => byId.has(p.personId));
   const dimensions: [EquityRow['dimension'], (p: OrgPerson) => string][] = [
     ['profession', (p) => professionLabel(p.profession)],
+    ['service', (p) => p.service || 'Not recorded'],
     ['registration', (p) => (p.registered ? 'Registered with a regulator' : 'Not registered')],
     ['team', (p) => p.team],
   ];
@@ -150,4 +153,22 @@ export function computeOrgPlan(input: OrgPlanInput): OrgPlan {
   });
 
   return { headcount: people.length, withOpenNeeds: new Set(open.map((n) => n.personId)).size, openNeeds: open.length, priorities, equity };
+}
+
+/** A priority as anyone beyond a person and their manager may see it: its counts of people hidden from 1 to t-1, and its score with them. */
+export interface ShownPriority {
+  code: string;
+  /** Null when a count it is made from is hidden (the score would give it away). */
+  score: number | null;
+  people: number | null;
+  triggerPeople: number | null;
+  registrationPeople: number | null;
+}
+
+export function shownPriority(p: Priority, t: number): ShownPriority {
+  const shown = (n: number) => (n > 0 && n < t ? null : n);
+  const people = shown(p.people);
+  const triggerPeople = shown(p.triggerPeople);
+  const registrationPeople = shown(p.registrationPeople);
+  return { code: p.code, score: people === null || triggerPeople === null || registrationPeople === null ? null : p.score, people, triggerPeople, registrationPeople };
 }

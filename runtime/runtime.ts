@@ -25,6 +25,8 @@ import { TableSessionStore } from '../store/sessions';
 import type { CadencePolicy } from '../core/cadencePolicy';
 import { loadCadencePolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadRegistrationPolicy } from './policy';
 import { TableOfferStore } from '../store/offers';
+import { TableAgreementStore } from '../store/agreements';
+import { TableCommissioningStore } from '../store/commissioning';
 import { TablePlanStore } from '../store/plans';
 import { WorkQueue } from '../app/messaging/work';
 import { SendPacer } from '../app/messaging/sendPacer';
@@ -107,6 +109,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     work: new WorkQueue(queues),
     offers: new TableOfferStore(tables),
     offerPolicy: loadOfferPolicy(),
+    agreements: new TableAgreementStore(tables),
+    commissioning: new TableCommissioningStore(tables),
     messenger: options.messenger ?? teams.messenger,
     // The conversation's flows draw the cards the app sends (made just below: they are given these deps).
     renderCard: ((card, note) => renderCard(card, note)) as CardRenderer,

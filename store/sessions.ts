@@ -36,6 +36,8 @@ export interface SessionStore {
   get(tenantId: string, key: string): Promise<StoredSession | undefined>;
   /** Sessions dated from `from` to `to`, inclusive. */
   listBetween(tenantId: string, from: string, to: string): Promise<StoredSession[]>;
+  /** Appraisals held between the dates (inclusive) that the person prepared for: the benchmark's self-ratings are in their answers. */
+  listAnsweredAppraisals(tenantId: string, from: string, to: string): Promise<StoredSession[]>;
   /** One person's sessions dated from `from` to `to`, inclusive. */
   listForPerson(tenantId: string, personId: string, from: string, to: string): Promise<StoredSession[]>;
   /** Changes a session only if nobody has since `session.etag`; throws ConcurrencyError otherwise. */
@@ -84,6 +86,11 @@ export class TableSessionStore implements SessionStore {
 
   async listBetween(tenantId: string, from: string, to: string) {
     const rows = await listAll<SessionEntity>(this.client, odata`PartitionKey eq ${tenantId} and RowKey ge ${from} and RowKey lt ${`${to}|~`}`);
+    return rows.map(toSession);
+  }
+
+  async listAnsweredAppraisals(tenantId: string, from: string, to: string) {
+    const rows = await listAll<SessionEntity>(this.client, odata`PartitionKey eq ${tenantId} and RowKey ge ${from} and RowKey lt ${`${to}|~`} and kind eq ${'appraisal'} and answeredAt ne ${''}`);
     return rows.map(toSession);
   }
 

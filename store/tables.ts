@@ -26,6 +26,9 @@ export const TABLES = {
   offers: 'offers',
   bookings: 'bookings',
   rateLimits: 'ratelimits',
+  teamAgreements: 'teamagreements',
+  commissions: 'commissions',
+  budgets: 'budgets',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

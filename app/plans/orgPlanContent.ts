@@ -3,12 +3,12 @@
 import { activityLabel } from '../../core/activities';
 import { formatDate, type IsoDate } from '../../core/calendar';
 import { describeCode } from '../../core/commonCore';
-import type { OrgPlan } from '../../core/orgPlan';
+import { shownPriority, type OrgPlan } from '../../core/orgPlan';
 import { plural } from '../../core/words';
 import type { AppDeps } from '../deps';
 import { loadRollup, orgPlanOf } from './rollup';
 
-const EQUITY_HEADINGS = { profession: 'By profession', registration: 'Registered with a regulator, or not', team: 'By team' } as const;
+const EQUITY_HEADINGS = { profession: 'By profession', service: 'By service', registration: 'Registered with a regulator, or not', team: 'By team' } as const;
 
 /**
  * Who CPD reaches, as the chat's org plan and the tab both show it: shares in whole percent, worked
@@ -16,7 +16,7 @@ const EQUITY_HEADINGS = { profession: 'By profession', registration: 'Registered
  */
 export function equityFigures(plan: OrgPlan) {
   const percent = (share: number) => Math.round(share * 100);
-  return (['profession', 'registration', 'team'] as const).map((dimension) => ({
+  return (['profession', 'service', 'registration', 'team'] as const).map((dimension) => ({
     dimension,
     heading: EQUITY_HEADINGS[dimension],
     rows: plan.equity.filter((r) => r.dimension === dimension).map((r) => ({
@@ -35,14 +35,17 @@ export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'men
   const useful = checkIns.filter((c) => c.useful === 'very' || c.useful === 'somewhat').length;
   const shownCount = (n: number) => (n === 0 || n >= t ? String(n) : `fewer than ${t}`);
   const equity = equityFigures(plan);
+  const shown = plan.priorities.map((p) => shownPriority(p, t));
+  const count = (n: number | null, one: string, many: string) => (n === null ? `fewer than ${t} ${many}` : plural(n, one, many));
   return {
     eyebrow: formatDate(today),
     summary: `${plan.headcount} staff; ${plan.withOpenNeeds} with open learning needs (${plan.openNeeds} needs in all).`,
-    chart: plan.priorities.map((p) => ({ label: p.code, value: p.score })),
-    priorities: plan.priorities.slice(0, deps.planPolicy.topAreas + 2).map((p) => ({
-      heading: `${describeCode(p.code)}: priority ${p.score}`,
+    chart: shown.filter((p) => p.score !== null).map((p) => ({ label: p.code, value: p.score! })),
+    priorities: plan.priorities.slice(0, deps.planPolicy.topAreas + 2).map((p, i) => ({
+      code: p.code,
+      heading: shown[i]!.score === null ? describeCode(p.code) : `${describeCode(p.code)}: priority ${shown[i]!.score}`,
       lines: [
-        `${plural(p.people, 'person needs', 'people need')} it; ${p.triggerPeople} affected by learning triggers; ${plural(p.registrationPeople, 'registrant', 'registrants')} short of their regulator in a renewal window.`,
+        `${count(shown[i]!.people, 'person needs', 'people need')} it; ${count(shown[i]!.triggerPeople, 'affected', 'affected')} by learning triggers; ${count(shown[i]!.registrationPeople, 'registrant', 'registrants')} short of their regulator in a renewal window.`,
         ...(p.teams.length || p.professions.length ? [`Most in ${[...p.teams, ...p.professions].map((g) => `${g.name} (${g.people})`).join(', ')}.`] : []),
         p.activity ? `Commission: ${activityLabel(p.activity).toLowerCase()}, the way most of them would like to learn, open to every profession.` : 'Commission: a cross-profession session.',
         p.mentors > 0 ? `Internal mentors with this strength: ${p.mentors}.` : 'No internal mentor offers this strength yet.',

@@ -90,7 +90,7 @@ export async function orgPlanOf(deps: Pick<AppDeps, 'config' | 'cpd' | 'offers' 
   }).map((p) => p.aadObjectId));
   return computeOrgPlan({
     policy: deps.planPolicy,
-    people: data.people.map((p) => ({ id: p.aadObjectId, team: p.team, profession: p.profession, registered: p.registrationBody !== 'none' })),
+    people: data.people.map((p) => ({ id: p.aadObjectId, team: p.team, profession: p.profession, service: p.service, registered: p.registrationBody !== 'none' })),
     needs: data.needs, triggers: data.triggers, mentoring: data.mentoring, registrationShort,
     cpd: cpd.map((r) => ({ personId: r.personId, date: r.date })),
     places: await placesGiven(deps, data, today),
