@@ -15,8 +15,10 @@ export async function loadRatings(deps: BenchmarkDeps, tenantId: string, year: O
   const ratings: Rating[] = [];
   for (const a of appraisals) {
     const person = byId.get(a.personId);
-    if (!person || !a.answers) continue;
-    const scores = Object.fromEntries(AREA_CODES.map((c) => [c, Number(a.answers![`sa_${c}`])]).filter(([, n]) => Number.isInteger(n) && (n as number) >= 1 && (n as number) <= 4));
+    const answers = a.answers;
+    if (!person || !answers) continue;
+    const rated = AREA_CODES.map((c): [string, number] => [c, Number(answers[`sa_${c}`])]).filter(([, n]) => Number.isInteger(n) && n >= 1 && n <= 4);
+    const scores: Record<string, number> = Object.fromEntries(rated);
     if (Object.keys(scores).length === 0) continue;
     ratings.push({ year: orgYearOf(a.date, deps.planPolicy.orgYear.startsOn).start, profession: person.profession, service: person.service, team: person.team, scores });
   }

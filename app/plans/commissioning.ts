@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { CODES } from '../../core/commonCore';
 import { canMove, LINE_STATUS_LABELS, LINE_STATUSES, type Budget, type CommissionLine, type LineStatus } from '../../core/commissioning';
 import { OFFER_FORMAT_CODES, type OfferFormat, type OfferValues } from '../../core/offers';
-import { PROFESSION_CODES, type Profession } from '../../core/workforce';
+import { PROFESSION_CODES } from '../../core/workforce';
 import type { StoredBudget, StoredLine } from '../../store/commissioning';
 import { ConcurrencyError } from '../../store/errors';
 import type { AppDeps } from '../deps';
@@ -21,7 +21,7 @@ export type LineField = (typeof LINE_FIELDS)[number];
 
 export const lineInput = z.object({
   title: text('What it is', { max: 120, required: true, noLinks: true }),
-  code: choice('Priority it answers', CODES as [string, ...string[]]),
+  code: choice('Priority it answers', CODES),
   format: choice('Format', OFFER_FORMAT_CODES),
   professions: choices('For professions', PROFESSION_CODES),
   services: picked('For services', { max: 40 }),
@@ -60,7 +60,7 @@ export async function saveLine(
   if (lineId && (!seen || seen.etag !== seenEtag)) return { invalid: ['Someone changed this line at the same time. Look at it again, then save.'] };
   const now = deps.clock.now().toISOString();
   const line: CommissionLine = {
-    tenantId, year, lineId: lineId ?? deps.newId(), code: i.code, title: i.title, format: i.format as OfferFormat, professions: i.professions as Profession[],
+    tenantId, year, lineId: lineId ?? deps.newId(), code: i.code, title: i.title, format: i.format as OfferFormat, professions: i.professions,
     services: i.services, teams: i.teams, registration: i.registration as CommissionLine['registration'],
     provider: i.providerKind === 'internal' ? { kind: 'internal', people: i.providerPeople } : { kind: 'external', name: i.providerName },
     places: i.places, estimatedPence: i.estimated!, actualPence: seen?.actualPence ?? null, budgetLine: i.budgetLine,
