@@ -90,6 +90,12 @@ export async function serveApi(rt: ApiHost, route: ApiRoute, request: HttpReques
   }
   const result = await route.handle({ deps: rt, me, params: request.params, body, devSignIn: rt.config.mode === 'local' && !!rt.devSignIn });
   rt.log.info('tab.api', { route: route.name, status: result.status });
+  if ('file' in result) {
+    return {
+      status: 200, body: result.file.bytes,
+      headers: { 'content-type': result.file.type, 'content-disposition': `attachment; filename="${result.file.name}"`, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' },
+    };
+  }
   return json(result.status, result.body);
 }
 

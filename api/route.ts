@@ -15,7 +15,10 @@ export interface ApiCall {
   devSignIn: boolean;
 }
 
-export type ApiResult = { status: number; body: unknown };
+export type ApiResult =
+  | { status: number; body: unknown }
+  /** A download, answered only to the signed-in caller (never a link someone else could use). */
+  | { status: 200; file: { name: string; type: string; bytes: Uint8Array } };
 
 export interface ApiRoute {
   name: string;
@@ -27,5 +30,6 @@ export interface ApiRoute {
 }
 
 export const ok = <T>(body: T): ApiResult => ({ status: 200, body });
+export const download = (name: string, type: string, bytes: Uint8Array): ApiResult => ({ status: 200, file: { name, type, bytes } });
 export const badRequest = (errors: string[]): ApiResult => ({ status: 400, body: { errors } });
 export const forbidden = (why: string): ApiResult => ({ status: 403, body: { error: why } });

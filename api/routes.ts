@@ -7,8 +7,9 @@ import { OFFER_ROUTES } from './routes/offers';
 import { ORG_ROUTES } from './routes/org';
 import { PEOPLE_ROUTES } from './routes/people';
 import { TEAM_ROUTES } from './routes/team';
+import { YEAR_PLAN_ROUTES } from './routes/yearPlan';
 
 export type { ApiCall, ApiResult, ApiRoute, Audience } from './route';
 export { badRequest, forbidden } from './route';
 
-export const API_ROUTES: readonly ApiRoute[] = [...PEOPLE_ROUTES, ...TEAM_ROUTES, ...ORG_ROUTES, ...OFFER_ROUTES];
+export const API_ROUTES: readonly ApiRoute[] = [...PEOPLE_ROUTES, ...TEAM_ROUTES, ...ORG_ROUTES, ...YEAR_PLAN_ROUTES, ...OFFER_ROUTES];

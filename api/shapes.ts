@@ -18,6 +18,8 @@ export interface PlanView {
   planYear: string;
   groups: { heading: string; needs: { heading: string; description: string; details: string[]; comments: string[]; status: string }[] }[];
   cpd: { period: string; headline: string; tone: 'good' | 'attention' | 'default'; checks: Fact[]; notes: string[]; records: { date: string; title: string; detail: string }[] };
+  /** The person's team's agreed priorities for the year (their own plan only: a manager viewing a report's sees none). */
+  teamPriorities: TeamPrioritiesView | null;
 }
 
 export interface ExportLinks {
@@ -42,7 +44,8 @@ export interface OrgView {
   summary: string;
   mentoring: string;
   equityNote: string;
-  priorities: { code: string; label: string; score: number; people: number; lines: string[] }[];
+  /** Counts of people are null where hidden (fewer than the threshold), and the score with them. */
+  priorities: { code: string; label: string; score: number | null; people: number | null; lines: string[] }[];
   /** Shares in whole percent. */
   equity: { dimension: string; heading: string; rows: { group: string; headcount: number; workforceShare: number; cpdShare: number; placesShare: number; underServed: boolean }[] }[];
   /** The latest learning triggers; source as people read it ("Practice review (rapid review or CSPR)"). */
@@ -99,4 +102,92 @@ export interface DevSignInPerson {
   roles: string[];
   /** One of the people the README walks through (Priya, Dana, Morgan): listed first, Priya chosen by default. */
   featured: boolean;
+}
+
+export interface AgreedPriorityView {
+  code: string;
+  /** "CC3 Safeguarding" */
+  label: string;
+  why: string;
+  /** "Summer 2027" */
+  term: string;
+}
+
+/** A team's agreed priorities for the organisation's year, and what a manager needs to agree them. */
+export interface TeamAgreementView {
+  team: string | null;
+  /** Only the team's lead (the manager most of it reports to) may agree. */
+  isLead: boolean;
+  /** "2026–27" */
+  year: string;
+  agreeBy: string;
+  maxPriorities: number;
+  terms: string[];
+  /** Every Common Core area and sub-heading. */
+  codes: Option[];
+  /** The team plan's most needed areas, as a starting point. */
+  suggested: Option[];
+  current: { version: number; priorities: AgreedPriorityView[]; agreedByName: string; agreedAt: string; earlierVersions: number } | null;
+  /** The team's mean self-rating per area beside the organisation's (null where hidden). */
+  benchmark: { area: string; label: string; team: number | null; organisation: number | null }[];
+}
+
+/** A member's view of their team's agreed priorities: the team's, never who needs what. */
+export interface TeamPrioritiesView {
+  team: string;
+  year: string;
+  priorities: (AgreedPriorityView & { touchesYou: boolean })[];
+}
+
+export interface CommissionLineView {
+  id: string;
+  /** Send back with a change: a line changed by someone else meanwhile is refused. */
+  etag: string;
+  title: string;
+  code: string;
+  codeLabel: string;
+  format: string;
+  formatLabel: string;
+  /** Who it is for, in words ("Social worker; PaCT"). */
+  audience: string;
+  provider: string;
+  places: number;
+  offered: number;
+  booked: number;
+  attended: number;
+  estimated: string;
+  actual: string | null;
+  budgetLine: string;
+  status: string;
+  statusLabel: string;
+  /** The statuses it may move to next (one step either way). */
+  moves: Option[];
+  /** The form's values for editing it, and the offer composer's for an offer made from it. */
+  values: Record<string, string>;
+  offerValues: Record<string, string>;
+}
+
+export interface ReachView {
+  heading: string;
+  /** Counts in words where they are hidden ("fewer than 3"). */
+  rows: { group: string; headcount: number; places: string; placesPerHead: string; spent: string; spentPerHead: string }[];
+}
+
+export interface BenchmarkView {
+  year: string;
+  respondents: number;
+  areas: { area: string; label: string; mean: number | null; lastYear: number | null; distribution: string[] }[];
+  byProfession: { group: string; respondents: number; means: (number | null)[] }[];
+  byService: { group: string; respondents: number; means: (number | null)[] }[];
+}
+
+/** L&D's plan for the year: commissioning, budget, reach per head, the benchmark, teams agreed. */
+export interface YearPlanView {
+  year: string;
+  lines: CommissionLineView[];
+  budget: { total: string; committed: string; spent: string; left: string; lines: { name: string; budget: string; committed: string; spent: string }[]; etag: string | null; values: { name: string; pounds: string }[] };
+  reach: ReachView[];
+  benchmark: BenchmarkView;
+  teams: { agreed: number; of: number; agreeBy: string; due: boolean };
+  options: { codes: Option[]; formats: Option[]; professions: Option[]; services: Option[]; teams: Option[]; staff: Option[]; registration: Option[] };
 }

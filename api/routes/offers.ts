@@ -8,14 +8,25 @@ import { offerProgress } from '../../app/offers/progress';
 import { todayFor } from '../../app/people/today';
 import { COMPOSER_CHOICES, offerInvitationCard } from '../../cards/offers';
 import { OFFER_FORMATS } from '../../core/offers';
-import { badRequest, ok, type ApiRoute } from '../route';
+import { badRequest, ok, type ApiCall, type ApiRoute } from '../route';
+import { currentYear } from '../../app/plans/agreements';
+import { orgToday } from '../../app/people/today';
 import type { ComposerOptions, OfferPreview, OfferProgress } from '../shapes';
 
 const offerInput = z.object({
   values: z.record(z.string(), z.unknown()),
+  /** The plan's commissioning line it is made from, if any. */
+  line: z.string().uuid().nullable().optional(),
   sendAt: z.string().max(40).nullable().optional(),
   digest: z.string().max(100).optional(),
 });
+
+/** This year's commissioning line an offer is made from, if the composer names one that exists. */
+async function lineRef(deps: ApiCall['deps'], tenantId: string, lineId: string | null | undefined) {
+  if (!lineId) return null;
+  const year = currentYear(deps, orgToday(deps)).start;
+  return (await deps.commissioning.getLine(tenantId, year, lineId)) ? { year, lineId } : null;
+}
 
 /** The preview's card id: it is drawn, never issued, so nothing can act on it. */
 const PREVIEW_CARD_ID = '00000000-0000-4000-8000-000000000000';
@@ -53,7 +64,7 @@ export const OFFER_ROUTES: readonly ApiRoute[] = [
     async handle({ deps, me, body }) {
       const input = offerInput.safeParse(body);
       if (!input.success) return badRequest(['Send the offer as {"values": {…}}.']);
-      const composed = await composeOffer(deps, me.tenantId, me.aadObjectId, input.data.values);
+      const composed = await composeOffer(deps, me.tenantId, me.aadObjectId, input.data.values, await lineRef(deps, me.tenantId, input.data.line));
       if ('invalid' in composed) return badRequest(composed.invalid);
       const today = await todayFor(deps, me.tenantId, me.aadObjectId);
       const state = await invitationState(deps, composed.offer, undefined, today, false);
@@ -69,7 +80,7 @@ export const OFFER_ROUTES: readonly ApiRoute[] = [
     async handle({ deps, me, body }) {
       const input = offerInput.safeParse(body);
       if (!input.success) return badRequest(['Send the offer as {"values": {…}, "digest": "…", "sendAt": null}.']);
-      const sent = await sendComposed(deps, me.tenantId, me.aadObjectId, input.data.values, input.data.digest, input.data.sendAt);
+      const sent = await sendComposed(deps, me.tenantId, me.aadObjectId, input.data.values, input.data.digest, input.data.sendAt, await lineRef(deps, me.tenantId, input.data.line));
       return 'invalid' in sent ? badRequest(sent.invalid) : ok(sent);
     },
   },

@@ -3,6 +3,7 @@ import { orgPlanContent } from '../../app/plans/orgPlanContent';
 import { todayFor } from '../../app/people/today';
 import { describeCode } from '../../core/commonCore';
 import { TRIGGER_SOURCES } from '../../core/triggers';
+import { shownPriority } from '../../core/orgPlan';
 import { ok, type ApiRoute } from '../route';
 import type { OrgView } from '../shapes';
 
@@ -16,7 +17,10 @@ export const ORG_ROUTES: readonly ApiRoute[] = [
         .map((t) => ({ source: TRIGGER_SOURCES[t.source], summary: t.summary, areas: t.codes.map(describeCode).join(', '), dueDate: t.dueDate }));
       return ok<OrgView>({
         summary, mentoring, equityNote, triggers,
-        priorities: plan.priorities.slice(0, priorities.length).map((p, i) => ({ code: p.code, label: describeCode(p.code), score: p.score, people: p.people, lines: priorities[i]!.lines })),
+        priorities: plan.priorities.slice(0, priorities.length).map((p, i) => {
+          const shown = shownPriority(p, deps.planPolicy.threshold);
+          return { code: p.code, label: describeCode(p.code), score: shown.score, people: shown.people, lines: priorities[i]!.lines };
+        }),
         // The same figures, worked out by the same function, as the chat's org plan.
         equity: equityFigures,
       });

@@ -3,6 +3,7 @@
 import { createExportLinks } from '../../app/cpd/exports';
 import type { AppDeps } from '../../app/deps';
 import { reportsOf } from '../../app/people/reports';
+import { prioritiesForMember } from '../../app/plans/teamPriorities';
 import { todayFor } from '../../app/people/today';
 import { NEED_STATUS_LABELS, type LearningNeed } from '../../core/needs';
 import { firstName, hasRole, nameOf, type Person } from '../../core/people';
@@ -25,7 +26,9 @@ async function planOf(deps: AppDeps, person: Person, viewerId: string): Promise<
   const needView = (n: LearningNeed) => ({ heading: needHeading(n), description: n.description, details: needDetails(n, today, viewerId === person.aadObjectId ? 'you' : firstName(person)), comments: commentLines(n), status: NEED_STATUS_LABELS[n.status] });
   // Named at an appraisal for the plan year it opens: the chat card shows these too, and points here for all of them.
   const next = needs.filter((n) => n.period > period.start);
+  const teamPriorities = viewerId === person.aadObjectId ? await prioritiesForMember(deps, person, today) : null;
   return {
+    teamPriorities,
     person: { id: person.aadObjectId, name: nameOf(person), jobTitle: person.jobTitle, profession: professionLabel(person.profession), team: person.team },
     asManager: viewerId !== person.aadObjectId,
     planYear: describePeriod(period),

@@ -46,7 +46,15 @@ export function valuesOf(offer: Offer): OfferValues {
 type DraftDeps = Pick<AppDeps, 'people' | 'offers' | 'conversations' | 'clock' | 'config'>;
 
 /** An offer draft from what L&D filled in (on the card or in the tab), checked; or what to fix. */
-export async function draftOffer(deps: DraftDeps, ids: { tenantId: string; offerId: string; createdBy: string }, raw: unknown): Promise<{ invalid: string[] } | { offer: Offer }> {
+/** Who composes it, under what id, and the plan's commissioning line it is made from (if any). */
+export interface DraftIds {
+  tenantId: string;
+  offerId: string;
+  createdBy: string;
+  line?: { year: string; lineId: string } | null;
+}
+
+export async function draftOffer(deps: DraftDeps, ids: DraftIds, raw: unknown): Promise<{ invalid: string[] } | { offer: Offer }> {
   const parsed = offerInput.safeParse(raw);
   if (!parsed.success) return { invalid: messagesOf(parsed.error) };
   const i = parsed.data;
@@ -65,7 +73,7 @@ export async function draftOffer(deps: DraftDeps, ids: { tenantId: string; offer
       durationMinutes: Number(i.durationMinutes), location: i.location, onlineUrl: i.onlineUrl, capacity: i.capacity, codes: i.codes, cpdHours: i.cpdHours, closesOn: i.closesOn,
       audience: { professions: i.professions, teams: i.teams, registration: i.registration as Offer['audience']['registration'], withNeed: i.withNeed },
       status: 'draft', sendAt: null, createdBy: ids.createdBy, createdAt: existing?.createdAt ?? deps.clock.now().toISOString(), sentAt: null, reportedAt: null,
-      audienceSize: 0, fannedOutAt: null, fanOutSeenAt: null,
+      audienceSize: 0, fannedOutAt: null, fanOutSeenAt: null, commissionLine: ids.line ?? existing?.commissionLine ?? null,
     },
   };
 }
@@ -74,7 +82,7 @@ export async function draftOffer(deps: DraftDeps, ids: { tenantId: string; offer
  * Saves the draft for a preview: only if nobody has sent or changed it since it was read. Answers
  * its ETag, which Send must still see (so what goes is what was previewed), or what is wrong.
  */
-export async function saveForPreview(deps: DraftDeps, ids: { tenantId: string; offerId: string; createdBy: string }, raw: unknown): Promise<{ invalid: string[] } | { draftEtag: string }> {
+export async function saveForPreview(deps: DraftDeps, ids: DraftIds, raw: unknown): Promise<{ invalid: string[] } | { draftEtag: string }> {
   const draft = await draftOffer(deps, ids, raw);
   if ('invalid' in draft) return draft;
   const existing = await deps.offers.get(ids.tenantId, ids.offerId);

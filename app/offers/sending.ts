@@ -9,11 +9,12 @@ import type { AppDeps } from '../deps';
 import { orgToday } from '../people/today';
 import { audienceOf } from './audience';
 import { stillAsPreviewed } from './draft';
+import { offerSentFromLine } from '../plans/commissioning';
 
 /** The outbox batch of an offer's invitations. */
 export const offerBatch = (offerId: string) => `offer|${offerId}`;
 
-type SendDeps = Pick<AppDeps, 'people' | 'needs' | 'offers' | 'work' | 'clock' | 'log'>;
+type SendDeps = Pick<AppDeps, 'people' | 'needs' | 'offers' | 'work' | 'commissioning' | 'clock' | 'log'>;
 
 /** Marks the offer sending and fans it out on the work queue; a second press finds it already sending. */
 export async function startSending(deps: SendDeps, offer: Stored<Offer>): Promise<Stored<Offer>> {
@@ -22,6 +23,7 @@ export async function startSending(deps: SendDeps, offer: Stored<Offer>): Promis
   const sending = await deps.offers.update(offer, { status: 'sending', sentAt: deps.clock.now().toISOString(), audienceSize: audience.length });
   await deps.work.enqueue({ kind: 'offer-fanout', tenantId: offer.tenantId, offerId: offer.offerId, after: null });
   deps.log.info('offer.sending', { recipients: audience.length });
+  if (offer.commissionLine) await offerSentFromLine(deps, offer.tenantId, offer.commissionLine, offer.offerId);
   return sending;
 }
 

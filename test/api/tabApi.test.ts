@@ -36,6 +36,15 @@ const MATRIX: Record<string, Record<Role, number>> = {
   'tab-offers': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
   'tab-offer-preview': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
   'tab-offer-send': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  'tab-team-agreement': { practitioner: 403, 'their manager': 200, 'another manager': 200, 'ld admin': 403, 'not on roster': 403, 'another tenant': 401 },
+  // Each manager agrees for the team they lead: Dana for PaCT, Lee for Early Help.
+  'tab-team-agree': { practitioner: 403, 'their manager': 200, 'another manager': 200, 'ld admin': 403, 'not on roster': 403, 'another tenant': 401 },
+  'tab-org-year': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  'tab-org-line': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  // L&D may move lines; a line id that is not in this year's plan is bad input.
+  'tab-org-line-status': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 400, 'not on roster': 403, 'another tenant': 401 },
+  'tab-org-budget': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  'tab-org-workbook': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
 };
 
 describe('tab API', () => {
@@ -60,13 +69,20 @@ describe('tab API', () => {
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (init.auth) headers.authorization = init.auth;
     const res = await fetch(`${stack.host.url}/api/${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : typeof init.body === 'string' ? init.body : JSON.stringify(init.body) });
-    return { status: res.status, body: (await res.json()) as Record<string, unknown> };
+    const json = res.headers.get('content-type')?.startsWith('application/json');
+    return { status: res.status, body: (json ? await res.json() : { bytes: (await res.arrayBuffer()).byteLength }) as Record<string, unknown> };
   }
 
-  const pathOf = (route: string) => route.replace('{personId}', priya.aadObjectId);
+  const pathOf = (route: string) => route.replace('{personId}', priya.aadObjectId).replace('{lineId}', randomUUID());
 
   async function bodyFor(name: string, user: teams.TestUser): Promise<unknown> {
     if (name === 'tab-offer-preview') return { values: offer };
+    if (name === 'tab-team-agree') return { priorities: [{ code: 'CC3', why: 'Court work needs it', term: 'Summer 2027' }], seenVersion: null };
+    if (name === 'tab-org-line') {
+      return { lineId: null, etag: null, values: { title: 'Court skills', code: 'CC3', format: 'bite_size_workshop', registration: 'any', providerKind: 'external', providerName: 'Court Skills Ltd', places: '12', estimated: '1,200', budgetLine: 'Workforce development' } };
+    }
+    if (name === 'tab-org-line-status') return { to: 'agreed', etag: 'x' };
+    if (name === 'tab-org-budget') return { etag: null, lines: [{ name: 'Workforce development', pounds: '25,000' }] };
     if (name !== 'tab-offer-send') return undefined;
     // Only L&D can get a digest; others send a made-up one and must be refused before it matters.
     if (user !== morgan) return { values: offer, digest: 'x' };

@@ -41,7 +41,7 @@ export async function orgPage(main: HTMLElement, session: Session): Promise<void
     h('section', { 'aria-labelledby': 'priorities' },
       h('h2', { id: 'priorities' }, 'Learning and development plan: priorities'),
       org.priorities.length === 0 ? h('p', {}, 'No open learning needs or triggers yet.') : [
-        barTable('Priority by area of the Common Core', ['Area', 'Priority', 'People'], org.priorities.map((p) => ({ label: p.label, values: [{ value: p.score, text: String(p.score) }, { value: p.people, text: String(p.people), bar: false }] }))),
+        barTable('Priority by area of the Common Core', ['Area', 'Priority', 'People'], org.priorities.map((p) => ({ label: p.label, values: [{ value: p.score ?? 0, text: p.score === null ? 'not shown' : String(p.score) }, { value: p.people ?? 0, text: p.people === null ? 'fewer than 3' : String(p.people), bar: false }] }))),
         h('div', { class: 'grid' }, org.priorities.map((p) => h('article', { class: 'card', 'aria-label': p.label }, h('h3', {}, p.label), h('ul', {}, p.lines.map((l) => h('li', {}, l)))))),
       ],
       h('p', {}, org.mentoring),
