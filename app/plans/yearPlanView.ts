@@ -43,7 +43,7 @@ export async function describeYearPlan(deps: Pick<AppDeps, 'people' | 'planPolic
       budgetLine: line.budgetLine, status: line.status, statusLabel: LINE_STATUS_LABELS[line.status],
       moves: LINE_STATUSES.filter((s) => canMove(line.status, s)).map((s) => ({ value: s, title: LINE_STATUS_LABELS[s] })),
       values: lineValues(line),
-      offerValues: offerValuesFor(line, await teamsInServices(deps, tenantId, line.services)) as Record<string, string>,
+      offerValues: offerValuesFor(line, await teamsInServices(deps, tenantId, line.services)),
     }))),
     budget: {
       total: formatPounds(plan.budget.total), committed: formatPounds(plan.budget.committed), spent: formatPounds(plan.budget.spent),
