@@ -55,8 +55,11 @@ export function recordTable(caption: string, columns: readonly [RecordColumn, ..
 
 export interface BarRow {
   label: string;
-  /** One bar per series (unless bar is false: a figure only), each with its value as text beside it. */
-  values: readonly { value: number; text: string; bar?: boolean }[];
+  /**
+   * One bar per series (unless bar is false: a figure only), each with its value as text beside it.
+   * A value is a count of people unless count is false (a mean, say): counts are whole numbers.
+   */
+  values: readonly { value: number; text: string; bar?: boolean; count?: boolean }[];
 }
 
 const SERIES = ['', 'second', 'third'];
@@ -73,7 +76,7 @@ export function barTable(caption: string, columns: readonly string[], rows: read
     h('tbody', {}, rows.map((r) => h('tr', {},
       h('th', { scope: 'row' }, r.label),
       h('td', { 'aria-hidden': 'true', class: 'chart-col' }, r.values.filter((v) => v.bar !== false).map((v, i) => h('div', { class: `bar ${SERIES[i] ?? ''}`, style: `width:${Math.round((v.value / top) * 100)}%` }))),
-      r.values.map((v) => h('td', { class: 'num' }, v.text)),
+      r.values.map((v) => h('td', { class: v.count === false ? 'figure' : 'num' }, v.text)),
     ))),
   );
 }

@@ -1,8 +1,22 @@
 // My plan (and, for a line manager, a report's plan): the LDP by status, the CPD record and
-// registration readiness, and for the person themself the export.
-import type { ExportLinks, PlanView } from '../../../api/shapes';
+// registration readiness, and for the person themself their team's agreed priorities and the export.
+import type { ExportLinks, PlanView, TeamPrioritiesView } from '../../../api/shapes';
 import { announce, facts, h, replace } from '../dom';
 import { call, type Session } from '../session';
+
+/** What the team agreed for the year: the team's, never who needs what; only the person's own needs mark one. */
+function teamPriorities(agreed: TeamPrioritiesView): HTMLElement {
+  return h('section', { 'aria-labelledby': 'team-priorities' },
+    h('h2', { id: 'team-priorities' }, `Your team's priorities for ${agreed.year}`),
+    h('p', { class: 'muted' }, `What ${agreed.team} agreed to work on together this year.`),
+    h('ul', { class: 'plain' }, agreed.priorities.map((p) => h('li', { class: 'card' },
+      h('strong', {}, p.label),
+      p.touchesYou ? [' ', h('span', { class: 'tag' }, 'Touches your learning needs')] : null,
+      h('p', { class: 'pre' }, p.why),
+      h('p', { class: 'muted' }, `By ${p.term}`),
+    ))),
+  );
+}
 
 export async function planPage(main: HTMLElement, session: Session, personId: string | null): Promise<void> {
   const plan = await call<PlanView>(session, personId ? `people/${encodeURIComponent(personId)}/plan` : 'me');
@@ -39,6 +53,7 @@ export async function planPage(main: HTMLElement, session: Session, personId: st
           ))),
         )),
     ),
+    plan.teamPriorities ? teamPriorities(plan.teamPriorities) : null,
     h('section', { 'aria-labelledby': 'cpd' },
       h('h2', { id: 'cpd' }, 'CPD record and registration'),
       h('div', { class: 'card' },

@@ -1,12 +1,15 @@
 // My team (line managers): the team's training plan as its channel sees it (totals only), then,
-// for the manager alone, each report's supervision and appraisal status and learning, and the
-// offers open to the team.
-import type { TeamView } from '../../../api/shapes';
+// the priorities the team agreed for the year (agreed here by its lead), how the team rates itself
+// beside the organisation, for the manager alone each report's supervision and appraisal status and
+// learning, and the offers open to the team.
+import type { TeamAgreementView, TeamView } from '../../../api/shapes';
 import { barTable, facts, h, replace } from '../dom';
 import { call, type Session } from '../session';
+import { agreementSection } from './team/agreement';
+import { teamBenchmark } from './team/benchmark';
 
 export async function teamPage(main: HTMLElement, session: Session): Promise<void> {
-  const team = await call<TeamView>(session, 'team');
+  const [team, agreement] = await Promise.all([call<TeamView>(session, 'team'), call<TeamAgreementView>(session, 'team/agreement')]);
   const plan = team.plan;
   replace(main,
     h('h1', {}, team.team ? `My team: ${team.team}` : 'My team'),
@@ -31,6 +34,7 @@ export async function teamPage(main: HTMLElement, session: Session): Promise<voi
             h('p', { class: 'muted' }, team.isLead ? 'This is what your team’s channel sees: totals only, no names.' : 'Totals only, no names, as the team’s channel sees them.'),
           ),
     ),
+    agreement.team ? [agreementSection(session, agreement), teamBenchmark(agreement)] : null,
     h('section', { 'aria-labelledby': 'reports' },
       h('h2', { id: 'reports' }, 'Your reports'),
       h('p', { class: 'muted' }, 'Only you see this part.'),
