@@ -9,6 +9,8 @@ export interface Checklist {
   element: HTMLElement;
   /** The values chosen, in the options' order (whatever the filter shows). */
   values(): string[];
+  /** Chooses exactly these (the offer composer filled from a commissioning line). */
+  set(values: ReadonlySet<string>): void;
 }
 
 export function checklist(id: string, legend: string, options: readonly Option[], chosen: ReadonlySet<string>): Checklist {
@@ -81,5 +83,9 @@ export function checklist(id: string, legend: string, options: readonly Option[]
     h('p', { class: 'muted hint', id: `${id}-help` }, 'Type to narrow the list. In the list, the arrow keys move and Space chooses.'),
     list, none,
   );
-  return { element, values: () => boxes.filter((b) => b.checked).map((b) => b.value) };
+  const set = (values: ReadonlySet<string>) => {
+    for (const b of boxes) b.checked = values.has(b.value);
+    showCount();
+  };
+  return { element, values: () => boxes.filter((b) => b.checked).map((b) => b.value), set };
 }

@@ -52,12 +52,36 @@ export function saveDevToken(token: string | null): void {
   else sessionStorage.removeItem(DEV_TOKEN);
 }
 
+type Answer = { error?: string; errors?: string[] };
+
+const refusal = (status: number, data: Answer) => new ApiError(status, data.error ?? data.errors?.join(' ') ?? `Weave answered ${status}.`, data.errors ?? []);
+
 export async function call<T>(session: Session | null, path: string, init: { method?: 'GET' | 'POST'; body?: unknown } = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
   if (session) headers.authorization = `Bearer ${await session.token()}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${API}/${path}`, { method: init.method ?? 'GET', headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-  const data = (await res.json().catch(() => ({}))) as { error?: string; errors?: string[] };
-  if (!res.ok) throw new ApiError(res.status, data.error ?? data.errors?.join(' ') ?? `Weave answered ${res.status}.`, data.errors ?? []);
+  const data = (await res.json().catch(() => ({}))) as Answer;
+  if (!res.ok) throw refusal(res.status, data);
   return data as T;
+}
+
+/**
+ * Fetches a file the API answers only to the signed-in caller (with their token, as every call) and
+ * saves it from memory: there is never a link that someone else could open. Answers the file's name.
+ */
+export async function saveFile(session: Session, path: string): Promise<string> {
+  const res = await fetch(`${API}/${path}`, { headers: { authorization: `Bearer ${await session.token()}` } });
+  if (!res.ok) throw refusal(res.status, (await res.json().catch(() => ({}))) as Answer);
+  const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')?.[1] ?? 'weave-download';
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  // The browser has started the download by now; the memory can go a little later.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+  return name;
 }

@@ -1,15 +1,22 @@
 // The offer composer: a form, a live preview of the card exactly as recipients will get it (drawn
 // by the adaptivecards SDK from the card the server builds), and Send now / Send later. Sending
-// quotes the preview's digest, so what goes out is what L&D last saw.
+// quotes the preview's digest, so what goes out is what L&D last saw. Filled from a commissioning
+// line, it names the line with the preview and the send, so the offer made stays linked to it.
 import type { ComposerOptions, OfferPreview, Option } from '../../../api/shapes';
 import { renderCard } from '../cardPreview';
 import { checklist, type Checklist } from '../checklist';
 import { announce, h, replace } from '../dom';
 import { ApiError, call, type Session } from '../session';
 
+export interface Composer {
+  element: HTMLElement;
+  /** Fills the form with a commissioning line's offer values; the offer sent is then made from that line. */
+  fromLine(line: { id: string; title: string; offerValues: Record<string, string> }): void;
+}
+
 type Field = { name: string; label: string; kind: 'text' | 'textarea' | 'date' | 'time' | 'number' | 'url' | 'select' | 'multi' | 'checkbox'; options?: Option[]; wide?: boolean; step?: string; hint?: string };
 
-export function composer(session: Session, options: ComposerOptions, onSent: () => void): HTMLElement {
+export function composer(session: Session, options: ComposerOptions, onSent: () => void): Composer {
   const fields: Field[] = [
     { name: 'title', label: 'Title', kind: 'text', wide: true },
     { name: 'description', label: 'Description', kind: 'textarea', wide: true },
@@ -63,11 +70,14 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
   const sendLater = h('button', { type: 'button', disabled: true }, 'Send later');
   let current: OfferPreview | null = null;
   let asked = 0;
+  // The commissioning line the offer is made from, if any.
+  let line: string | null = null;
+  const lineNote = h('div', { class: 'note wide', hidden: true });
 
   const refresh = async () => {
     const ask = asked;
     try {
-      const result = await call<OfferPreview>(session, 'offers/preview', { method: 'POST', body: { values: values() } });
+      const result = await call<OfferPreview>(session, 'offers/preview', { method: 'POST', body: { values: values(), line } });
       if (ask !== asked) return;
       current = result;
       replace(errors);
@@ -82,11 +92,11 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
     sendNow.disabled = sendLater.disabled = !current;
   };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const form = h('form', { class: 'compose', 'aria-label': 'New learning offer', onsubmit: (e) => e.preventDefault() }, fields.map(control));
+  const form = h('form', { class: 'compose', 'aria-label': 'New learning offer', onsubmit: (e) => e.preventDefault() }, lineNote, fields.map(control));
   let askedFor = '';
   const schedule = () => {
     // A field losing focus fires "change" with nothing changed (as when Send is clicked): ignore it.
-    const now = JSON.stringify(values());
+    const now = JSON.stringify({ values: values(), line });
     if (now === askedFor) return;
     askedFor = now;
     // Any answer still on its way is for the old values: it must not show, nor enable Send.
@@ -110,8 +120,9 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
     sendNow.disabled = sendLater.disabled = true;
     try {
       const result = await call<{ id: string; status: string }>(session, 'offers', {
-        method: 'POST', body: { values: values(), digest: current.digest, sendAt: when ? new Date(when).toISOString() : null },
+        method: 'POST', body: { values: values(), line, digest: current.digest, sendAt: when ? new Date(when).toISOString() : null },
       });
+      setLine(null, '');
       announce(result.status === 'scheduled' ? 'Offer scheduled.' : 'Offer sending.');
       replace(errors);
       replace(audience, result.status === 'scheduled' ? 'Scheduled. It appears below with its progress.' : 'Sending. Its progress is below.');
@@ -127,7 +138,31 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
   sendNow.addEventListener('click', () => void send(false));
   sendLater.addEventListener('click', () => void send(true));
 
-  return h('div', { class: 'composer' },
+  function setLine(id: string | null, title: string) {
+    line = id;
+    lineNote.hidden = !id;
+    replace(lineNote, id ? [
+      h('p', {}, `Made from the plan's line “${title}”: the offer stays linked to it, so the line counts its places.`),
+      h('button', { type: 'button', class: 'link', onclick: () => { setLine(null, ''); schedule(); } }, 'Not from this line'),
+    ] : []);
+  }
+  const fromLine: Composer['fromLine'] = (from) => {
+    for (const f of fields) {
+      const value = from.offerValues[f.name];
+      if (value === undefined) continue;
+      if (f.kind === 'multi') checklists.get(f.name)!.set(new Set(value.split(',').filter(Boolean)));
+      else if (f.kind === 'checkbox') (inputs.get(f.name) as HTMLInputElement).checked = value === 'true';
+      else inputs.get(f.name)!.value = value;
+    }
+    setLine(from.id, from.title);
+    schedule();
+    const title = inputs.get('title')!;
+    title.scrollIntoView({ block: 'center' });
+    title.focus();
+    announce(`The offer composer is filled from “${from.title}”: add the date and where, then send.`);
+  };
+
+  const element = h('div', { class: 'composer' },
     form,
     h('div', { class: 'preview-side' },
       h('h3', {}, 'What people will get'),
@@ -135,4 +170,5 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
       h('div', { class: 'actions' }, sendNow, h('label', { for: 'offer-send-at', class: 'inline' }, 'or at'), sendAt, sendLater),
     ),
   );
+  return { element, fromLine };
 }
