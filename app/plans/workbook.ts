@@ -65,7 +65,7 @@ export async function planWorkbook(deps: AppDeps, tenantId: string, today: strin
   sheet(book, 'Triggers', ['Source', 'Summary', 'Areas', 'Teams', 'Learn by', 'Recorded'],
     triggers.map((tr) => [TRIGGER_SOURCES[tr.source], tr.summary, tr.codes.join(', '), tr.teams.join(', ') || 'Everyone', tr.dueDate ?? '', tr.createdAt.slice(0, 10)]), t);
   sheet(book, 'Team priorities', ['Team', 'Version', 'Agreed', 'Priority', 'Why', 'Target term'],
-    agreements.flatMap((a) => a.priorities.map((p) => [a.team, a.version, a.agreedAt.slice(0, 10), `${p.code} ${describeCode(p.code)}`, p.why, p.term])), t);
+    agreements.flatMap((a) => a.priorities.map((p) => [a.team, a.version, a.agreedAt.slice(0, 10), describeCode(p.code), p.why, p.term])), t);
 
   const bytes = Buffer.from(await book.xlsx.writeBuffer());
   return { fileName: `learning-and-development-plan-${year.year.label.replace('–', '-')}.xlsx`, bytes };
