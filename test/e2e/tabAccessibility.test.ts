@@ -1,7 +1,9 @@
-// Every page of the tab as its people see it — the sign-in, My plan, My team, Organisation and its
-// offer composer filled in — in Teams' three themes, at desktop and at Teams mobile width: axe finds
-// nothing serious or critical, nothing scrolls sideways, counts of people are whole, and loading
-// leaves the console clean (no errors, no CSP violations, no failed requests: the favicon included).
+// Every page of the tab as its people see it — the sign-in, My plan with the team's agreed
+// priorities, My team with its form to agree them open, Organisation with this year's plan (its
+// budget and line forms open, a line asking what it cost) and its offer composer filled in — in
+// Teams' three themes, at desktop and at Teams mobile width: axe finds nothing serious or critical,
+// nothing scrolls sideways, counts of people are whole, and loading leaves the console clean (no
+// errors, no CSP violations, no failed requests: the favicon included).
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -37,11 +39,12 @@ const WIDTHS = [1280, 360] as const;
 const COLOUR_RULES = ['color-contrast', 'link-in-text-block'];
 
 type Persona = 'practitioner' | 'manager' | 'ld_admin';
-const PAGES: readonly { name: string; as: Persona | null; hash: string; heading: string }[] = [
-  { name: 'the sign-in', as: null, hash: '', heading: 'Sign in as a demo person' },
-  { name: 'My plan', as: 'practitioner', hash: '#/me', heading: 'My plan' },
-  { name: 'My team', as: 'manager', hash: '#/team', heading: 'My team: PaCT' },
-  { name: 'Organisation, then composing an offer there', as: 'ld_admin', hash: '#/org', heading: 'Organisation' },
+/** Each page, and the buttons pressed (in order) so its forms are open when it is checked. */
+const PAGES: readonly { name: string; as: Persona | null; hash: string; heading: string; open: readonly (string | RegExp)[] }[] = [
+  { name: 'the sign-in', as: null, hash: '', heading: 'Sign in as a demo person', open: [] },
+  { name: 'My plan', as: 'practitioner', hash: '#/me', heading: 'My plan', open: [] },
+  { name: 'My team, agreeing its priorities', as: 'manager', hash: '#/team', heading: 'My team: PaCT', open: ['Change the team’s priorities'] },
+  { name: 'Organisation, editing the year’s plan, then composing an offer there', as: 'ld_admin', hash: '#/org', heading: 'Organisation', open: ['Edit the budget', 'Add a line', /^Move to Delivered/] },
 ];
 
 describe('the Weave tab is accessible in every theme and width', () => {
@@ -49,6 +52,7 @@ describe('the Weave tab is accessible in every theme and width', () => {
   let browser: Browser;
   const clock = testClock('2026-11-23T10:00:00Z');
   const morgan = personaByKey('ld_admin');
+  const dana = personaByKey('manager');
 
   beforeAll(async () => {
     stack = await startTestStack({ clock, tenantId: undefined, devSignInFirst: README_PEOPLE, queues: false });
@@ -59,10 +63,27 @@ describe('the Weave tab is accessible in every theme and width', () => {
       summary: 'A rapid review found that what was known about a child was not shared between agencies before a strategy discussion.',
       dueDate: '2027-02-01', needsCreated: false, createdBy: morgan.aadObjectId, createdAt: '2026-11-20T09:00:00Z',
     });
-    const auth = { authorization: `Bearer ${stack.rt.devSignIn!.sign(morgan.aadObjectId, morgan.name)}`, 'content-type': 'application/json' };
+    const as = (who: typeof morgan) => ({ authorization: `Bearer ${stack.rt.devSignIn!.sign(who.aadObjectId, who.name)}`, 'content-type': 'application/json' });
+    const post = async <T>(who: typeof morgan, path: string, body: unknown): Promise<T> => {
+      const res = await fetch(`${stack.host.url}/api/tab/api/${path}`, { method: 'POST', headers: as(who), body: JSON.stringify(body) });
+      expect(res.status, `${path}: ${await res.clone().text()}`).toBe(200);
+      return (await res.json()) as T;
+    };
+    // So the year's plan has every part to show: the team's agreed priorities, a budget, and a line
+    // the offer below is made from.
+    await post(dana, 'team/agreement', { seenVersion: null, priorities: [
+      { code: 'CC3', why: 'Court work is where the team feels least sure.', term: 'Summer 2027' },
+      { code: 'CC5', why: 'Strategy meetings go better when we know each agency.', term: 'Spring 2027' },
+    ] });
+    await post(morgan, 'org/budget', { etag: null, lines: [{ name: 'Workforce development grant', pounds: '25,000' }] });
+    const line = await post<{ id: string }>(morgan, 'org/lines', { lineId: null, etag: null, values: {
+      title: 'Sharing information well', code: 'CC6', format: 'bite_size_workshop', professions: '', services: '', teams: '', registration: 'any',
+      providerKind: 'external', providerPeople: '', providerName: 'Research in Practice', places: '12', estimated: '1,200', budgetLine: 'Workforce development grant',
+    } });
+    const auth = as(morgan);
     const values = { title: 'Sharing information well: a multi-agency workshop for every profession', description: 'Practice, not policy.', format: 'bite_size_workshop', date: '2026-12-10', time: '10:00', durationMinutes: '90', location: 'Civic Centre, Room 3', onlineUrl: '', capacity: '12', cpdHours: '1.5', closesOn: '2026-12-08', codes: 'CC6,CC5', professions: '', teams: '', registration: 'any', withNeed: 'false' };
-    const preview = (await (await fetch(`${stack.host.url}/api/tab/api/offers/preview`, { method: 'POST', headers: auth, body: JSON.stringify({ values }) })).json()) as OfferPreview;
-    const sent = await fetch(`${stack.host.url}/api/tab/api/offers`, { method: 'POST', headers: auth, body: JSON.stringify({ values, digest: preview.digest, sendAt: null }) });
+    const preview = (await (await fetch(`${stack.host.url}/api/tab/api/offers/preview`, { method: 'POST', headers: auth, body: JSON.stringify({ values, line: line.id }) })).json()) as OfferPreview;
+    const sent = await fetch(`${stack.host.url}/api/tab/api/offers`, { method: 'POST', headers: auth, body: JSON.stringify({ values, line: line.id, digest: preview.digest, sendAt: null }) });
     expect(sent.status).toBe(200);
     browser = await launchBrowser();
   }, 120_000);
@@ -120,7 +141,7 @@ describe('the Weave tab is accessible in every theme and width', () => {
   }
 
   describe.each(THEMES)('in the %s theme', (theme) => {
-    it.each(PAGES)('$name', async ({ as, hash, heading }) => {
+    it.each(PAGES)('$name', async ({ as, hash, heading, open }) => {
       const page = await plainPage(browser, { width: WIDTHS[0], height: 900 });
       const problems = watch(page);
       try {
@@ -133,6 +154,7 @@ describe('the Weave tab is accessible in every theme and width', () => {
         // A page announces itself once everything it shows has arrived.
         if (as) await expect.poll(() => page.locator('#status').textContent()).toMatch(/loaded$/);
         expect(await page.evaluate(() => (globalThis as unknown as InPage).document.body.className)).toBe(`theme-${theme}`);
+        for (const name of open) await page.getByRole('button', { name }).click();
         await checkWidths(page, theme);
         // Counts of people (and shares of them) are whole numbers.
         const figures = await page.evaluate(() => Array.from((globalThis as unknown as InPage).document.querySelectorAll('td.num'), (td) => td.textContent ?? ''));
