@@ -33,9 +33,18 @@ export interface CardContexts {
   teamDigest: { team: string; period: IsoDate };
   managerDigest: { period: IsoDate };
   orgPlan: { period: IsoDate };
+  /** A team's priorities for the year, agreed by its manager over the version the card showed (null: none yet). */
+  teamAgreement: { team: string; seenVersion: number | null };
+  /** L&D's commissioning lines and budget for the year. */
+  yearPlan: Record<string, never>;
+  /** One commissioning line of a year (null until first saved), and what a new one starts with (from a priority). */
+  commissionLine: { year: string; lineId: string | null; prefill?: Record<string, string> };
   digestLink: { team: string };
-  /** `previewing` with the draft's ETag: Send sends exactly what was previewed. */
-  offerCompose: { offerId: string; previewing?: boolean; draftEtag?: string | null; attendancePage?: number };
+  /**
+   * `previewing` with the draft's ETag: Send sends exactly what was previewed. `line`: the
+   * commissioning line the offer is made from, which it joins when sent.
+   */
+  offerCompose: { offerId: string; previewing?: boolean; draftEtag?: string | null; attendancePage?: number; line?: { year: string; lineId: string } };
   offerInvite: { offerId: string };
 }
 

@@ -9,6 +9,13 @@ export const LINE_STATUSES = ['proposed', 'agreed', 'offered', 'delivered', 'eva
 export type LineStatus = (typeof LINE_STATUSES)[number];
 export const LINE_STATUS_LABELS: Record<LineStatus, string> = { proposed: 'Proposed', agreed: 'Agreed', offered: 'Offered', delivered: 'Delivered', evaluated: 'Evaluated' };
 
+/** What L&D fill in for a line, on the card or in the tab. */
+export const LINE_FIELDS = [
+  'title', 'code', 'format', 'professions', 'services', 'teams', 'registration', 'providerKind', 'providerPeople', 'providerName', 'places', 'estimated', 'budgetLine',
+] as const;
+export type LineField = (typeof LINE_FIELDS)[number];
+export type LineValues = Record<LineField, string>;
+
 /** Which way a line may move: on to the next status, or back one (a mistake corrected). */
 export function canMove(from: LineStatus, to: LineStatus): boolean {
   const a = LINE_STATUSES.indexOf(from);

@@ -39,4 +39,9 @@ export interface Config {
   sendRatePerSecond: number;
   /** The Entra app registration the tab signs in with (SSO); null: the tab API accepts no Entra tokens. */
   tabClientId: string | null;
+  /**
+   * The app's id as Teams deep links name it (core/tabLink.ts): the org catalog's id for an app
+   * published there, the manifest's id for one uploaded. Null: links go to the tab's own address.
+   */
+  teamsAppId: string | null;
 }

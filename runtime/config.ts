@@ -36,6 +36,7 @@ export const SETTINGS = {
   WEAVE_PUBLIC_URL: "the app's address for links Weave sends (default: https:// and WEBSITE_HOSTNAME in Azure, http://localhost:PORT locally)",
   WEBSITE_HOSTNAME: 'set by Azure: the Function App host name',
   WEAVE_TAB_CLIENT_ID: "client id of the Entra app registration the tab signs in with (SSO; docs/deploy.md); its Application ID URI is api://<public host>/<client id>. Unset: the tab accepts no Entra sign-in",
+  TEAMS_APP_ID: "the app's id for links from cards into the tab: the org catalog's id once published there, else the manifest's id (the one the package was built with). Unset: cards link to the tab's web address",
   WEAVE_SEND_RATE: 'proactive messages a second for the whole app, across every worker (default 25; Teams allows about 30 per app per tenant)',
   WEAVE_DIGEST_SCHEDULE: 'when team training plan digests go out: NCRONTAB in the organisation time zone (default 0 0 9 * * 1, Mondays 09:00)',
   AzureWebJobsStorage: 'storage connection string (locally built for Azurite when unset); in Azure use the identity-based settings below',
@@ -76,6 +77,7 @@ const envSchema = z.object({
   WEAVE_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   WEBSITE_HOSTNAME: z.string().optional(),
   WEAVE_TAB_CLIENT_ID: z.string().refine((v) => v === '' || isGuid(v), 'is not a client id (a GUID)').optional(),
+  TEAMS_APP_ID: z.string().refine((v) => v === '' || isGuid(v), 'is not a Teams app id (a GUID)').optional(),
   WEAVE_SEND_RATE: z.coerce.number().min(1).max(50).default(25),
   WEAVE_DIGEST_SCHEDULE: z.string().default('0 0 9 * * 1').refine(isSchedule, 'is not an NCRONTAB schedule such as 0 0 9 * * 1'),
   PORT: z.coerce.number().int().positive().default(3978),
@@ -161,6 +163,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digestSchedule: e.WEAVE_DIGEST_SCHEDULE,
     sendRatePerSecond: e.WEAVE_SEND_RATE,
     tabClientId: e.WEAVE_TAB_CLIENT_ID || null,
+    teamsAppId: e.TEAMS_APP_ID || null,
     publicUrl: (e.WEAVE_PUBLIC_URL ?? (e.WEBSITE_HOSTNAME ? `https://${e.WEBSITE_HOSTNAME}` : `http://localhost:${e.PORT}`)).replace(/\/$/, ''),
   };
 }

@@ -7,6 +7,7 @@ import { currentYear } from '../../app/plans/agreements';
 import { planWorkbook } from '../../app/plans/workbook';
 import { yearPlanOf } from '../../app/plans/yearPlan';
 import { describeYearPlan } from '../../app/plans/yearPlanView';
+import { lineOptions } from '../../app/plans/lineOptions';
 import { todayFor } from '../../app/people/today';
 import { COMPOSER_CHOICES } from '../../cards/offers';
 import { CODES, describeCode } from '../../core/commonCore';
@@ -31,22 +32,16 @@ export const YEAR_PLAN_ROUTES: readonly ApiRoute[] = [
     name: 'tab-org-year', route: 'tab/api/org/year', method: 'GET', audience: 'ld_admin',
     async handle({ deps, me }) {
       const today = await todayFor(deps, me.tenantId, me.aadObjectId);
-      const [plan, people, mentors, teams] = await Promise.all([
-        yearPlanOf(deps, me.tenantId, today), deps.people.list(me.tenantId), deps.mentoring.listOffers(me.tenantId), deps.people.rosterTeams(me.tenantId),
-      ]);
+      const [plan, options] = await Promise.all([yearPlanOf(deps, me.tenantId, today), lineOptions(deps, me.tenantId, today)]);
       const view = await describeYearPlan(deps, me.tenantId, plan);
       const budget = await deps.commissioning.getBudget(me.tenantId, currentYear(deps, today).start);
-      const active = people.filter((p) => p.status === 'active');
-      const mentorIds = new Set(mentors.map((m) => m.personId));
+      const values = (list: readonly string[]) => list.map((v) => ({ value: v, title: v }));
       return ok<YearPlanView>({
         ...view,
         budget: { ...view.budget, etag: budget?.etag ?? null, values: (budget?.lines ?? []).map((l) => ({ name: l.name, pounds: (l.pence / 100).toFixed(2) })) },
         options: {
           codes: CODES.map((c) => ({ value: c, title: describeCode(c) })), formats: opt(COMPOSER_CHOICES.formats), professions: opt(COMPOSER_CHOICES.professions),
-          services: [...new Set(active.map((p) => p.service).filter(Boolean))].sort().map((s) => ({ value: s, title: s })),
-          teams: teams.map((t) => ({ value: t, title: t })),
-          // Who could deliver a line ourselves: the people offering mentoring, shadowing or coaching.
-          staff: active.filter((p) => mentorIds.has(p.aadObjectId)).map((p) => ({ value: p.aadObjectId, title: `${p.preferredName || p.displayName}, ${p.jobTitle}` })).sort((a, b) => a.title.localeCompare(b.title)),
+          services: values(options.services), teams: values(options.teams), staff: options.staff.map((s) => ({ value: s.id, title: s.label })),
           registration: opt(COMPOSER_CHOICES.registration),
         },
       });

@@ -10,7 +10,7 @@ import type { AgreedPriority, TeamAgreement } from '../../core/teamAgreement';
 import { ConcurrencyError } from '../../store/errors';
 import type { StoredAgreement } from '../../store/agreements';
 import type { AppDeps } from '../deps';
-import { leadOf } from './rollup';
+import { leadOf, teamLedBy } from './rollup';
 
 export const WHY_MAX = 200;
 
@@ -74,6 +74,11 @@ function checkPriorities(deps: Pick<AppDeps, 'planPolicy'>, priorities: readonly
     if (!terms.includes(p.term)) problems.push(`Priority ${i + 1}: choose a target term from the list.`);
   });
   return problems;
+}
+
+/** The team a manager agrees priorities for (the one most of their reports are in); null if none. */
+export async function teamManagedBy(deps: Pick<AppDeps, 'people'>, tenantId: string, managerId: string): Promise<string | null> {
+  return teamLedBy(managerId, await deps.people.list(tenantId));
 }
 
 /** The team's agreement for the year `today` is in, if any. */

@@ -4,7 +4,7 @@
 // version they saw.
 import { z } from 'zod';
 import { CODES } from '../../core/commonCore';
-import { canMove, LINE_STATUS_LABELS, LINE_STATUSES, type Budget, type CommissionLine, type LineStatus } from '../../core/commissioning';
+import { canMove, LINE_STATUS_LABELS, LINE_STATUSES, type Budget, type CommissionLine, type LineField, type LineStatus } from '../../core/commissioning';
 import { OFFER_FORMAT_CODES, type OfferFormat, type OfferValues } from '../../core/offers';
 import { PROFESSION_CODES } from '../../core/workforce';
 import type { StoredBudget, StoredLine } from '../../store/commissioning';
@@ -12,12 +12,6 @@ import { ConcurrencyError } from '../../store/errors';
 import type { AppDeps } from '../deps';
 import { choice, choices, messagesOf, number, picked, pounds, text } from '../fields';
 import { currentYear } from './agreements';
-
-/** What L&D fill in for a line, on the card or in the tab. */
-export const LINE_FIELDS = [
-  'title', 'code', 'format', 'professions', 'services', 'teams', 'registration', 'providerKind', 'providerPeople', 'providerName', 'places', 'estimated', 'budgetLine',
-] as const;
-export type LineField = (typeof LINE_FIELDS)[number];
 
 export const lineInput = z.object({
   title: text('What it is', { max: 120, required: true, noLinks: true }),

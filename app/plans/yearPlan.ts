@@ -3,6 +3,7 @@
 // places and money reached per head, the benchmark, and how many teams have agreed their priorities.
 // What the chat card, the Organisation page and the workbook all show, worked out here once.
 import { lineCost, isSpent, summariseBudget, type BudgetSummary, type CommissionLine } from '../../core/commissioning';
+import type { Booking, Offer } from '../../core/offers';
 import { orgYearOf, type OrgYear } from '../../core/orgYear';
 import { computeReach, type ReachTable } from '../../core/reach';
 import type { StoredLine } from '../../store/commissioning';
@@ -34,16 +35,15 @@ export async function yearPlanOf(deps: YearDeps, tenantId: string, today: string
     deps.commissioning.listLines(tenantId, year.start), deps.commissioning.getBudget(tenantId, year.start), deps.offers.list(tenantId),
     deps.people.list(tenantId), loadRatings(deps, tenantId, year), unagreedTeams(deps, tenantId, today),
   ]);
-  const inYear = offers.filter((o) => o.status !== 'draft' && o.status !== 'cancelled' && o.date >= year.start && o.date <= year.end);
-  const bookings = new Map(await Promise.all(inYear.map(async (o) => [o.offerId, await deps.offers.listBookings(o.offerId)] as const)));
+  const out = offers.filter((o) => o.status !== 'draft' && o.status !== 'cancelled');
+  const inYear = out.filter((o) => o.date >= year.start && o.date <= year.end);
+  const fromLines = new Set(lines.flatMap((l) => l.offerIds));
+  const inYearIds = new Set(inYear.map((o) => o.offerId));
+  const counted = out.filter((o) => fromLines.has(o.offerId) || inYearIds.has(o.offerId));
+  const bookings = new Map(await Promise.all(counted.map(async (o) => [o.offerId, await deps.offers.listBookings(o.offerId)] as const)));
   const holders = (offerId: string) => (bookings.get(offerId) ?? []).filter((b) => b.status === 'booked' || b.status === 'attended');
-
-  const progress = lines.map((line): LineProgress => ({
-    line,
-    offered: inYear.filter((o) => line.offerIds.includes(o.offerId)).reduce((n, o) => n + o.capacity, 0),
-    booked: line.offerIds.reduce((n, id) => n + holders(id).length, 0),
-    attended: line.offerIds.reduce((n, id) => n + holders(id).filter((b) => b.status === 'attended').length, 0),
-  }));
+  const byId = new Map(out.map((o) => [o.offerId, o]));
+  const progress = lines.map((line) => progressFrom(line, line.offerIds.map((id) => byId.get(id)).filter((o) => !!o), holders));
 
   // A spent line's cost is shared among the people who attended what it offered.
   const spendOf = new Map<string, number>();
@@ -56,6 +56,18 @@ export async function yearPlanOf(deps: YearDeps, tenantId: string, today: string
     year, lines: progress, budget: summariseBudget(budget, lines), reach, benchmarks: benchmarksOf(deps, ratings, year),
     teams: { agreed: teams.of - teams.teams.length, of: teams.of, due: teams.due, agreeBy: teams.agreeBy },
   };
+}
+
+function progressFrom(line: StoredLine, offers: readonly Offer[], holders: (offerId: string) => readonly Booking[]): LineProgress {
+  const held = offers.flatMap((o) => holders(o.offerId));
+  return { line, offered: offers.reduce((n, o) => n + o.capacity, 0), booked: held.length, attended: held.filter((b) => b.status === 'attended').length };
+}
+
+/** One line's places offered, booked and attended, from the offers made from it that went out. */
+export async function progressOf(deps: Pick<AppDeps, 'offers'>, line: StoredLine): Promise<LineProgress> {
+  const offers = (await Promise.all(line.offerIds.map((id) => deps.offers.get(line.tenantId, id)))).filter((o): o is NonNullable<typeof o> => !!o && o.status !== 'draft' && o.status !== 'cancelled');
+  const bookings = new Map(await Promise.all(offers.map(async (o) => [o.offerId, await deps.offers.listBookings(o.offerId)] as const)));
+  return progressFrom(line, offers, (id) => (bookings.get(id) ?? []).filter((b) => b.status === 'booked' || b.status === 'attended'));
 }
 
 function spread(line: CommissionLine, attendees: readonly string[], into: Map<string, number>) {

@@ -1,7 +1,7 @@
 // The year plan as people read it, in chat, the tab and beside the workbook: money in pounds, hidden
 // counts in words, each line with what it may move to and the values to edit it or make an offer of it.
 import { AREA_CODES, describeCode } from '../../core/commonCore';
-import { canMove, formatPounds, LINE_STATUS_LABELS, LINE_STATUSES, type CommissionLine } from '../../core/commissioning';
+import { canMove, formatPounds, LINE_STATUS_LABELS, LINE_STATUSES, type CommissionLine, type LineValues } from '../../core/commissioning';
 import { OFFER_FORMATS } from '../../core/offers';
 import { professionLabel } from '../../core/workforce';
 import type { AppDeps } from '../deps';
@@ -21,7 +21,7 @@ export function audienceWords(line: Pick<CommissionLine, 'professions' | 'servic
 export const providerWords = (line: CommissionLine, nameOf: (id: string) => string) =>
   line.provider.kind === 'external' ? line.provider.name : `Our staff: ${line.provider.people.map(nameOf).join(', ') || 'to be named'}`;
 
-export function lineValues(line: CommissionLine): Record<string, string> {
+export function lineValues(line: CommissionLine): LineValues {
   return {
     title: line.title, code: line.code, format: line.format, professions: line.professions.join(','), services: line.services.join(','), teams: line.teams.join(','),
     registration: line.registration, providerKind: line.provider.kind, providerPeople: line.provider.kind === 'internal' ? line.provider.people.join(',') : '',

@@ -2,7 +2,10 @@
 // organisation's plan and learning triggers for L&D.
 import { managerDigestCard, orgPlanCard } from '../../cards/plans';
 import { mondayOf } from '../../core/calendar';
-import type { Asking } from '../context';
+import type { OutboundMessage } from '../../core/conversation';
+import type { Asking, BotDeps, Turn } from '../context';
+import { agreementFor, teamManagedBy } from '../../app/plans/agreements';
+import { teamAgreementFlow } from '../flows/teamAgreement';
 import { linkDigest } from '../../app/plans/digestLink';
 import { managerDigest } from '../../app/plans/managerDigest';
 import { orgPlanContent } from '../../app/plans/orgPlanContent';
@@ -11,15 +14,40 @@ import { newTriggerFlow } from '../flows/newTrigger';
 import { todayFor } from '../../app/people/today';
 import type { CommandDef } from './command';
 
+/** The card to agree (or see) the priorities of the team a manager leads, if they lead one. */
+async function agreementReply(deps: BotDeps, turn: Turn): Promise<OutboundMessage | null> {
+  const team = await teamManagedBy(deps, turn.tenantId, turn.user.aadObjectId);
+  if (!team) return null;
+  const current = await agreementFor(deps, turn.tenantId, team, await todayFor(deps, turn.tenantId, turn.user.aadObjectId));
+  const card = await issueCard(deps, teamAgreementFlow, { tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, ttlDays: 30, context: { team, seenVersion: current?.version ?? null } });
+  return { card, summary: `${team}'s priorities for the year` };
+}
+
 export const teamPlanCommand: CommandDef = {
   name: 'team plan',
   aliases: ['team training plan', 'my team plan'],
-  summary: "See your team's training plan privately, with each report's needs by name.",
+  summary: "See your team's training plan privately, with each report's needs by name, and the team's agreed priorities.",
   audience: 'manager',
   scopes: ['personal'],
   async run({ deps, turn }: Asking) {
     const today = await todayFor(deps, turn.tenantId, turn.user.aadObjectId);
-    return [{ card: managerDigestCard(await managerDigest(deps, turn.user.aadObjectId, turn.tenantId, mondayOf(today))), summary: "Your team's learning" }];
+    const agreement = await agreementReply(deps, turn);
+    return [
+      { card: managerDigestCard(await managerDigest(deps, turn.user.aadObjectId, turn.tenantId, mondayOf(today))), summary: "Your team's learning" },
+      ...(agreement ? [agreement] : []),
+    ];
+  },
+};
+
+export const teamPrioritiesCommand: CommandDef = {
+  name: 'team priorities',
+  aliases: ['agree priorities', 'agree team priorities', 'team agreement'],
+  summary: "Agree your team's training priorities for the year (up to five), or see what is agreed.",
+  audience: 'manager',
+  scopes: ['personal'],
+  async run({ deps, turn }: Asking) {
+    const agreement = await agreementReply(deps, turn);
+    return [agreement ?? { text: "Weave doesn't know a team that reports to you, so there are no team priorities for you to agree." }];
   },
 };
 
