@@ -69,7 +69,7 @@ function isSchedule(value: string): boolean {
 
 const envSchema = z.object({
   WEAVE_MODE: z.enum(['local', 'azure']).default('azure'),
-  WEAVE_TENANT_ID: z.string().trim().optional(),
+  WEAVE_TENANT_ID: z.string().trim().refine((v) => v === '' || isGuid(v), 'is not a tenant id (a GUID)').transform((v) => v.toLowerCase()).optional(),
   WEAVE_TIME_ZONE: z.string().default('Europe/London').refine(isTimeZone, 'is not an IANA time zone such as Europe/London'),
   WEAVE_STORAGE_PREFIX: z.string().regex(/^[a-z][a-z0-9]{0,19}$|^$/, 'must be lower-case letters and digits, starting with a letter, at most 20').default(''),
   WEAVE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),

@@ -70,6 +70,10 @@ export function messagesHandler(adapter: WeaveAdapter, bot: TeamsBot, log: Logge
         log.warn('activity.unauthenticated', { activityType: activity.type });
         return refuse(401, 'Unauthorized');
       }
+      if (status === 503) {
+        log.warn('activity.credentials_uncheckable', { activityType: activity.type });
+        return refuse(503, 'Weave could not check this activity\'s credentials just now; try again');
+      }
       // The turn's own errors are handled in it (onTurnError); this is the adapter failing.
       log.error('activity.failed', { ...errorFields(err), activityType: activity.type });
       return refuse(500, 'Weave could not handle this activity');
