@@ -35,7 +35,7 @@ export interface Config {
   publicUrl: string;
   /** When team digests go out (NCRONTAB, in the organisation's zone). */
   digestSchedule: string;
-  /** Proactive messages a second, for the whole app in the tenant (Teams allows about 30). */
+  /** Proactive messages a second, for the whole app in the tenant (Teams allows 50). */
   sendRatePerSecond: number;
   /** The Entra app registration the tab signs in with (SSO); null: the tab API accepts no Entra tokens. */
   tabClientId: string | null;

@@ -27,7 +27,7 @@ import { loadCadencePolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy
 import { TableOfferStore } from '../store/offers';
 import { TablePlanStore } from '../store/plans';
 import { WorkQueue } from '../app/messaging/work';
-import { SendPacer } from '../app/messaging/sendPacer';
+import { budgetBurst, SendPacer } from '../app/messaging/sendPacer';
 import { noInstaller } from '../app/messaging/installer';
 import { devSigner, type DevSigner } from '../api/tokens';
 import { noTabAssets, type TabAssets } from '../tab/assets';
@@ -113,7 +113,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   };
   const renderCard: CardRenderer = cardRenderer(deps);
   const weave = new WeaveBot(deps);
-  const pacer = new SendPacer(new TableRateBudget(tables, config.tenantId, 'teams-send', config.sendRatePerSecond));
+  const pacer = new SendPacer(new TableRateBudget(tables, config.tenantId, 'teams-send', config.sendRatePerSecond, budgetBurst(config.sendRatePerSecond)));
   return {
     ...deps,
     pacer,

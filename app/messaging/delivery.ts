@@ -66,16 +66,27 @@ export async function deliver(deps: DeliveryDeps, job: OutboxJob, opts: { redeli
     return 'failed';
   }
 
+  // What the send needs is read while the claim is written: one round trip of storage, not three.
+  // (Read for nothing when another worker wins the claim; that is rare.)
+  const claiming = deps.deliveries.claim(found, now.toISOString(), new Date(now.getTime() + DELIVERY_LEASE_SECONDS * 1000).toISOString());
+  const reading = Promise.all([targetOf(deps, found), render(deps, found.message as OutboxMessage)]);
   let delivery: Delivery;
+  let read: [Target, OutboundMessage | undefined];
   try {
-    delivery = await deps.deliveries.claim(found, now.toISOString(), new Date(now.getTime() + DELIVERY_LEASE_SECONDS * 1000).toISOString());
+    [delivery, read] = await Promise.all([claiming, reading]);
   } catch (err) {
-    if (err instanceof ConcurrencyError) return busy(new Date(now.getTime() + DELIVERY_LEASE_SECONDS * 1000).toISOString()); // claimed a moment ago
+    const claim = await claiming.then((claimed) => ({ claimed }), (claimErr: unknown) => ({ claimErr }));
+    if ('claimErr' in claim) {
+      if (claim.claimErr instanceof ConcurrencyError) return busy(new Date(now.getTime() + DELIVERY_LEASE_SECONDS * 1000).toISOString()); // claimed a moment ago
+      throw claim.claimErr;
+    }
+    // Claimed, but a read failed: let go of the claim so the retry can take it.
+    await deps.deliveries.finish(claim.claimed, 'queued', at(), { lastError: (err as Error).name ?? 'error' }).catch(() => {});
     throw err;
   }
 
   try {
-    return await send(deps, delivery, job);
+    return await send(deps, delivery, job, ...read);
   } catch (err) {
     // Something of ours failed (storage, a renderer): let go of the claim so the retry can take it.
     await deps.deliveries.finish(delivery, 'queued', at(), { lastError: (err as Error).name ?? 'error' }).catch(() => {});
@@ -96,15 +107,18 @@ async function checkBackAfterLease(deps: DeliveryDeps, job: OutboxJob, leaseUnti
   return 'busy';
 }
 
+type Reached = { kind: 'ok'; ref: ConversationRef; channel: boolean } | { kind: 'not_installed' | 'unreachable' };
+type Target = Reached | { kind: 'no_conversation' };
+
 /** Where a delivery goes: a person's 1:1 chat, or (for a team digest) the channel a manager linked. */
-async function targetOf(deps: DeliveryDeps, delivery: Delivery): Promise<{ kind: 'ok'; ref: ConversationRef; channel: boolean } | { kind: 'not_installed' | 'unreachable' | 'installing' }> {
+async function targetOf(deps: DeliveryDeps, delivery: Delivery): Promise<Target> {
   if (isChannelRecipient(delivery.recipientId)) {
     const link = await deps.plans.getDigestLinkFor(delivery.tenantId, delivery.recipientId);
     return link ? { kind: 'ok', ref: link.ref, channel: true } : { kind: 'not_installed' };
   }
   const conversation = await deps.conversations.get(delivery.tenantId, delivery.recipientId);
-  if (!conversation && (await deps.installer.install(delivery.tenantId, delivery.recipientId))) return { kind: 'installing' };
-  if (!conversation || conversation.status === 'uninstalled') return { kind: 'not_installed' };
+  if (!conversation) return { kind: 'no_conversation' };
+  if (conversation.status === 'uninstalled') return { kind: 'not_installed' };
   if (conversation.status === 'unreachable') return { kind: 'unreachable' };
   return { kind: 'ok', ref: conversation.ref, channel: false };
 }
@@ -119,10 +133,12 @@ async function reportChannelFailure(deps: Pick<AppDeps, 'plans' | 'log' | 'outbo
     `This week's ${link.team} training plan digest couldn't be posted to its channel: Teams would not take it (Weave may have been removed from the team). Type **digest here** in the channel you want it in to link it again.`);
 }
 
-async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Promise<DeliveryResult> {
+async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob, found: Target, message: OutboundMessage | undefined): Promise<DeliveryResult> {
   const log = deps.log.with({ batch: job.batch });
   const at = () => deps.clock.now().toISOString();
-  const target = await targetOf(deps, delivery);
+  // Only the worker holding the claim asks for an installation.
+  const target: Reached | { kind: 'installing' } = found.kind !== 'no_conversation' ? found
+    : (await deps.installer.install(delivery.tenantId, delivery.recipientId)) ? { kind: 'installing' } : { kind: 'not_installed' };
   if (target.kind === 'installing') {
     // Installed for them just now: try again once Teams has told Weave their conversation.
     await deps.deliveries.finish(delivery, 'queued', at(), { notBefore: new Date(deps.clock.now().getTime() + INSTALL_WAIT_SECONDS * 1000).toISOString() });
@@ -134,7 +150,6 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Pro
     await reportChannelFailure(deps, delivery);
     return target.kind;
   }
-  const message = await render(deps, delivery.message as OutboxMessage);
   if (!message) {
     await deps.deliveries.finish(delivery, 'failed', at(), { lastError: 'card no longer exists' });
     return 'failed';
