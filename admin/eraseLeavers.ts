@@ -42,6 +42,7 @@ export const PERSONAL_ROWS: Record<TableName, RowsOf | { keeps: string }> = {
   digestlinks: { keeps: "a team's digest channel; the id of the manager who chose it" },
   offers: { keeps: "L&D's offers; the id of whoever created one" },
   ratelimits: { keeps: 'the shared send budget' },
+  installs: ownRow,
 };
 
 export interface ErasureDeps {

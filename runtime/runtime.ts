@@ -28,7 +28,10 @@ import { TableOfferStore } from '../store/offers';
 import { TablePlanStore } from '../store/plans';
 import { WorkQueue } from '../app/messaging/work';
 import { budgetBurst, SendPacer } from '../app/messaging/sendPacer';
-import { noInstaller } from '../app/messaging/installer';
+import { noInstaller, type AppInstaller } from '../app/messaging/installer';
+import { GraphAppInstaller } from '../graph/installer';
+import { managedIdentityGraphToken, noGraphToken } from '../graph/tokens';
+import { TableInstallStore } from '../store/installs';
 import { devSigner, type DevSigner } from '../api/tokens';
 import { noTabAssets, type TabAssets } from '../tab/assets';
 import { TableRateBudget } from '../store/rateLimit';
@@ -93,6 +96,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     cards,
     deliveries,
     outbox: new Outbox(deliveries, queues, cards, clock),
+    installs: new TableInstallStore(tables),
     needs: new TableNeedStore(tables),
     schedules: new TableScheduleStore(tables),
     sessions: new TableSessionStore(tables),
@@ -117,7 +121,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   return {
     ...deps,
     pacer,
-    installer: noInstaller,
+    installer: installerFor(config),
     tables,
     queues,
     jobRuns: new TableJobRunStore(tables),
@@ -127,4 +131,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     tabAssets: options.tabAssets ?? noTabAssets,
     devSignIn: config.mode === 'local' ? devSigner(config.tenantId, () => clock.now(), options.devSignInFirst) : null,
   };
+}
+
+/** Graph's proactive installation when switched on; its token is the bot's managed identity in Azure, none locally. */
+function installerFor(config: Config): AppInstaller {
+  const install = config.proactiveInstall;
+  if (!install) return noInstaller;
+  const token = config.mode === 'azure' && config.bot.appType === 'UserAssignedMSI' ? managedIdentityGraphToken(config.bot.appId, install.graphUrl) : noGraphToken;
+  return new GraphAppInstaller(install, token);
 }

@@ -5,11 +5,12 @@ import { odata, type TableEntityResult } from '@azure/data-tables';
 import { createIfAbsent, getEntity, listAll, safeKey, TABLES, typedStorageError, type Tables } from './tables';
 
 /**
- * queued → sending → sent | unreachable (403) | not_installed (no conversation) | failed (gave up).
+ * queued → sending → sent | unreachable (403) | not_installed (no conversation) | blocked (an app
+ * permission policy kept Weave from being installed for them) | failed (gave up).
  * Every state but queued and sending is final.
  */
-export type DeliveryState = 'queued' | 'sending' | 'sent' | 'unreachable' | 'not_installed' | 'failed';
-export const FINAL_DELIVERY_STATES: readonly DeliveryState[] = ['sent', 'unreachable', 'not_installed', 'failed'];
+export type DeliveryState = 'queued' | 'sending' | 'sent' | 'unreachable' | 'not_installed' | 'blocked' | 'failed';
+export const FINAL_DELIVERY_STATES: readonly DeliveryState[] = ['sent', 'unreachable', 'not_installed', 'blocked', 'failed'];
 
 export interface Delivery {
   batch: string;

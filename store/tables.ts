@@ -26,6 +26,7 @@ export const TABLES = {
   offers: 'offers',
   bookings: 'bookings',
   rateLimits: 'ratelimits',
+  installs: 'installs',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

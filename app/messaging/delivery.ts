@@ -14,6 +14,10 @@ import { TransientSendError, type Messenger, type SendOutcome } from './messenge
 import type { OutboxJob, OutboxMessage } from './outbox';
 import type { SendPacer } from './sendPacer';
 import type { AppInstaller } from './installer';
+import { reachByInstalling } from './installWait';
+import { retryDelaySeconds } from './retryDelay';
+
+export { retryDelaySeconds };
 
 /** How long a worker may hold a delivery before another may take it over (a crashed worker's lease). */
 export const DELIVERY_LEASE_SECONDS = 120;
@@ -21,8 +25,6 @@ export const DELIVERY_LEASE_SECONDS = 120;
 export const MAX_DELIVERY_ATTEMPTS = 5;
 /** How long a worker keeps trying to record a send Teams accepted, while storage is away: inside the lease. */
 const RECORD_SENT_WITHIN_SECONDS = DELIVERY_LEASE_SECONDS - 30;
-/** After installing Weave for someone, how long to wait for their conversation before trying again. */
-const INSTALL_WAIT_SECONDS = 60;
 
 export interface DeliveryDeps extends AppDeps {
   deliveries: DeliveryStore;
@@ -38,12 +40,6 @@ async function render(deps: Pick<AppDeps, 'cards' | 'renderCard'>, message: Outb
   const card = await deps.cards.get(message.cardId);
   const drawn = card && (await deps.renderCard(card, message.note));
   return drawn && { card: drawn, summary: 'Weave' };
-}
-
-export function retryDelaySeconds(attempts: number, retryAfterSeconds: number | null, random = Math.random): number {
-  if (retryAfterSeconds !== null) return Math.max(1, Math.ceil(retryAfterSeconds));
-  const ceiling = Math.min(300, 2 ** attempts * 2);
-  return Math.max(1, Math.round(ceiling / 2 + (ceiling / 2) * random()));
 }
 
 /**
@@ -137,14 +133,8 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob, foun
   const log = deps.log.with({ batch: job.batch });
   const at = () => deps.clock.now().toISOString();
   // Only the worker holding the claim asks for an installation.
-  const target: Reached | { kind: 'installing' } = found.kind !== 'no_conversation' ? found
-    : (await deps.installer.install(delivery.tenantId, delivery.recipientId)) ? { kind: 'installing' } : { kind: 'not_installed' };
-  if (target.kind === 'installing') {
-    // Installed for them just now: try again once Teams has told Weave their conversation.
-    await deps.deliveries.finish(delivery, 'queued', at(), { notBefore: new Date(deps.clock.now().getTime() + INSTALL_WAIT_SECONDS * 1000).toISOString() });
-    await deps.outbox.requeue(job, INSTALL_WAIT_SECONDS);
-    return 'retrying';
-  }
+  if (found.kind === 'no_conversation') return reachByInstalling(deps, delivery, job);
+  const target: Reached = found;
   if (target.kind !== 'ok') {
     await deps.deliveries.finish(delivery, target.kind, at());
     await reportChannelFailure(deps, delivery);
