@@ -2,7 +2,7 @@
 // app's token (the managed identity in Azure). The SDK does not retry, so a 429 or 5xx reaches
 // Weave's outbox at once, with its Retry-After.
 import type { App } from '@microsoft/teams.apps';
-import type { ActivityLike } from '@microsoft/teams.api';
+import type { ActivityParams } from '@microsoft/teams.api';
 import type { ConversationRef, OutboundMessage } from '../../../core/conversation';
 import { httpStatusOf, isTransient } from '../../../core/errors';
 import { TransientSendError, type Messenger, type SendOutcome } from '../../../app/messaging/messenger';
@@ -26,7 +26,7 @@ export class TeamsSdkMessenger implements Messenger {
         from: { id: ref.bot.id, name: ref.bot.name, role: 'bot' },
         conversation: { id: ref.conversationId, conversationType: ref.conversationKind, tenantId: ref.tenantId, isGroup: ref.conversationKind !== 'personal', name: '' },
         channelId: 'msteams',
-      } as ActivityLike as never);
+      } as ActivityParams);
       return { kind: 'sent', activityId: (sent as { id?: string } | undefined)?.id ?? '' };
     } catch (failure) {
       const status = httpStatusOf(failure);

@@ -2,8 +2,12 @@
 // and event the botbuilder seam produces (bot/teams/teamsBot.ts), call WeaveBot, and send back what
 // it answers. Invokes Weave does not offer and edited or deleted messages never get here
 // (sdk/messages.ts answers them first).
-import { App } from '@microsoft/teams.apps';
-import type { ActivityLike, Client as ApiClient } from '@microsoft/teams.api';
+import { App, type IActivityContext } from '@microsoft/teams.apps';
+import type {
+  ActivityLike, AdaptiveCardActionCardResponse, AdaptiveCardActionMessageResponse, IAdaptiveCardActionInvokeActivity,
+  IConversationUpdateActivity, IMessageActivity, InstallUpdateActivity,
+} from '@microsoft/teams.api';
+import type { IAdaptiveCard } from '@microsoft/teams.cards';
 import type { OutboundMessage } from '../../../core/conversation';
 import { httpStatusOf } from '../../../core/errors';
 import { errorFields, type Logger } from '../../../core/log';
@@ -18,8 +22,8 @@ import type { FunctionsAdapter } from './functionsAdapter';
 import { retryAfterOf } from './proactive';
 import { quietLogger } from './quietLogger';
 
-type Send = (activity: ActivityLike) => Promise<unknown>;
-interface Ctx { activity: ActivityFields & Record<string, unknown>; api: ApiClient; send: Send }
+/** What Weave uses of the SDK's per-activity context, whatever the activity's type. */
+type Ctx = Pick<IActivityContext, 'api' | 'send'> & { activity: ActivityFields };
 
 function turnOf(ctx: Ctx): Turn | undefined {
   const { activity } = ctx;
@@ -58,9 +62,10 @@ const send = async (ctx: Ctx, messages: OutboundMessage[]) => {
   for (const message of messages) await reply(ctx, outgoingActivity(message));
 };
 
-function invokeBody(outcome: InvokeOutcome) {
+function invokeBody(outcome: InvokeOutcome): AdaptiveCardActionCardResponse | AdaptiveCardActionMessageResponse {
   return outcome.kind === 'card'
-    ? { statusCode: 200, type: ADAPTIVE_CARD, value: outcome.card }
+    // Weave's cards are checked against the Adaptive Cards schema where they are built (cards/).
+    ? { statusCode: 200, type: ADAPTIVE_CARD, value: outcome.card as unknown as IAdaptiveCard }
     : { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: outcome.text };
 }
 
@@ -82,7 +87,7 @@ export function weaveApp(config: Config, adapter: FunctionsAdapter, weave: Weave
   });
 
   /** A turn's errors: logged without content; a person who wrote something is told it failed. */
-  const guarded = (kind: string, run: (ctx: Ctx) => Promise<void>) => async (ctx: Ctx) => {
+  const guarded = <C extends Ctx>(kind: string, run: (ctx: C) => Promise<void>) => async (ctx: C) => {
     try {
       await run(ctx);
     } catch (err) {
@@ -98,24 +103,24 @@ export function weaveApp(config: Config, adapter: FunctionsAdapter, weave: Weave
     else if (turn.conversation.conversationKind === 'personal') await send(ctx, await weave.onPersonalInstall(turn, arrival));
   };
 
-  app.on('message', guarded('message', async (ctx) => {
+  app.on('message', guarded('message', async (ctx: IActivityContext<IMessageActivity>) => {
     const turn = turnOf(ctx);
     const text = typeof ctx.activity.text === 'string' ? ctx.activity.text : '';
     if (!turn) await send(ctx, [{ text: NOT_TEAMS }]);
     else if (!text && ctx.activity.value && weave.isOurTenant(turn)) await send(ctx, [{ text: 'That card is out of date. Type **help** to start again.' }]);
     else await send(ctx, await weave.onMessage(turn, text));
-  }) as never);
+  }));
 
-  app.on('installationUpdate', guarded('installationUpdate', async (ctx) => {
-    const action = ctx.activity.action;
+  app.on('installationUpdate', guarded('installationUpdate', async (ctx: IActivityContext<InstallUpdateActivity>) => {
+    const action: string = ctx.activity.action;
     if (action === 'add' || action === 'add-upgrade') return installed(ctx, action === 'add-upgrade' ? 'upgraded' : 'installed');
     if (action !== 'remove') return;
     const turn = turnOf(ctx);
     if (turn?.team) await weave.onTeamRemoved(turn);
     else if (turn?.conversation.conversationKind === 'personal') await weave.onPersonalUninstall(turn);
-  }) as never);
+  }));
 
-  app.on('conversationUpdate', guarded('conversationUpdate', async (ctx) => {
+  app.on('conversationUpdate', guarded('conversationUpdate', async (ctx: IActivityContext<IConversationUpdateActivity>) => {
     const botId = ctx.activity.recipient?.id;
     const isBot = (members: unknown) => Array.isArray(members) && members.some((m) => (m as { id?: unknown } | null)?.id === botId);
     if (isBot(ctx.activity.membersAdded)) return installed(ctx, 'joined');
@@ -126,13 +131,13 @@ export function weaveApp(config: Config, adapter: FunctionsAdapter, weave: Weave
     if (typeof eventType === 'string' && /^(channel(Created|Renamed|Deleted|Restored)|teamRenamed)$/.test(eventType)) {
       await weave.onTeamChannelsChanged(turn, await channelsOf(ctx, turn.team.id));
     }
-  }) as never);
+  }));
 
-  app.on('card.action', (async (ctx: Ctx) => {
+  app.on('card.action', async (ctx: IActivityContext<IAdaptiveCardActionInvokeActivity>) => {
     const turn = turnOf(ctx);
     if (!turn) return invokeBody({ kind: 'message', text: NOT_TEAMS });
-    const action = (ctx.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action;
-    const { verb, data } = action ?? {};
+    // Typed by the SDK, but sent by whoever holds the card: checked as the unknown it is.
+    const { verb, data } = (ctx.activity.value as { action?: { verb?: unknown; data?: unknown } } | undefined)?.action ?? {};
     if (typeof verb !== 'string' || typeof data !== 'object' || data === null || Array.isArray(data)) {
       return invokeBody({ kind: 'message', text: 'That card sent something Weave could not read. Type help to start again.' });
     }
@@ -147,7 +152,7 @@ export function weaveApp(config: Config, adapter: FunctionsAdapter, weave: Weave
       log.error('card.failed', { ...errorFields(err), verb });
       return invokeBody({ kind: 'message', text: SORRY });
     }
-  }) as never);
+  });
 
   return app;
 }
