@@ -35,7 +35,8 @@ export class SendPacer {
   async acquire(conversationId: string): Promise<void> {
     await new Promise<void>((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      void this.draw();
+      // After this turn of the event loop, so sends arriving together take their tokens together.
+      setImmediate(() => void this.draw());
     });
     const since = this.now() - (this.lastTo.get(conversationId) ?? 0);
     if (since < CONVERSATION_SPACING_MS) await this.sleep(CONVERSATION_SPACING_MS - since);
