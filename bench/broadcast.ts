@@ -16,11 +16,15 @@ import { loadConfig } from '../runtime/config';
 import { createRuntime } from '../runtime/runtime';
 import { FINAL_DELIVERY_STATES } from '../store/deliveries';
 import { submitInBatches, TABLES } from '../store/tables';
+import { shardKey } from '../store/shards';
 import { startFakeConnector } from '../test/support/fakeConnector';
 import { TEAMS_LIMITS } from '../test/support/teamsLimits';
 import { AZURITE_NAMES, azuriteModesFromEnv, startBenchAzurite } from './azurite';
 
 const PLATFORM_RATE = TEAMS_LIMITS.app[0]!.count;
+/** How often the profile of invites a second (and each process's CPU) is taken: BENCH_PROFILE_SECONDS, default 60. */
+const PROFILE_SECONDS = Number(process.env.BENCH_PROFILE_SECONDS ?? 60);
+const pct = (used: number, of: number) => `${Math.round((100 * used) / of)}%`;
 const sizes = (process.env.BENCH_SIZES ?? '865,10000').split(',').map(Number);
 const modes = azuriteModesFromEnv('process');
 const profiles: string[] = [];
@@ -34,16 +38,16 @@ for (const mode of modes) for (const size of sizes) {
   connector.randomFailureRate = 0.02;
   const config = loadConfig({ WEAVE_MODE: 'local', AzureWebJobsStorage: azurite.connectionString, WEAVE_STORAGE_PREFIX: `bb${size}`, ...(process.env.WEAVE_SEND_RATE ? { WEAVE_SEND_RATE: process.env.WEAVE_SEND_RATE } : {}), ...(process.env.WEAVE_BOT_SDK ? { WEAVE_BOT_SDK: process.env.WEAVE_BOT_SDK } : {}) });
   rate = config.sendRatePerSecond;
-  // Warnings and errors, counted by event (never their fields: no personal data in bench output).
+  // What Weave logged (info and up), counted by event (never their fields: no personal data in bench output).
   const problems = new Map<string, number>();
-  const log = createLogger((level, event) => problems.set(`${level} ${event}`, (problems.get(`${level} ${event}`) ?? 0) + 1), 'warn');
+  const log = createLogger((level, event) => problems.set(`${level} ${event}`, (problems.get(`${level} ${event}`) ?? 0) + 1), 'info');
   const rt = await createRuntime(config, { log });
   const tenantId = config.tenantId;
   const org = syntheticOrg(size, 5);
   await rt.people.applyRoster(tenantId, planRosterImport([], org), '2026-11-01');
   const now = new Date().toISOString();
   await submitInBatches(rt.tables.client(TABLES.conversations), org.map((p): TransactionAction => ['create', {
-    partitionKey: tenantId, rowKey: p.aadObjectId.toLowerCase(), status: 'installed', installedAt: now, statusChangedAt: now, timeZone: '', locale: '',
+    partitionKey: shardKey(tenantId, p.aadObjectId.toLowerCase()), rowKey: p.aadObjectId.toLowerCase(), status: 'installed', installedAt: now, statusChangedAt: now, timeZone: '', locale: '',
     ref: JSON.stringify({ channelId: 'msteams', serviceUrl: connector.url, conversationId: `a:${p.aadObjectId}`, conversationKind: 'personal', tenantId, bot: { id: '28:bot', name: 'Weave' } }),
   }]));
   const day = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString().slice(0, 10);
@@ -71,7 +75,9 @@ for (const mode of modes) for (const size of sizes) {
   let firstAt = 0;
   // A lost invite would stall it: two minutes without progress ends the wait, and "lost" says so.
   // Invites a second, per minute: where a run falls behind the rate, and when.
-  const perMinute: number[] = [];
+  const perMinute: string[] = [];
+  let cpuFrom = process.cpuUsage().user + process.cpuUsage().system;
+  let azuriteFrom = azurite.cpuMs() ?? 0;
   let minuteStart = performance.now();
   let minuteFrom = 0;
   while (reached.size < size && Date.now() - progressAt < 120_000) {
@@ -80,13 +86,19 @@ for (const mode of modes) for (const size of sizes) {
     for (; seen < connector.sent.length; seen++) if (isInvite(connector.sent[seen]!)) reached.add(connector.sent[seen]!.conversationId);
     if (reached.size > before) progressAt = Date.now();
     if (before === 0 && reached.size > 0) firstAt = (performance.now() - start) / 1000;
-    if (performance.now() - minuteStart >= 60_000) {
-      perMinute.push((reached.size - minuteFrom) / ((performance.now() - minuteStart) / 1000));
+    if (performance.now() - minuteStart >= PROFILE_SECONDS * 1000) {
+      const seconds = (performance.now() - minuteStart) / 1000;
+      const cpu = process.cpuUsage();
+      const azuriteCpu = azurite.cpuMs();
+      const waiting = await rt.outbox.waiting();
+      perMinute.push(`${((reached.size - minuteFrom) / seconds).toFixed(1)}/s (outbox ${waiting}; CPU: bench ${pct(cpu.user + cpu.system - cpuFrom, seconds * 1e6)}, Azurite ${azuriteCpu === null ? '-' : pct(azuriteCpu - azuriteFrom, seconds * 1000)})`);
       minuteStart = performance.now();
       minuteFrom = reached.size;
+      cpuFrom = cpu.user + cpu.system;
+      azuriteFrom = azuriteCpu ?? 0;
     }
   }
-  if (perMinute.length > 1) profiles.push(`${size}, ${AZURITE_NAMES[mode]}: invites a second, minute by minute: ${perMinute.map((r) => r.toFixed(1)).join(', ')}`);
+  if (perMinute.length > 1) profiles.push(`${size}, ${AZURITE_NAMES[mode]}: invites a second, every ${PROFILE_SECONDS} s: ${perMinute.join(', ')}`);
   const wall = (performance.now() - start) / 1000;
   clearInterval(bursts);
   // Then storage must agree: every delivery in a final state, none left to retry.

@@ -145,13 +145,9 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob, foun
     return 'failed';
   }
 
-  // Outside the try below: the budget lives in storage, and storage failing is ours to retry
-  // (deliver lets go of the claim, the queue tries again), never Teams refusing the person.
-  await deps.pacer.acquire(target.ref.conversationId);
-  let outcome: SendOutcome;
-  try {
-    outcome = await deps.messenger.send(target.ref, message);
-  } catch (err) {
+  const sent = await sendRetrying(deps, target.ref, message);
+  if ('failure' in sent) {
+    const err = sent.failure;
     const transient = err instanceof TransientSendError;
     const reason = transient ? err.message : (err as Error).message?.slice(0, 200) ?? 'unknown';
     // Teams cannot say whether it throttled this conversation or the whole app: every worker waits.
@@ -162,7 +158,7 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob, foun
       log.warn('delivery.failed', { ...errorFields(err), attempts: delivery.attempts });
       return 'failed';
     }
-    // Teams was throttling or unwell (botbuilder has already retried 3 times inside this send):
+    // Teams was throttling or unwell (already retried 3 times inside this attempt):
     // queue again after its Retry-After, or a jittered backoff.
     const delay = retryDelaySeconds(delivery.attempts, err.retryAfterSeconds);
     const notBefore = new Date(deps.clock.now().getTime() + delay * 1000).toISOString();
@@ -171,6 +167,7 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob, foun
     log.info('delivery.retrying', { status: err.status, attempts: delivery.attempts, delaySeconds: delay });
     return 'retrying';
   }
+  const { outcome } = sent;
   if (outcome.kind === 'gone') {
     if (!target.channel) await deps.conversations.setStatus(delivery.tenantId, delivery.recipientId, 'unreachable', at());
     await deps.deliveries.finish(delivery, 'unreachable', at(), { lastError: `Teams answered ${outcome.status}` });
@@ -180,6 +177,32 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob, foun
   }
   await recordSent(deps, delivery, outcome.activityId);
   return 'sent';
+}
+
+/** Retries inside one attempt, as botbuilder makes inside a send, for a messenger that makes none. */
+const RETRIES_IN_ATTEMPT = 3;
+/** A Retry-After longer than this is waited out on the queue (and the budget held), not inside the attempt. */
+const LONGEST_WAIT_IN_ATTEMPT_SECONDS = 5;
+
+/**
+ * A 429 or 5xx is tried again inside the attempt — after Retry-After, or half a second doubling —
+ * up to three times, as botbuilder does inside its sends; but each try takes its token from the
+ * budget, so retries never push the app over Teams' limit. What the messenger threw is answered as
+ * `failure`; the budget's own failures (it lives in storage) are ours and are thrown, so deliver
+ * lets go of the claim and the queue tries again — never Teams refusing the person.
+ */
+async function sendRetrying(deps: DeliveryDeps, ref: ConversationRef, message: OutboundMessage): Promise<{ outcome: SendOutcome } | { failure: unknown }> {
+  const retries = deps.messenger.retriesInside ? 0 : RETRIES_IN_ATTEMPT;
+  for (let retry = 0; ; retry++) {
+    await deps.pacer.acquire(ref.conversationId);
+    try {
+      return { outcome: await deps.messenger.send(ref, message) };
+    } catch (err) {
+      const waitSeconds = err instanceof TransientSendError ? err.retryAfterSeconds ?? 0.5 * 2 ** retry : Infinity;
+      if (retry >= retries || waitSeconds > LONGEST_WAIT_IN_ATTEMPT_SECONDS) return { failure: err };
+      await new Promise((r) => setTimeout(r, waitSeconds * 1000));
+    }
+  }
 }
 
 /**

@@ -11,7 +11,7 @@ import * as teams from '../support/teams';
 import { isInvite, ldAdmin, sendOfferToSocialWorkers } from './learningOffer';
 import { attemptsInto, installedPeople, sendsPerConversation, tallyBatch } from './ledger';
 
-/** Requests one delivery attempt makes: with botbuilder the send and its own 3 retries; with the Teams SDK the send. */
+/** Requests one delivery attempt makes: the send and 3 retries (botbuilder's own, or the outbox's on the Teams SDK). */
 const REQUESTS_PER_ATTEMPT = REQUESTS_PER_SEND_ATTEMPT;
 
 describe('a storm of Teams server errors', () => {

@@ -7,7 +7,7 @@ import { REQUESTS_PER_SEND_ATTEMPT, startTestStack, type TestStack } from '../su
 import * as teams from '../support/teams';
 import { attemptsInto, installedPeople, sendsPerConversation, tallyBatch } from './ledger';
 
-/** Requests one delivery attempt makes: with botbuilder the send and its own 3 retries; with the Teams SDK the send. */
+/** Requests one delivery attempt makes: the send and 3 retries (botbuilder's own, or the outbox's on the Teams SDK). */
 const REQUESTS_PER_ATTEMPT = REQUESTS_PER_SEND_ATTEMPT;
 /**
  * How early a wait may look by the connector's clock. botbuilder waits out a Retry-After with

@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runIfDue } from '../../functions/bind';
 import type { FunctionDeclaration, TimerFunction } from '../../functions/declarations';
 import { startLocalHost, type LocalHost } from '../../functions/local/host';
+import { queueSettingsFromHostJson } from '../../functions/local/queuePoller';
 import { systemClock } from '../../core/clock';
 import { decodeMessage, encodeMessage, poisonQueueName, queueName } from '../../store/queues';
 import { startTestStack, testClock, type TestStack } from '../support/stack';
@@ -74,10 +75,10 @@ describe('the local Functions host', () => {
         done += 1;
       },
     }]);
-    for (let i = 0; i < 40; i++) await sendScratch({ i });
-    await expect.poll(() => done, { timeout: 10_000 }).toBe(40);
-    expect(peak).toBeGreaterThan(8);
-    expect(peak).toBeLessThanOrEqual(16);
+    for (let i = 0; i < 80; i++) await sendScratch({ i });
+    await expect.poll(() => done, { timeout: 10_000 }).toBe(80);
+    expect(peak).toBeGreaterThan(queueSettingsFromHostJson().newBatchThreshold);
+    expect(peak).toBeLessThanOrEqual(queueSettingsFromHostJson().batchSize);
   });
 
   it('deletes a message once its handler succeeds, even after failures', async () => {

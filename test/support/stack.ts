@@ -80,10 +80,10 @@ export function botSdkUnderTest(): 'botbuilder' | 'teams' {
 }
 
 /**
- * Requests one proactive send makes to the connector: botbuilder retries a 429 or 5xx three times
- * inside each send; the Teams SDK does not, leaving every retry to Weave's outbox.
+ * Requests one delivery attempt makes to the connector when Teams keeps refusing: the send and three
+ * retries — botbuilder's own inside its send, or on the Teams SDK (which makes none) the outbox's.
  */
-export const REQUESTS_PER_SEND_ATTEMPT = botSdkUnderTest() === 'botbuilder' ? 4 : 1;
+export const REQUESTS_PER_SEND_ATTEMPT = 4;
 
 /** Built once per test file, on first request. */
 const TAB_ASSETS = tabAssetsBuiltOnDemand();

@@ -27,7 +27,7 @@ export function teamsSdkChannel(config: Config, log: Logger, authOverrides: Reco
     return app;
   };
   return {
-    messenger: { send: (ref, message) => new TeamsSdkMessenger(appFor()).send(ref, message) },
+    messenger: { retriesInside: false, send: (ref, message) => new TeamsSdkMessenger(appFor()).send(ref, message) },
     messagesHandler(bot) {
       const made = appFor(bot);
       const initialised = made.initialize();

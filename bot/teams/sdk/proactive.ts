@@ -1,6 +1,6 @@
 // Proactive sends through the Teams SDK's API client: one POST into a stored conversation, with the
 // app's token (the managed identity in Azure). The SDK does not retry, so a 429 or 5xx reaches
-// Weave's outbox at once, with its Retry-After.
+// Weave's outbox at once, with its Retry-After, and the outbox retries it, paced (app/messaging/delivery.ts).
 import type { App } from '@microsoft/teams.apps';
 import type { ActivityParams } from '@microsoft/teams.api';
 import type { ConversationRef, OutboundMessage } from '../../../core/conversation';
@@ -16,6 +16,8 @@ export function retryAfterOf(err: unknown): number | null {
 }
 
 export class TeamsSdkMessenger implements Messenger {
+  readonly retriesInside = false;
+
   constructor(private readonly app: App) {}
 
   async send(ref: ConversationRef, message: OutboundMessage): Promise<SendOutcome> {
