@@ -75,8 +75,8 @@ describe('the local Functions host', () => {
         done += 1;
       },
     }]);
-    for (let i = 0; i < 80; i++) await sendScratch({ i });
-    await expect.poll(() => done, { timeout: 10_000 }).toBe(80);
+    for (let i = 0; i < 40; i++) await sendScratch({ i });
+    await expect.poll(() => done, { timeout: 10_000 }).toBe(40);
     expect(peak).toBeGreaterThan(queueSettingsFromHostJson().newBatchThreshold);
     expect(peak).toBeLessThanOrEqual(queueSettingsFromHostJson().batchSize);
   });
