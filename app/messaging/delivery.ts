@@ -62,6 +62,9 @@ export async function deliver(deps: DeliveryDeps, job: OutboxJob, opts: { redeli
     return 'failed';
   }
 
+  // The budget's token first, so no claim is held while waiting for it (a storage outage then
+  // strands no claimed delivery). A token spent on a delivery that sends nothing is merely unused.
+  await deps.pacer.take();
   // What the send needs is read while the claim is written: one round trip of storage, not three.
   // (Read for nothing when another worker wins the claim; that is rare.)
   const claiming = deps.deliveries.claim(found, now.toISOString(), new Date(now.getTime() + DELIVERY_LEASE_SECONDS * 1000).toISOString());
@@ -194,7 +197,9 @@ const LONGEST_WAIT_IN_ATTEMPT_SECONDS = 5;
 async function sendRetrying(deps: DeliveryDeps, ref: ConversationRef, message: OutboundMessage): Promise<{ outcome: SendOutcome } | { failure: unknown }> {
   const retries = deps.messenger.retriesInside ? 0 : RETRIES_IN_ATTEMPT;
   for (let retry = 0; ; retry++) {
-    await deps.pacer.acquire(ref.conversationId);
+    // The first try's token was taken before the claim; each retry takes one of its own.
+    if (retry === 0) await deps.pacer.spaceFor(ref.conversationId);
+    else await deps.pacer.acquire(ref.conversationId);
     try {
       return { outcome: await deps.messenger.send(ref, message) };
     } catch (err) {

@@ -33,11 +33,21 @@ export class SendPacer {
 
   /** Resolves when this process may send one message into `conversationId`. */
   async acquire(conversationId: string): Promise<void> {
-    await new Promise<void>((resolve, reject) => {
+    await this.take();
+    await this.spaceFor(conversationId);
+  }
+
+  /** Resolves when the shared budget has given this process a token for one send. */
+  take(): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
       this.waiting.push({ resolve, reject });
       // After this turn of the event loop, so sends arriving together take their tokens together.
       setImmediate(() => void this.draw());
     });
+  }
+
+  /** Resolves when a send into `conversationId` is far enough from the last one this process made. */
+  async spaceFor(conversationId: string): Promise<void> {
     const since = this.now() - (this.lastTo.get(conversationId) ?? 0);
     if (since < CONVERSATION_SPACING_MS) await this.sleep(CONVERSATION_SPACING_MS - since);
     this.lastTo.set(conversationId, this.now());

@@ -19,17 +19,20 @@ export function teamsSdkChannel(config: Config, log: Logger, authOverrides: Reco
   const tokens = config.bot.appId
     ? new BotFrameworkTokens(config.bot.appId, new OpenIdKeys(authOverrides.ToBotFromChannelOpenIdMetadataUrl ?? CHANNEL_OPENID_METADATA))
     : null;
-  let app: ReturnType<typeof weaveApp> | undefined;
-  // The messenger needs the app (its token and HTTP client) before the bot exists: made on first use.
-  const appFor = (bot?: WeaveBot) => {
-    if (bot) app = weaveApp(config, adapter, bot, log);
-    if (!app) throw new Error('The Teams SDK app is made with the messaging handler');
-    return app;
-  };
+  let messenger: TeamsSdkMessenger | undefined;
   return {
-    messenger: { retriesInside: false, send: (ref, message) => new TeamsSdkMessenger(appFor()).send(ref, message) },
-    messagesHandler(bot) {
-      const made = appFor(bot);
+    // The composition root needs a messenger before the bot exists; the SDK's app (its token and
+    // HTTP client) is made with the messaging handler, which the root makes next.
+    messenger: {
+      retriesInside: false,
+      send(ref, message) {
+        if (!messenger) throw new Error('The Teams SDK app is made with the messaging handler');
+        return messenger.send(ref, message);
+      },
+    },
+    messagesHandler(bot: WeaveBot) {
+      const made = weaveApp(config, adapter, bot, log);
+      messenger = new TeamsSdkMessenger(made);
       const initialised = made.initialize();
       const handle = sdkMessagesHandler(adapter, tokens, log);
       return async (request) => {
