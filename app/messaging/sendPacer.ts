@@ -66,9 +66,12 @@ export class SendPacer {
     try {
       while (this.waiting.length > 0) {
         const asked = this.waiting.length;
-        const { got, waitMs } = await this.budget.take(asked, this.now());
+        const askedAt = this.now();
+        const { got, waitMs } = await this.budget.take(asked, askedAt);
         for (const waiter of this.waiting.splice(0, got)) waiter.resolve();
-        if (got < asked) await this.sleep(Math.max(5, waitMs));
+        // The budget saves up only a few tokens; asking again a round trip after they are there
+        // would let the excess go unused, and sending would fall below the rate.
+        if (got < asked) await this.sleep(Math.max(5, waitMs - (this.now() - askedAt)));
       }
     } catch (err) {
       // Storage failed: each waiting delivery lets go of its claim and the queue tries it again.
