@@ -111,9 +111,7 @@ describe('Weave under hostile input', () => {
 
   beforeAll(async () => {
     stack = await startTestStack();
-    // Over a thousand activities into five chats within a minute: far past Teams' per-conversation
-    // limits (60 in 30 s), which this suite is not about (test/faults/throttling.test.ts is).
-    stack.connector.limits = null;
+    stack.connector.limits = null; // >1,000 activities into five chats a minute: past Teams' per-chat limits (throttling.test.ts covers them)
     const o = { serviceUrl: stack.connector.url, tenantId: stack.tenantId };
     actors = [
       ...SEEDED.map((user): Actor => ({ user, o, kind: 'seeded' })),
