@@ -6,6 +6,7 @@ import { odata } from '@azure/data-tables';
 import type { Person } from '../core/people';
 import type { PeopleStore } from '../store/people';
 import { listAll, TABLES, type TableName, type Tables } from '../store/tables';
+import { shardKey } from '../store/shards';
 
 /** A query for the rows that may be about a person; `about` picks them out where a query cannot. */
 interface RowsOf {
@@ -14,6 +15,8 @@ interface RowsOf {
 }
 const range: RowsOf = (t, p) => odata`PartitionKey eq ${t} and RowKey ge ${`${p}|`} and RowKey lt ${`${p}|~`}`;
 const ownRow: RowsOf = (t, p) => odata`PartitionKey eq ${t} and RowKey eq ${p}`;
+/** The person's row in a tenant partition kept in shards (store/shards.ts). */
+const ownShardedRow: RowsOf = (t, p) => odata`PartitionKey eq ${shardKey(t, p)} and RowKey eq ${p}`;
 /** Cards sent to them, and cards others hold that are about them (a manager's view of their plan). */
 const cards: RowsOf = Object.assign((t: string) => odata`tenantId eq ${t}`, {
   about: (row: Record<string, unknown>, p: string) => row.recipientId === p || (typeof row.context === 'string' && row.context.includes(p)),
@@ -22,7 +25,7 @@ const cards: RowsOf = Object.assign((t: string) => odata`tenantId eq ${t}`, {
 /** Where a person's rows are in each table, or why a table keeps none that need erasing. */
 export const PERSONAL_ROWS: Record<TableName, RowsOf | { keeps: string }> = {
   people: ownRow,
-  conversations: ownRow,
+  conversations: ownShardedRow,
   needs: range,
   schedules: range,
   sessions: (t, p) => odata`PartitionKey eq ${t} and personId eq ${p}`,
@@ -45,6 +48,7 @@ export const PERSONAL_ROWS: Record<TableName, RowsOf | { keeps: string }> = {
   teamagreements: { keeps: "a team's agreed priorities; the id and name of the manager who agreed them" },
   commissions: { keeps: "L&D's commissioning lines; the ids of whoever created one and of staff named to deliver it" },
   budgets: { keeps: "the year's budget lines; the id of whoever set them" },
+  installs: ownRow,
 };
 
 export interface ErasureDeps {

@@ -26,6 +26,7 @@ import type { SessionStore } from '../store/sessions';
 import type { TeamStore } from '../store/teamsInstalled';
 import type { Outbox } from './messaging/outbox';
 import type { DeliveryStore } from '../store/deliveries';
+import type { InstallStore } from '../store/installs';
 
 import type { CardRenderer } from './cards';
 
@@ -41,6 +42,8 @@ export interface AppDeps {
   /** What the outbox did with each send (a prompt that could not be delivered, say). */
   deliveries: DeliveryStore;
   outbox: Outbox;
+  /** Proactive installations asked of Graph, and the deliveries waiting for them. */
+  installs: InstallStore;
   needs: NeedStore;
   schedules: ScheduleStore;
   sessions: SessionStore;

@@ -10,6 +10,7 @@ import { onPersonalInstall, onTeamInstall, type PersonalArrival } from './instal
 import { personalUninstalled, recordConversation, teamChannelsChanged, teamRemoved } from '../app/installation';
 import { ourTenantOnly, runSteps, type TurnAnswer, type TurnEvent, type TurnStep } from './turnPipeline';
 import { forOneTurn } from './turnReads';
+import { releaseInstallWaits } from '../app/messaging/installWait';
 
 export { FOREIGN_TENANT } from './turnPipeline';
 
@@ -64,6 +65,8 @@ export class WeaveBot {
       case 'cardAction': return dispatchCardAction(await this.ask(turn), event.verb, event.data);
       case 'personalInstall': {
         const { isNew, conversation } = await recordConversation(this.deps, sightingOf(turn));
+        // Installed for them by Weave (or by them): what was waiting for their chat goes now.
+        if (isNew) await releaseInstallWaits(this.deps, turn.tenantId, turn.user.aadObjectId);
         const person = await this.deps.people.get(turn.tenantId, turn.user.aadObjectId);
         return onPersonalInstall({ deps: this.deps, turn, person }, { isNew, installedAt: conversation.installedAt }, event.arrival);
       }

@@ -30,13 +30,17 @@ export interface Config {
   storage: StorageSettings;
   /** Empty appId means no Bot Framework authentication: only ever allowed in local mode. */
   bot: BotCredentials;
+  /** Which bot SDK implements the Teams seam: botbuilder (support ended 2025) or the Teams SDK. */
+  botSdk: 'botbuilder' | 'teams';
   logLevel: 'debug' | 'info' | 'warn' | 'error';
   /** Where people's browsers reach the app (links Weave sends: CPD exports). */
   publicUrl: string;
   /** When team digests go out (NCRONTAB, in the organisation's zone). */
   digestSchedule: string;
-  /** Proactive messages a second, for the whole app in the tenant (Teams allows about 30). */
+  /** Proactive messages a second, for the whole app in the tenant (Teams allows 50). */
   sendRatePerSecond: number;
+  /** Installing Weave through Microsoft Graph for people it cannot reach; null: off. */
+  proactiveInstall: { graphUrl: string; catalogAppId: string } | null;
   /** The Entra app registration the tab signs in with (SSO); null: the tab API accepts no Entra tokens. */
   tabClientId: string | null;
   /**

@@ -143,6 +143,8 @@ export function recipientCount(n: number, withNeed: boolean, threshold: number, 
 export interface BroadcastTally {
   sent: number;
   notInstalled: number;
+  /** An app permission policy kept Weave from being installed for them (proactive installation). */
+  blocked: number;
   unreachable: number;
   failed: number;
   /** Deliveries that have ended, whatever their outcome. */
@@ -154,9 +156,9 @@ export interface BroadcastTally {
 /** Where a broadcast stands, from its deliveries' states; it adds up to the audience from the first moment. */
 export function broadcastTally(audienceSize: number, states: readonly string[]): BroadcastTally {
   const n = (state: string) => states.filter((s) => s === state).length;
-  const [sent, notInstalled, unreachable, failed] = [n('sent'), n('not_installed'), n('unreachable'), n('failed')];
-  const ended = sent + notInstalled + unreachable + failed;
-  return { sent, notInstalled, unreachable, failed, ended, toGo: Math.max(0, audienceSize - ended) };
+  const [sent, notInstalled, blocked, unreachable, failed] = [n('sent'), n('not_installed'), n('blocked'), n('unreachable'), n('failed')];
+  const ended = sent + notInstalled + blocked + unreachable + failed;
+  return { sent, notInstalled, blocked, unreachable, failed, ended, toGo: Math.max(0, audienceSize - ended) };
 }
 
 export function inAudience(audience: Audience, person: Pick<Person, 'profession' | 'team' | 'registrationBody' | 'status'>, hasNeedInCodes: boolean): boolean {

@@ -41,6 +41,16 @@ param instanceMemoryMB int = 2048
 @description('Client id of the Entra app registration the Weave tab signs in with (single sign-on in Teams); see docs/deploy.md. Empty: the tab accepts no sign-in until it is set.')
 param tabClientId string = ''
 
+@description('Which bot SDK answers Teams: botbuilder (support ended 31 December 2025; 4.23.3 is its last release) or teams (the Teams SDK). See docs/deploy.md, "Choosing the bot SDK".')
+@allowed(['botbuilder', 'teams'])
+param botSdk string = 'botbuilder'
+
+@description('Install Weave through Microsoft Graph for people a prompt, broadcast or reminder could not reach. Needs the Graph permission granted (graphPermission.bicep) and teamsAppCatalogId.')
+param proactiveInstall bool = false
+
+@description('Weave\'s id in the organisation\'s Teams app catalog, once uploaded (docs/deploy.md, step 6). Required with proactiveInstall.')
+param teamsAppCatalogId string = ''
+
 param tags object = { app: 'weave' }
 
 var suffix = uniqueString(resourceGroup().id, name)
@@ -48,7 +58,7 @@ var storageAccountName = take('${toLower(name)}${suffix}', 24)
 var deploymentContainer = 'app-package'
 
 // Every table and queue the code uses (store/tables.ts, store/queues.ts); a test keeps these in step.
-var tableNames = ['people', 'conversations', 'teams', 'cards', 'deliveries', 'jobruns', 'imports', 'needs', 'schedules', 'sessions', 'cpd', 'exports', 'mentors', 'mentorrequests', 'mentormatches', 'triggers', 'teamplans', 'digestlinks', 'offers', 'bookings', 'ratelimits', 'teamagreements', 'commissions', 'budgets']
+var tableNames = ['people', 'conversations', 'teams', 'cards', 'deliveries', 'jobruns', 'imports', 'needs', 'schedules', 'sessions', 'cpd', 'exports', 'mentors', 'mentorrequests', 'mentormatches', 'triggers', 'teamplans', 'digestlinks', 'offers', 'bookings', 'ratelimits', 'teamagreements', 'commissions', 'budgets', 'installs']
 var queueNames = ['outbox', 'outbox-poison', 'work', 'work-poison']
 
 // Built-in role definition ids.
@@ -225,6 +235,10 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'MicrosoftAppTenantId', value: tenant().tenantId }
         // The tab's sign-in: Entra ID tokens for this app registration, from this tenant.
         { name: 'WEAVE_TAB_CLIENT_ID', value: tabClientId }
+        // The bot SDK, and proactive installation through Graph with the identity's own token.
+        { name: 'WEAVE_BOT_SDK', value: botSdk }
+        { name: 'WEAVE_PROACTIVE_INSTALL', value: proactiveInstall ? 'graph' : 'off' }
+        { name: 'WEAVE_TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
       ]
     }
   }
@@ -265,5 +279,7 @@ output functionAppName string = app.name
 output host string = app.properties.defaultHostName
 @description('The bot id (MicrosoftAppId) for the Teams app package.')
 output botId string = identity.properties.clientId
+@description('Principal id of the managed identity, for graphPermission.bicep (proactive installation).')
+output botPrincipalId string = identity.properties.principalId
 output storageAccountName string = storage.name
 output resourceGroupName string = resourceGroup().name

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { createLogger } from '../core/log';
 import { formatLogMessage, printLine } from '../functions/local/console';
 import { startLocalHost, type LocalHost } from '../functions/local/host';
-import { azuriteConnectionString, LOCAL_TENANT_ID, loadConfig } from '../runtime/config';
+import { azuriteConnectionString, loadConfig } from '../runtime/config';
 import { createRuntime } from '../runtime/runtime';
 import { tabAssetsBuiltOnDemand } from '../tab/build';
 import { azuriteAnswers, spawnAzurite } from './azurite';
@@ -76,16 +76,16 @@ async function main() {
     await waitUntil(() => azuriteAnswers(local.host, local.tablePort), 20_000, 'Azurite');
     say(`storage    Azurite table :${local.tablePort}, queue :${local.queuePort}, ${location ? `data in ${location}` : 'in memory'}`);
 
-    // Bot host
+    // Bot host: the demo organisation's tenant unless WEAVE_TENANT_ID names the council's own
     const config = loadConfig({
       ...process.env,
       WEAVE_MODE: 'local',
-      WEAVE_TENANT_ID: LOCAL_TENANT_ID,
       AzureWebJobsStorage: azuriteConnectionString(local.host, { table: local.tablePort, queue: local.queuePort }),
     });
     const log = createLogger((level, event, fields) => printLine(level, 'bot', formatLogMessage(JSON.stringify({ event, ...fields }))), config.logLevel);
     const rt = await createRuntime(config, { log, tabAssets: tabAssetsBuiltOnDemand(), devSignInFirst: README_PEOPLE });
     // Demo organisation, once: before the host starts its timers, so their first run sees it
+    say(`tenant     ${config.tenantId} (${process.env.WEAVE_TENANT_ID ? 'WEAVE_TENANT_ID' : "the demo's; set WEAVE_TENANT_ID for your own"})`);
     if ((await rt.people.list(config.tenantId)).length === 0) {
       const { staff, learning } = await loadDemoOrganisation(rt, config.tenantId);
       say(`demo org   ${staff} staff loaded from local/demo/roster.csv, with ${learning} plan needs, CPD records and mentoring offers`);

@@ -37,12 +37,16 @@ export const SETTINGS = {
   WEBSITE_HOSTNAME: 'set by Azure: the Function App host name',
   WEAVE_TAB_CLIENT_ID: "client id of the Entra app registration the tab signs in with (SSO; docs/deploy.md); its Application ID URI is api://<public host>/<client id>. Unset: the tab accepts no Entra sign-in",
   TEAMS_APP_ID: "the app's id for links from cards into the tab: the org catalog's id once published there, else the manifest's id (the one the package was built with). Unset: cards link to the tab's web address",
-  WEAVE_SEND_RATE: 'proactive messages a second for the whole app, across every worker (default 25; Teams allows about 30 per app per tenant)',
+  WEAVE_SEND_RATE: 'proactive messages a second for the whole app, across every worker (default 45; Teams allows 50 per app per tenant)',
+  WEAVE_PROACTIVE_INSTALL: '`off` (the default) or `graph`: install Weave through Microsoft Graph for people a prompt, broadcast or reminder could not reach (needs TeamsAppInstallation.ReadWriteSelfForUser.All, admin-consented; docs/deploy.md)',
+  WEAVE_TEAMS_APP_CATALOG_ID: "Weave's id in the organisation's Teams app catalog (from Graph's appCatalogs/teamsApps; docs/deploy.md); required when WEAVE_PROACTIVE_INSTALL=graph",
+  WEAVE_GRAPH_URL: 'Microsoft Graph (default https://graph.microsoft.com)',
   WEAVE_DIGEST_SCHEDULE: 'when team training plan digests go out: NCRONTAB in the organisation time zone (default 0 0 9 * * 1, Mondays 09:00)',
   AzureWebJobsStorage: 'storage connection string (locally built for Azurite when unset); in Azure use the identity-based settings below',
   AzureWebJobsStorage__accountName: 'storage account name, for identity-based access (no keys)',
   AzureWebJobsStorage__credential: '`managedidentity` to use a managed identity for storage',
   AzureWebJobsStorage__clientId: 'client id of the user-assigned managed identity used for storage',
+  WEAVE_BOT_SDK: '`botbuilder` (the default; its support ended on 31 December 2025, 4.23.3 is its last release) or `teams` (the Teams SDK, @microsoft/teams.apps): which SDK handles the messaging endpoint and proactive sends',
   MicrosoftAppId: 'the bot identity (client id of the user-assigned managed identity in Azure)',
   MicrosoftAppType: 'UserAssignedMSI (default), SingleTenant or MultiTenant',
   MicrosoftAppTenantId: 'tenant of the bot identity (defaults to WEAVE_TENANT_ID)',
@@ -53,7 +57,8 @@ export const SETTINGS = {
 export const AZURE_APP_SETTINGS = [
   'WEAVE_MODE', 'WEAVE_TENANT_ID', 'WEAVE_TIME_ZONE', 'WEAVE_STORAGE_PREFIX', 'WEAVE_LOG_LEVEL',
   'AzureWebJobsStorage__accountName', 'AzureWebJobsStorage__credential', 'AzureWebJobsStorage__clientId',
-  'MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'WEAVE_TAB_CLIENT_ID',
+  'MicrosoftAppId', 'MicrosoftAppType', 'MicrosoftAppTenantId', 'WEAVE_TAB_CLIENT_ID', 'WEAVE_BOT_SDK',
+  'WEAVE_PROACTIVE_INSTALL', 'WEAVE_TEAMS_APP_CATALOG_ID',
 ] as const satisfies readonly (keyof typeof SETTINGS)[];
 
 /** Settings that must never be in Azure's app settings: a storage key, a client secret. */
@@ -70,7 +75,7 @@ function isSchedule(value: string): boolean {
 
 const envSchema = z.object({
   WEAVE_MODE: z.enum(['local', 'azure']).default('azure'),
-  WEAVE_TENANT_ID: z.string().trim().optional(),
+  WEAVE_TENANT_ID: z.string().trim().refine((v) => v === '' || isGuid(v), 'is not a tenant id (a GUID)').transform((v) => v.toLowerCase()).optional(),
   WEAVE_TIME_ZONE: z.string().default('Europe/London').refine(isTimeZone, 'is not an IANA time zone such as Europe/London'),
   WEAVE_STORAGE_PREFIX: z.string().regex(/^[a-z][a-z0-9]{0,19}$|^$/, 'must be lower-case letters and digits, starting with a letter, at most 20').default(''),
   WEAVE_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
@@ -78,7 +83,10 @@ const envSchema = z.object({
   WEBSITE_HOSTNAME: z.string().optional(),
   WEAVE_TAB_CLIENT_ID: z.string().refine((v) => v === '' || isGuid(v), 'is not a client id (a GUID)').optional(),
   TEAMS_APP_ID: z.string().refine((v) => v === '' || isGuid(v), 'is not a Teams app id (a GUID)').optional(),
-  WEAVE_SEND_RATE: z.coerce.number().min(1).max(50).default(25),
+  WEAVE_SEND_RATE: z.coerce.number().min(1).max(50).default(45),
+  WEAVE_PROACTIVE_INSTALL: z.enum(['off', 'graph']).default('off'),
+  WEAVE_TEAMS_APP_CATALOG_ID: z.string().trim().regex(/^[A-Za-z0-9-]{1,100}$|^$/, 'is not a Teams app catalog id').optional(),
+  WEAVE_GRAPH_URL: z.url({ protocol: /^https?$/ }).default('https://graph.microsoft.com'),
   WEAVE_DIGEST_SCHEDULE: z.string().default('0 0 9 * * 1').refine(isSchedule, 'is not an NCRONTAB schedule such as 0 0 9 * * 1'),
   PORT: z.coerce.number().int().positive().default(3978),
   AzureWebJobsStorage: z.string().optional(),
@@ -87,6 +95,7 @@ const envSchema = z.object({
   AzureWebJobsStorage__queueServiceUri: z.url().optional(),
   AzureWebJobsStorage__credential: z.enum(['managedidentity']).optional(),
   AzureWebJobsStorage__clientId: z.string().trim().optional(),
+  WEAVE_BOT_SDK: z.enum(['botbuilder', 'teams']).default('botbuilder'),
   MicrosoftAppId: z.string().trim().default(''),
   MicrosoftAppType: z.enum(['UserAssignedMSI', 'SingleTenant', 'MultiTenant']).default('UserAssignedMSI'),
   MicrosoftAppTenantId: z.string().trim().optional(),
@@ -144,6 +153,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     problems.push(`MicrosoftAppPassword is required for MicrosoftAppType=${e.MicrosoftAppType}`);
   }
 
+  if (e.WEAVE_PROACTIVE_INSTALL === 'graph' && !e.WEAVE_TEAMS_APP_CATALOG_ID) {
+    problems.push("WEAVE_TEAMS_APP_CATALOG_ID is required with WEAVE_PROACTIVE_INSTALL=graph (Weave's id in the Teams app catalog; docs/deploy.md)");
+  }
+  if (!local && !e.WEAVE_GRAPH_URL.startsWith('https://')) problems.push('WEAVE_GRAPH_URL must be https in Azure mode');
+
   const access = storageAccess(e, local);
   if (!access) problems.push('AzureWebJobsStorage is not set: Weave needs a storage account (a connection string, or AzureWebJobsStorage__accountName for identity-based access)');
 
@@ -159,11 +173,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appTenantId: e.MicrosoftAppTenantId || tenantId,
       appPassword: e.MicrosoftAppPassword,
     },
+    botSdk: e.WEAVE_BOT_SDK,
     logLevel: e.WEAVE_LOG_LEVEL,
     digestSchedule: e.WEAVE_DIGEST_SCHEDULE,
     sendRatePerSecond: e.WEAVE_SEND_RATE,
     tabClientId: e.WEAVE_TAB_CLIENT_ID || null,
-    teamsAppId: e.TEAMS_APP_ID || null,
+    teamsAppId: e.WEAVE_TEAMS_APP_CATALOG_ID || e.TEAMS_APP_ID || null,
+    proactiveInstall: e.WEAVE_PROACTIVE_INSTALL === 'graph' ? { graphUrl: e.WEAVE_GRAPH_URL, catalogAppId: e.WEAVE_TEAMS_APP_CATALOG_ID ?? '' } : null,
     publicUrl: (e.WEAVE_PUBLIC_URL ?? (e.WEBSITE_HOSTNAME ? `https://${e.WEBSITE_HOSTNAME}` : `http://localhost:${e.PORT}`)).replace(/\/$/, ''),
   };
 }

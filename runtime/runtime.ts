@@ -29,8 +29,11 @@ import { TableAgreementStore } from '../store/agreements';
 import { TableCommissioningStore } from '../store/commissioning';
 import { TablePlanStore } from '../store/plans';
 import { WorkQueue } from '../app/messaging/work';
-import { SendPacer } from '../app/messaging/sendPacer';
-import { noInstaller } from '../app/messaging/installer';
+import { budgetBurst, SendPacer } from '../app/messaging/sendPacer';
+import { noInstaller, type AppInstaller } from '../app/messaging/installer';
+import { GraphAppInstaller } from '../graph/installer';
+import { managedIdentityGraphToken, noGraphToken } from '../graph/tokens';
+import { TableInstallStore } from '../store/installs';
 import { devSigner, type DevSigner } from '../api/tokens';
 import { noTabAssets, type TabAssets } from '../tab/assets';
 import { TableRateBudget } from '../store/rateLimit';
@@ -95,6 +98,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     cards,
     deliveries,
     outbox: new Outbox(deliveries, queues, cards, clock),
+    installs: new TableInstallStore(tables),
     needs: new TableNeedStore(tables),
     schedules: new TableScheduleStore(tables),
     sessions: new TableSessionStore(tables),
@@ -117,11 +121,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   };
   const renderCard: CardRenderer = cardRenderer(deps);
   const weave = new WeaveBot(deps);
-  const pacer = new SendPacer(new TableRateBudget(tables, config.tenantId, 'teams-send', config.sendRatePerSecond));
+  const pacer = new SendPacer(new TableRateBudget(tables, config.tenantId, 'teams-send', config.sendRatePerSecond, budgetBurst(config.sendRatePerSecond)));
   return {
     ...deps,
     pacer,
-    installer: noInstaller,
+    installer: installerFor(config),
     tables,
     queues,
     jobRuns: new TableJobRunStore(tables),
@@ -131,4 +135,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     tabAssets: options.tabAssets ?? noTabAssets,
     devSignIn: config.mode === 'local' ? devSigner(config.tenantId, () => clock.now(), options.devSignInFirst) : null,
   };
+}
+
+/** Graph's proactive installation when switched on; its token is the bot's managed identity in Azure, none locally. */
+function installerFor(config: Config): AppInstaller {
+  const install = config.proactiveInstall;
+  if (!install) return noInstaller;
+  const token = config.mode === 'azure' && config.bot.appType === 'UserAssignedMSI' ? managedIdentityGraphToken(config.bot.appId, install.graphUrl) : noGraphToken;
+  return new GraphAppInstaller(install, token);
 }

@@ -1,8 +1,9 @@
-// Where to reach each person in Teams. PartitionKey = tenant id, RowKey = Entra object id: the
-// proactive sender looks a person up by who they are, never by a Teams conversation id.
-import { odata } from '@azure/data-tables';
+// Where to reach each person in Teams. PartitionKey = tenant id (in 16 shards: store/shards.ts),
+// RowKey = Entra object id: the proactive sender looks a person up by who they are, never by a
+// Teams conversation id.
 import type { ConversationRef } from '../core/conversation';
 import { createIfAbsent, getEntity, listAll, TABLES, unlessGone, unlessRaced, type Tables } from './tables';
+import { allShards, partitionOf, shardKey } from './shards';
 
 /**
  * - `installed`: Weave is in their personal scope and we can message them.
@@ -54,7 +55,7 @@ export interface ConversationStore {
 
 function toConversation(e: ConversationEntity & { partitionKey?: string; rowKey?: string }): PersonalConversation {
   return {
-    tenantId: e.partitionKey!,
+    tenantId: partitionOf(e.partitionKey!),
     aadObjectId: e.rowKey!,
     ref: JSON.parse(e.ref) as ConversationRef,
     timeZone: e.timeZone || null,
@@ -73,12 +74,14 @@ export class TableConversationStore implements ConversationStore {
   }
 
   async get(tenantId: string, aadObjectId: string) {
-    const e = await getEntity<ConversationEntity>(this.client, tenantId, aadObjectId.toLowerCase());
+    const rowKey = aadObjectId.toLowerCase();
+    const e = await getEntity<ConversationEntity>(this.client, shardKey(tenantId, rowKey), rowKey);
     return e && toConversation(e);
   }
 
   async recordSeen(s: ConversationSighting) {
-    const key = { partitionKey: s.tenantId, rowKey: s.aadObjectId.toLowerCase() };
+    const rowKey = s.aadObjectId.toLowerCase();
+    const key = { partitionKey: shardKey(s.tenantId, rowKey), rowKey };
     const fields = { ref: JSON.stringify(s.ref), timeZone: s.timeZone ?? '', locale: s.locale ?? '' };
     for (let attempt = 0; attempt < 3; attempt++) {
       const existing = await getEntity<ConversationEntity>(this.client, key.partitionKey, key.rowKey);
@@ -109,10 +112,11 @@ export class TableConversationStore implements ConversationStore {
   }
 
   async list(tenantId: string) {
-    return (await listAll<ConversationEntity>(this.client, odata`PartitionKey eq ${tenantId}`)).map(toConversation);
+    return (await listAll<ConversationEntity>(this.client, allShards(tenantId))).map(toConversation);
   }
 
   async setStatus(tenantId: string, aadObjectId: string, status: Exclude<ReachStatus, 'installed'>, at: string) {
-    await unlessGone('This conversation', () => this.client.updateEntity({ partitionKey: tenantId, rowKey: aadObjectId.toLowerCase(), status, statusChangedAt: at }, 'Merge'));
+    const rowKey = aadObjectId.toLowerCase();
+    await unlessGone('This conversation', () => this.client.updateEntity({ partitionKey: shardKey(tenantId, rowKey), rowKey, status, statusChangedAt: at }, 'Merge'));
   }
 }

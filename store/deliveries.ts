@@ -1,15 +1,18 @@
 // One row per message Weave sends proactively: the record that makes delivery idempotent.
-// PartitionKey = the batch (a broadcast, or one notification), RowKey = the recipient's object id,
-// so "has this person already been sent this?" is a point read and a batch's report one partition.
+// PartitionKey = the batch (a broadcast, or one notification; in 16 shards: store/shards.ts),
+// RowKey = the recipient's object id, so "has this person already been sent this?" is a point read
+// and a batch's report one PartitionKey range.
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import { createIfAbsent, getEntity, listAll, safeKey, TABLES, typedStorageError, type Tables } from './tables';
+import { allShards, shardKey } from './shards';
 
 /**
- * queued → sending → sent | unreachable (403) | not_installed (no conversation) | failed (gave up).
+ * queued → sending → sent | unreachable (403) | not_installed (no conversation) | blocked (an app
+ * permission policy kept Weave from being installed for them) | failed (gave up).
  * Every state but queued and sending is final.
  */
-export type DeliveryState = 'queued' | 'sending' | 'sent' | 'unreachable' | 'not_installed' | 'failed';
-export const FINAL_DELIVERY_STATES: readonly DeliveryState[] = ['sent', 'unreachable', 'not_installed', 'failed'];
+export type DeliveryState = 'queued' | 'sending' | 'sent' | 'unreachable' | 'not_installed' | 'blocked' | 'failed';
+export const FINAL_DELIVERY_STATES: readonly DeliveryState[] = ['sent', 'unreachable', 'not_installed', 'blocked', 'failed'];
 
 export interface Delivery {
   batch: string;
@@ -75,14 +78,14 @@ export class TableDeliveryStore implements DeliveryStore {
 
   async create(d: Pick<Delivery, 'batch' | 'recipientId' | 'tenantId' | 'message' | 'createdAt'>) {
     return createIfAbsent<DeliveryEntity & Keyed>(this.client, {
-      partitionKey: safeKey(d.batch), rowKey: d.recipientId, batchId: d.batch, tenantId: d.tenantId,
+      partitionKey: shardKey(safeKey(d.batch), d.recipientId), rowKey: d.recipientId, batchId: d.batch, tenantId: d.tenantId,
       message: JSON.stringify(d.message), state: 'queued', attempts: 0, activityId: '', lastError: '',
       createdAt: d.createdAt, updatedAt: d.createdAt, leaseUntil: '', notBefore: d.createdAt,
     });
   }
 
   async get(batch: string, recipientId: string) {
-    const e = await getEntity<DeliveryEntity>(this.client, safeKey(batch), recipientId);
+    const e = await getEntity<DeliveryEntity>(this.client, shardKey(safeKey(batch), recipientId), recipientId);
     return e && toDelivery(e, batch);
   }
 
@@ -95,7 +98,7 @@ export class TableDeliveryStore implements DeliveryStore {
   }
 
   async listBatch(batch: string) {
-    const rows = await listAll<DeliveryEntity & Keyed>(this.client, odata`PartitionKey eq ${safeKey(batch)}`);
+    const rows = await listAll<DeliveryEntity & Keyed>(this.client, allShards(safeKey(batch)));
     return rows.map((e) => toDelivery(e, batch));
   }
 
@@ -105,12 +108,12 @@ export class TableDeliveryStore implements DeliveryStore {
       this.client,
       odata`(state eq ${'queued'} and notBefore lt ${dueBefore}) or (state eq ${'sending'} and leaseUntil lt ${now})`,
     );
-    return rows.map((e) => toDelivery(e, e.batchId ?? e.partitionKey!));
+    return rows.map((e) => toDelivery(e, e.batchId!));
   }
 
   private async merge(d: Delivery, fields: Partial<DeliveryEntity>): Promise<Delivery> {
     try {
-      const res = await this.client.updateEntity({ partitionKey: safeKey(d.batch), rowKey: d.recipientId, ...fields }, 'Merge', { etag: d.etag });
+      const res = await this.client.updateEntity({ partitionKey: shardKey(safeKey(d.batch), d.recipientId), rowKey: d.recipientId, ...fields }, 'Merge', { etag: d.etag });
       return { ...d, ...fields, state: (fields.state ?? d.state) as DeliveryState, etag: res.etag ?? d.etag } as Delivery;
     } catch (err) {
       throw typedStorageError(err, `Delivery ${d.batch}/${d.recipientId}`);

@@ -9,7 +9,7 @@ interface BucketEntity {
 }
 
 export interface RateBudget {
-  /** Takes up to `want` tokens now; answers how many it got (0: none left yet) and, if none, how long until one is. */
+  /** Takes up to `want` tokens now; answers how many it got and, if fewer than asked, how long until the rest are there (or as many as it saves up). */
   take(want: number, nowMs: number): Promise<{ got: number; waitMs: number }>;
   /** Lets nobody take a token before `untilMs` (Teams asked the app to wait); never shortens a longer hold. */
   holdUntil(untilMs: number): Promise<void>;
@@ -22,8 +22,8 @@ export class TableRateBudget implements RateBudget {
     private readonly name: string,
     private readonly perSecond: number,
     /**
-     * At most this much saved up, so a quiet spell cannot become a burst: with a fifth of a second's
-     * worth, no one-second window ever sees more than 1.2× the rate (30 at the default 25).
+     * At most this much saved up, so a quiet spell cannot become a burst: no one-second window ever
+     * sees more than the rate plus this (app/messaging/sendPacer.ts's budgetBurst keeps that under Teams' limit).
      */
     private readonly burst = Math.max(1, Math.ceil(perSecond / 5)),
   ) {}
@@ -40,13 +40,15 @@ export class TableRateBudget implements RateBudget {
       const at = row ? Math.max(row.at, nowMs) : nowMs;
       const tokens = row ? Math.min(this.burst, row.tokens + (Math.max(0, nowMs - row.at) / 1000) * this.perSecond) : this.burst;
       const got = Math.min(want, Math.floor(tokens));
-      // A held bucket's `at` is in the future: it starts refilling then.
-      if (got === 0) return { got: 0, waitMs: Math.max(0, at - nowMs) + Math.ceil(((1 - tokens) / this.perSecond) * 1000) };
+      // A held bucket's `at` is in the future: it starts refilling then. Waiting until there are
+      // enough for everyone asking (as many as it saves) makes one round trip serve several sends.
+      if (got === 0) return { got: 0, waitMs: Math.max(0, at - nowMs) + Math.ceil(((Math.min(want, this.burst) - tokens) / this.perSecond) * 1000) };
       const entity = { partitionKey: this.tenantId, rowKey: this.name, tokens: tokens - got, at };
       try {
         if (row) await this.client.updateEntity(entity, 'Replace', { etag: row.etag });
         else await this.client.createEntity(entity);
-        return { got, waitMs: 0 };
+        // Fewer than asked: how long until the rest could be had.
+        return { got, waitMs: got < want ? Math.ceil(((Math.min(want - got, this.burst) - (tokens - got)) / this.perSecond) * 1000) : 0 };
       } catch (err) {
         if (!(typedStorageError(err, 'The send budget') instanceof ConcurrencyError)) throw err; // another worker took some first: look again
       }

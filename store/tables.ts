@@ -29,6 +29,7 @@ export const TABLES = {
   teamAgreements: 'teamagreements',
   commissions: 'commissions',
   budgets: 'budgets',
+  installs: 'installs',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

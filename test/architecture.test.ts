@@ -4,7 +4,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = join(__dirname, '..');
-const SOURCE_DIRS = ['core', 'store', 'app', 'bot', 'cards', 'functions', 'jobs', 'runtime', 'cli', 'local', 'admin', 'views', 'documents', 'api', 'tab', 'manifest', 'pages'];
+const SOURCE_DIRS = ['core', 'store', 'app', 'bot', 'graph', 'cards', 'functions', 'jobs', 'runtime', 'cli', 'local', 'admin', 'views', 'documents', 'api', 'tab', 'manifest', 'pages'];
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -18,17 +18,26 @@ const imports = SOURCE_DIRS.flatMap((dir) => files(join(ROOT, dir))).map((path) 
   specifiers: [...readFileSync(path, 'utf8').matchAll(/^(?:import|export)[^'"]*from\s+'([^']+)'/gm)].map((m) => m[1]!),
 }));
 
+/** botbuilder and the Teams SDK (@microsoft/teams.apps, .api, .common, .cards, .graph); not teams-js, the tab's client library. */
+const isBotSdk = (s: string) => s.startsWith('botbuilder') || s.startsWith('botframework') || s.startsWith('@microsoft/teams.');
+
 function violations(where: (file: string) => boolean, forbidden: (specifier: string) => boolean) {
   return imports.filter((i) => where(i.file)).flatMap((i) => i.specifiers.filter(forbidden).map((s) => `${i.file} imports ${s}`));
 }
 
 describe('dependencies point inward', () => {
   it('core imports nothing from Azure, botbuilder or the other layers', () => {
-    expect(violations((f) => f.startsWith('core/'), (s) => s.startsWith('@azure/') || s.startsWith('botbuilder') || (s.startsWith('..') && !s.startsWith('../core')) )).toEqual([]);
+    expect(violations((f) => f.startsWith('core/'), (s) => s.startsWith('@azure/') || isBotSdk(s) || (s.startsWith('..') && !s.startsWith('../core')) )).toEqual([]);
   });
 
-  it('only bot/teams/ talks to botbuilder', () => {
-    expect(violations((f) => !f.startsWith('bot/teams/'), (s) => s.startsWith('botbuilder') || s.startsWith('botframework'))).toEqual([]);
+  it('only bot/teams/ talks to a bot SDK (botbuilder, or the Teams SDK in bot/teams/sdk/)', () => {
+    expect(violations((f) => !f.startsWith('bot/teams/'), isBotSdk)).toEqual([]);
+    expect(violations((f) => f.startsWith('bot/teams/') && !f.startsWith('bot/teams/sdk/'), (s) => s.startsWith('@microsoft/teams.'))).toEqual([]);
+    expect(violations((f) => f.startsWith('bot/teams/sdk/'), (s) => s.startsWith('botbuilder') || s.startsWith('botframework'))).toEqual([]);
+  });
+
+  it('graph/ is an adapter for the installer port: core, the port and Azure identity only', () => {
+    expect(violations((f) => f.startsWith('graph/'), (s) => !(s.startsWith('./') || /^\.\.\/(core\/|app\/messaging\/installer$)/.test(s) || s === '@azure/identity'))).toEqual([]);
   });
 
   it('store knows nothing of the use cases, the bot, functions or cards', () => {
@@ -52,7 +61,7 @@ describe('dependencies point inward', () => {
   });
 
   it('app/ holds the use cases: it knows the stores and the rules, never the conversation, the tab, the hosts or cards', () => {
-    expect(violations((f) => f.startsWith('app/'), (s) => /^(\.\.\/)+(bot|api|jobs|functions|runtime|cards|local|cli|admin|tab)\//.test(s) || s.startsWith('@azure/functions') || s.startsWith('botbuilder'))).toEqual([]);
+    expect(violations((f) => f.startsWith('app/'), (s) => /^(\.\.\/)+(bot|api|jobs|functions|runtime|cards|local|cli|admin|tab|graph)\//.test(s) || s.startsWith('@azure/') || isBotSdk(s))).toEqual([]);
   });
 
   it('the conversation never calls a job: chat and timers share use cases in app/', () => {

@@ -52,7 +52,7 @@ export const OFFER_ROUTES: readonly ApiRoute[] = [
         const { tally, shown, bookings: by } = await offerProgress(deps, o);
         return {
           id: o.offerId, title: o.title, format: OFFER_FORMATS[o.format], date: o.date, status: o.status, audience: shown(o.audienceSize),
-          sent: shown(tally.sent), notReached: shown(tally.notInstalled + tally.unreachable + tally.failed),
+          sent: shown(tally.sent), notReached: shown(tally.notInstalled + tally.blocked + tally.unreachable + tally.failed),
           pending: tally.toGo > 0 && o.status === 'sending' ? shown(tally.toGo) : null,
           booked: by.booked + by.attended, capacity: o.capacity, waiting: by.waiting, held: by.offered,
         };

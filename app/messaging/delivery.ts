@@ -14,6 +14,10 @@ import { TransientSendError, type Messenger, type SendOutcome } from './messenge
 import type { OutboxJob, OutboxMessage } from './outbox';
 import type { SendPacer } from './sendPacer';
 import type { AppInstaller } from './installer';
+import { reachByInstalling } from './installWait';
+import { retryDelaySeconds } from './retryDelay';
+
+export { retryDelaySeconds };
 
 /** How long a worker may hold a delivery before another may take it over (a crashed worker's lease). */
 export const DELIVERY_LEASE_SECONDS = 120;
@@ -21,8 +25,6 @@ export const DELIVERY_LEASE_SECONDS = 120;
 export const MAX_DELIVERY_ATTEMPTS = 5;
 /** How long a worker keeps trying to record a send Teams accepted, while storage is away: inside the lease. */
 const RECORD_SENT_WITHIN_SECONDS = DELIVERY_LEASE_SECONDS - 30;
-/** After installing Weave for someone, how long to wait for their conversation before trying again. */
-const INSTALL_WAIT_SECONDS = 60;
 
 export interface DeliveryDeps extends AppDeps {
   deliveries: DeliveryStore;
@@ -38,12 +40,6 @@ async function render(deps: Pick<AppDeps, 'cards' | 'renderCard'>, message: Outb
   const card = await deps.cards.get(message.cardId);
   const drawn = card && (await deps.renderCard(card, message.note));
   return drawn && { card: drawn, summary: 'Weave' };
-}
-
-export function retryDelaySeconds(attempts: number, retryAfterSeconds: number | null, random = Math.random): number {
-  if (retryAfterSeconds !== null) return Math.max(1, Math.ceil(retryAfterSeconds));
-  const ceiling = Math.min(300, 2 ** attempts * 2);
-  return Math.max(1, Math.round(ceiling / 2 + (ceiling / 2) * random()));
 }
 
 /**
@@ -66,16 +62,30 @@ export async function deliver(deps: DeliveryDeps, job: OutboxJob, opts: { redeli
     return 'failed';
   }
 
+  // The budget's token first, so no claim is held while waiting for it (a storage outage then
+  // strands no claimed delivery). A token spent on a delivery that sends nothing is merely unused.
+  await deps.pacer.take();
+  // What the send needs is read while the claim is written: one round trip of storage, not three.
+  // (Read for nothing when another worker wins the claim; that is rare.)
+  const claiming = deps.deliveries.claim(found, now.toISOString(), new Date(now.getTime() + DELIVERY_LEASE_SECONDS * 1000).toISOString());
+  const reading = Promise.all([targetOf(deps, found), render(deps, found.message as OutboxMessage)]);
   let delivery: Delivery;
+  let read: [Target, OutboundMessage | undefined];
   try {
-    delivery = await deps.deliveries.claim(found, now.toISOString(), new Date(now.getTime() + DELIVERY_LEASE_SECONDS * 1000).toISOString());
+    [delivery, read] = await Promise.all([claiming, reading]);
   } catch (err) {
-    if (err instanceof ConcurrencyError) return busy(new Date(now.getTime() + DELIVERY_LEASE_SECONDS * 1000).toISOString()); // claimed a moment ago
+    const claim = await claiming.then((claimed) => ({ claimed }), (claimErr: unknown) => ({ claimErr }));
+    if ('claimErr' in claim) {
+      if (claim.claimErr instanceof ConcurrencyError) return busy(new Date(now.getTime() + DELIVERY_LEASE_SECONDS * 1000).toISOString()); // claimed a moment ago
+      throw claim.claimErr;
+    }
+    // Claimed, but a read failed: let go of the claim so the retry can take it.
+    await deps.deliveries.finish(claim.claimed, 'queued', at(), { lastError: (err as Error).name ?? 'error' }).catch(() => {});
     throw err;
   }
 
   try {
-    return await send(deps, delivery, job);
+    return await send(deps, delivery, job, ...read);
   } catch (err) {
     // Something of ours failed (storage, a renderer): let go of the claim so the retry can take it.
     await deps.deliveries.finish(delivery, 'queued', at(), { lastError: (err as Error).name ?? 'error' }).catch(() => {});
@@ -96,15 +106,18 @@ async function checkBackAfterLease(deps: DeliveryDeps, job: OutboxJob, leaseUnti
   return 'busy';
 }
 
+type Reached = { kind: 'ok'; ref: ConversationRef; channel: boolean } | { kind: 'not_installed' | 'unreachable' };
+type Target = Reached | { kind: 'no_conversation' };
+
 /** Where a delivery goes: a person's 1:1 chat, or (for a team digest) the channel a manager linked. */
-async function targetOf(deps: DeliveryDeps, delivery: Delivery): Promise<{ kind: 'ok'; ref: ConversationRef; channel: boolean } | { kind: 'not_installed' | 'unreachable' | 'installing' }> {
+async function targetOf(deps: DeliveryDeps, delivery: Delivery): Promise<Target> {
   if (isChannelRecipient(delivery.recipientId)) {
     const link = await deps.plans.getDigestLinkFor(delivery.tenantId, delivery.recipientId);
     return link ? { kind: 'ok', ref: link.ref, channel: true } : { kind: 'not_installed' };
   }
   const conversation = await deps.conversations.get(delivery.tenantId, delivery.recipientId);
-  if (!conversation && (await deps.installer.install(delivery.tenantId, delivery.recipientId))) return { kind: 'installing' };
-  if (!conversation || conversation.status === 'uninstalled') return { kind: 'not_installed' };
+  if (!conversation) return { kind: 'no_conversation' };
+  if (conversation.status === 'uninstalled') return { kind: 'not_installed' };
   if (conversation.status === 'unreachable') return { kind: 'unreachable' };
   return { kind: 'ok', ref: conversation.ref, channel: false };
 }
@@ -119,34 +132,25 @@ async function reportChannelFailure(deps: Pick<AppDeps, 'plans' | 'log' | 'outbo
     `This week's ${link.team} training plan digest couldn't be posted to its channel: Teams would not take it (Weave may have been removed from the team). Type **digest here** in the channel you want it in to link it again.`);
 }
 
-async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Promise<DeliveryResult> {
+async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob, found: Target, message: OutboundMessage | undefined): Promise<DeliveryResult> {
   const log = deps.log.with({ batch: job.batch });
   const at = () => deps.clock.now().toISOString();
-  const target = await targetOf(deps, delivery);
-  if (target.kind === 'installing') {
-    // Installed for them just now: try again once Teams has told Weave their conversation.
-    await deps.deliveries.finish(delivery, 'queued', at(), { notBefore: new Date(deps.clock.now().getTime() + INSTALL_WAIT_SECONDS * 1000).toISOString() });
-    await deps.outbox.requeue(job, INSTALL_WAIT_SECONDS);
-    return 'retrying';
-  }
+  // Only the worker holding the claim asks for an installation.
+  if (found.kind === 'no_conversation') return reachByInstalling(deps, delivery, job);
+  const target: Reached = found;
   if (target.kind !== 'ok') {
     await deps.deliveries.finish(delivery, target.kind, at());
     await reportChannelFailure(deps, delivery);
     return target.kind;
   }
-  const message = await render(deps, delivery.message as OutboxMessage);
   if (!message) {
     await deps.deliveries.finish(delivery, 'failed', at(), { lastError: 'card no longer exists' });
     return 'failed';
   }
 
-  // Outside the try below: the budget lives in storage, and storage failing is ours to retry
-  // (deliver lets go of the claim, the queue tries again), never Teams refusing the person.
-  await deps.pacer.acquire(target.ref.conversationId);
-  let outcome: SendOutcome;
-  try {
-    outcome = await deps.messenger.send(target.ref, message);
-  } catch (err) {
+  const sent = await sendRetrying(deps, target.ref, message);
+  if ('failure' in sent) {
+    const err = sent.failure;
     const transient = err instanceof TransientSendError;
     const reason = transient ? err.message : (err as Error).message?.slice(0, 200) ?? 'unknown';
     // Teams cannot say whether it throttled this conversation or the whole app: every worker waits.
@@ -157,7 +161,7 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Pro
       log.warn('delivery.failed', { ...errorFields(err), attempts: delivery.attempts });
       return 'failed';
     }
-    // Teams was throttling or unwell (botbuilder has already retried 3 times inside this send):
+    // Teams was throttling or unwell (already retried 3 times inside this attempt):
     // queue again after its Retry-After, or a jittered backoff.
     const delay = retryDelaySeconds(delivery.attempts, err.retryAfterSeconds);
     const notBefore = new Date(deps.clock.now().getTime() + delay * 1000).toISOString();
@@ -166,6 +170,7 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Pro
     log.info('delivery.retrying', { status: err.status, attempts: delivery.attempts, delaySeconds: delay });
     return 'retrying';
   }
+  const { outcome } = sent;
   if (outcome.kind === 'gone') {
     if (!target.channel) await deps.conversations.setStatus(delivery.tenantId, delivery.recipientId, 'unreachable', at());
     await deps.deliveries.finish(delivery, 'unreachable', at(), { lastError: `Teams answered ${outcome.status}` });
@@ -175,6 +180,34 @@ async function send(deps: DeliveryDeps, delivery: Delivery, job: OutboxJob): Pro
   }
   await recordSent(deps, delivery, outcome.activityId);
   return 'sent';
+}
+
+/** Retries inside one attempt, as botbuilder makes inside a send, for a messenger that makes none. */
+const RETRIES_IN_ATTEMPT = 3;
+/** A Retry-After longer than this is waited out on the queue (and the budget held), not inside the attempt. */
+const LONGEST_WAIT_IN_ATTEMPT_SECONDS = 5;
+
+/**
+ * A 429 or 5xx is tried again inside the attempt — after Retry-After, or half a second doubling —
+ * up to three times, as botbuilder does inside its sends; but each try takes its token from the
+ * budget, so retries never push the app over Teams' limit. What the messenger threw is answered as
+ * `failure`; the budget's own failures (it lives in storage) are ours and are thrown, so deliver
+ * lets go of the claim and the queue tries again — never Teams refusing the person.
+ */
+async function sendRetrying(deps: DeliveryDeps, ref: ConversationRef, message: OutboundMessage): Promise<{ outcome: SendOutcome } | { failure: unknown }> {
+  const retries = deps.messenger.retriesInside ? 0 : RETRIES_IN_ATTEMPT;
+  for (let retry = 0; ; retry++) {
+    // The first try's token was taken before the claim; each retry takes one of its own.
+    if (retry === 0) await deps.pacer.spaceFor(ref.conversationId);
+    else await deps.pacer.acquire(ref.conversationId);
+    try {
+      return { outcome: await deps.messenger.send(ref, message) };
+    } catch (err) {
+      const waitSeconds = err instanceof TransientSendError ? err.retryAfterSeconds ?? 0.5 * 2 ** retry : Infinity;
+      if (retry >= retries || waitSeconds > LONGEST_WAIT_IN_ATTEMPT_SECONDS) return { failure: err };
+      await new Promise((r) => setTimeout(r, waitSeconds * 1000));
+    }
+  }
 }
 
 /**

@@ -15,5 +15,10 @@ export class TransientSendError extends Error {
 }
 
 export interface Messenger {
+  /**
+   * Whether a send already retries a 429 or 5xx itself (botbuilder: three times, honouring
+   * Retry-After). When it does not (the Teams SDK), the outbox does, each retry paced as a send.
+   */
+  readonly retriesInside: boolean;
   send(ref: ConversationRef, message: OutboundMessage): Promise<SendOutcome>;
 }

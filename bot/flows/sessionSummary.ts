@@ -18,7 +18,7 @@ export const sessionSummaryFlow: CardFlow<'sessionSummary'> = {
     const prompt = session.promptCardId ? await deps.cards.get(session.promptCardId) : undefined;
     const review = prompt && isCardOf(prompt, 'supervisionPrompt', 'appraisalPrompt') ? await reviewNeedsOf(deps, prompt) : [];
     const delivery = session.promptSentAt ? await deps.deliveries.get(`prompt|${session.key}`, session.personId) : undefined;
-    const reachable = !delivery || (delivery.state !== 'unreachable' && delivery.state !== 'not_installed' && delivery.state !== 'failed');
+    const reachable = !delivery || (delivery.state !== 'unreachable' && delivery.state !== 'not_installed' && delivery.state !== 'blocked' && delivery.state !== 'failed');
     return supervisorSummaryCard(session, person, reviewLabels(review), reachable, await todayFor(deps, card.tenantId, card.recipientId));
   },
   actions: {},

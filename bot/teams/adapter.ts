@@ -3,6 +3,7 @@ import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type Activity, t
 import { httpStatusOf } from '../../core/errors';
 import { errorFields, type Logger } from '../../core/log';
 import type { Config } from '../../core/config';
+import { wellFormedBearer } from './bearerShape';
 
 export const SORRY = "Sorry, something went wrong on Weave's side and nothing was changed. Please try again in a moment.";
 
@@ -12,6 +13,15 @@ class UnauthenticatedActivity extends Error {
   constructor() {
     super('Unauthorized');
     this.name = 'AuthenticationError';
+  }
+}
+
+/** The credentials looked right but could not be checked (the signing keys were out of reach): 503, try again. */
+export class CredentialsUncheckable extends Error {
+  readonly statusCode = 503;
+  constructor() {
+    super('The Bot Framework signing keys could not be fetched');
+    this.name = 'CredentialsUncheckable';
   }
 }
 
@@ -25,14 +35,20 @@ function couldNotCheck(err: unknown): boolean {
  * exceptions to the console and put their messages in HTTP bodies, where we want neither.
  */
 export class WeaveAdapter extends CloudAdapter {
+  constructor(auth: ConfigurationBotFrameworkAuthentication, private readonly authenticates: boolean) {
+    super(auth);
+  }
+
   /**
    * Authenticates the activity, runs the turn, and answers the invoke response if there is one.
    * Refused credentials throw UnauthenticatedActivity: botbuilder itself throws jsonwebtoken's and
    * JSON's errors for some forged tokens (a bad signature, alg none, nbf, a payload that is not JSON).
+   * A header that cannot hold a signed token is refused before botbuilder fetches any key.
    */
   async handleActivity(authHeader: string, activity: Activity, logic: (context: TurnContext) => Promise<void>): Promise<InvokeResponse | undefined> {
+    if (this.authenticates && !wellFormedBearer(authHeader)) throw new UnauthenticatedActivity();
     const authenticated = await this.botFrameworkAuthentication.authenticateRequest(activity, authHeader).catch((err: unknown) => {
-      throw couldNotCheck(err) ? err : new UnauthenticatedActivity();
+      throw couldNotCheck(err) ? new CredentialsUncheckable() : new UnauthenticatedActivity();
     });
     return this.processActivity(authenticated, activity, logic);
   }
@@ -49,7 +65,7 @@ export function createAdapter(config: Config, log: Logger, authOverrides: Record
     }
     : {};
   const auth = new ConfigurationBotFrameworkAuthentication({ ...credentials, ...authOverrides });
-  const adapter = new WeaveAdapter(auth);
+  const adapter = new WeaveAdapter(auth, !!config.bot.appId);
   adapter.onTurnError = async (context: TurnContext, error: Error) => {
     log.error('turn.failed', { ...errorFields(error), activityType: context.activity.type, name: context.activity.name });
     if (context.activity.type === 'message') {

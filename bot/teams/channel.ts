@@ -1,5 +1,6 @@
 // Weave's Teams channel, as the rest of the app sees it: an HTTP handler for the messaging
-// endpoint and a proactive sender. Everything botbuilder stays behind this.
+// endpoint and a proactive sender. Every bot SDK stays behind this: botbuilder (here and beside
+// it) or the Teams SDK (sdk/), chosen by WEAVE_BOT_SDK; both turn activities into the same Turns.
 import type { HttpRequest, HttpResponseInit } from '@azure/functions';
 import type { Logger } from '../../core/log';
 import type { Config } from '../../core/config';
@@ -9,6 +10,7 @@ import { createAdapter } from './adapter';
 import { messagesHandler } from './messages';
 import { TeamsMessenger } from './proactive';
 import { TeamsBot } from './teamsBot';
+import { teamsSdkChannel } from './sdk/channel';
 
 export type MessagesHandler = (request: HttpRequest) => Promise<HttpResponseInit>;
 
@@ -18,6 +20,10 @@ export interface TeamsChannel {
 }
 
 export function teamsChannel(config: Config, log: Logger, authOverrides: Record<string, string> = {}): TeamsChannel {
+  return config.botSdk === 'teams' ? teamsSdkChannel(config, log, authOverrides) : botbuilderChannel(config, log, authOverrides);
+}
+
+function botbuilderChannel(config: Config, log: Logger, authOverrides: Record<string, string>): TeamsChannel {
   const adapter = createAdapter(config, log, authOverrides);
   return {
     messenger: new TeamsMessenger(adapter, config.bot.appId),

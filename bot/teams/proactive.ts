@@ -29,6 +29,8 @@ function retryAfterOf(err: unknown): number | null {
 }
 
 export class TeamsMessenger implements Messenger {
+  readonly retriesInside = true;
+
   constructor(private readonly adapter: CloudAdapter, private readonly appId: string) {}
 
   async send(ref: ConversationRef, message: OutboundMessage): Promise<SendOutcome> {

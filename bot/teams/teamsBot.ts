@@ -4,18 +4,17 @@ import {
   CardFactory, MessageFactory, TeamsActivityHandler, TeamsInfo, type TurnContext,
   type AdaptiveCardInvokeResponse, type AdaptiveCardInvokeValue, type Activity, type InvokeResponse,
 } from 'botbuilder';
-import type { ConversationKind, ConversationRef, OutboundMessage } from '../../core/conversation';
+import type { OutboundMessage } from '../../core/conversation';
 import { errorFields } from '../../core/log';
-import { isGuid } from '../../core/validation';
-import { isTimeZone } from '../../core/zonedTime';
 import type { Channel } from '../../store/teamsInstalled';
 import type { Turn } from '../context';
 import type { InvokeOutcome } from '../flows/dispatch';
 import type { PersonalArrival } from '../installation';
 import type { WeaveBot } from '../weaveBot';
 import { SORRY } from './adapter';
+import { NOT_TEAMS, turnFromActivity } from './turnOf';
 
-export const NOT_TEAMS = 'Weave works in Microsoft Teams for people signed in to your organisation.';
+export { NOT_TEAMS };
 
 export function toActivity(message: OutboundMessage): Partial<Activity> {
   const activity = message.card
@@ -25,48 +24,16 @@ export function toActivity(message: OutboundMessage): Partial<Activity> {
   return activity;
 }
 
-function conversationKind(activity: Activity): ConversationKind {
-  const type = activity.conversation?.conversationType;
-  return type === 'channel' || type === 'groupChat' ? type : 'personal';
-}
-
-/**
- * The Turn for an activity, or undefined when it does not come from a signed-in person in Microsoft
- * Teams: another channel (Web Chat, Direct Line) could claim any tenant or user in its payload.
- */
+/** The Turn for a botbuilder turn (bot/teams/turnOf.ts), asking Teams for the email through botbuilder. */
 export function turnOf(context: TurnContext): Turn | undefined {
-  const a = context.activity;
-  if (a.channelId !== 'msteams') return undefined;
-  const aadObjectId = a.from?.aadObjectId?.toLowerCase();
-  const tenantId = a.conversation?.tenantId ?? '';
-  if (!aadObjectId || !isGuid(aadObjectId) || !tenantId || !a.conversation?.id || !a.serviceUrl) return undefined;
-  const teamData = (a.channelData as { team?: { id?: string; name?: string; aadGroupId?: string } } | undefined)?.team;
-  const kind = conversationKind(a);
-  const conversation: ConversationRef = {
-    channelId: a.channelId,
-    serviceUrl: a.serviceUrl,
-    conversationId: a.conversation.id,
-    conversationKind: kind,
-    tenantId,
-    bot: { id: a.recipient?.id ?? '', name: a.recipient?.name ?? '' },
-    ...(kind === 'personal' && a.from.id ? { userId: a.from.id } : {}),
-  };
-  return {
-    tenantId,
-    user: { aadObjectId, name: (a.from.name ?? '').slice(0, 200) },
-    conversation,
-    timeZone: a.localTimezone && isTimeZone(a.localTimezone) ? a.localTimezone : null,
-    locale: a.locale && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(a.locale) ? a.locale : null,
-    team: teamData?.id ? { id: teamData.id, name: (teamData.name ?? '').slice(0, 256), aadGroupId: teamData.aadGroupId ?? '' } : null,
-    async memberEmail() {
-      try {
-        const member = await TeamsInfo.getMember(context, a.from.id);
-        return member.email || member.userPrincipalName || null;
-      } catch {
-        return null;
-      }
-    },
-  };
+  return turnFromActivity(context.activity, async () => {
+    try {
+      const member = await TeamsInfo.getMember(context, context.activity.from.id);
+      return member.email || member.userPrincipalName || null;
+    } catch {
+      return null;
+    }
+  });
 }
 
 async function channelsOf(context: TurnContext, teamId: string): Promise<Channel[]> {

@@ -42,8 +42,8 @@ export function queueSettingsFromHostJson(): QueueSettings {
 }
 
 /**
- * One queue, as the Functions host's queue processor handles it: up to batchSize messages at once,
- * more fetched when half are done (newBatchThreshold); each message invisible while its handler
+ * One queue, as the Functions host's queue processor handles it: batchSize messages at a time, a
+ * new batch fetched whenever no more than newBatchThreshold are in flight (so up to their sum at once); each message invisible while its handler
  * runs (the lease renewed as it goes); a failure makes it visible again after visibilityTimeout;
  * after maxDequeueCount failures, or a message already dequeued more often than that (a worker
  * died holding it), it moves to <queue>-poison.
@@ -107,8 +107,10 @@ export async function pollQueue(rt: FunctionHost, decl: QueueFunction, settings:
         await Promise.race(inFlight);
         continue;
       }
+      // A whole batch each time, as the host's queue processor asks for: at most newBatchThreshold
+      // plus batchSize messages are in flight together (24 with host.json's 16 and 8).
       const { receivedMessageItems } = await queue.receiveMessages({
-        numberOfMessages: settings.batchSize - inFlight.size, visibilityTimeout: settings.leaseSeconds,
+        numberOfMessages: settings.batchSize, visibilityTimeout: settings.leaseSeconds,
       });
       if (receivedMessageItems.length === 0) {
         await sleep(idle, signal, inFlight.size > 0 ? Promise.race(inFlight) : undefined);

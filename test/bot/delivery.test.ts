@@ -1,7 +1,8 @@
 // Proactive delivery through the outbox queue: one message per person, whatever Teams answers.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deliver } from '../../app/messaging/delivery';
-import { hrRecord, startTestStack, testClock, type TestStack } from '../support/stack';
+import { shardKey } from '../../store/shards';
+import { hrRecord, REQUESTS_PER_SEND_ATTEMPT, startTestStack, testClock, type TestStack } from '../support/stack';
 import { personalConversationId, testUser } from '../support/teams';
 
 describe('the outbox', () => {
@@ -73,13 +74,13 @@ describe('the outbox', () => {
   });
 
   it('gives up after its last attempt at a Teams that keeps failing (botbuilder retries each attempt 3 times itself)', async () => {
-    for (let i = 0; i < 4; i++) stack.connector.faults.push({ status: 503 });
+    for (let i = 0; i < REQUESTS_PER_SEND_ATTEMPT; i++) stack.connector.faults.push({ status: 503 });
     await stack.rt.deliveries.create({ batch: 'unwell', recipientId: ana.aadObjectId, tenantId: stack.tenantId, message: { kind: 'text', text: 'x' }, createdAt: new Date().toISOString() });
-    await stack.rt.tables.client('deliveries').updateEntity({ partitionKey: 'unwell', rowKey: ana.aadObjectId, attempts: 4 }, 'Merge');
+    await stack.rt.tables.client('deliveries').updateEntity({ partitionKey: shardKey('unwell', ana.aadObjectId), rowKey: ana.aadObjectId, attempts: 4 }, 'Merge');
     // Four attempts already made; this is the fifth and last.
     expect(await deliver(stack.rt, { batch: 'unwell', recipientId: ana.aadObjectId })).toBe('failed');
     expect(await deliveryOf('unwell')).toMatchObject({ state: 'failed', lastError: 'Teams answered 503', attempts: 5 });
-    expect(stack.connector.requests.filter((r) => r.status === 503)).toHaveLength(4);
+    expect(stack.connector.requests.filter((r) => r.status === 503)).toHaveLength(REQUESTS_PER_SEND_ATTEMPT);
   });
 
   it('lets go of a delivery when its own code fails, so the queue retries it and finally gives up', async () => {

@@ -193,6 +193,6 @@ describe('small groups in the equity view', () => {
 
   it("adds a broadcast's progress up to its audience from the first moment", () => {
     expect(broadcastTally(12, [])).toMatchObject({ ended: 0, toGo: 12 });
-    expect(broadcastTally(12, ['queued', 'sending', 'sent', 'failed', 'not_installed'])).toEqual({ sent: 1, notInstalled: 1, unreachable: 0, failed: 1, ended: 3, toGo: 9 });
+    expect(broadcastTally(12, ['queued', 'sending', 'sent', 'failed', 'not_installed'])).toEqual({ sent: 1, notInstalled: 1, blocked: 0, unreachable: 0, failed: 1, ended: 3, toGo: 9 });
   });
 });

@@ -6,13 +6,13 @@ import { MAX_DELIVERY_ATTEMPTS } from '../../app/messaging/delivery';
 import { runOfferUpkeep } from '../../jobs/offers';
 import { poisonQueueName, queueName } from '../../store/queues';
 import { cardText } from '../support/cards';
-import { startTestStack, type TestStack } from '../support/stack';
+import { REQUESTS_PER_SEND_ATTEMPT, startTestStack, type TestStack } from '../support/stack';
 import * as teams from '../support/teams';
 import { isInvite, ldAdmin, sendOfferToSocialWorkers } from './learningOffer';
 import { attemptsInto, installedPeople, sendsPerConversation, tallyBatch } from './ledger';
 
-/** Requests botbuilder makes for one delivery attempt: the send and its own 3 retries. */
-const REQUESTS_PER_ATTEMPT = 4;
+/** Requests one delivery attempt makes: the send and 3 retries (botbuilder's own, or the outbox's on the Teams SDK). */
+const REQUESTS_PER_ATTEMPT = REQUESTS_PER_SEND_ATTEMPT;
 
 describe('a storm of Teams server errors', () => {
   let stack: TestStack | undefined;

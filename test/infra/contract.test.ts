@@ -32,7 +32,7 @@ describe('infra/main.bicep and the code agree', () => {
 
   it('knows every setting the code reads', () => {
     expect(SETTINGS_READ.filter((s) => !(s in SETTINGS) && !(s in LOCAL_SETTINGS) && !s.startsWith('AzureWebJobsStorage__'))).toEqual([]);
-    const sources = execFileSync('git', ['ls-files', 'core', 'store', 'bot', 'cards', 'functions', 'jobs', 'runtime', 'pages', 'admin', 'views', 'documents'], { cwd: ROOT }).toString().split('\n')
+    const sources = execFileSync('git', ['ls-files', 'core', 'store', 'bot', 'graph', 'app', 'cards', 'functions', 'jobs', 'runtime', 'pages', 'admin', 'views', 'documents'], { cwd: ROOT }).toString().split('\n')
       .filter((f) => f.endsWith('.ts') && !f.startsWith('functions/local/') && f !== 'functions/build.ts'); // what Azure runs
     const direct = sources.flatMap((f) => [...readFileSync(join(ROOT, f), 'utf8').matchAll(/process\.env\.(\w+)/g)].map((m) => `${f}: ${m[1]}`));
     expect(direct).toEqual([]); // settings are read in runtime/config.ts, through its schema, and nowhere else

@@ -46,4 +46,27 @@ describe('configuration', () => {
       clientId: '9b2c4d6e-1a3b-4c5d-8e7f-a0b1c2d3e4f5',
     });
   });
+
+  it('sends at 45 a second unless told otherwise, never over Teams\' 50', () => {
+    expect(loadConfig({ WEAVE_MODE: 'local' }).sendRatePerSecond).toBe(45);
+    expect(() => loadConfig({ WEAVE_MODE: 'local', WEAVE_SEND_RATE: '51' })).toThrow(/WEAVE_SEND_RATE/);
+  });
+
+  it('answers Teams through botbuilder unless WEAVE_BOT_SDK names the Teams SDK', () => {
+    expect(loadConfig({ WEAVE_MODE: 'local' }).botSdk).toBe('botbuilder');
+    expect(loadConfig({ WEAVE_MODE: 'local', WEAVE_BOT_SDK: 'teams' }).botSdk).toBe('teams');
+    expect(() => loadConfig({ WEAVE_MODE: 'local', WEAVE_BOT_SDK: 'agents' })).toThrow(/WEAVE_BOT_SDK/);
+  });
+
+  it('installs proactively only when switched on, and then needs the catalog id', () => {
+    expect(loadConfig({ WEAVE_MODE: 'local' }).proactiveInstall).toBeNull();
+    expect(() => loadConfig({ WEAVE_MODE: 'local', WEAVE_PROACTIVE_INSTALL: 'graph' })).toThrow(/WEAVE_TEAMS_APP_CATALOG_ID is required with WEAVE_PROACTIVE_INSTALL=graph/);
+    expect(loadConfig({ WEAVE_MODE: 'local', WEAVE_PROACTIVE_INSTALL: 'graph', WEAVE_TEAMS_APP_CATALOG_ID: 'abc-123' }).proactiveInstall)
+      .toEqual({ graphUrl: 'https://graph.microsoft.com', catalogAppId: 'abc-123' });
+  });
+
+  it('takes the tenant id a council gives, as a GUID', () => {
+    expect(loadConfig({ WEAVE_MODE: 'local', WEAVE_TENANT_ID: '0D5C7A3E-9B1F-4E2A-8C6D-2F4B6A8C0E1D' }).tenantId).toBe('0d5c7a3e-9b1f-4e2a-8c6d-2f4b6a8c0e1d');
+    expect(() => loadConfig({ WEAVE_MODE: 'local', WEAVE_TENANT_ID: 'contoso' })).toThrow(/WEAVE_TENANT_ID is not a tenant id/);
+  });
 });

@@ -137,17 +137,39 @@ describe('inbound authentication when the signing keys cannot be fetched', () =>
   });
   afterAll(async () => blind?.stop());
 
-  it('answers 500, Weave\'s failure rather than the caller\'s (so Teams tries again), and changes nothing', async () => {
+  it('answers 503, Weave\'s failure rather than the caller\'s (so Teams tries again), and changes nothing', async () => {
     const user = teams.testUser('Dana Hughes', 'dana.hughes@example.org');
     const activity = teams.personalMessage(user, 'help', { serviceUrl: blind.connector.url, tenantId: blind.tenantId });
     const before = await storedRows(blind);
+    const logged = blind.logs.length;
 
     const res = await post(activity, bearer(claimsFor(activity)), blind);
 
-    expect(res.status).toBe(500);
-    expect(JSON.parse(res.text)).toEqual({ error: 'Weave could not handle this activity' });
+    expect(res.status).toBe(503);
+    expect(JSON.parse(res.text)).toEqual({ error: 'Weave could not check this activity\'s credentials just now; try again' });
     expect(await storedRows(blind)).toEqual(before);
     expect(blind.connector.requests).toEqual([]);
-    expect(blind.logs.map((l) => l.event)).toEqual(['activity.failed']);
+    expect(blind.logs.slice(logged).map((l) => l.event)).toEqual(['activity.credentials_uncheckable']);
+  });
+
+  const STRUCTURALLY_INVALID: [string, (a: Activity) => string][] = [
+    ['an unsigned token (alg none)', (a) => bearer(claimsFor(a), { unsigned: true })],
+    ['a token with an empty signature', (a) => bearer(claimsFor(a)).replace(/\.[^.]+$/, '.')],
+    ['a token signed with HS256', (a) => { const [, payload, sig] = bearer(claimsFor(a)).split('.'); return `Bearer ${Buffer.from('{"alg":"HS256","typ":"JWT","kid":"x"}').toString('base64url')}.${payload}.${sig}`; }],
+    ['a token with no key id', (a) => { const [, payload, sig] = bearer(claimsFor(a)).split('.'); return `Bearer ${Buffer.from('{"alg":"RS256","typ":"JWT"}').toString('base64url')}.${payload}.${sig}`; }],
+    ['a token whose payload is not JSON', () => `Bearer ${Buffer.from('{"alg":"RS256","typ":"JWT","kid":"k"}').toString('base64url')}.${Buffer.from('not json').toString('base64url')}.c2ln`],
+    ['a header that is not a JWT', () => 'Bearer not-a-token'],
+  ];
+
+  it.each(STRUCTURALLY_INVALID)('still refuses %s with 401, before fetching any key', async (_what, authorization) => {
+    const user = teams.testUser('Mallory', 'mallory@example.org');
+    const activity = teams.personalMessage(user, 'help', { serviceUrl: blind.connector.url, tenantId: blind.tenantId });
+    const logged = blind.logs.length;
+
+    const res = await post(activity, authorization(activity), blind);
+
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.text)).toEqual({ error: 'Unauthorized' });
+    expect(blind.logs.slice(logged).map((l) => l.event)).toEqual(['activity.unauthenticated']);
   });
 });

@@ -1,10 +1,12 @@
 // A Bot Connector on loopback: the serviceUrl test activities point at. It records every activity
 // the bot sends (checking each card as Teams would), answers member and channel lookups from a
 // small directory, and can answer like a throttled, unwell or slow Teams: 429 with Retry-After, 5xx,
-// 403, a storm of them for a while, or every answer late.
+// 403, a storm of them for a while, or every answer late. Like Teams, it enforces Teams' documented
+// rate limits (test/support/teamsLimits.ts) unless a test turns them off.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cardProblems, openingProblems } from './cards';
+import { TEAMS_LIMITS, TeamsThrottle, type TeamsLimits } from './teamsLimits';
 
 export interface SentActivity {
   method: 'POST' | 'PUT';
@@ -55,8 +57,8 @@ export interface FakeConnector {
   storms: Storm[];
   /** Every send is answered this late; Teams has accepted it by then, even if the sender has gone away. */
   delayMs: number;
-  /** Like Teams: at most this many sends a second to the app (over it: 429, Retry-After 1). */
-  limit: { perSecond: number } | null;
+  /** Teams' rate limits for the app and each conversation (over one: 429 with Retry-After); null: none. */
+  limits: TeamsLimits | null;
   /** A share of sends (0–1) answered 500 or 503 at random, as an unwell Teams would. */
   randomFailureRate: number;
   /** Holds every send unanswered (and unrecorded) until released: a Teams that has not accepted them yet. */
@@ -93,7 +95,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     requests: [],
     storms: [],
     delayMs: 0,
-    limit: null,
+    limits: TEAMS_LIMITS,
     randomFailureRate: 0,
     stall: { on: false, release: () => {} },
     to: (conversationId) => connector.sent.filter((s) => s.conversationId === conversationId),
@@ -118,8 +120,7 @@ export async function startFakeConnector(): Promise<FakeConnector> {
     },
   };
 
-  /** Send times in the last second, for the rate limit. */
-  const window: number[] = [];
+  const throttle = new TeamsThrottle(() => connector.limits);
   let stalled: Promise<void> = Promise.resolve();
   let releaseStall = () => {};
   Object.defineProperty(connector.stall, 'on', {
@@ -181,12 +182,8 @@ export async function startFakeConnector(): Promise<FakeConnector> {
             storm.retryAfterSeconds !== undefined ? { 'retry-after': String(storm.retryAfterSeconds) } : {});
         }
         if (connector.delayMs > 0) await new Promise((r) => setTimeout(r, connector.delayMs));
-        if (connector.limit) {
-          const now = Date.now();
-          while (window.length > 0 && window[0]! <= now - 1000) window.shift();
-          if (window.length >= connector.limit.perSecond) return answer(429, { error: { code: 'TooManyRequests', message: 'throttled' } }, { 'retry-after': '1' });
-          window.push(now);
-        }
+        const retryAfter = throttle.admit(conversationId);
+        if (retryAfter !== null) return answer(429, { error: { code: 'TooManyRequests', message: 'throttled' } }, { 'retry-after': String(retryAfter) });
         if (connector.randomFailureRate > 0 && Math.random() < connector.randomFailureRate) {
           return answer(Math.random() < 0.5 ? 500 : 503, { error: { code: 'Injected', message: 'injected server error' } });
         }

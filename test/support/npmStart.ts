@@ -18,12 +18,12 @@ export interface NpmStart {
   kill(): void;
 }
 
-export async function npmStart(playgroundAs = 'practitioner'): Promise<NpmStart> {
+export async function npmStart(playgroundAs = 'practitioner', env: Record<string, string> = {}): Promise<NpmStart> {
   const ports = { table: await freePort(), queue: await freePort(), bot: await freePort(), playground: await freePort() };
   const child = spawn('npm', ['start'], {
     env: {
       ...process.env, WEAVE_IN_MEMORY: '1', WEAVE_TABLE_PORT: String(ports.table), WEAVE_QUEUE_PORT: String(ports.queue), PORT: String(ports.bot),
-      PLAYGROUND_PORT: String(ports.playground), PLAYGROUND_AS: playgroundAs, NO_COLOR: '1',
+      PLAYGROUND_PORT: String(ports.playground), PLAYGROUND_AS: playgroundAs, NO_COLOR: '1', ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,

@@ -74,6 +74,17 @@ function splitReplies(sent: { activity: Record<string, unknown> }[]): SentReplie
   return { texts, cards };
 }
 
+/** The bot SDK this run tests: WEAVE_TEST_BOT_SDK (set by the `teams-sdk` vitest project), botbuilder by default. */
+export function botSdkUnderTest(): 'botbuilder' | 'teams' {
+  return process.env.WEAVE_TEST_BOT_SDK === 'teams' ? 'teams' : 'botbuilder';
+}
+
+/**
+ * Requests one delivery attempt makes to the connector when Teams keeps refusing: the send and three
+ * retries — botbuilder's own inside its send, or on the Teams SDK (which makes none) the outbox's.
+ */
+export const REQUESTS_PER_SEND_ATTEMPT = 4;
+
 /** Built once per test file, on first request. */
 const TAB_ASSETS = tabAssetsBuiltOnDemand();
 
@@ -85,6 +96,8 @@ export async function startTestStack(options: { clock?: Clock; tenantId?: string
     WEAVE_TENANT_ID: tenantId,
     AzureWebJobsStorage: inject('storageConnectionString'),
     WEAVE_STORAGE_PREFIX: prefix,
+    // The protocol suites run once per bot SDK (vitest.config.ts's projects).
+    WEAVE_BOT_SDK: botSdkUnderTest(),
     ...options.env,
   });
   const logs: LogEntry[] = [];

@@ -1,6 +1,7 @@
 // What Weave's tables must hold after any input: rows only for this tenant and people it knows,
 // cards whole, and learning needs and CPD records as the card schemas let them through (the stores
 // parse rows without checking them, so these are the checks).
+import { partitionOf } from '../../store/shards';
 import { z } from 'zod';
 import { FLOWS } from '../../bot/flows';
 import { ACTIVITY_TYPE_CODES } from '../../core/activities';
@@ -102,7 +103,7 @@ function peopleProblems(people: readonly Row[], seeded: ReadonlySet<string>): st
 function rowProblems(table: TableName, row: Row, who: { tenantId: string; foreign: readonly string[] }, people: ReadonlySet<string>): string[] {
   const where = `${table} ${String(row.partitionKey)}/${String(row.rowKey)}`;
   const problems: string[] = [];
-  if (TENANT_PARTITIONED.includes(table) && row.partitionKey !== who.tenantId) problems.push(`${where}: another tenant's partition`);
+  if (TENANT_PARTITIONED.includes(table) && partitionOf(String(row.partitionKey)) !== who.tenantId) problems.push(`${where}: another tenant's partition`);
   if ('tenantId' in row && row.tenantId !== who.tenantId) problems.push(`${where}: tenantId ${String(row.tenantId)}`);
   const json = JSON.stringify(row);
   if (who.foreign.some((id) => json.includes(id))) problems.push(`${where}: mentions someone from another tenant`);

@@ -38,6 +38,7 @@ export async function progressCard(deps: BotDeps, card: CardOf<'offerCompose'>, 
     delivery: [
       { title: 'Sent', value: shown(tally.sent) },
       { title: 'Not installed', value: `${shown(tally.notInstalled)}${tally.notInstalled ? ' (have not opened Weave in Teams: not reachable until they do)' : ''}` },
+      ...(tally.blocked ? [{ title: 'Blocked by policy', value: `${shown(tally.blocked)} (an app permission policy keeps Weave from them: ask your Teams admin)` }] : []),
       { title: 'Unreachable', value: `${shown(tally.unreachable)}${tally.unreachable ? ' (blocked or removed Weave)' : ''}` },
       { title: 'Failed', value: shown(tally.failed) },
       { title: 'Still going', value: shown(tally.toGo) },
