@@ -6,6 +6,7 @@ import orgTemplate from './templates/orgPlan.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
 import type { TeamDigest } from '../core/digest';
 import { largestThatFits } from './fit';
+import { banner } from './fragments';
 import { expand } from './render';
 import { clip, plain } from '../core/text';
 
@@ -58,15 +59,35 @@ export function managerDigestCard(d: { eyebrow: string; title: string; summary: 
   });
 }
 
-export function orgPlanCard(d: {
-  eyebrow: string; summary: string; chart: { label: string; value: number }[];
-  priorities: { heading: string; lines: string[] }[]; equity: { heading: string; rows: { title: string; value: string }[] }[];
-  equityNote: string; mentoring: string; footer: string;
-}): AdaptiveCardJson {
+export interface OrgPlanCardData {
+  cardId: string;
+  eyebrow: string;
+  summary: string;
+  chart: { label: string; value: number }[];
+  priorities: { code: string; heading: string; lines: string[] }[];
+  equity: { heading: string; rows: { title: string; value: string }[] }[];
+  equityNote: string;
+  mentoring: string;
+  footer: string;
+  /** This year's plan: teams agreed, budget, lines. */
+  year: { heading: string; lines: string[] };
+  benchmark: { heading: string; note: string; chart: { label: string; value: number }[]; rows: { title: string; value: string }[] };
+  downloadUrl: string;
+  note: string;
+}
+
+export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
   return expand(orgTemplate, {
     ...d,
-    priorities: d.priorities.map((p) => ({ heading: p.heading, lines: p.lines.map(plain) })),
+    priorities: d.priorities.map((p) => ({ code: p.code, heading: p.heading, lines: p.lines.map(plain) })),
     equity: d.equity.map((e) => ({ heading: e.heading, rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     emptyPriorities: 'No open learning needs or triggers yet.',
+    banner: banner('good', d.note),
+    yearHeading: d.year.heading,
+    year: d.year.lines,
+    benchmarkHeading: d.benchmark.heading,
+    benchmarkNote: d.benchmark.note,
+    benchmarkChart: d.benchmark.chart,
+    benchmark: d.benchmark.rows,
   });
 }

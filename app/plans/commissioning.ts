@@ -3,8 +3,9 @@
 // budget they come out of. Only L&D change it (the callers' audience), each line only over the
 // version they saw.
 import { z } from 'zod';
-import { CODES } from '../../core/commonCore';
-import { canMove, LINE_STATUS_LABELS, LINE_STATUSES, type Budget, type CommissionLine, type LineField, type LineStatus } from '../../core/commissioning';
+import { CODES, describeCode } from '../../core/commonCore';
+import type { Priority } from '../../core/orgPlan';
+import { canMove, LINE_STATUS_LABELS, LINE_STATUSES, type Budget, type CommissionLine, type LineField, type LineStatus, type LineValues } from '../../core/commissioning';
 import { OFFER_FORMAT_CODES, type OfferFormat, type OfferValues } from '../../core/offers';
 import { PROFESSION_CODES } from '../../core/workforce';
 import type { StoredBudget, StoredLine } from '../../store/commissioning';
@@ -82,6 +83,12 @@ export async function moveLine(
   const status = to as LineStatus;
   if (status !== line.status && !canMove(line.status, status)) return { invalid: [`A line moves one step at a time: from ${LINE_STATUS_LABELS[line.status]} to ${LINE_STATUS_LABELS[LINE_STATUSES[LINE_STATUSES.indexOf(line.status) + 1] ?? line.status]}.`] };
   return saved(deps, { ...line, status, actualPence: actualPence ?? line.actualPence, updatedAt: deps.clock.now().toISOString() }, line);
+}
+
+/** A new line's values when it is commissioned from a priority of the org plan: its area, named, and the way most would learn it. */
+export function lineFromPriority(p: Pick<Priority, 'code' | 'activity'>): Partial<LineValues> {
+  const format = p.activity && (OFFER_FORMAT_CODES as readonly string[]).includes(p.activity) ? p.activity : 'bite_size_workshop';
+  return { code: p.code, title: describeCode(p.code).replace(/^\S+\s/, ''), format };
 }
 
 /** The offer composer's values for an offer made from this line: its priority, audience, format and places. */

@@ -5,7 +5,7 @@ import { helpCommand } from './help';
 import { newOfferCommand, offersCommand } from './offers';
 import { findMentorCommand, myMentoringCommand, offerMentoringCommand, runMatchingCommand } from './mentoring';
 import { addNeedCommand, myPlanCommand, viewPlanCommand } from './plan';
-import { digestHereCommand, newTriggerCommand, orgPlanCommand, teamPlanCommand } from './plans';
+import { digestHereCommand, newTriggerCommand, orgPlanCommand, teamPlanCommand, teamPrioritiesCommand, yearPlanCommand } from './plans';
 import { profileCommand } from './profile';
 import { supervisionCommand } from './supervision';
 import { teamStatusCommand } from './teamStatus';
@@ -14,6 +14,6 @@ export const COMMANDS: readonly CommandDef[] = [
   helpCommand(() => COMMANDS), profileCommand,
   myPlanCommand, addNeedCommand, logCpdCommand, myCpdCommand, exportCpdCommand,
   findMentorCommand, offerMentoringCommand, myMentoringCommand,
-  supervisionCommand, teamStatusCommand, viewPlanCommand, teamPlanCommand, digestHereCommand,
-  orgPlanCommand, newTriggerCommand, newOfferCommand, offersCommand, runMatchingCommand,
+  supervisionCommand, teamStatusCommand, viewPlanCommand, teamPlanCommand, teamPrioritiesCommand, digestHereCommand,
+  orgPlanCommand, yearPlanCommand, newTriggerCommand, newOfferCommand, offersCommand, runMatchingCommand,
 ];

@@ -1,6 +1,6 @@
 // Plans beyond one person: a manager's team (privately, and as totals in the team's channel), the
 // organisation's plan and learning triggers for L&D.
-import { managerDigestCard, orgPlanCard } from '../../cards/plans';
+import { managerDigestCard } from '../../cards/plans';
 import { mondayOf } from '../../core/calendar';
 import type { OutboundMessage } from '../../core/conversation';
 import type { Asking, BotDeps, Turn } from '../context';
@@ -8,9 +8,10 @@ import { agreementFor, teamManagedBy } from '../../app/plans/agreements';
 import { teamAgreementFlow } from '../flows/teamAgreement';
 import { linkDigest } from '../../app/plans/digestLink';
 import { managerDigest } from '../../app/plans/managerDigest';
-import { orgPlanContent } from '../../app/plans/orgPlanContent';
 import { issueCard } from '../flows/flow';
 import { newTriggerFlow } from '../flows/newTrigger';
+import { orgPlanFlow } from '../flows/orgPlan';
+import { yearPlanFlow } from '../flows/commissioning';
 import { todayFor } from '../../app/people/today';
 import type { CommandDef } from './command';
 
@@ -66,13 +67,25 @@ export const digestHereCommand: CommandDef = {
 export const orgPlanCommand: CommandDef = {
   name: 'org plan',
   aliases: ['organisation plan', 'l&d plan', 'ld plan'],
-  summary: 'See the organisation-wide learning and development plan: priorities, what to commission, who CPD reaches.',
+  summary: "See the organisation's learning and development plan: priorities to commission from, this year's lines and budget, the benchmark, who CPD reaches.",
   audience: 'ld_admin',
   scopes: ['personal'],
   async run({ deps, turn }: Asking) {
     const today = await todayFor(deps, turn.tenantId, turn.user.aadObjectId);
-    const { plan: _plan, equityFigures: _figures, ...content } = await orgPlanContent(deps, today);
-    return [{ card: orgPlanCard(content), summary: 'Learning and development plan' }];
+    const card = await issueCard(deps, orgPlanFlow, { tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, ttlDays: 30, context: { period: today } });
+    return [{ card, summary: 'Learning and development plan' }];
+  },
+};
+
+export const yearPlanCommand: CommandDef = {
+  name: 'year plan',
+  aliases: ['commissioning', 'budget', 'l&d budget'],
+  summary: "This year's commissioning lines and budget: add a line, set the budget, open a line to move it on or make an offer of it.",
+  audience: 'ld_admin',
+  scopes: ['personal'],
+  async run({ deps, turn }: Asking) {
+    const card = await issueCard(deps, yearPlanFlow, { tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, ttlDays: 30 });
+    return [{ card, summary: 'Commissioning and budget' }];
   },
 };
 

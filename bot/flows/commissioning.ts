@@ -211,7 +211,7 @@ export const yearPlanFlow: CardFlow<'yearPlan'> = {
         const half = rows.filter((r) => (r.name === '') !== (r.pence === null));
         if (half.length > 0) return { invalid: ['Each budget line needs both a name and an amount; leave both empty to remove it.'] };
         const today = await todayFor(deps, card.tenantId, card.recipientId);
-        const saved = await setBudget(deps, card.tenantId, card.recipientId, rows.filter((r) => r.name !== '').map((r) => ({ name: r.name, pence: r.pence! })), (input.etag as string | undefined) || null, today);
+        const saved = await setBudget(deps, card.tenantId, card.recipientId, rows.filter((r) => r.name !== '').map((r) => ({ name: r.name, pence: r.pence! })), (input.etag) || null, today);
         if ('invalid' in saved) return saved;
         return { card: await renderYear(deps, card, { note: `Budget saved: ${formatPounds(saved.budget.lines.reduce((n, l) => n + l.pence, 0))} in all.` }) };
       },
@@ -223,7 +223,7 @@ export const yearPlanFlow: CardFlow<'yearPlan'> = {
 export async function newLineCard(deps: BotDeps, tenantId: string, recipientId: string, prefill: Partial<LineValues>) {
   const today = await todayFor(deps, tenantId, recipientId);
   const card = await issueCard(deps, commissionLineFlow, {
-    tenantId, recipientId, ttlDays: 30, context: { year: currentYear(deps, today).start, lineId: null, prefill: Object.fromEntries(Object.entries(prefill).filter(([, v]) => typeof v === 'string')) as Record<string, string> },
+    tenantId, recipientId, ttlDays: 30, context: { year: currentYear(deps, today).start, lineId: null, prefill: Object.fromEntries(Object.entries(prefill).filter(([, v]) => typeof v === 'string')) },
   });
   return { card, summary: 'New commissioning line' };
 }

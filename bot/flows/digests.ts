@@ -1,19 +1,18 @@
-// The plan digests, rendered when they are sent so they carry the latest figures: a team's
-// (aggregate, for its channel), a manager's (their reports by name, for them alone), and the
-// organisation's (for L&D). Plus linking a channel to a team's digest.
+// The plan digests, rendered when they are sent so they carry the latest figures: a team's (aggregate,
+// for its channel) and a manager's (their reports by name, for them alone). Plus linking a channel to a
+// team's digest.
 import { z } from 'zod';
-import { managerDigestCard, orgPlanCard, teamDigestCard } from '../../cards/plans';
+import { managerDigestCard, teamDigestCard } from '../../cards/plans';
 import { noticeCard } from '../../cards/notice';
 import { addDays } from '../../core/calendar';
 import { teamDigest } from '../../core/digest';
 import type { CardOf } from '../../app/cards';
 import { defineAction, type CardFlow } from './flow';
 import { managerDigest, weekOf } from '../../app/plans/managerDigest';
-import { orgPlanContent } from '../../app/plans/orgPlanContent';
 import { linkDigest } from '../../app/plans/digestLink';
 import { upcomingOffersFor } from '../../app/offers/upcoming';
 
-const periodOf = (card: CardOf<'teamDigest' | 'managerDigest' | 'orgPlan'>) => card.context.period;
+const periodOf = (card: CardOf<'teamDigest' | 'managerDigest'>) => card.context.period;
 
 export const teamDigestFlow: CardFlow<'teamDigest'> = {
   kind: 'teamDigest',
@@ -37,15 +36,6 @@ export const managerDigestFlow: CardFlow<'managerDigest'> = {
   actions: {},
 };
 
-
-export const orgPlanFlow: CardFlow<'orgPlan'> = {
-  kind: 'orgPlan',
-  async render(deps, card) {
-    const { plan: _plan, equityFigures: _figures, ...content } = await orgPlanContent(deps, periodOf(card));
-    return orgPlanCard(content);
-  },
-  actions: {},
-};
 
 /** Offered when Weave is added to a team by a manager: post the digest in this channel. */
 export const digestLinkFlow: CardFlow<'digestLink'> = {

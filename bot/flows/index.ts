@@ -1,6 +1,8 @@
 // Every kind of actionable card Weave sends. A verb belongs to exactly one flow.
 import { addNeedFlow } from './addNeed';
-import { digestLinkFlow, managerDigestFlow, orgPlanFlow, teamDigestFlow } from './digests';
+import { commissionLineFlow, yearPlanFlow } from './commissioning';
+import { digestLinkFlow, managerDigestFlow, teamDigestFlow } from './digests';
+import { orgPlanFlow } from './orgPlan';
 import type { CardKind, CardOf, CardRenderer } from '../../app/cards';
 import type { BotDeps } from '../context';
 import type { CardAction, CardFlow } from './flow';
@@ -19,12 +21,13 @@ import { profileFlow } from './profile';
 import { appraisalPromptFlow, supervisionPromptFlow } from './sessionPrompt';
 import { scheduleSessionFlow } from './scheduleSession';
 import { sessionSummaryFlow } from './sessionSummary';
+import { teamAgreementFlow } from './teamAgreement';
 
 export const FLOWS: readonly CardFlow[] = [
   onboardingFlow, profileFlow, joinerConfirmFlow, supervisionPromptFlow, appraisalPromptFlow, sessionSummaryFlow, scheduleSessionFlow,
   addNeedFlow, planFlow, reportPlanFlow, logCpdFlow,
   mentorOfferFlow, mentorRequestFlow, mentorProposalFlow, mentorIntroFlow, mentorCheckInFlow,
-  newTriggerFlow, teamDigestFlow, managerDigestFlow, orgPlanFlow, digestLinkFlow,
+  newTriggerFlow, teamDigestFlow, managerDigestFlow, orgPlanFlow, digestLinkFlow, teamAgreementFlow, yearPlanFlow, commissionLineFlow,
   offerComposeFlow, offerInviteFlow,
 ];
 

@@ -53,7 +53,7 @@ function rowsOf(view: AgreementView, values: Record<string, unknown> | undefined
     if (values) return { code: typed(values, `code_${n}`, 20), why: typed(values, `why_${n}`, 200), term: typed(values, `term_${n}`, 40) || fallbackTerm };
     const agreed = view.current?.priorities[i];
     if (agreed) return { code: agreed.code, why: agreed.why, term: view.terms.includes(agreed.term) ? agreed.term : fallbackTerm };
-    if (!view.current && view.suggested[i]) return { code: view.suggested[i]!, why: '', term: fallbackTerm };
+    if (!view.current && view.suggested[i]) return { code: view.suggested[i], why: '', term: fallbackTerm };
     return { code: '', why: '', term: fallbackTerm };
   });
 }

@@ -61,7 +61,16 @@ describe('card templates', () => {
     teamDigestSmall: teamDigestCard({ team: 'Tiny', tooSmall: true, subHeadings: [], offers: [], headline: '', chart: [], table: [], activities: [], trend: '', supervision: '', appraisal: '', mentoring: '', triggers: null, suggestions: [], eyebrow: 'Week', threshold: 3 }),
     teamDigestEmpty: teamDigestCard({ team: 'New team', tooSmall: false, subHeadings: [], offers: [], headline: 'none yet', chart: [], table: [], activities: [], trend: 'First', supervision: 'None due', appraisal: 'too few', mentoring: '0', triggers: 'Triggers: CC6', suggestions: [], eyebrow: 'Week', threshold: 3 }),
     managerDigest: managerDigestCard({ eyebrow: 'Week', title: 'Your team', summary: '1 of 2', people: [{ name: 'Priya', role: 'Social Worker', lines: ['Need: CC3'] }], footer: 'Only you' }),
-    orgPlan: orgPlanCard({ eyebrow: 'Today', summary: '8 staff', chart: [{ label: 'CC3', value: 5 }], priorities: [{ heading: 'CC3: priority 5', lines: ['4 people'] }], equity: [{ heading: 'By profession', rows: [{ title: 'Social worker', value: '50% of staff' }] }], equityNote: 'Shares', mentoring: 'Mentoring', footer: 'For L&D' }),
+    orgPlan: orgPlanCard({
+      cardId, eyebrow: 'Today', summary: '8 staff', chart: [{ label: 'CC3', value: 5 }], priorities: [{ code: 'CC3', heading: 'CC3: priority 5', lines: ['4 people'] }], equity: [{ heading: 'By profession', rows: [{ title: 'Social worker', value: '50% of staff' }] }], equityNote: 'Shares', mentoring: 'Mentoring', footer: 'For L&D',
+      year: { heading: "This year's plan, 2026–27", lines: ['Teams: 3 of 9 teams have agreed', 'Budget: £40,000.00'] },
+      benchmark: { heading: 'Workforce benchmark', note: 'How 40 people rated themselves', chart: [{ label: 'CC3', value: 2.8 }], rows: [{ title: 'CC3', value: '2.8 (last year 2.6)' }] },
+      downloadUrl: 'https://teams.microsoft.com/l/entity/x/weave', note: '',
+    }),
+    orgPlanNoBenchmark: orgPlanCard({
+      cardId, eyebrow: 'Today', summary: '8 staff', chart: [], priorities: [], equity: [], equityNote: 'Shares', mentoring: 'Mentoring', footer: 'For L&D',
+      year: { heading: 'This year', lines: [] }, benchmark: { heading: 'Benchmark', note: 'Not enough', chart: [], rows: [] }, downloadUrl: 'https://weave.example/api/tab/#/org', note: 'Saved',
+    }),
     newTrigger: newTriggerCard({ cardId, values: { source: '', summary: '', codes: '', teams: '', professions: '', dueDate: '', createNeeds: 'false' }, teams: ['PaCT'], errors: [], today: '2026-11-23' }),
     newTriggerNoTeams: newTriggerCard({ cardId, values: { source: 'complaint', summary: 'x', codes: 'CC1', teams: '', professions: '', dueDate: '', createNeeds: 'true' }, teams: [], errors: ['Fix'], today: '2026-11-23' }),
     offerCompose: offerComposeCard({
