@@ -26,6 +26,7 @@ export const TABLES = {
   offers: 'offers',
   bookings: 'bookings',
   rateLimits: 'ratelimits',
+  appraisals: 'appraisals',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

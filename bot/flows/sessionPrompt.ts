@@ -109,6 +109,8 @@ function notHappening(loaded: Preparation, today: IsoDate): ReturnType<typeof no
     cancelled: [`${what} was cancelled.`],
     superseded: [`${what} was replaced by a date your manager recorded. I'll send a new card nearer the time.`],
     held: [`${what} has taken place.`],
+    unconfirmed: [`${what} has passed.`],
+    not_held: [`${what} did not take place.`],
     lapsed: [`${what} has passed.`],
   }[session.status];
   return noticeCard({ title: 'Nothing to prepare', lines });

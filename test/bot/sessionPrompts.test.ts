@@ -48,7 +48,7 @@ describe('supervision prompts', () => {
       hrRecord(dana, { jobTitle: 'Team Manager', profession: 'manager', careerStage: 'manager', roles: ['practitioner', 'manager'] }),
       hrRecord(priya, { managerId: dana.aadObjectId, careerStage: 'experienced' }),
       hrRecord(eve, { managerId: dana.aadObjectId }),
-    ]);
+    ], '2026-06-01'); // on the roster since June: long enough for supervision to be overdue
     for (const u of [dana, priya, eve]) await stack.install(u);
   });
   afterEach(async () => stack?.stop());
@@ -219,7 +219,7 @@ describe('supervision prompts', () => {
     await stack.drainOutbox();
     // Ola is on the roster but has never opened Weave.
     const ola = teams.testUser('Ola Berg', 'ola.berg@example.org');
-    await stack.seed([hrRecord(ola, { managerId: dana.aadObjectId })]);
+    await stack.seed([hrRecord(ola, { managerId: dana.aadObjectId })], '2026-06-01');
     const { cards } = await stack.message(dana, 'team status');
     const text = cardText(cards[0]);
     expect(text).toContain('Priya Shah');
