@@ -58,15 +58,23 @@ export function managerDigestCard(d: { eyebrow: string; title: string; summary: 
   });
 }
 
+type Section = { heading: string; rows: { title: string; value: string }[] };
+
 export function orgPlanCard(d: {
   eyebrow: string; summary: string; chart: { label: string; value: number }[];
   priorities: { heading: string; lines: string[] }[]; equity: { heading: string; rows: { title: string; value: string }[] }[];
   equityNote: string; mentoring: string; footer: string;
+  /** Supervision against the policy and what got in the way of learning (totals only); left out, the card has no such sections. */
+  supervisionNote?: string; supervision?: Section[]; barriersNote?: string; barriers?: Section[];
 }): AdaptiveCardJson {
   return expand(orgTemplate, {
     ...d,
     priorities: d.priorities.map((p) => ({ heading: p.heading, lines: p.lines.map(plain) })),
     equity: d.equity.map((e) => ({ heading: e.heading, rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
+    supervisionNote: d.supervisionNote ?? '',
+    barriersNote: d.barriersNote ?? '',
+    supervision: (d.supervision ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
+    barriers: (d.barriers ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     emptyPriorities: 'No open learning needs or triggers yet.',
   });
 }

@@ -152,7 +152,7 @@ describe('sessions when things change', () => {
     expect(cardText(asked)).toContain('Priya Shah: supervision on Monday 30 November');
     await stack.act(dana, 'outcome.held', { cardId: cardIdOf(asked) });
     expect((await stack.rt.schedules.get(stack.tenantId, priya.aadObjectId, 'supervision'))?.lastHeld).toBe('2026-11-30');
-    expect(cardText((await stack.message(dana, 'team status')).cards[0])).not.toContain('none recorded yet');
+    expect(cardText((await stack.message(dana, 'team status')).cards[0])).not.toContain('none held yet');
   });
 
   it('does not prompt someone whose manager has not confirmed them, nor anyone who has left', async () => {

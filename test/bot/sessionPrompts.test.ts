@@ -226,7 +226,7 @@ describe('supervision prompts', () => {
     expect(text).toContain('Friday 4 December (recorded)');
     expect(text).toContain('prepared');
     expect(text).toContain('Eve Marsh');
-    expect(text).toMatch(/Overdue[\s\S]*none recorded yet/);
+    expect(text).toMatch(/Overdue[\s\S]*none held yet/);
     expect(text).toContain('not reachable in Teams: cannot be prompted');
     expect(text).toContain('has not opened Weave yet: cannot be prompted');
     expect(text).toContain('3 people · 1 prepared for their next supervision · 2 overdue · 2 not reachable in Teams');
