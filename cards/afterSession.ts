@@ -25,6 +25,8 @@ export interface ActionValues {
 
 interface Header {
   cardId: string;
+  /** A heading and line above it (a reminder). */
+  note?: { heading: string; text: string } | null;
   eyebrow: string;
   title: string;
   subtitle: string;
@@ -37,7 +39,7 @@ export function sessionOutcomeCard(d: Header & {
 }): AdaptiveCardJson {
   return expand(outcomeTemplate, {
     cardId: d.cardId, eyebrow: d.eyebrow, title: plain(d.title), subtitle: d.subtitle,
-    banner: formBanner([...d.errors, ...d.warnings]),
+    banner: formBanner([...d.errors, ...d.warnings], d.note ? banner('accent', d.note.heading, [d.note.text]) : undefined),
     actionsNote: d.actionsNote,
     actions: d.actions.map((a) => ({ ...a, text: plain(a.text) })),
     owners: d.owners, areas: COMMON_CORE_CHOICES, minDate: d.minDate, today: d.today,
@@ -71,7 +73,7 @@ export interface AgreementNeed {
 export function planAgreementCard(d: Header & { needs: AgreementNeed[]; empty: string; footer: string; submitTitle: string }): AdaptiveCardJson {
   return expand(agreementTemplate, {
     cardId: d.cardId, eyebrow: d.eyebrow, title: plain(d.title), subtitle: d.subtitle,
-    banner: formBanner(d.errors),
+    banner: formBanner(d.errors, d.note ? banner('accent', d.note.heading, [d.note.text]) : undefined),
     needs: d.needs.map((n) => ({ ...n, description: plain(n.description), comment: plain(n.comment) })),
     empty: d.empty, footer: d.footer, submitTitle: d.submitTitle,
   });

@@ -47,7 +47,8 @@ export async function barrierCounts(deps: Pick<AppDeps, 'config' | 'appraisals' 
   const sizes = new Map<string, number>();
   for (const p of answered) sizes.set(groupOf(p), (sizes.get(groupOf(p)) ?? 0) + 1);
   // The organisation as a whole is one group: shown only once it clears the threshold.
-  const pooled = by === 'organisation' ? new Map([...sizes].filter(([, n]) => n >= t)) : poolSmallGroups(sizes, t);
+  // Pooling leaves a group under the threshold only when everyone together is: then there is nothing to show.
+  const pooled = new Map([...(by === 'organisation' ? sizes : poolSmallGroups(sizes, t))].filter(([, n]) => n >= t));
   const other = `Other (groups under ${t})`;
   const rows = [...pooled.keys()].map((group): BarrierRow => {
     const members = answered.filter((p) => (pooled.has(groupOf(p)) ? groupOf(p) : other) === group);

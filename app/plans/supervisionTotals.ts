@@ -41,7 +41,8 @@ export async function supervisionTotals(deps: Pick<AppDeps, 'config' | 'people' 
   const rows = (groupOf: (p: Person) => string): FrequencyRow[] => {
     const sizes = new Map<string, number>();
     for (const e of each) sizes.set(groupOf(e.person), (sizes.get(groupOf(e.person)) ?? 0) + 1);
-    const pooled = poolSmallGroups(sizes, t);
+    // Pooling leaves a group under the threshold only when everyone together is: then there is nothing to show.
+    const pooled = new Map([...poolSmallGroups(sizes, t)].filter(([, n]) => n >= t));
     const other = `Other (groups under ${t})`;
     const groupFor = (p: Person) => (pooled.has(groupOf(p)) ? groupOf(p) : other);
     return [...pooled.keys()].map((group) => {

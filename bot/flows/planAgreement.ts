@@ -47,6 +47,7 @@ async function renderAgreement(deps: BotDeps, card: CardOf<'planAgreement'>, for
     title: `${nameOf(person)}'s plan for the year from ${formatDate(appraisal.period)}`,
     subtitle: `${first} proposed these at their appraisal on ${formatDate(appraisal.date)}. Agree each, or comment on it; ${first} then agrees the plan, and it is dated for you both.`,
     errors: form?.errors ?? [],
+    note: form?.notice ?? null,
     warnings: [],
     needs: views,
     empty: `${first}'s plan for next year has no open needs yet: send it to them to agree as it is, and talk about what to add.`,

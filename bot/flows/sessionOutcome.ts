@@ -88,6 +88,7 @@ async function render(deps: BotDeps, card: CardOf<'sessionOutcome'>, form?: Form
     title: `${nameOf(person)}: supervision on ${when(session, today)}`,
     subtitle: `Did it happen?${expected} ${prepared} Until you say, it does not count as held: team status and the overdue rule go by what you confirm.`,
     errors: form?.errors ?? [],
+    note: form?.notice ?? null,
     warnings: form?.warnings ?? [],
     actions,
     owners: [{ code: 'person', label: first }, { code: 'supervisor', label: 'You' }, { code: 'both', label: 'Both of you' }],
