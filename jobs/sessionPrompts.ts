@@ -22,6 +22,8 @@ import type { StoredSession } from '../store/sessions';
 
 /** Sessions this far back are still looked at: a supervisor's card after the day, and its reminder, can take a few weeks for someone who works one day a week. */
 const LOOKBACK_DAYS = 28;
+/** How many sessions are worked on at once: enough to queue a busy morning quickly, few enough not to crowd storage. */
+const SESSIONS_AT_ONCE = 8;
 
 type Counts = Record<'planned' | 'prompted' | 'reminded' | 'resent' | 'summaries' | 'closed' | AfterSent, number>;
 
@@ -65,7 +67,8 @@ export async function runSessionPrompts(deps: AppDeps): Promise<string> {
   }
 
   // 2. For each session in the window, send whatever is due now.
-  for (const listed of await deps.sessions.listBetween(tenantId, windowFrom, windowTo)) {
+  // Sessions are independent of each other: a few at a time, so a morning with hundreds due queues them in seconds.
+  await inParallel(await deps.sessions.listBetween(tenantId, windowFrom, windowTo), SESSIONS_AT_ONCE, async (listed) => {
     let session = listed;
     const person = byId.get(session.personId);
     try {
@@ -74,7 +77,7 @@ export async function runSessionPrompts(deps: AppDeps): Promise<string> {
           // They have left (or are no longer confirmed): nothing more is sent for it.
           await deps.sessions.update(session, { status: 'cancelled' });
           counts.closed += 1;
-          continue;
+          return;
         }
         const { zone, today, calendar, working } = localNow(person);
         if (session.date < today) {
@@ -83,19 +86,19 @@ export async function runSessionPrompts(deps: AppDeps): Promise<string> {
         } else {
           if (working) await prepare(deps, session, { today, zone, calendar }, settings, counts);
           await summarise(deps, session, byId, localNow, counts);
-          continue;
+          return;
         }
       }
       // After the day: the supervisor is asked what happened (or to agree the plan), in their own working hours.
       const supervisor = session.supervisorId ? byId.get(session.supervisorId) : undefined;
-      if (!person || person.status !== 'active' || !supervisor || supervisor.status !== 'active' || !asksAfter(session)) continue;
+      if (!person || person.status !== 'active' || !supervisor || supervisor.status !== 'active' || !asksAfter(session)) return;
       const there = localNow(supervisor);
-      if (!there.working) continue;
+      if (!there.working) return;
       await sendAfterCard(deps, session, supervisor, person, { ...there, sentOn: (at) => localDate(new Date(at), there.zone) }, settings.reminderAfterWorkingDays, (what) => { counts[what] += 1; });
     } catch (err) {
       if (!(err instanceof ConcurrencyError)) throw err; // another run moved this session on first
     }
-  }
+  });
   return Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ');
 }
 
@@ -112,6 +115,14 @@ async function summarise(
   if (current.summarySentAt || current.status !== 'upcoming') return; // another run has sent it
   if (await sendSummary(deps, current, supervisor.aadObjectId)) counts.summaries += 1;
   await deps.sessions.update(current, { summarySentAt: deps.clock.now().toISOString() });
+}
+
+/** Runs `work` on every item, at most `limit` at once. */
+async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>): Promise<void> {
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) await work(items[next++]!);
+  }));
 }
 
 function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
