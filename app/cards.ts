@@ -16,6 +16,14 @@ export interface CardContexts {
   supervisionPrompt: { sessionKey: string; reviewNeedIds?: string[] };
   appraisalPrompt: { sessionKey: string; reviewNeedIds?: string[] };
   sessionSummary: { sessionKey: string };
+  /** To the supervisor after the day: held (and what was agreed), moved, or did not happen. `personId` for the audience check. */
+  sessionOutcome: { sessionKey: string; personId: string };
+  /** To the person: what was agreed at a held supervision, and logging it as CPD. */
+  sessionRecord: { sessionKey: string };
+  /** To the appraiser after the appraisal: agree or comment on each need in next year's plan. */
+  planAgreement: { sessionKey: string; personId: string };
+  /** To the appraisee: their appraiser's view of the plan, to agree. */
+  planConfirm: { sessionKey: string };
   scheduleSession: Record<string, never>;
   addNeed: Record<string, never>;
   plan: Record<string, never>;

@@ -23,6 +23,7 @@ import type { NeedStore } from '../store/needs';
 import type { PeopleStore } from '../store/people';
 import type { ScheduleStore } from '../store/schedules';
 import type { SessionStore } from '../store/sessions';
+import type { AppraisalStore } from '../store/appraisals';
 import type { TeamStore } from '../store/teamsInstalled';
 import type { Outbox } from './messaging/outbox';
 import type { DeliveryStore } from '../store/deliveries';
@@ -47,6 +48,8 @@ export interface AppDeps {
   needs: NeedStore;
   schedules: ScheduleStore;
   sessions: SessionStore;
+  /** What each appraisal left: ratings, barriers, feedback, and next year's plan as agreed. */
+  appraisals: AppraisalStore;
   cpd: CpdStore;
   exportLinks: ExportLinkStore;
   policy: CadencePolicy;

@@ -41,6 +41,10 @@ export interface PlanCardData {
   footer: string;
   /** Quick replies: each sends its command as if typed. */
   buttons: { title: string; command: string }[];
+  /** "Agreed with Dana Hughes on …": the plan year's agreement at appraisal, or ''. */
+  agreement?: string;
+  /** What was agreed at the latest supervision: the person's own card only. */
+  agreed?: { heading: string; lines: string[] } | null;
 }
 
 export function planCard(d: PlanCardData): AdaptiveCardJson {
@@ -61,5 +65,8 @@ export function planCard(d: PlanCardData): AdaptiveCardJson {
     activities: ACTIVITY_CHOICES,
     footer: d.footer,
     buttons: d.buttons,
+    agreement: d.agreement ?? '',
+    agreedHeading: d.agreed?.heading ?? '',
+    agreed: (d.agreed?.lines ?? []).map(plain),
   });
 }

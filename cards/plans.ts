@@ -59,6 +59,8 @@ export function managerDigestCard(d: { eyebrow: string; title: string; summary: 
   });
 }
 
+type Section = { heading: string; rows: { title: string; value: string }[] };
+
 export interface OrgPlanCardData {
   cardId: string;
   eyebrow: string;
@@ -74,6 +76,11 @@ export interface OrgPlanCardData {
   benchmark: { heading: string; note: string; chart: { label: string; value: number }[]; rows: { title: string; value: string }[] };
   downloadUrl: string;
   note: string;
+  /** Supervision against the policy and what got in the way of learning (totals only); left out, the card has no such sections. */
+  supervisionNote?: string;
+  supervision?: Section[];
+  barriersNote?: string;
+  barriers?: Section[];
 }
 
 export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
@@ -81,6 +88,10 @@ export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
     ...d,
     priorities: d.priorities.map((p) => ({ code: p.code, heading: p.heading, lines: p.lines.map(plain) })),
     equity: d.equity.map((e) => ({ heading: e.heading, rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
+    supervisionNote: d.supervisionNote ?? '',
+    barriersNote: d.barriersNote ?? '',
+    supervision: (d.supervision ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
+    barriers: (d.barriers ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     emptyPriorities: 'No open learning needs or triggers yet.',
     banner: banner('good', d.note),
     yearHeading: d.year.heading,

@@ -2,6 +2,7 @@
 import supervisionTemplate from './templates/supervisionPrompt.json' with { type: 'json' };
 import appraisalTemplate from './templates/appraisalPrompt.json' with { type: 'json' };
 import type { AdaptiveCardJson } from '../core/conversation';
+import { BARRIERS } from '../core/appraisal';
 import { COMMON_CORE } from '../core/commonCore';
 import { banner, formBanner, needInputs, promptActions, wellbeingInputs, type NeedValues, type PromptVerbs } from './fragments';
 import { expand } from './render';
@@ -15,6 +16,8 @@ export interface PromptHeader {
   /** A note above the questions (a reminder), or problems with what was sent (errors win). */
   note: { heading: string; text: string } | null;
   errors: readonly string[];
+  /** Not wrong, but worth a second look (text that may identify a child): shown with a way to send anyway. */
+  warnings: readonly string[];
   verbs: PromptVerbs;
   /** The earliest date a moved session can move to (tomorrow). */
   minDate: string;
@@ -24,7 +27,10 @@ export interface PromptHeader {
 }
 
 const noteOrErrors = (h: PromptHeader) =>
-  formBanner(h.errors, h.note ? banner('accent', h.note.heading, [h.note.text]) : undefined);
+  formBanner([...h.errors, ...h.warnings], h.note ? banner('accent', h.note.heading, [h.note.text]) : undefined);
+
+/** The appraisal card's own inputs beside the need slots and ratings: declared once for its template and schema. */
+export const APPRAISAL_EXTRA_FIELDS = ['feedback', 'barriers', 'barrierNote', 'confirmNotIdentifying'] as const;
 
 function needValues(values: Record<string, string>, prefix: string): NeedValues {
   return { area: values[`${prefix}Area`] ?? '', text: values[`${prefix}Text`] ?? '', activity: values[`${prefix}Activity`] ?? '' };
@@ -76,6 +82,9 @@ export function appraisalPromptCard(
     need1: needInputs('need1', 'First', needValues(values, 'need1')),
     need2: needInputs('need2', 'Second (optional)', needValues(values, 'need2')),
     need3: needInputs('need3', 'Third (optional)', needValues(values, 'need3')),
+    values: { feedback: values.feedback ?? '', barriers: values.barriers ?? '', barrierNote: values.barrierNote ?? '' },
+    barrierChoices: Object.entries(BARRIERS).map(([code, label]) => ({ code, label })),
+    warned: h.warnings.length > 0,
     wellbeing: wellbeing(h, values),
     actions: promptActions(h.cardId, h.verbs, opts.midYear ? 'Send to my manager' : 'Send to my appraiser', h.minDate, h.snoozable),
   });

@@ -34,16 +34,36 @@ export const appraisalRule = z.union([
 ]);
 export type AppraisalRule = z.infer<typeof appraisalRule>;
 
+const isoDate = z.string().refine(isIsoDate, 'must be a date, YYYY-MM-DD');
+
 const when = z.strictObject({
   profession: z.enum(PROFESSION_CODES).optional(),
   careerStage: z.enum(CAREER_STAGE_CODES).optional(),
+  /** Only for people who started before this date: a programme someone is part-way through keeps its rules. */
+  startedBefore: isoDate.optional(),
+  /** Only for people who started on or after this date. */
+  startedFrom: isoDate.optional(),
 });
+export type When = z.infer<typeof when>;
+
+/**
+ * An early career programme and the standards it works to, as the regulator or department names
+ * them: shown on the prompts of the people it applies to (the ASYE and the knowledge and skills
+ * statement; from 2027 the early career standards and programme).
+ */
+const programme = z.strictObject({
+  when,
+  name: z.string().min(1).max(120),
+  standards: z.string().min(1).max(200),
+});
+export type Programme = z.infer<typeof programme>;
 
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM');
 
 export const policyVersion = z.strictObject({
-  effectiveFrom: z.string().refine(isIsoDate, 'must be a date, YYYY-MM-DD'),
+  effectiveFrom: isoDate,
   note: z.string().min(1),
+  programmes: z.array(programme).default([]),
   supervision: z.strictObject({
     default: supervisionRule,
     rules: z.array(z.strictObject({ when, rule: supervisionRule })),

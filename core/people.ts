@@ -48,6 +48,11 @@ export interface Person extends Omit<HrRecord, 'supervisorId'>, PersonalSettings
   leftOn: string | null;
   /** For self-introduced people: who confirmed them, once their manager has. */
   confirmedBy: string | null;
+  /**
+   * When Weave first knew them: the roster import that brought them, or the day they introduced
+   * themselves. Supervision cannot have been recorded before it, so none is overdue before it.
+   */
+  knownSince?: string | null;
 }
 
 export const DEFAULT_WORKING_DAYS = [1, 2, 3, 4, 5];

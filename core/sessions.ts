@@ -24,6 +24,8 @@ export interface RecordedSchedule {
   repeat: Repeat;
   /** The latest recorded session that has taken place (not cancelled): cadence counts on from it. */
   lastHeld: IsoDate | null;
+  /** What was agreed at the latest supervision held (the person's own; their `my plan` shows it). */
+  agreed?: { date: IsoDate; actions: AgreedAction[] } | null;
   setBy: string;
   updatedAt: string;
 }
@@ -51,12 +53,40 @@ export function nextRecorded(schedule: Pick<RecordedSchedule, 'date' | 'repeat'>
 
 /**
  * - `upcoming`: Weave is preparing the person for it.
- * - `held`: its date has passed and it was recorded by a manager or prepared for by the person;
- *   supervision cadence counts on from it.
- * - `lapsed`: an expected (cadence) session whose date passed with nothing recorded or prepared.
- * - `cancelled`, `moved`: as the person told Weave; `superseded`: a manager recorded another date.
+ * - `unconfirmed`: a supervision whose day has passed; its supervisor is asked what happened.
+ * - `held`: confirmed: for supervision, its supervisor said so; for appraisal and the mid-year
+ *   review, its date passed with a recorded date or the person's preparation. Cadence counts on from it.
+ * - `not_held`: its supervisor said it did not happen, and why.
+ * - `lapsed`: an expected appraisal whose date passed with nothing recorded or prepared.
+ * - `cancelled`, `moved`: as the person (or, after the day, the supervisor) told Weave;
+ *   `superseded`: a manager recorded another date.
  */
-export type SessionStatus = 'upcoming' | 'held' | 'lapsed' | 'cancelled' | 'moved' | 'superseded';
+export type SessionStatus = 'upcoming' | 'unconfirmed' | 'held' | 'not_held' | 'lapsed' | 'cancelled' | 'moved' | 'superseded';
+
+/** Who an action agreed at supervision is for. */
+export const ACTION_OWNERS = { person: 'the person supervised', supervisor: 'the supervisor', both: 'both' } as const;
+export type ActionOwner = keyof typeof ACTION_OWNERS;
+export const ACTION_OWNER_CODES = Object.keys(ACTION_OWNERS) as [ActionOwner, ...ActionOwner[]];
+
+/** Something agreed at supervision: a short line, whose it is and by when; with an area of the Common Core, learning that joins the plan. */
+export interface AgreedAction {
+  text: string;
+  owner: ActionOwner;
+  due: IsoDate;
+  /** A Common Core area: a learning action, which becomes a need in the person's plan (`needId`). */
+  area: string | null;
+  needId: string | null;
+}
+
+/** What the supervisor said happened, after the day. */
+export interface SessionOutcome {
+  outcome: 'held' | 'moved' | 'not_held';
+  by: string;
+  at: string;
+  actions: AgreedAction[];
+  /** Why it did not happen. */
+  reason: string | null;
+}
 
 export interface Snooze {
   at: string;
@@ -86,6 +116,13 @@ export interface Session {
   summarySentAt: string | null;
   /** The key of the session this one was moved from, first in the line: the needs it named keep their ids. */
   originKey: string | null;
+  /** After the day: the card asking the supervisor what happened (or, at appraisal, to agree the plan), and its one reminder. */
+  afterCardId: string | null;
+  afterSentAt: string | null;
+  afterRemindedAt: string | null;
+  outcome: SessionOutcome | null;
+  /** The CPD record the person logged it as, once they have. */
+  cpdRecordId: string | null;
 }
 
 export function sessionKey(s: Pick<Session, 'date' | 'personId' | 'kind'>): string {

@@ -49,8 +49,8 @@ export interface TeamPlan {
   activities: Counted[];
   /**
    * Supervision in the last four weeks (the window), in people: those with one on the calendar
-   * (recorded or expected, whatever came of it), those who had one held (recorded by the manager,
-   * or prepared for), and those who prepared for their latest. `held` is missing from plans stored
+   * (recorded or expected, whatever came of it), those who had one held (confirmed by their
+   * supervisor), and those who prepared for their latest. `held` is missing from plans stored
    * before it was counted.
    */
   supervision: { due: number; held?: number; prepared: number };
@@ -139,8 +139,8 @@ export function computeTeamPlan(input: TeamPlanInput): TeamPlan {
     activities,
     supervision: {
       due: latest.size,
-      // Held as the prompt job closes a session: recorded by the manager, or prepared for (answered comes first, before the job has closed it).
-      held: new Set(recentSupervision.filter((s) => s.status === 'held' || s.answered).map((s) => s.personId)).size,
+      // Held as its supervisor confirmed it after the day: preparing for it, or a date on the calendar, is not holding it.
+      held: new Set(recentSupervision.filter((s) => s.status === 'held').map((s) => s.personId)).size,
       prepared: [...latest.values()].filter((s) => s.answered).length,
     },
     appraisal: { expected: members.length, done: appraised },

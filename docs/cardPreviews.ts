@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const OUT = fileURLToPath(new URL('./images/', import.meta.url));
 
 const header = (title: string, eyebrow: string, subtitle: string): PromptHeader => ({
-  cardId: '00000000-0000-4000-8000-000000000000', eyebrow, title, subtitle, note: null, errors: [],
+  cardId: '00000000-0000-4000-8000-000000000000', eyebrow, title, subtitle, note: null, errors: [], warnings: [],
   verbs: { submit: 'x', snooze: 'x', moved: 'x' }, minDate: '2026-12-02', snoozable: true, supervisorFirstName: 'Dana',
 });
 

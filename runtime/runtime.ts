@@ -22,6 +22,7 @@ import { TableTeamStore } from '../store/teamsInstalled';
 import { TableNeedStore } from '../store/needs';
 import { TableScheduleStore } from '../store/schedules';
 import { TableSessionStore } from '../store/sessions';
+import { TableAppraisalStore } from '../store/appraisals';
 import type { CadencePolicy } from '../core/cadencePolicy';
 import { loadCadencePolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadRegistrationPolicy } from './policy';
 import { TableOfferStore } from '../store/offers';
@@ -102,6 +103,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     needs: new TableNeedStore(tables),
     schedules: new TableScheduleStore(tables),
     sessions: new TableSessionStore(tables),
+    appraisals: new TableAppraisalStore(tables),
     cpd: new TableCpdStore(tables),
     exportLinks: new TableExportLinkStore(tables),
     policy,

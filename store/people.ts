@@ -27,6 +27,7 @@ interface PersonEntity {
   supervisorId: string;
   workingDays: string;
   revalidationDate: string;
+  knownSince: string;
 }
 
 export type StoredPerson = Person & { etag: string };
@@ -48,7 +49,7 @@ export interface PeopleStore {
 
 export type PersonPatch = Partial<Omit<Person, 'tenantId' | 'aadObjectId' | 'source'>>;
 
-function hrFields(r: HrRecord): Omit<PersonEntity, 'status' | 'source' | 'leftOn' | 'confirmedBy' | 'preferredName' | 'supervisorId' | 'workingDays' | 'revalidationDate'> & { supervisorId?: string } {
+function hrFields(r: HrRecord): Omit<PersonEntity, 'status' | 'source' | 'leftOn' | 'confirmedBy' | 'preferredName' | 'supervisorId' | 'workingDays' | 'revalidationDate' | 'knownSince'> & { supervisorId?: string } {
   return {
     email: r.email, displayName: r.displayName, jobTitle: r.jobTitle, profession: r.profession, team: r.team,
     service: r.service, managerId: r.managerId ?? '', careerStage: r.careerStage, startDate: r.startDate ?? '',
@@ -93,6 +94,7 @@ function toPerson(e: TableEntityResult<PersonEntity>): StoredPerson {
     supervisorId: e.supervisorId || null,
     workingDays: e.workingDays ? e.workingDays.split(',').map(Number) : DEFAULT_WORKING_DAYS,
     revalidationDate: e.revalidationDate || null,
+    knownSince: e.knownSince || null,
     etag: e.etag,
   };
 }
@@ -135,7 +137,8 @@ export class TablePeopleStore implements PeopleStore {
       partitionKey: tenantId, rowKey: r.aadObjectId, ...hrFields(r), status: 'active', source: 'roster', leftOn: '',
     });
     await submitInBatches(this.client, [
-      ...changes.joiners.map((r): TransactionAction => ['create', onRoster(r)]),
+      // Joiners: Weave knows them from today, so supervision is not overdue from years back.
+      ...changes.joiners.map((r): TransactionAction => ['create', { ...onRoster(r), knownSince: today }]),
       ...changes.updates.map((r): TransactionAction => ['update', onRoster(r), 'Merge']),
       ...changes.leavers.map((p): TransactionAction => [
         'update', { partitionKey: tenantId, rowKey: p.aadObjectId, status: 'left', leftOn: today }, 'Merge',
@@ -156,6 +159,7 @@ export class TablePeopleStore implements PeopleStore {
       supervisorId: person.supervisorId ?? '',
       workingDays: person.workingDays.join(','),
       revalidationDate: person.revalidationDate ?? '',
+      knownSince: person.knownSince ?? '',
     });
   }
 

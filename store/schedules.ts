@@ -2,7 +2,7 @@
 // reads the whole organisation's in one partition.
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import type { SessionKind } from '../core/cadence';
-import type { RecordedSchedule } from '../core/sessions';
+import type { AgreedAction, RecordedSchedule } from '../core/sessions';
 import { getEntity, listAll, TABLES, type Tables } from './tables';
 
 interface ScheduleEntity {
@@ -14,6 +14,8 @@ interface ScheduleEntity {
   lastHeld: string;
   setBy: string;
   updatedAt: string;
+  /** JSON { date, actions }: what was agreed at the latest supervision held. */
+  agreed?: string;
 }
 
 export interface ScheduleStore {
@@ -22,6 +24,8 @@ export interface ScheduleStore {
   save(schedule: RecordedSchedule): Promise<void>;
   /** Records that a session took place, if later than the last one recorded. */
   recordHeld(tenantId: string, personId: string, kind: SessionKind, date: string): Promise<void>;
+  /** Keeps what was agreed at a supervision held on `date`, if it is the latest with something agreed. */
+  recordAgreed(tenantId: string, personId: string, date: string, actions: AgreedAction[]): Promise<void>;
 }
 
 const key = (personId: string, kind: string) => `${personId}|${kind}`;
@@ -30,6 +34,7 @@ function toSchedule(e: TableEntityResult<ScheduleEntity>): RecordedSchedule {
   return {
     tenantId: e.partitionKey!, personId: e.personId, kind: e.kind as SessionKind, date: e.date, time: e.time || null,
     repeat: e.repeat as RecordedSchedule['repeat'], lastHeld: e.lastHeld || null, setBy: e.setBy, updatedAt: e.updatedAt,
+    agreed: e.agreed ? (JSON.parse(e.agreed) as RecordedSchedule['agreed']) : null,
   };
 }
 
@@ -53,7 +58,7 @@ export class TableScheduleStore implements ScheduleStore {
     await this.client.upsertEntity<ScheduleEntity>({
       partitionKey: s.tenantId, rowKey: key(s.personId, s.kind), personId: s.personId, kind: s.kind, date: s.date,
       time: s.time ?? '', repeat: s.repeat, lastHeld: s.lastHeld ?? '', setBy: s.setBy, updatedAt: s.updatedAt,
-    }, 'Replace');
+    }, 'Merge'); // Merge: a new recording keeps what was agreed at the last supervision
   }
 
   async recordHeld(tenantId: string, personId: string, kind: SessionKind, date: string) {
@@ -61,5 +66,14 @@ export class TableScheduleStore implements ScheduleStore {
     if (existing && existing.lastHeld && existing.lastHeld >= date) return;
     // Merge: a one-off recording stays as it was; only lastHeld moves.
     await this.client.upsertEntity({ partitionKey: tenantId, rowKey: key(personId, kind), personId, kind, lastHeld: date, ...(existing ? {} : { date, time: '', repeat: 'none', setBy: '', updatedAt: '' }) }, 'Merge');
+  }
+
+  async recordAgreed(tenantId: string, personId: string, date: string, actions: AgreedAction[]) {
+    const existing = await this.get(tenantId, personId, 'supervision');
+    if (existing?.agreed && existing.agreed.date > date) return;
+    await this.client.upsertEntity({
+      partitionKey: tenantId, rowKey: key(personId, 'supervision'), personId, kind: 'supervision', agreed: JSON.stringify({ date, actions }),
+      ...(existing ? {} : { date, time: '', repeat: 'none', lastHeld: '', setBy: '', updatedAt: '' }),
+    }, 'Merge');
   }
 }

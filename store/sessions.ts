@@ -26,13 +26,19 @@ interface SessionEntity {
   snoozedUntil: string;
   summarySentAt: string;
   originKey: string;
+  afterCardId: string;
+  afterSentAt: string;
+  afterRemindedAt: string;
+  /** What the supervisor said happened: JSON of SessionOutcome; seen by the person and their supervisor only. */
+  outcome: string;
+  cpdRecordId: string;
 }
 
 export type SessionPatch = Partial<Omit<Session, 'tenantId' | 'personId' | 'kind' | 'date'>>;
 
 export interface SessionStore {
-  /** Creates the session if it is not there yet; answers the stored one either way. */
-  ensure(session: Session): Promise<StoredSession>;
+  /** Creates the session if it is not there yet; answers the stored one either way, and whether this call made it. */
+  ensure(session: Session): Promise<StoredSession & { created?: boolean }>;
   get(tenantId: string, key: string): Promise<StoredSession | undefined>;
   /** Sessions dated from `from` to `to`, inclusive. */
   listBetween(tenantId: string, from: string, to: string): Promise<StoredSession[]>;
@@ -50,6 +56,8 @@ function toEntity(s: Session): SessionEntity {
     status: s.status, movedTo: s.movedTo ?? '', promptCardId: s.promptCardId ?? '', promptSentAt: s.promptSentAt ?? '',
     remindedAt: s.remindedAt ?? '', answeredAt: s.answeredAt ?? '', answers: s.answers ? JSON.stringify(s.answers) : '',
     snoozes: JSON.stringify(s.snoozes), snoozedUntil: s.snoozedUntil ?? '', summarySentAt: s.summarySentAt ?? '', originKey: s.originKey ?? '',
+    afterCardId: s.afterCardId ?? '', afterSentAt: s.afterSentAt ?? '', afterRemindedAt: s.afterRemindedAt ?? '',
+    outcome: s.outcome ? JSON.stringify(s.outcome) : '', cpdRecordId: s.cpdRecordId ?? '',
   };
 }
 
@@ -62,6 +70,8 @@ function toSession(e: TableEntityResult<SessionEntity>): StoredSession {
     answers: e.answers ? (JSON.parse(e.answers) as Record<string, string>) : null,
     snoozes: e.snoozes ? (JSON.parse(e.snoozes) as Session['snoozes']) : [], snoozedUntil: e.snoozedUntil || null,
     summarySentAt: e.summarySentAt || null, originKey: e.originKey || null,
+    afterCardId: e.afterCardId || null, afterSentAt: e.afterSentAt || null, afterRemindedAt: e.afterRemindedAt || null,
+    outcome: e.outcome ? (JSON.parse(e.outcome) as Session['outcome']) : null, cpdRecordId: e.cpdRecordId || null,
   };
   return { ...session, key: e.rowKey!, etag: e.etag };
 }
@@ -75,8 +85,8 @@ export class TableSessionStore implements SessionStore {
 
   async ensure(session: Session) {
     const key = sessionKey(session);
-    await createIfAbsent<SessionEntity>(this.client, { partitionKey: session.tenantId, rowKey: key, ...toEntity(session) });
-    return (await this.get(session.tenantId, key))!;
+    const created = await createIfAbsent<SessionEntity>(this.client, { partitionKey: session.tenantId, rowKey: key, ...toEntity(session) });
+    return { ...(await this.get(session.tenantId, key))!, created };
   }
 
   async get(tenantId: string, key: string) {

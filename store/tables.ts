@@ -30,6 +30,7 @@ export const TABLES = {
   commissions: 'commissions',
   budgets: 'budgets',
   installs: 'installs',
+  appraisals: 'appraisals',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

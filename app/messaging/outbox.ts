@@ -46,21 +46,30 @@ export class Outbox {
 
   /** Issues the card to its recipient and queues it for delivery; returns the card id. */
   async sendCard<K extends CardKind>(c: CardToSend<K>): Promise<string> {
+    return (await this.issueAndQueue(c)).cardId;
+  }
+
+  /**
+   * As sendCard, saying too whether this call is the one that queued it: false when an earlier
+   * call had (a retry, or another run of a job at the same moment), which sends nothing more. A job
+   * counts only what it queued, so the counts it reports add up to what was sent.
+   */
+  async issueAndQueue<K extends CardKind>(c: CardToSend<K>): Promise<{ cardId: string; queued: boolean }> {
     const cardId = outboxCardId(c.batch, c.recipientId);
     const at = this.clock.now().toISOString();
     // Already issued by an earlier attempt at this same send: the card is reused, not duplicated.
     await this.cards.issue({ cardId, tenantId: c.tenantId, recipientId: c.recipientId, kind: c.kind, context: c.context, createdAt: at, expiresAt: c.expiresAt ?? null });
-    await this.enqueue(c.tenantId, c.batch, c.recipientId, { kind: 'card', cardId });
-    return cardId;
+    return { cardId, queued: await this.enqueue(c.tenantId, c.batch, c.recipientId, { kind: 'card', cardId }) };
   }
 
-  /** Sends a card that was issued before (a prompt again after a snooze, or as a reminder). */
-  async resendCard(tenantId: string, batch: string, recipientId: string, cardId: string, note?: CardNote): Promise<void> {
-    await this.enqueue(tenantId, batch, recipientId, { kind: 'card', cardId, ...(note ? { note } : {}) });
+  /** Sends a card that was issued before (a prompt again after a snooze, or as a reminder); true if this call queued it. */
+  async resendCard(tenantId: string, batch: string, recipientId: string, cardId: string, note?: CardNote): Promise<boolean> {
+    return this.enqueue(tenantId, batch, recipientId, { kind: 'card', cardId, ...(note ? { note } : {}) });
   }
 
-  async sendText(tenantId: string, batch: string, recipientId: string, text: string): Promise<void> {
-    await this.enqueue(tenantId, batch, recipientId, { kind: 'text', text });
+  /** True if this call queued it (false: it was queued before, and goes once). */
+  async sendText(tenantId: string, batch: string, recipientId: string, text: string): Promise<boolean> {
+    return this.enqueue(tenantId, batch, recipientId, { kind: 'text', text });
   }
 
   /** Deliveries waiting on the queue (an estimate, never low): how far queueing is ahead of sending. */
@@ -73,12 +82,13 @@ export class Outbox {
     await this.queues.send(QUEUES.outbox, job, { visibilityTimeoutSeconds: delaySeconds });
   }
 
-  private async enqueue(tenantId: string, batch: string, recipientId: string, message: OutboxMessage) {
+  private async enqueue(tenantId: string, batch: string, recipientId: string, message: OutboxMessage): Promise<boolean> {
     const createdAt = this.clock.now().toISOString();
     const created = await this.deliveries.create({ batch, recipientId, tenantId, message, createdAt });
     // Sent already, or being sent: nothing to do. Still queued: its queue message may be the one
     // that failed to go, so queue it again; a duplicate message is harmless, the row decides.
-    if (!created && (await this.deliveries.get(batch, recipientId))?.state !== 'queued') return;
+    if (!created && (await this.deliveries.get(batch, recipientId))?.state !== 'queued') return false;
     await this.queues.send(QUEUES.outbox, { batch, recipientId } satisfies OutboxJob);
+    return created;
   }
 }

@@ -2,6 +2,7 @@
 // on the roster) confirms or declines them. Until then they are pending.
 import { DEFAULT_WORKING_DAYS, type Person } from '../../core/people';
 import type { CareerStage, Profession, RegistrationBody } from '../../core/workforce';
+import { localDate } from '../../core/zonedTime';
 import type { StoredPerson } from '../../store/people';
 import type { AppDeps } from '../deps';
 
@@ -47,12 +48,12 @@ export async function askManagerToConfirm(deps: Pick<AppDeps, 'outbox'>, person:
 
 /** Records a newcomer as pending and asks their manager; false if they were recorded already. */
 export async function introduceSelf(
-  deps: Pick<AppDeps, 'people' | 'outbox' | 'log'>, who: { tenantId: string; aadObjectId: string; email: string; name: string }, about: SelfDescription, manager: StoredPerson,
+  deps: Pick<AppDeps, 'people' | 'outbox' | 'log' | 'clock' | 'config'>, who: { tenantId: string; aadObjectId: string; email: string; name: string }, about: SelfDescription, manager: StoredPerson,
 ): Promise<Person | null> {
   const newcomer: Person = {
     tenantId: who.tenantId, aadObjectId: who.aadObjectId, email: who.email, displayName: who.name, ...about, service: '', managerId: manager.aadObjectId,
     startDate: null, roles: ['practitioner'], status: 'pending', source: 'self', leftOn: null, confirmedBy: null, preferredName: null, supervisorId: null,
-    workingDays: DEFAULT_WORKING_DAYS, revalidationDate: null,
+    workingDays: DEFAULT_WORKING_DAYS, revalidationDate: null, knownSince: localDate(deps.clock.now(), deps.config.timeZone),
   };
   if (!(await deps.people.addSelfIntroduced(newcomer))) return null;
   await askManagerToConfirm(deps, newcomer, manager.aadObjectId, 'introduced');

@@ -7,6 +7,7 @@ import { shownPriority, type OrgPlan } from '../../core/orgPlan';
 import { plural } from '../../core/words';
 import type { AppDeps } from '../deps';
 import { loadRollup, orgPlanOf } from './rollup';
+import { orgSupervisionAndBarriers } from './orgSupervision';
 
 const EQUITY_HEADINGS = { profession: 'By profession', service: 'By service', registration: 'Registered with a regulator, or not', team: 'By team' } as const;
 
@@ -25,8 +26,9 @@ export function equityFigures(plan: OrgPlan) {
   }));
 }
 
-export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'mentoring' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions'>, today: IsoDate) {
+export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'mentoring' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions' | 'policy' | 'appraisals'>, today: IsoDate) {
   const data = await loadRollup(deps, today);
+  const loop = await orgSupervisionAndBarriers(deps, today, data.people);
   const plan = await orgPlanOf(deps, data, today);
   const matches = await deps.mentoring.listMatches(deps.config.tenantId);
   const t = deps.planPolicy.threshold;
@@ -61,6 +63,7 @@ export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'men
     equityNote: `Shares over the last ${deps.planPolicy.equity.lookbackMonths} months. Places are those booked or attended on learning offers, and mentoring or shadowing pairs under way. A group is under-served when its share of CPD or places is below ${Math.round(deps.planPolicy.equity.underServedRatio * 100)}% of its share of staff. Groups of fewer than ${t} are pooled.`,
     mentoring: `Mentoring across professions: ${shownCount(data.mentoring.pairs.length)} pairs proposed or under way, ${shownCount(data.mentoring.waiting.length)} people waiting; check-ins: ${shownCount(met)} had met, ${shownCount(useful)} found it useful.`,
     footer: 'For L&D: organisation totals, no individual\'s needs. Learning triggers raise priorities until their learn-by date.',
+    ...loop,
     plan,
     /** The equity figures the chat's rows above are written from: the tab shows these. */
     equityFigures: equity,

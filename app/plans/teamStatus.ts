@@ -3,7 +3,8 @@
 import { addDays, formatDay, type IsoDate } from '../../core/calendar';
 import { SESSION_LABELS } from '../../core/cadence';
 import { nameOf, roleOf } from '../../core/people';
-import { LOOKAHEAD_DAYS, overdueSince, plannedAppraisal, plannedSupervision, sessionFamily, type Planned } from '../../core/sessionPlanning';
+import { cadencePerson, LOOKAHEAD_DAYS, overdueSince, plannedAppraisal, plannedSupervision, sessionFamily, supervisorFor, type Planned } from '../../core/sessionPlanning';
+import { FREQUENCY_WEEKS, supervisionFrequency } from '../../core/supervisionFrequency';
 import type { StoredSession } from '../../store/sessions';
 import type { AppDeps } from '../deps';
 import { reportsOf } from '../people/reports';
@@ -40,7 +41,8 @@ export async function teamStatusOf(deps: Pick<AppDeps, 'clock' | 'config' | 'con
   const today = await todayFor(deps, tenantId, managerId);
   const [schedules, sessions, conversations] = await Promise.all([
     deps.schedules.list(tenantId),
-    deps.sessions.listBetween(tenantId, today, addDays(today, LOOKAHEAD_DAYS)),
+    // Back over the frequency window too: what was held, and what waits for the supervisor's word.
+    deps.sessions.listBetween(tenantId, addDays(today, -7 * FREQUENCY_WEEKS), addDays(today, LOOKAHEAD_DAYS)),
     Promise.all(reports.map((p) => deps.conversations.get(tenantId, p.aadObjectId))),
   ]);
   const recorded = new Map(schedules.map((s) => [`${s.personId}|${s.kind}`, s]));
@@ -48,7 +50,8 @@ export async function teamStatusOf(deps: Pick<AppDeps, 'clock' | 'config' | 'con
   let overdue = 0;
   let unreachable = 0;
   const people = reports.map((person, i) => {
-    const mine = sessions.filter((s) => s.personId === person.aadObjectId && s.status === 'upcoming');
+    const theirs = sessions.filter((s) => s.personId === person.aadObjectId);
+    const mine = theirs.filter((s) => s.status === 'upcoming' && s.date >= today);
     const nextSupervision = mine.filter((s) => s.kind === 'supervision').sort((a, b) => a.date.localeCompare(b.date))[0];
     const nextAppraisal = mine.filter((s) => sessionFamily(s.kind) === 'appraisal').sort((a, b) => a.date.localeCompare(b.date))[0];
     const supervisionRecord = recorded.get(`${person.aadObjectId}|supervision`);
@@ -64,7 +67,12 @@ export async function teamStatusOf(deps: Pick<AppDeps, 'clock' | 'config' | 'con
     if (late) {
       overdue += 1;
       concerns += 1;
-      facts.push({ title: 'Overdue', value: supervisionRecord?.lastHeld ? `due ${formatDay(late, today)}; last recorded ${formatDay(supervisionRecord.lastHeld, today)}` : `due ${formatDay(late, today)}; none recorded yet` });
+      facts.push({ title: 'Overdue', value: supervisionRecord?.lastHeld ? `due ${formatDay(late, today)}; last held ${formatDay(supervisionRecord.lastHeld, today)}` : `due ${formatDay(late, today)}; none held yet` });
+    }
+    const frequency = supervisionFrequency(deps.policy, cadencePerson(person), theirs.filter((s) => s.kind === 'supervision'), today);
+    if (frequency.expected > 0 || frequency.held > 0) {
+      const awaiting = frequency.awaiting ? `; ${frequency.awaiting} waiting for ${supervisorFor(person, 'supervision') === managerId ? 'you' : 'their supervisor'} to say what happened` : '';
+      facts.push({ title: `Last ${FREQUENCY_WEEKS} weeks`, value: `${frequency.held} held of ${frequency.expected} the policy expects (${frequency.rule})${awaiting}` });
     }
     facts.push({ title: 'Appraisal', value: describeNext(plannedAppraisal(deps.policy, person, [recorded.get(`${person.aadObjectId}|appraisal`), recorded.get(`${person.aadObjectId}|midyear`)], today), nextAppraisal, today) });
     const conversation = conversations[i];

@@ -1,7 +1,8 @@
 // Keeps the sessions table in step with what is planned for a person, from one place: the prompt
-// job's planning, a manager recording a date, and a person saying a session has moved all come here.
+// job's planning, a manager recording a date, and a person or supervisor saying a session has moved all come here.
 import { sessionFamily, supervisorFor, type Planned } from '../../core/sessionPlanning';
 import { sessionKey, type Session } from '../../core/sessions';
+import type { IsoDate } from '../../core/calendar';
 import type { Person } from '../../core/people';
 import type { SessionPatch, StoredSession } from '../../store/sessions';
 import { ConcurrencyError } from '../../store/errors';
@@ -18,30 +19,42 @@ export function newSession(person: Person, plan: Planned, extra: Partial<Session
   return {
     tenantId: person.tenantId, personId: person.aadObjectId, kind: plan.kind, date: plan.date, time: plan.time, source: plan.source,
     supervisorId: supervisorFor(person, plan.kind), status: 'upcoming', movedTo: null, promptCardId: null, promptSentAt: null,
-    remindedAt: null, answeredAt: null, answers: null, snoozes: [], snoozedUntil: null, summarySentAt: null, originKey: null, ...extra,
+    remindedAt: null, answeredAt: null, answers: null, snoozes: [], snoozedUntil: null, summarySentAt: null, originKey: null,
+    afterCardId: null, afterSentAt: null, afterRemindedAt: null, outcome: null, cpdRecordId: null, ...extra,
   };
 }
 
 /**
- * Makes `plan` the person's upcoming session of its family. `rows` are the person's session rows
- * around it (any status). A date someone recorded — a manager, or the person moving a session —
- * wins over the cadence; a cadence date replaces other cadence dates (the grid moved: a new start
- * date, career stage, working days or policy). A row for the same day that had been replaced comes
- * back, keeping what was sent for it; one the person cancelled or moved away from does not.
+ * Makes `plans` (all of one family: supervision, or appraisal and its mid-year review; from `today`
+ * on) the person's upcoming sessions of that family. `rows` are the person's session rows around
+ * them (any status). A date someone recorded — a manager, or the person moving a session — wins over
+ * the cadence; cadence dates replace other cadence dates from today on (the grid moved: a new start
+ * date, career stage, working days or policy). Rows before today are left for the prompt job to
+ * close. A row for the same day that had been replaced comes back, keeping what was sent for it;
+ * one the person cancelled or moved away from does not. Answers how many rows this call created.
  */
-export async function planSession(deps: Pick<AppDeps, 'sessions'>, person: Person, plan: Planned, rows: readonly StoredSession[]): Promise<PlanOutcome> {
-  const family = rows.filter((r) => r.personId === person.aadObjectId && sessionFamily(r.kind) === sessionFamily(plan.kind));
-  const upcoming = family.filter((r) => r.status === 'upcoming');
-  if (plan.source === 'cadence' && upcoming.some((r) => r.source === 'recorded')) return null;
-  const key = sessionKey({ date: plan.date, personId: person.aadObjectId, kind: plan.kind });
-  for (const stale of upcoming.filter((r) => r.key !== key && r.source === 'cadence')) {
+export async function planSessions(deps: Pick<AppDeps, 'sessions'>, person: Person, plans: readonly Planned[], rows: readonly StoredSession[], today: IsoDate): Promise<number> {
+  if (plans.length === 0) return 0;
+  const family = rows.filter((r) => r.personId === person.aadObjectId && sessionFamily(r.kind) === sessionFamily(plans[0]!.kind));
+  const upcoming = family.filter((r) => r.status === 'upcoming' && r.date >= today);
+  // A date the person moved a session to (or a manager recorded that is not in the schedule) stands: the cadence waits.
+  const standing = upcoming.some((r) => r.source === 'recorded' && !plans.some((p) => p.source === 'recorded' && p.date === r.date));
+  const wanted = standing ? plans.filter((p) => p.source === 'recorded') : plans;
+  const keys = new Set(wanted.map((p) => sessionKey({ date: p.date, personId: person.aadObjectId, kind: p.kind })));
+  for (const stale of upcoming.filter((r) => !keys.has(r.key) && r.source === 'cadence')) {
     await deps.sessions.update(stale, { status: 'superseded' }).catch(ignoreRace);
   }
+  let created = 0;
+  for (const plan of wanted) if ((await planOne(deps, person, plan, family)) === 'planned') created += 1;
+  return created;
+}
 
+async function planOne(deps: Pick<AppDeps, 'sessions'>, person: Person, plan: Planned, family: readonly StoredSession[]): Promise<PlanOutcome> {
+  const key = sessionKey({ date: plan.date, personId: person.aadObjectId, kind: plan.kind });
   const existing = family.find((r) => r.key === key) ?? (await deps.sessions.get(person.tenantId, key));
   if (!existing) {
-    await deps.sessions.ensure(newSession(person, plan));
-    return 'planned';
+    const made = await deps.sessions.ensure(newSession(person, plan));
+    return made.created === false ? null : 'planned';
   }
   const revived = existing.status === 'superseded';
   if (existing.status !== 'upcoming' && !revived) return null;

@@ -13,6 +13,7 @@ import type { StoredNeed } from '../../store/needs';
 import type { StoredSession } from '../../store/sessions';
 import type { AppDeps } from '../deps';
 import { sendSummary } from './summary';
+import { saveAppraisalAnswers } from '../appraisals/agreement';
 
 /** At most this many plan needs are asked about on one card (the rest are carried into the next year as they stand). */
 export const REVIEW_SLOTS = 10;
@@ -41,7 +42,7 @@ export async function reviewNeeds(deps: Pick<AppDeps, 'needs'>, tenantId: string
   return ids.map((id) => needs.find((n) => n.needId === id)).filter((n): n is StoredNeed => !!n);
 }
 
-type PrepDeps = Pick<AppDeps, 'sessions' | 'people' | 'needs' | 'outbox' | 'policy' | 'clock' | 'log'>;
+type PrepDeps = Pick<AppDeps, 'sessions' | 'people' | 'needs' | 'outbox' | 'policy' | 'clock' | 'log' | 'appraisals'>;
 
 /**
  * Saves what they sent: the answers (and who supervises them now, who gets them), the needs named,
@@ -54,6 +55,7 @@ export async function savePreparation(deps: PrepDeps, p: Preparation, answers: R
   const session = await deps.sessions.update(p.session, { answers, answeredAt: deps.clock.now().toISOString(), supervisorId });
   await saveNeeds(deps, p, answers, slots);
   if (p.session.kind !== 'supervision') await applyReview(deps, p, answers);
+  if (p.session.kind === 'appraisal') await saveAppraisalAnswers(deps, session, p.person, answers);
   // Once the summary is due the supervisor gets these answers now, even if the job's summary is on its way.
   const due = supervisor && today >= workingDaysBefore(session.date, 1, workingCalendar(supervisor.workingDays));
   if (supervisor && supervisor.status === 'active' && (session.summarySentAt || due)) await sendSummary(deps, session, supervisor.aadObjectId);

@@ -6,7 +6,7 @@ import { firstName, type Person } from '../../core/people';
 import { LOOKAHEAD_DAYS, sessionFamily, supervisorFor } from '../../core/sessionPlanning';
 import type { Repeat } from '../../core/sessions';
 import type { AppDeps } from '../deps';
-import { planSession } from './planning';
+import { planSessions } from './planning';
 
 export interface SessionDate {
   kind: SessionKind;
@@ -43,7 +43,7 @@ export async function recordSessionDate(
     }
   }
   if (at.date <= addDays(today, LOOKAHEAD_DAYS)) {
-    await planSession(deps, person, { kind: at.kind, date: at.date, time: at.time || null, source: 'recorded' }, await deps.sessions.listBetween(person.tenantId, at.date, at.date));
+    await planSessions(deps, person, [{ kind: at.kind, date: at.date, time: at.time || null, source: 'recorded' }], await deps.sessions.listBetween(person.tenantId, at.date, at.date), today);
   }
   deps.log.info('session.recorded', { kind: at.kind, repeat: at.repeat || 'none' });
   return { recorded: true };

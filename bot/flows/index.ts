@@ -22,9 +22,13 @@ import { appraisalPromptFlow, supervisionPromptFlow } from './sessionPrompt';
 import { scheduleSessionFlow } from './scheduleSession';
 import { sessionSummaryFlow } from './sessionSummary';
 import { teamAgreementFlow } from './teamAgreement';
+import { sessionOutcomeFlow } from './sessionOutcome';
+import { sessionRecordFlow } from './sessionRecord';
+import { planAgreementFlow, planConfirmFlow } from './planAgreement';
 
 export const FLOWS: readonly CardFlow[] = [
   onboardingFlow, profileFlow, joinerConfirmFlow, supervisionPromptFlow, appraisalPromptFlow, sessionSummaryFlow, scheduleSessionFlow,
+  sessionOutcomeFlow, sessionRecordFlow, planAgreementFlow, planConfirmFlow,
   addNeedFlow, planFlow, reportPlanFlow, logCpdFlow,
   mentorOfferFlow, mentorRequestFlow, mentorProposalFlow, mentorIntroFlow, mentorCheckInFlow,
   newTriggerFlow, teamDigestFlow, managerDigestFlow, orgPlanFlow, digestLinkFlow, teamAgreementFlow, yearPlanFlow, commissionLineFlow,

@@ -8,7 +8,7 @@ import { ACTIVITY_TYPE_CODES } from '../../core/activities';
 import { formatDate } from '../../core/calendar';
 import { AREA_CODES } from '../../core/commonCore';
 import { REFLECTION_MODELS, REFLECTION_MODEL_CODES, reflectionPrompts, type CpdRecord, type ReflectionModel } from '../../core/cpd';
-import { type Finding } from '../../core/identifying';
+import { findingLines } from '../../views/identifying';
 import { isOpen } from '../../core/needs';
 import { PROFESSION_CODES, type Profession } from '../../core/workforce';
 import { type CardOf, updateCardContext } from '../../app/cards';
@@ -48,11 +48,6 @@ const promptKeys = (model: ReflectionModel) => reflectionPrompts(model).map(([ke
 function reflectionSchema(model: ReflectionModel) {
   return z.object(Object.fromEntries(reflectionPrompts(model).map(([key, p]) => [`r_${key}`, text(p.name, { max: 2000, multiline: true })])));
 }
-
-const ARTICLE: Record<Finding['kind'], string> = {
-  'date of birth': 'a date of birth', 'name and age': 'a name and an age', 'case or reference number': 'a case or reference number',
-  'NHS number': 'an NHS number', 'pupil number': 'a unique pupil number', postcode: 'a postcode', 'street address': 'a street address',
-};
 
 /** What the card was opened with (from a mentoring check-in: the kind of learning and the peer). */
 function prefillOf(card: CardOf<'logCpd'>): Partial<LogCpdValues> {
@@ -128,7 +123,7 @@ export const logCpdFlow: CardFlow<'logCpd'> = {
           peerReflection: input.peerReflection, includesFeedback: input.includesFeedback, reflectiveDiscussion: input.reflectiveDiscussion, confirmNotIdentifying: input.confirmNotIdentifying,
         }, { model, text: reflection }, await openNeeds(deps, card), today);
         if ('invalid' in outcome) return outcome;
-        if ('identifying' in outcome) return { invalid: [], warnings: outcome.identifying.map((f) => `"${f.excerpt}" looks like ${ARTICLE[f.kind]}.`) };
+        if ('identifying' in outcome) return { invalid: [], warnings: findingLines(outcome.identifying) };
         const { record } = outcome;
 
         const ready = readinessOf(deps.registration, person, await deps.cpd.listFor(card.tenantId, card.recipientId), today);

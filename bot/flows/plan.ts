@@ -25,6 +25,7 @@ import { isGuid } from '../../core/validation';
 import { clip } from '../../core/text';
 import { largestThatFits } from '../../cards/fit';
 import { changeNeed, commentOnNeed } from '../../app/plan/needs';
+import { agreedAtSupervision, planAgreementOf } from './planAgreed';
 import type { ActivityType } from '../../core/activities';
 
 const NO_NEED = 'That button is missing which need it is for. Type my plan to start again.';
@@ -46,7 +47,7 @@ const updateSchema = (id: string) => z.object({
 
 const commentSchema = (id: string) => z.object({ [`comment_${id}`]: text('Your comment', { max: 500, required: true, multiline: true }) });
 
-function needView(need: LearningNeed, today: IsoDate, owner: string, logged: readonly CpdRecord[]): PlanNeedView {
+function needView(need: LearningNeed, today: IsoDate, owner: string, logged: readonly CpdRecord[], mark: string | null): PlanNeedView {
   const records = lastOf([...logged].sort((a, b) => a.date.localeCompare(b.date)), LOGGED_PER_NEED);
   const comments = lastOf(commentLines(need), COMMENTS_PER_NEED);
   return {
@@ -54,6 +55,7 @@ function needView(need: LearningNeed, today: IsoDate, owner: string, logged: rea
     codes: needHeading(need),
     description: need.description,
     lines: [
+      ...(mark ? [mark] : []),
       ...needDetails(need, today, owner),
       ...(records.left > 0 ? [`Logged: ${plural(records.left, 'earlier piece', 'earlier pieces')} of CPD, in the CPD record`] : []),
       ...records.shown.map((r) => `Logged: ${r.title} (${formatDate(r.date)})`),
@@ -99,7 +101,11 @@ async function planContent(deps: BotDeps, person: Person, viewerId: string, valu
   const earlier = needs.filter((n) => !current.includes(n) && !next.includes(n));
   const count = (status: NeedStatus) => earlier.filter((n) => n.status === status).length;
   const owner = viewerId === person.aadObjectId ? 'you' : firstName(person);
-  const view = (n: LearningNeed) => withTyped(needView(n, today, owner, records.filter((r) => r.needIds.includes(n.needId))), values);
+  const [agreement, agreed] = await Promise.all([
+    planAgreementOf(deps, person, [period.start, ...new Set(next.map((n) => n.period))], viewerId),
+    viewerId === person.aadObjectId ? agreedAtSupervision(deps, person, today) : null,
+  ]);
+  const view = (n: LearningNeed) => withTyped(needView(n, today, owner, records.filter((r) => r.needIds.includes(n.needId)), agreement.mark(n)), values);
   const pressing = mostPressingFirst([...current, ...next]);
   /** The plan with its `limit` most pressing needs on the card. */
   return (limit: number) => {
@@ -118,6 +124,8 @@ async function planContent(deps: BotDeps, person: Person, viewerId: string, valu
       shown: onCard.size,
       total: pressing.length,
       earlier: earlier.length > 0 ? `Earlier plan years: ${count('met')} met, ${count('dropped')} dropped.` : '',
+      agreement: agreement.line,
+      agreed,
     };
   };
 }
@@ -145,6 +153,8 @@ async function renderOwn(deps: BotDeps, card: CardOf<'plan'>, form?: FormState) 
       picker: null,
       footer: [content.earlier, 'Needs also arrive from your supervision and appraisal preparation. At appraisal the plan is reviewed and what continues is carried into the next year.'].filter(Boolean).join(' '),
       buttons: [{ title: 'Add a need', command: 'add need' }, { title: 'Log CPD', command: 'log cpd' }],
+      agreement: content.agreement,
+      agreed: content.agreed,
     });
   });
 }
@@ -201,6 +211,7 @@ async function renderForManager(deps: BotDeps, card: CardOf<'reportPlan'>, form?
       picker: { reports: reports.map((p) => ({ id: p.aadObjectId, label: clip(`${nameOf(p)}, ${p.jobTitle}`, PICKER_LABEL) })), selected: person?.aadObjectId ?? '' },
       footer: content?.earlier ?? '',
       buttons: [],
+      agreement: content?.agreement ?? '',
     });
   });
 }

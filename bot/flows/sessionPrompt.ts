@@ -18,6 +18,7 @@ import { describeSession, ownAnswersCard, promptSubtitle, reviewLabels } from '.
 import { todayFor } from '../../app/people/today';
 import { loadPreparation, REVIEW_SLOTS, reviewNeeds, savePreparation, type Preparation } from '../../app/sessions/preparation';
 import { changeSession, snoozePreparation } from '../../app/sessions/changes';
+import { appraisalExtraFields, appraisalExtras, checkBarriers } from './appraisalExtras';
 
 type PromptKind = 'supervision' | 'appraisal';
 type PromptCardKind = 'supervisionPrompt' | 'appraisalPrompt';
@@ -77,8 +78,9 @@ const appraisalFields = z.object({
   ...needSlot(1),
   ...needSlot(2),
   ...needSlot(3),
+  ...appraisalExtraFields,
   ...wellbeingFields,
-}).superRefine(completeNeeds([1, 2, 3]));
+}).superRefine(completeNeeds([1, 2, 3])).superRefine(checkBarriers);
 const appraisalAnswers = z.preprocess(withReviews, appraisalFields);
 
 const snoozeInput = z.object({
@@ -109,6 +111,8 @@ function notHappening(loaded: Preparation, today: IsoDate): ReturnType<typeof no
     cancelled: [`${what} was cancelled.`],
     superseded: [`${what} was replaced by a date your manager recorded. I'll send a new card nearer the time.`],
     held: [`${what} has taken place.`],
+    unconfirmed: [`${what} has passed.`],
+    not_held: [`${what} did not take place.`],
     lapsed: [`${what} has passed.`],
   }[session.status];
   return noticeCard({ title: 'Nothing to prepare', lines });
@@ -137,6 +141,7 @@ function makeFlow(kind: PromptKind): CardFlow<PromptCardKind> {
       subtitle: promptSubtitle(deps, session, person, supervisor),
       note: form?.notice ?? null,
       errors: form?.errors ?? [],
+      warnings: form?.warnings ?? [],
       verbs,
       minDate: addDays(today, 1),
       // Once answered (and opened again with Edit), snoozing has nothing left to ask for.
@@ -163,8 +168,11 @@ function makeFlow(kind: PromptKind): CardFlow<PromptCardKind> {
           if (today > loaded.session.date) return { card: noticeCard({ title: 'The session has passed', lines: ['These answers can no longer be sent.'] }) };
           // Only plan needs this card asked about are kept from the review.
           const asked = new Set((card.context.reviewNeedIds ?? []).map((id) => `review_${id}`));
-          const { reviews, ...fields } = input as Record<string, string> & { reviews?: Record<string, string> };
-          const answers = Object.fromEntries([...Object.entries(fields), ...Object.entries(reviews ?? {}).filter(([k]) => asked.has(k))].filter(([, v]) => v !== ''));
+          const { reviews, feedback: _f, barriers: _b, barrierNote: _n, confirmNotIdentifying: _c, ...fields } = input as Record<string, string> & { reviews?: Record<string, string> };
+          // At appraisal: feedback from people who use services is checked for anything that identifies someone first.
+          const extras = loaded.session.kind === 'appraisal' ? appraisalExtras(input) : { answers: {} };
+          if ('warnings' in extras) return { invalid: [], warnings: extras.warnings };
+          const answers = Object.fromEntries([...Object.entries(fields), ...Object.entries(extras.answers), ...Object.entries(reviews ?? {}).filter(([k]) => asked.has(k))].filter(([, v]) => v !== ''));
           if (kind === 'appraisal' && loaded.session.kind === 'appraisal') {
             const missing = AREA_CODES.filter((c) => !answers[`sa_${c}`]);
             if (missing.length > 0) return { invalid: [`Rate yourself from 1 to 4 for every area of the Common Core (missing: ${missing.join(', ')}).`] };

@@ -2,8 +2,10 @@
 // answers as the person and their supervisor see them.
 import { sessionAnswersCard, type AnswerSection } from '../../cards/sessionAnswers';
 import { activityLabel } from '../../core/activities';
+import { BARRIERS, type Barrier } from '../../core/appraisal';
 import { formatDay, type IsoDate } from '../../core/calendar';
-import { SESSION_LABELS, supervisionMinutes } from '../../core/cadence';
+import { programmeFor, SESSION_LABELS, supervisionMinutes } from '../../core/cadence';
+import { cadencePerson } from '../../core/sessionPlanning';
 import { policyOn } from '../../core/cadencePolicy';
 import { describeCode, COMMON_CORE } from '../../core/commonCore';
 import type { AdaptiveCardJson } from '../../core/conversation';
@@ -30,9 +32,12 @@ export function promptSubtitle(deps: BotDeps, session: Session, person: Person, 
     ? 'the learning you name also goes into your plan'
     : 'the learning you name also goes into your plan, which your line manager sees too';
   const privacy = `Only you and ${who} see your answers (${plan}); you can change them until the day.`;
-  if (session.kind !== 'supervision') return privacy;
+  // An early career programme, as the policy in force on the day names it and its standards.
+  const programme = programmeFor(deps.policy, cadencePerson(person), session.date);
+  const part = programme ? `Part of ${programme.name}, working to ${programme.standards}. ` : '';
+  if (session.kind !== 'supervision') return `${part}${privacy}`;
   const minutes = supervisionMinutes(policyOn(deps.policy, session.date), person);
-  return `At least ${minutes} minutes, uninterrupted. ${privacy}`;
+  return `At least ${minutes} minutes, uninterrupted. ${part}${privacy}`;
 }
 
 
@@ -87,6 +92,13 @@ export function answerSections(session: Session, review: readonly ReviewedNeed[]
       paragraphs: review.map((n) => a[`review_${n.id}`] ? `${n.label}: ${REVIEW[a[`review_${n.id}`] as keyof typeof REVIEW] ?? ''}` : '').filter(Boolean),
     },
     { heading: they ? 'Learning they would like' : 'Learning you would like', paragraphs: needLines(a, ['need1', 'need2', 'need3']) },
+    { heading: 'What people who use services said', paragraphs: a.feedback ? [a.feedback] : [] },
+    {
+      heading: they ? 'What got in the way of their learning' : 'What got in the way of your learning',
+      paragraphs: a.barriers || a.barrierNote
+        ? [[a.barriers?.split(',').map((b) => BARRIERS[b as Barrier] ?? b).join(', '), a.barrierNote].filter(Boolean).join(': ')]
+        : [],
+    },
     { heading: they ? 'How they are' : 'How you are', paragraphs: wellbeing },
   ];
 }

@@ -3,7 +3,8 @@
 // organisation that has been using Weave for a while: supervision and appraisal on the policy's
 // cadence (local/demo/sessions.ts), plans whose needs meet in shared areas (needs.ts), CPD across
 // professions (cpd.ts), learning offers booked and attended (offers.ts), learning triggers
-// (triggers.ts) and mentoring across professions (mentoring.ts). Everything is dated from `today`,
+// (triggers.ts), mentoring across professions (mentoring.ts), and supervision and appraisal closing
+// their loop: outcomes, agreed actions and agreed plans (loop.ts). Everything is dated from `today`,
 // in the organisation's zone, and written through the stores the product's own flows and jobs
 // write to, in their shapes, with ids that come out the same on every load.
 import type { IsoDate } from '../../core/calendar';
@@ -15,6 +16,7 @@ import { demoNeeds, writeNeeds } from './needs';
 import { demoOffers, writeOffers } from './offers';
 import { demoHistory, writeHistory } from './sessions';
 import { demoTriggers, writeTriggers } from './triggers';
+import { demoLoop, writeLoop } from './loop';
 
 export interface DemoLearning {
   needs: number;
@@ -36,12 +38,14 @@ export async function seedDemoLearning(rt: Runtime, tenantId: string, today: Iso
   const met = new Set(cpd.flatMap((r) => r.needIds));
   for (const need of needs) if (met.has(need.needId) && isOpen(need)) need.status = 'in_progress';
   const mentoring = demoMentoring(tenantId, needs, today);
+  const loop = demoLoop(rt.policy, people, history, needs, today, zone);
 
   await writeHistory(rt, history);
+  await writeLoop(rt, tenantId, loop, today);
   await writeNeeds(rt, needs);
   await writeCpd(rt, cpd);
   await writeOffers(rt, offers);
   await writeTriggers(rt, demoTriggers(tenantId, today));
   await writeMentoring(rt, mentoring);
-  return { needs: needs.length, cpd: cpd.length, mentorOffers: mentoring.offers.length, sessions: history.sessions.length, offers: offers.offers.length };
+  return { needs: needs.length + loop.needs.length, cpd: cpd.length, mentorOffers: mentoring.offers.length, sessions: history.sessions.length, offers: offers.offers.length };
 }

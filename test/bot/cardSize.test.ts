@@ -152,6 +152,7 @@ describe('cards with long lists', () => {
         tenantId: stack.tenantId, personId: u.aadObjectId, kind: 'supervision', date: '2026-11-30', time: null, source: 'recorded', supervisorId: dana.aadObjectId,
         status: 'upcoming', movedTo: null, promptCardId: null, promptSentAt: '2026-11-16T08:30:00Z', remindedAt: null, answeredAt: null, answers: null,
         snoozes: Array.from({ length: 4 }, (_, k) => ({ at: `2026-11-${16 + k}T09:00:00Z`, until: `2026-11-${17 + k}`, reason: longest(200) })), snoozedUntil: '2026-11-24', summarySentAt: null, originKey: null,
+        afterCardId: null, afterSentAt: null, afterRemindedAt: null, outcome: null, cpdRecordId: null,
       });
     }
     const card = (await stack.message(dana, 'team status')).cards[0]!;

@@ -141,13 +141,18 @@ describe('sessions when things change', () => {
     expect(cardText(sent.body?.value)).toContain("Weave doesn't know your supervisor or line manager yet, so nobody else has seen it");
   });
 
-  it('counts a prepared, expected supervision as held, so the person is not shown overdue for ever', async () => {
+  it('counts an expected supervision as held once its supervisor confirms it, so the person is not shown overdue for ever', async () => {
     await job('2026-11-25T08:30:00Z');
     const prompt = stack.repliesTo(priya).cards[0];
     await stack.act(priya, 'supervision.submit', { cardId: cardIdOf(prompt), ...answers });
+    // The day after: preparing is not holding it. Dana is asked what happened.
     await job('2026-12-01T09:00:00Z');
+    expect((await stack.rt.schedules.get(stack.tenantId, priya.aadObjectId, 'supervision'))?.lastHeld ?? null).toBeNull();
+    const asked = stack.repliesTo(dana).cards.find((c) => cardText(c).includes('After supervision'))!;
+    expect(cardText(asked)).toContain('Priya Shah: supervision on Monday 30 November');
+    await stack.act(dana, 'outcome.held', { cardId: cardIdOf(asked) });
     expect((await stack.rt.schedules.get(stack.tenantId, priya.aadObjectId, 'supervision'))?.lastHeld).toBe('2026-11-30');
-    expect(cardText((await stack.message(dana, 'team status')).cards[0])).not.toContain('none recorded yet');
+    expect(cardText((await stack.message(dana, 'team status')).cards[0])).not.toContain('none held yet');
   });
 
   it('does not prompt someone whose manager has not confirmed them, nor anyone who has left', async () => {

@@ -48,7 +48,7 @@ describe('supervision prompts', () => {
       hrRecord(dana, { jobTitle: 'Team Manager', profession: 'manager', careerStage: 'manager', roles: ['practitioner', 'manager'] }),
       hrRecord(priya, { managerId: dana.aadObjectId, careerStage: 'experienced' }),
       hrRecord(eve, { managerId: dana.aadObjectId }),
-    ]);
+    ], '2026-06-01'); // on the roster since June: long enough for supervision to be overdue
     for (const u of [dana, priya, eve]) await stack.install(u);
   });
   afterEach(async () => stack?.stop());
@@ -219,14 +219,14 @@ describe('supervision prompts', () => {
     await stack.drainOutbox();
     // Ola is on the roster but has never opened Weave.
     const ola = teams.testUser('Ola Berg', 'ola.berg@example.org');
-    await stack.seed([hrRecord(ola, { managerId: dana.aadObjectId })]);
+    await stack.seed([hrRecord(ola, { managerId: dana.aadObjectId })], '2026-06-01');
     const { cards } = await stack.message(dana, 'team status');
     const text = cardText(cards[0]);
     expect(text).toContain('Priya Shah');
     expect(text).toContain('Friday 4 December (recorded)');
     expect(text).toContain('prepared');
     expect(text).toContain('Eve Marsh');
-    expect(text).toMatch(/Overdue[\s\S]*none recorded yet/);
+    expect(text).toMatch(/Overdue[\s\S]*none held yet/);
     expect(text).toContain('not reachable in Teams: cannot be prompted');
     expect(text).toContain('has not opened Weave yet: cannot be prompted');
     expect(text).toContain('3 people · 1 prepared for their next supervision · 2 overdue · 2 not reachable in Teams');

@@ -4,6 +4,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ADD_NEED_FIELDS } from '../../cards/addNeed';
+import { SESSION_OUTCOME_FIELDS, SESSION_RECORD_FIELDS } from '../../cards/afterSession';
+import { APPRAISAL_EXTRA_FIELDS } from '../../cards/sessionPrompt';
 import { ABOUT_YOU_FIELDS } from '../../cards/fragments';
 import { CPD_INPUTS } from '../../cards/logCpd';
 import { MENTOR_OFFER_FIELDS, MENTOR_REQUEST_FIELDS } from '../../cards/mentoring';
@@ -37,6 +39,12 @@ const CONTRACTS: [string, readonly string[]][] = [
   // Send later's date and time are on its Action.ShowCard, built in cards/offers.ts beside the schedule schema.
   ['offerCompose.json', OFFER_FIELDS],
   ['profile.json', PROFILE_SETTINGS_FIELDS],
+  // The action slots' ids are made from data (action<n>Text, …: ACTION_FIELDS); these are the fixed ones.
+  ['sessionOutcome.json', SESSION_OUTCOME_FIELDS],
+  ['sessionRecord.json', SESSION_RECORD_FIELDS],
+  ['planAgreement.json', []],
+  // Ratings, the plan's review and the need slots are made from data; these are the appraisal's own.
+  ['appraisalPrompt.json', APPRAISAL_EXTRA_FIELDS],
 ];
 
 describe('card inputs and the fields their schemas are typed against', () => {

@@ -16,6 +16,7 @@ import { managerDigestCard, orgPlanCard, teamDigestCard } from '../../cards/plan
 import { newTriggerCard } from '../../cards/trigger';
 import { offerComposeCard, offerInviteCard, offerProgressCard } from '../../cards/offers';
 import { mentorCheckInCard, mentorOfferCard, mentorProposalCard, mentorRequestCard } from '../../cards/mentoring';
+import { planAgreementCard, planConfirmCard, sessionOutcomeCard, sessionRecordCard } from '../../cards/afterSession';
 import { cardProblems, cardText } from '../support/cards';
 
 const cardId = '11111111-2222-4333-8444-555555555555';
@@ -87,6 +88,24 @@ describe('card templates', () => {
       places: [{ title: 'Booked', value: '2 of 2' }], attendees: [{ id: 'p1', name: 'Priya' }], attended: [], note: 'Saved', errors: [], footer: 'Need before speed', withdrawable: true,
     }),
     joinerConfirm: joinerConfirmCard({ cardId, name: 'Jo Reed', email: 'jo@x', facts: [{ title: 'Team', value: 'PaCT' }] }),
+    orgPlanLoop: orgPlanCard({
+      cardId, year: { heading: 'This year', lines: [] }, benchmark: { heading: 'Benchmark', note: 'Not enough', chart: [], rows: [] }, downloadUrl: 'https://weave.example/api/tab/#/org', note: '',
+      eyebrow: 'Today', summary: '8 staff', chart: [], priorities: [], equity: [], equityNote: 'Shares', mentoring: 'Mentoring', footer: 'For L&D',
+      supervisionNote: 'Held against policy', supervision: [{ heading: 'By team', rows: [{ title: 'PaCT', value: '7 people · 85%' }] }],
+      barriersNote: 'What got in the way', barriers: [{ heading: 'Social worker (4 answered)', rows: [{ title: 'Time', value: 'all 4' }] }],
+    }),
+    sessionOutcome: sessionOutcomeCard({
+      cardId, eyebrow: 'After supervision', title: 'Priya Shah: supervision on Friday 4 December', subtitle: 'Did it happen?', errors: [], warnings: ['"Jake (12)" looks like a name and an age.'],
+      note: { heading: 'Reminder', text: 'Did it happen?' }, actions: [1, 2, 3].map((n) => ({ n, text: n === 1 ? 'Read the guide' : '', owner: 'person', due: '', area: '' })),
+      owners: [{ code: 'person', label: 'Priya' }, { code: 'supervisor', label: 'You' }, { code: 'both', label: 'Both of you' }], actionsNote: 'Up to three', footer: 'Keep it anonymous', today: '2026-12-07', minDate: '2026-12-04',
+    }),
+    sessionRecord: sessionRecordCard({ cardId, eyebrow: 'Supervision held', title: 'Supervision with Dana', note: '', errors: [], actions: ['• Read the guide (you, by Friday)'], cpd: 'Log it', canLog: true, peer: { title: 'Peer', label: 'What Dana reflected' }, footer: 'Only you' }),
+    sessionRecordLogged: sessionRecordCard({ cardId, eyebrow: 'Supervision held', title: 'Supervision with Dana', note: 'Logged', errors: [], actions: [], cpd: 'In your record', canLog: false, peer: null, footer: 'Only you' }),
+    planAgreement: planAgreementCard({
+      cardId, eyebrow: 'After the appraisal', title: "Priya's plan", subtitle: 'Agree each', errors: [], warnings: [], empty: 'None',
+      needs: [{ needId: 'n1', codes: 'CC6 Information sharing', description: 'Schools', detail: 'from appraisal', decision: '', comment: '' }], footer: 'Only', submitTitle: 'Send to Priya to agree',
+    }),
+    planConfirm: planConfirmCard({ cardId, eyebrow: 'Your plan', title: 'Plan', subtitle: 'Dana agreed 1', note: '', errors: [], items: [{ codes: 'CC6', description: 'Schools', view: 'Dana agreed' }], canAgree: true, footer: 'Only you' }),
   };
 
   for (const [name, card] of Object.entries(cards)) {

@@ -139,5 +139,18 @@ for (const at of ['2027-03-10T10:00:00Z', '2027-08-24T13:00:00Z']) {
       const { plan: raw } = await orgPlanContent(stack.rt, today);
       expect(raw.equity.filter((r) => r.dimension === 'team').reduce((n, r) => n + r.places, 0)).toBe(bookings.length + pairs.length);
     });
+
+    it('shows supervision and appraisal closing their loop: agreed actions, a session waiting for its supervisor, frequency and barriers in totals', async () => {
+      const priya = personaByKey('practitioner');
+      const plan = cardText((await stack.message(teams.testUser(priya.name, priya.email, priya.aadObjectId), 'my plan')).cards[0]);
+      expect(plan).toMatch(/Agreed at your supervision on [\s\S]*Family Justice Council[\s\S]*Arrange for Priya to observe a final hearing/);
+      const dana = await teamOf(LEADS.PaCT);
+      const tariq = dana.people.find((p) => p.name === 'Tariq Hussain')!;
+      expect(tariq.status.find((f) => f.title === 'Last 12 weeks')?.value).toMatch(/held of \d+ the policy expects \(monthly\); 1 waiting for you to say what happened/);
+      const org = await api<OrgView>('org', 70);
+      expect(org.loop.supervision.map((s) => s.heading)).toEqual(['By team', 'By profession']);
+      expect(org.loop.barriers.length).toBeGreaterThanOrEqual(1);
+      for (const s of [...org.loop.supervision, ...org.loop.barriers]) for (const r of s.rows) expect(r.value).not.toMatch(/\b[12] of\b/);
+    });
   });
 }

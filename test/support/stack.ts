@@ -50,8 +50,8 @@ export interface TestStack {
   install(user: TestUser): Promise<SentReplies>;
   /** Presses an Action.Execute button: the invoke response's card (checked) or message. */
   act(user: TestUser, verb: string, data: Record<string, unknown>): Promise<InvokeResult>;
-  /** Puts people straight into the directory, as a roster import would. */
-  seed(records: HrRecord[]): Promise<void>;
+  /** Puts people straight into the directory, as a roster import on `asOf` would (default 1 November 2026: Weave knows them from then). */
+  seed(records: HrRecord[], asOf?: string): Promise<void>;
   /** The replies sent into a person's 1:1 chat since the last call. */
   repliesTo(user: TestUser): SentReplies;
   /** Waits for the work and outbox queues to finish everything queued. */
@@ -159,8 +159,8 @@ export async function startTestStack(options: { clock?: Clock; tenantId?: string
       }
       return { status: res.status, body };
     },
-    async seed(records) {
-      await rt.people.applyRoster(tenantId, planRosterImport([], records), '2026-11-01');
+    async seed(records, asOf = '2026-11-01') {
+      await rt.people.applyRoster(tenantId, planRosterImport([], records), asOf);
     },
     async drainOutbox(timeoutMs = 5000) {
       const deadline = Date.now() + timeoutMs;

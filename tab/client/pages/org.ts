@@ -1,6 +1,7 @@
 // Organisation (L&D admins): the organisation's priorities (each with Commission), this year's plan
 // as L&D decide it (budget, commissioning lines, reach, benchmark, the workbook), who CPD reaches,
-// learning triggers, the offer composer (which a line can fill) and how offers are going.
+// supervision against the policy and what gets in the way, learning triggers, the offer composer (which a
+// line can fill) and how offers are going.
 import type { ComposerOptions, OfferProgress, OrgView, YearPlanView } from '../../../api/shapes';
 import { h, replace } from '../dom';
 import { call, type Session } from '../session';
@@ -8,6 +9,7 @@ import { composer } from './compose';
 import { equitySection } from './org/equity';
 import { offerProgressSection } from './org/offerProgress';
 import { prioritiesSection } from './org/priorities';
+import { loopSection } from './org/loop';
 import { triggersSection } from './org/triggers';
 import { yearPlanSection } from './org/yearPlan';
 
@@ -24,6 +26,7 @@ export async function orgPage(main: HTMLElement, session: Session): Promise<void
     prioritiesSection(org, (code) => plan.commission(code)),
     plan.element,
     equitySection(org),
+    loopSection(org),
     triggersSection(org),
     h('section', { 'aria-labelledby': 'compose' },
       h('h2', { id: 'compose' }, 'Offer learning'),

@@ -1,0 +1,34 @@
+// What the organisation plan shows of supervision and appraisal closing their loop: supervision held
+// against the policy, by team and profession, and what got in the way of learning, by profession.
+// Totals only, as app/plans/supervisionTotals.ts and barriers.ts work them out.
+import type { IsoDate } from '../../core/calendar';
+import type { Person } from '../../core/people';
+import type { AppDeps } from '../deps';
+import { barrierCounts } from './barriers';
+import { supervisionTotals, type FrequencyRow } from './supervisionTotals';
+
+type Section = { heading: string; rows: { title: string; value: string }[] };
+
+const frequencyLine = (r: FrequencyRow) =>
+  `${r.people} people · ${r.heldPercent === null ? 'none expected' : `${r.heldPercent}% of expected supervision held`} · all of theirs: ${r.onCadence}`;
+
+export async function orgSupervisionAndBarriers(deps: Pick<AppDeps, 'config' | 'people' | 'sessions' | 'policy' | 'planPolicy' | 'appraisals'>, today: IsoDate, people?: readonly Person[]) {
+  const [totals, barriers] = await Promise.all([supervisionTotals(deps, today, people), barrierCounts(deps, today, 'profession')]);
+  const t = deps.planPolicy.threshold;
+  const supervision: Section[] = [
+    { heading: 'By team', rows: totals.byTeam.slice(0, 12).map((r) => ({ title: r.group, value: frequencyLine(r) })) },
+    { heading: 'By profession', rows: totals.byProfession.slice(0, 12).map((r) => ({ title: r.group, value: frequencyLine(r) })) },
+  ].filter((s) => s.rows.length > 0);
+  const barrierRows: Section[] = barriers.rows.map((r) => ({
+    heading: `${r.group} (${r.respondents} answered)`,
+    rows: r.barriers.map((b) => ({ title: b.label, value: b.shown })),
+  }));
+  return {
+    supervisionNote: `Supervision confirmed held by supervisors over the last ${totals.weeks} weeks, against what the cadence policy expects for each person since Weave knew them. Groups of fewer than ${t} are pooled; no one is named.`,
+    supervision,
+    barriersNote: barrierRows.length
+      ? `What got in the way of learning, as people said at appraisal (their latest, in the last 15 months), by profession. Groups of fewer than ${t} are pooled.`
+      : `What got in the way of learning shows here once at least ${t} people have said at appraisal.`,
+    barriers: barrierRows,
+  };
+}
