@@ -45,6 +45,8 @@ export interface PlanCardData {
   agreement?: string;
   /** What was agreed at the latest supervision: the person's own card only. */
   agreed?: { heading: string; lines: string[] } | null;
+  /** The team's agreed priorities this year, those touching the person's own needs marked: own card only. */
+  teamPriorities?: { heading: string; lines: string[] } | null;
 }
 
 export function planCard(d: PlanCardData): AdaptiveCardJson {
@@ -68,5 +70,7 @@ export function planCard(d: PlanCardData): AdaptiveCardJson {
     agreement: d.agreement ?? '',
     agreedHeading: d.agreed?.heading ?? '',
     agreed: (d.agreed?.lines ?? []).map(plain),
+    teamPrioritiesHeading: d.teamPriorities?.heading ?? '',
+    teamPriorities: (d.teamPriorities?.lines ?? []).map(plain),
   });
 }

@@ -10,11 +10,13 @@ import { banner } from './fragments';
 import { expand } from './render';
 import { clip, plain } from '../core/text';
 
-export function teamDigestCard(d: TeamDigest & { eyebrow: string; threshold: number; offers: string[] }): AdaptiveCardJson {
+export function teamDigestCard(d: TeamDigest & { eyebrow: string; threshold: number; offers: string[]; agreed?: { heading: string; lines: string[] } | null }): AdaptiveCardJson {
   const charted = new Set(d.chart.map((c) => c.label));
   return expand(teamTemplate, {
     eyebrow: d.eyebrow,
     title: `${plain(d.team)}: team training plan`,
+    agreedHeading: d.agreed?.heading ?? '',
+    agreed: (d.agreed?.lines ?? []).map(plain),
     tooSmall: d.tooSmall,
     tooSmallText: `The team has fewer than ${d.threshold} people on HR's roster, so Weave posts no figures here: with so few, totals would point at people.`,
     headline: d.headline,

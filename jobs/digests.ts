@@ -1,8 +1,10 @@
 // Weekly digests: each linked team's training plan is computed and stored for the week, then
 // posted to its channel (totals only); every manager with reports gets theirs privately, by name;
 // on the first such day of a month, L&D get the organisation's plan. Each has a batch key per week,
-// so running again in the same week posts nothing twice.
+// so running again in the same week posts nothing twice. Once the date to agree by has passed, each
+// team still without agreed priorities has its manager reminded, once a year.
 import type { AppDeps } from '../app/deps';
+import { remindUnagreedTeams } from '../app/plans/agreements';
 import { loadRollup, teamPlanOf } from '../app/plans/rollup';
 import { mondayOf } from '../core/calendar';
 import { hasRole } from '../core/people';
@@ -33,5 +35,6 @@ export async function runDigests(deps: AppDeps): Promise<string> {
   for (const a of admins) {
     await deps.outbox.sendCard({ tenantId, batch: `org-digest|${period}`, recipientId: a.aadObjectId, kind: 'orgPlan', context: { period } });
   }
-  return `${plural(links.length, 'team channel', 'team channels')}, ${plural(managers.length, 'manager digest', 'manager digests')}${monthly ? `, organisation plan to ${admins.length} L&D` : ''} for the week of ${period}`;
+  const reminded = await remindUnagreedTeams(deps, tenantId, today);
+  return `${plural(links.length, 'team channel', 'team channels')}, ${plural(managers.length, 'manager digest', 'manager digests')}${monthly ? `, organisation plan to ${admins.length} L&D` : ''}${reminded > 0 ? `, ${plural(reminded, 'team', 'teams')} reminded to agree priorities` : ''} for the week of ${period}`;
 }

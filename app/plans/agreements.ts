@@ -95,7 +95,7 @@ export async function unagreedTeams(deps: Pick<AppDeps, 'agreements' | 'people' 
   return { teams: teams.filter((t) => !done.has(t)), of: teams.length, due: today > agreeBy, agreeBy };
 }
 
-/** Once the date to agree by has passed, each unagreed team's manager is told, once a year. Answers how many were. */
+/** Once the date to agree by has passed, each unagreed team's manager is told, once a year. Answers how many were told by this call. */
 export async function remindUnagreedTeams(deps: Pick<AppDeps, 'agreements' | 'people' | 'planPolicy' | 'outbox'>, tenantId: string, today: string): Promise<number> {
   const { teams, due } = await unagreedTeams(deps, tenantId, today);
   if (!due) return 0;
@@ -105,9 +105,9 @@ export async function remindUnagreedTeams(deps: Pick<AppDeps, 'agreements' | 'pe
   for (const team of teams) {
     const lead = leadOf(team, people);
     if (!lead) continue;
-    await deps.outbox.sendText(tenantId, `team-plan-due|${year.start}|${team}`, lead,
-      `${team} has no agreed training priorities for ${year.label} yet. Type **team plan** to see the team's plan and agree up to ${deps.planPolicy.teamPlans.maxPriorities} priorities: they lead the team's digest and tell L&D what to commission.`);
-    told += 1;
+    const queued = await deps.outbox.sendText(tenantId, `team-plan-due|${year.start}|${team}`, lead,
+      `${team} has no agreed training priorities for ${year.label} yet. Type **team priorities** to agree up to ${deps.planPolicy.teamPlans.maxPriorities} priorities: they lead the team's digest and tell L&D what to commission.`);
+    if (queued) told += 1;
   }
   return told;
 }

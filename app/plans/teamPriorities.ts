@@ -37,3 +37,13 @@ export async function prioritiesForMember(deps: Pick<AppDeps, 'agreements' | 'ne
 export function priorityLines(priorities: readonly PriorityLine[]): string[] {
   return priorities.map((p) => `${p.label}, by ${p.term}: ${p.why}`);
 }
+
+/** What a team's digest leads with: its agreed priorities for the year, or null when none are agreed. */
+export async function agreedForDigest(deps: Pick<AppDeps, 'agreements' | 'planPolicy'>, tenantId: string, team: string, today: string): Promise<{ heading: string; lines: string[] } | null> {
+  const agreement = await agreementFor(deps, tenantId, team, today);
+  if (!agreement) return null;
+  return {
+    heading: `Agreed priorities for ${currentYear(deps, today).label}`,
+    lines: priorityLines(agreement.priorities.map((p) => ({ ...p, label: describeCode(p.code) }))),
+  };
+}

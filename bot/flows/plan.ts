@@ -26,6 +26,7 @@ import { clip } from '../../core/text';
 import { largestThatFits } from '../../cards/fit';
 import { changeNeed, commentOnNeed } from '../../app/plan/needs';
 import { agreedAtSupervision, planAgreementOf } from './planAgreed';
+import { prioritiesForMember } from '../../app/plans/teamPriorities';
 import type { ActivityType } from '../../core/activities';
 
 const NO_NEED = 'That button is missing which need it is for. Type my plan to start again.';
@@ -101,9 +102,11 @@ async function planContent(deps: BotDeps, person: Person, viewerId: string, valu
   const earlier = needs.filter((n) => !current.includes(n) && !next.includes(n));
   const count = (status: NeedStatus) => earlier.filter((n) => n.status === status).length;
   const owner = viewerId === person.aadObjectId ? 'you' : firstName(person);
-  const [agreement, agreed] = await Promise.all([
+  const own = viewerId === person.aadObjectId;
+  const [agreement, agreed, team] = await Promise.all([
     planAgreementOf(deps, person, [period.start, ...new Set(next.map((n) => n.period))], viewerId),
-    viewerId === person.aadObjectId ? agreedAtSupervision(deps, person, today) : null,
+    own ? agreedAtSupervision(deps, person, today) : null,
+    own ? prioritiesForMember(deps, person, today) : null,
   ]);
   const view = (n: LearningNeed) => withTyped(needView(n, today, owner, records.filter((r) => r.needIds.includes(n.needId)), agreement.mark(n)), values);
   const pressing = mostPressingFirst([...current, ...next]);
@@ -126,6 +129,10 @@ async function planContent(deps: BotDeps, person: Person, viewerId: string, valu
       earlier: earlier.length > 0 ? `Earlier plan years: ${count('met')} met, ${count('dropped')} dropped.` : '',
       agreement: agreement.line,
       agreed,
+      teamPriorities: team && {
+        heading: `${team.team}'s priorities for ${team.year}`,
+        lines: team.priorities.map((p) => `${p.touchesYou ? 'Touches your learning: ' : ''}${p.label}, by ${p.term}. ${p.why}`),
+      },
     };
   };
 }
@@ -155,6 +162,7 @@ async function renderOwn(deps: BotDeps, card: CardOf<'plan'>, form?: FormState) 
       buttons: [{ title: 'Add a need', command: 'add need' }, { title: 'Log CPD', command: 'log cpd' }],
       agreement: content.agreement,
       agreed: content.agreed,
+      teamPriorities: content.teamPriorities,
     });
   });
 }

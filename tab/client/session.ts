@@ -35,6 +35,9 @@ export async function teamsSession(): Promise<Session> {
   const context = await app.getContext();
   applyTheme(context.app.theme);
   app.registerOnThemeChangeHandler(applyTheme);
+  // A deep link from a card (core/tabLink.ts) names the page as its subEntityId; the router reads the hash.
+  const page = context.page.subPageId;
+  if (page && /^[a-z]{1,16}$/.test(page) && !location.hash) location.hash = `#/${page}`;
   await app.notifySuccess();
   return { inTeams: true, token: () => authentication.getAuthToken() };
 }

@@ -11,6 +11,7 @@ import { CPD_INPUTS } from '../../cards/logCpd';
 import { MENTOR_OFFER_FIELDS, MENTOR_REQUEST_FIELDS } from '../../cards/mentoring';
 import { PROFILE_SETTINGS_FIELDS } from '../../cards/profile';
 import { TRIGGER_FIELDS } from '../../cards/trigger';
+import { LINE_FIELDS } from '../../core/commissioning';
 import { OFFER_FIELDS } from '../../core/offers';
 
 const TEMPLATES = join(__dirname, '..', '..', 'cards', 'templates');
@@ -43,6 +44,12 @@ const CONTRACTS: [string, readonly string[]][] = [
   ['sessionOutcome.json', SESSION_OUTCOME_FIELDS],
   ['sessionRecord.json', SESSION_RECORD_FIELDS],
   ['planAgreement.json', []],
+  ['fragments/lineInputs.json', LINE_FIELDS],
+  // Recording a line delivered asks what it cost (the move schema in bot/flows/commissioning.ts).
+  ['commissionLine.json', ['actual']],
+  // The agreement's and the budget's rows are made from data (code_n, why_n, term_n; name_n, pounds_n).
+  ['teamAgreement.json', []],
+  ['yearPlan.json', []],
   // Ratings, the plan's review and the need slots are made from data; these are the appraisal's own.
   ['appraisalPrompt.json', APPRAISAL_EXTRA_FIELDS],
 ];

@@ -34,6 +34,7 @@ describe('card templates', () => {
     planOwn: planCard({
       cardId, title: 'Your plan', subtitle: 'Only you', note: 'Saved', errors: [], mode: 'own', picker: null, footer: '', buttons: [{ title: 'Add a need', command: 'add need' }],
       excerpt: '',
+      teamPriorities: { heading: "PaCT's priorities for 2026–27", lines: ['Touches your learning: CC3 Safeguarding, by Summer 2027. Two reviews named it.'] },
       groups: [{ heading: 'Open (1)', more: '', needs: [{ needId: 'n1', codes: 'CC3', description: 'Court', lines: ['High priority'], comments: ['Dana: good'], earlierComments: '', status: 'open', planActivity: '', planNote: '', planDate: '', dropReason: '', comment: '' }] }],
     }),
     planOwnCut: planCard({
@@ -58,6 +59,7 @@ describe('card templates', () => {
       team: 'PaCT', tooSmall: false, subHeadings: ['CC3.S2 Communication (4)'], offers: ['Court skills: bite-size workshop, 10 December 2026'], headline: '8 of 11 people have open learning needs.', chart: [{ label: 'CC3', value: 6 }], table: [{ label: 'CC3 Safeguarding', value: '6' }, { label: 'CC6 Information sharing', value: 'fewer than 3' }],
       activities: ['Mentoring (4)'], trend: 'About the same as last week.', supervision: 'Prepared for 8 of 11.', appraisal: 'Appraisal: all 11.', mentoring: 'In pairs: 3.', triggers: null,
       suggestions: ['6 of 11 need CC3 Safeguarding: try mentoring.'], eyebrow: 'Week of 23 November 2026', threshold: 3,
+      agreed: { heading: 'Agreed priorities for 2026–27', lines: ['CC3 Safeguarding, by Summer 2027: two serious case reviews named it.'] },
     }),
     teamDigestSmall: teamDigestCard({ team: 'Tiny', tooSmall: true, subHeadings: [], offers: [], headline: '', chart: [], table: [], activities: [], trend: '', supervision: '', appraisal: '', mentoring: '', triggers: null, suggestions: [], eyebrow: 'Week', threshold: 3 }),
     teamDigestEmpty: teamDigestCard({ team: 'New team', tooSmall: false, subHeadings: [], offers: [], headline: 'none yet', chart: [], table: [], activities: [], trend: 'First', supervision: 'None due', appraisal: 'too few', mentoring: '0', triggers: 'Triggers: CC6', suggestions: [], eyebrow: 'Week', threshold: 3 }),
