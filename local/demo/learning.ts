@@ -4,7 +4,8 @@
 // cadence (local/demo/sessions.ts), plans whose needs meet in shared areas (needs.ts), CPD across
 // professions (cpd.ts), learning offers booked and attended (offers.ts), learning triggers
 // (triggers.ts), mentoring across professions (mentoring.ts), and supervision and appraisal closing
-// their loop: outcomes, agreed actions and agreed plans (loop.ts). Everything is dated from `today`,
+// their loop: outcomes, agreed actions and agreed plans (loop.ts), and this year's plan decided so far:
+// teams' agreed priorities, the budget and commissioning lines the offers came from (yearPlan.ts). Everything is dated from `today`,
 // in the organisation's zone, and written through the stores the product's own flows and jobs
 // write to, in their shapes, with ids that come out the same on every load.
 import type { IsoDate } from '../../core/calendar';
@@ -17,6 +18,7 @@ import { demoOffers, writeOffers } from './offers';
 import { demoHistory, writeHistory } from './sessions';
 import { demoTriggers, writeTriggers } from './triggers';
 import { demoLoop, writeLoop } from './loop';
+import { demoYearPlan, linkOffers, writeYearPlan } from './yearPlan';
 
 export interface DemoLearning {
   needs: number;
@@ -33,6 +35,8 @@ export async function seedDemoLearning(rt: Runtime, tenantId: string, today: Iso
   const needs = demoNeeds(rt.policy, people, history, today);
   const logged = demoCpd(people, needs, today);
   const offers = demoOffers(people, needs, today, zone);
+  const yearPlan = demoYearPlan(tenantId, rt.planPolicy.orgYear.startsOn, offers.offers, today);
+  linkOffers(offers.offers, yearPlan);
   const cpd = [...logged, ...offers.attendance];
   // A need that CPD meets is in progress, as `log cpd` and Mark attendance leave it.
   const met = new Set(cpd.flatMap((r) => r.needIds));
@@ -45,6 +49,7 @@ export async function seedDemoLearning(rt: Runtime, tenantId: string, today: Iso
   await writeNeeds(rt, needs);
   await writeCpd(rt, cpd);
   await writeOffers(rt, offers);
+  await writeYearPlan(rt, yearPlan);
   await writeTriggers(rt, demoTriggers(tenantId, today));
   await writeMentoring(rt, mentoring);
   return { needs: needs.length + loop.needs.length, cpd: cpd.length, mentorOffers: mentoring.offers.length, sessions: history.sessions.length, offers: offers.offers.length };

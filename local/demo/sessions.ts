@@ -138,16 +138,19 @@ export function demoHistory(policy: CadencePolicy, people: readonly Person[], to
     }
     if (held.length) history.held.push({ tenantId: person.tenantId, personId: person.aadObjectId, kind: 'supervision', dates: held });
 
-    // Appraisal and the mid-year review, as the cycle had them since they started (a month in, at the earliest).
+    // Appraisal and the mid-year review, as the cycle had them over two years or since they started (a
+    // month in, at the earliest). Self-ratings a year and more ago were a little lower: the benchmark
+    // compares the two years.
     const cp = cadencePerson(person);
-    const from = person.startDate && addDays(person.startDate, 28) > addMonths(today, -12) ? addDays(person.startDate, 28) : addMonths(today, -12);
+    const from = person.startDate && addDays(person.startDate, 28) > addMonths(today, -24) ? addDays(person.startDate, 28) : addMonths(today, -24);
+    const yearAgo = addMonths(today, -12);
     const byKind = new Map<SessionKind, IsoDate[]>();
     for (let next = nextAppraisal(policy, cp, from); next && next.date < today; next = nextAppraisal(policy, cp, next.date)) {
       history.sessions.push(newSession(person, { kind: next.kind, date: next.date, time: null, source: 'cadence' }, {
         status: 'held', promptSentAt: prompted(next.date), answeredAt: answered(next.date), summarySentAt: summarised(next.date),
         answers: {
           wentWell: WENT_WELL[(i + 3) % WENT_WELL.length]!,
-          ...(next.kind === 'appraisal' ? Object.fromEntries(AREA_CODES.map((c, k) => [`sa_${c}`, String(2 + ((i + k) % 3 === 0 ? 1 : 0))])) : {}),
+          ...(next.kind === 'appraisal' ? Object.fromEntries(AREA_CODES.map((c, k) => [`sa_${c}`, String(2 + ((i + k) % (next.date < yearAgo ? 4 : 3) === 0 ? 1 : 0))])) : {}),
         },
       }));
       byKind.set(next.kind, [...(byKind.get(next.kind) ?? []), next.date]);

@@ -4,7 +4,7 @@
 // chat's org plan and the tab showing the same figures; supervision figures that cannot contradict.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrgView, TeamView } from '../../api/shapes';
+import type { OrgView, TeamView, YearPlanView } from '../../api/shapes';
 import { orgPlanContent } from '../../app/plans/orgPlanContent';
 import { supervisionRuleFor } from '../../core/cadence';
 import { policyOn } from '../../core/cadencePolicy';
@@ -151,6 +151,23 @@ for (const at of ['2027-03-10T10:00:00Z', '2027-08-24T13:00:00Z']) {
       expect(org.loop.supervision.map((s) => s.heading)).toEqual(['By team', 'By profession']);
       expect(org.loop.barriers.length).toBeGreaterThanOrEqual(1);
       for (const s of [...org.loop.supervision, ...org.loop.barriers]) for (const r of s.rows) expect(r.value).not.toMatch(/\b[12] of\b/);
+    });
+
+    it("shows this year's plan decided so far: teams' agreed priorities, a budget, lines that offers answered, a benchmark against last year", async () => {
+      const priya = personaByKey('practitioner');
+      const plan = cardText((await stack.message(teams.testUser(priya.name, priya.email, priya.aadObjectId), 'my plan')).cards[0]);
+      expect(plan).toMatch(/PaCT's priorities for \d{4}–\d{2}/);
+      const user = teams.testUser(morgan.name, morgan.email, morgan.aadObjectId);
+      const org = cardText((await stack.message(user, 'org plan')).cards[0]);
+      expect(org).toMatch(/Teams: 2 of \d+ teams have agreed their priorities/);
+      expect(org).toMatch(/Budget: £65,000; £[\d,]+ committed, £[\d,]+ spent\./);
+      const year = await api<YearPlanView>('org/year', 70);
+      const answered = year.lines.filter((l) => l.offered > 0);
+      expect(answered.length).toBe(3);
+      expect(answered.some((l) => l.attended > 0 && l.statusLabel === 'Delivered')).toBe(true);
+      // Ratings from appraisals in this year and the last: the benchmark shows areas, each beside last year's.
+      expect(year.benchmark.areas.filter((a) => a.mean !== null).length).toBeGreaterThan(0);
+      expect(year.benchmark.areas.some((a) => a.mean !== null && a.lastYear !== null)).toBe(true);
     });
   });
 }
