@@ -51,6 +51,9 @@ param proactiveInstall bool = false
 @description('Weave\'s id in the organisation\'s Teams app catalog, once uploaded (docs/deploy.md, step 6). Required with proactiveInstall.')
 param teamsAppCatalogId string = ''
 
+@description('The Teams app id the package was built with (TEAMS_APP_ID, docs/deploy.md step 5): buttons on cards open the Plans tab in Teams with it. Empty: they open the tab\'s web address.')
+param teamsAppId string = ''
+
 param tags object = { app: 'weave' }
 
 var suffix = uniqueString(resourceGroup().id, name)
@@ -239,6 +242,7 @@ resource app 'Microsoft.Web/sites@2024-04-01' = {
         { name: 'WEAVE_BOT_SDK', value: botSdk }
         { name: 'WEAVE_PROACTIVE_INSTALL', value: proactiveInstall ? 'graph' : 'off' }
         { name: 'WEAVE_TEAMS_APP_CATALOG_ID', value: teamsAppCatalogId }
+        { name: 'TEAMS_APP_ID', value: teamsAppId }
       ]
     }
   }
