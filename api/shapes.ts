@@ -167,8 +167,8 @@ export interface CommissionLineView {
   budgetLine: string;
   status: string;
   statusLabel: string;
-  /** The statuses it may move to next (one step either way). */
-  moves: Option[];
+  /** The statuses it may move to next (one step either way); `back` when it is the step before. */
+  moves: (Option & { back: boolean })[];
   /** The form's values for editing it, and the offer composer's for an offer made from it. */
   values: Record<string, string>;
   offerValues: Record<string, string>;

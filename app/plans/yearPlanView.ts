@@ -41,7 +41,7 @@ export async function describeYearPlan(deps: Pick<AppDeps, 'people' | 'planPolic
       audience: audienceWords(line), provider: providerWords(line, (id) => names.get(id) ?? 'someone who has left'),
       places: line.places, offered, booked, attended, estimated: formatPounds(line.estimatedPence), actual: line.actualPence === null ? null : formatPounds(line.actualPence),
       budgetLine: line.budgetLine, status: line.status, statusLabel: LINE_STATUS_LABELS[line.status],
-      moves: LINE_STATUSES.filter((s) => canMove(line.status, s)).map((s) => ({ value: s, title: LINE_STATUS_LABELS[s] })),
+      moves: LINE_STATUSES.filter((s) => canMove(line.status, s)).map((s) => ({ value: s, title: LINE_STATUS_LABELS[s], back: LINE_STATUSES.indexOf(s) < LINE_STATUSES.indexOf(line.status) })),
       values: lineValues(line),
       offerValues: offerValuesFor(line, await teamsInServices(deps, tenantId, line.services)),
     }))),

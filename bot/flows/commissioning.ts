@@ -39,6 +39,8 @@ const NEXT_STEP: Record<LineStatus, string> = {
   evaluated: 'Done for this year.',
 };
 
+const movesBack = (from: LineStatus, to: LineStatus) => LINE_STATUSES.indexOf(to) < LINE_STATUSES.indexOf(from);
+
 const etagInput = z.looseObject({ etag: z.string().max(200).optional() });
 const moveInput = z.looseObject({ to: choice('Status', LINE_STATUSES), etag: z.string().max(200).optional(), actual: pounds('What it actually cost') });
 
@@ -75,7 +77,7 @@ async function renderLine(deps: BotDeps, card: CardOf<'commissionLine'>, form?: 
     ],
     editing: !!typedIn && (form?.errors?.length ?? 0) > 0,
     canOffer: line.status === 'proposed' || line.status === 'agreed' || line.status === 'offered',
-    moves: LINE_STATUSES.filter((s) => s !== 'delivered' && canMove(line.status, s)).map((s) => ({ to: s, title: `Move to ${LINE_STATUS_LABELS[s].toLowerCase()}` })),
+    moves: LINE_STATUSES.filter((s) => s !== 'delivered' && canMove(line.status, s)).map((s) => ({ to: s, title: `${movesBack(line.status, s) ? 'Back to' : 'Move to'} ${LINE_STATUS_LABELS[s].toLowerCase()}` })),
     deliver: canMove(line.status, 'delivered') ? 'Record it delivered' : '',
     etag: line.etag,
   });

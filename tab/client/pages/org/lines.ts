@@ -72,7 +72,7 @@ export function linesPart(session: Session, plan: YearPlanView, hooks: LinesHook
         line.moves.map((to) => h('button', {
           type: 'button',
           onclick: () => (to.value === 'delivered' ? askActual(cell, line, to, () => { buttons(); cell.querySelector('button')?.focus(); }) : void move(line, to)),
-        }, `Move to ${to.title}`, hidden(`: “${line.title}”`))),
+        }, `${to.back ? 'Back to' : 'Move to'} ${to.title}`, hidden(`: “${line.title}”`))),
         h('button', { type: 'button', onclick: () => hooks.createOffer(line) }, 'Create offer', hidden(` from “${line.title}”`)),
       );
     };
