@@ -28,6 +28,7 @@ import { startLocalHost } from '../functions/local/host';
 import { syntheticOrg } from '../local/syntheticOrg';
 import { loadConfig } from '../runtime/config';
 import { createRuntime } from '../runtime/runtime';
+import { shardKey } from '../store/shards';
 import type { RateBudget } from '../store/rateLimit';
 import { listAll, submitInBatches, TABLES } from '../store/tables';
 import { cardProblems } from '../test/support/cards';
@@ -73,7 +74,7 @@ const tenantId = config.tenantId;
 const org = syntheticOrg(SIZE, 2);
 await rt.people.applyRoster(tenantId, planRosterImport([], org), START);
 await submitInBatches(rt.tables.client(TABLES.conversations), org.map((p): TransactionAction => ['create', {
-  partitionKey: tenantId, rowKey: p.aadObjectId.toLowerCase(), status: 'installed', installedAt: simulated.toISOString(), statusChangedAt: simulated.toISOString(), timeZone: '', locale: '',
+  partitionKey: shardKey(tenantId, p.aadObjectId.toLowerCase()), rowKey: p.aadObjectId.toLowerCase(), status: 'installed', installedAt: simulated.toISOString(), statusChangedAt: simulated.toISOString(), timeZone: '', locale: '',
   ref: JSON.stringify({ channelId: 'msteams', serviceUrl: connector.url, conversationId: `a:${p.aadObjectId}`, conversationKind: 'personal', tenantId, bot: { id: '28:bot', name: 'Weave' } }),
 }]));
 const host = await startLocalHost(rt, { port: 0, timers: false, queue: { minPollingMs: 5, maxPollingMs: 20 }, log: (level, source, message) => {
