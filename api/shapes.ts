@@ -20,6 +20,10 @@ export interface PlanView {
   cpd: { period: string; headline: string; tone: 'good' | 'attention' | 'default'; checks: Fact[]; notes: string[]; records: { date: string; title: string; detail: string }[] };
   /** The person's team's agreed priorities for the year (their own plan only: a manager viewing a report's sees none). */
   teamPriorities: TeamPrioritiesView | null;
+  /** "Plan year from …: agreed by you and Dana Hughes on …", or '' when no plan year shown is agreed. */
+  agreement: string;
+  /** What was agreed at the latest supervision (their own plan only). */
+  agreedAtSupervision: { heading: string; lines: string[] } | null;
 }
 
 export interface ExportLinks {

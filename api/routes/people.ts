@@ -14,6 +14,7 @@ import { checkFacts, headline, periodLine, readinessNotes, readinessOf, recordDe
 import { commentLines, currentPlan, groupByStatus, needDetails, needHeading } from '../../views/plan';
 import { forbidden, ok, type ApiRoute } from '../route';
 import type { ExportLinks, PlanView, SessionView } from '../shapes';
+import { agreedAtSupervision, planAgreementOf } from '../../app/plans/planAgreed';
 
 /** A person's plan and CPD, as they (or their line manager) see it. */
 async function planOf(deps: AppDeps, person: Person, viewerId: string): Promise<PlanView> {
@@ -23,12 +24,25 @@ async function planOf(deps: AppDeps, person: Person, viewerId: string): Promise<
   const period = planPeriodOf(deps.policy, cadencePerson(person), today);
   const ready = readinessOf(deps.registration, person, records, today);
   const top = headline(ready);
-  const needView = (n: LearningNeed) => ({ heading: needHeading(n), description: n.description, details: needDetails(n, today, viewerId === person.aadObjectId ? 'you' : firstName(person)), comments: commentLines(n), status: NEED_STATUS_LABELS[n.status] });
   // Named at an appraisal for the plan year it opens: the chat card shows these too, and points here for all of them.
   const next = needs.filter((n) => n.period > period.start);
-  const teamPriorities = viewerId === person.aadObjectId ? await prioritiesForMember(deps, person, today) : null;
+  const own = viewerId === person.aadObjectId;
+  const [teamPriorities, agreement, agreed] = await Promise.all([
+    own ? prioritiesForMember(deps, person, today) : null,
+    planAgreementOf(deps, person, [period.start, ...new Set(next.map((n) => n.period))], viewerId),
+    own ? agreedAtSupervision(deps, person, today) : null,
+  ]);
+  const needView = (n: LearningNeed) => {
+    const mark = agreement.mark(n);
+    return {
+      heading: needHeading(n), description: n.description, details: [...(mark ? [mark] : []), ...needDetails(n, today, own ? 'you' : firstName(person))],
+      comments: commentLines(n), status: NEED_STATUS_LABELS[n.status],
+    };
+  };
   return {
     teamPriorities,
+    agreement: agreement.line,
+    agreedAtSupervision: agreed,
     person: { id: person.aadObjectId, name: nameOf(person), jobTitle: person.jobTitle, profession: professionLabel(person.profession), team: person.team },
     asManager: viewerId !== person.aadObjectId,
     planYear: describePeriod(period),

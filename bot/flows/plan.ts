@@ -25,7 +25,7 @@ import { isGuid } from '../../core/validation';
 import { clip } from '../../core/text';
 import { largestThatFits } from '../../cards/fit';
 import { changeNeed, commentOnNeed } from '../../app/plan/needs';
-import { agreedAtSupervision, planAgreementOf } from './planAgreed';
+import { agreedAtSupervision, planAgreementOf } from '../../app/plans/planAgreed';
 import { prioritiesForMember } from '../../app/plans/teamPriorities';
 import type { ActivityType } from '../../core/activities';
 

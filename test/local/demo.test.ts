@@ -4,7 +4,7 @@
 // chat's org plan and the tab showing the same figures; supervision figures that cannot contradict.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrgView, TeamView, YearPlanView } from '../../api/shapes';
+import type { OrgView, PlanView, TeamView, YearPlanView } from '../../api/shapes';
 import { orgPlanContent } from '../../app/plans/orgPlanContent';
 import { supervisionRuleFor } from '../../core/cadence';
 import { policyOn } from '../../core/cadencePolicy';
@@ -144,6 +144,10 @@ for (const at of ['2027-03-10T10:00:00Z', '2027-08-24T13:00:00Z']) {
       const priya = personaByKey('practitioner');
       const plan = cardText((await stack.message(teams.testUser(priya.name, priya.email, priya.aadObjectId), 'my plan')).cards[0]);
       expect(plan).toMatch(/Agreed at your supervision on [\s\S]*Family Justice Council[\s\S]*Arrange for Priya to observe a final hearing/);
+      // The tab shows her the same, and her manager's view of her plan does not.
+      const mine = await api<PlanView>('me', 11);
+      expect(mine.agreedAtSupervision?.lines.join(' ')).toMatch(/Arrange for Priya to observe a final hearing/);
+      expect((await api<PlanView>(`people/${staffId(11)}/plan`, 10)).agreedAtSupervision).toBeNull();
       const dana = await teamOf(LEADS.PaCT);
       const tariq = dana.people.find((p) => p.name === 'Tariq Hussain')!;
       expect(tariq.status.find((f) => f.title === 'Last 12 weeks')?.value).toMatch(/held of \d+ the policy expects \(monthly\); 1 waiting for you to say what happened/);

@@ -1,5 +1,7 @@
 // My plan (and, for a line manager, a report's plan): the LDP by status, the CPD record and
-// registration readiness, and for the person themself their team's agreed priorities and the export.
+// registration readiness, the plan year as agreed at appraisal (needs changed since marked), and for
+// the person themself what was agreed at their latest supervision, their team's agreed priorities and
+// the export.
 import type { ExportLinks, PlanView, TeamPrioritiesView } from '../../../api/shapes';
 import { announce, facts, h, replace } from '../dom';
 import { call, type Session } from '../session';
@@ -39,8 +41,13 @@ export async function planPage(main: HTMLElement, session: Session, personId: st
     h('h1', {}, plan.asManager ? `${plan.person.name}'s plan` : 'My plan'),
     h('p', { class: 'muted' }, `${plan.person.jobTitle} · ${plan.person.profession} · ${plan.person.team}`),
     plan.asManager ? h('p', { class: 'note' }, 'You see this as their line manager or supervisor. Talk it through with them at supervision.') : null,
+    plan.agreedAtSupervision ? h('section', { 'aria-labelledby': 'agreed', class: 'card' },
+      h('h2', { id: 'agreed' }, plan.agreedAtSupervision.heading),
+      h('ul', {}, plan.agreedAtSupervision.lines.map((l) => h('li', {}, l.replace(/^• /, '')))),
+    ) : null,
     h('section', { 'aria-labelledby': 'ldp' },
       h('h2', { id: 'ldp' }, `Learning Development Plan: ${plan.planYear}`),
+      plan.agreement ? h('p', { class: 'good' }, plan.agreement) : null,
       plan.groups.length === 0
         ? h('p', {}, plan.asManager ? 'No learning needs recorded for this plan year yet.' : 'No learning needs yet. In your chat with Weave, type "add need", or answer your next supervision prompt.')
         : plan.groups.map((g) => h('div', {},

@@ -5,8 +5,8 @@ import { changeSinceAgreed, type Appraisal } from '../../core/appraisal';
 import { formatFullDay, type IsoDate } from '../../core/calendar';
 import type { LearningNeed } from '../../core/needs';
 import { nameOf, type Person } from '../../core/people';
-import { describeAction } from '../../app/sessions/outcome';
-import type { BotDeps } from '../context';
+import { describeAction } from '../sessions/outcome';
+import type { AppDeps } from '../deps';
 
 const MARKS = { added: 'Added after the plan was agreed', changed: 'Changed since the plan was agreed', removed: '' } as const;
 
@@ -18,7 +18,7 @@ export interface PlanAgreement {
 }
 
 /** The agreements of the plan years shown (the current one, and the next when it has needs). */
-export async function planAgreementOf(deps: BotDeps, person: Person, periods: readonly IsoDate[], viewerId: string): Promise<PlanAgreement> {
+export async function planAgreementOf(deps: Pick<AppDeps, 'appraisals' | 'people'>, person: Person, periods: readonly IsoDate[], viewerId: string): Promise<PlanAgreement> {
   const found = (await Promise.all(periods.map((p) => deps.appraisals.get(person.tenantId, person.aadObjectId, p)))).filter((a): a is NonNullable<typeof a> => !!a);
   const byPeriod = new Map<string, Appraisal>(found.map((a) => [a.period, a]));
   const lines = await Promise.all(found.filter((a) => a.status === 'agreed').map(async (a) => {
@@ -38,7 +38,7 @@ export async function planAgreementOf(deps: BotDeps, person: Person, periods: re
 }
 
 /** What was agreed at the latest supervision held, for the person's own plan only (nobody else sees it). */
-export async function agreedAtSupervision(deps: BotDeps, person: Person, today: IsoDate): Promise<{ heading: string; lines: string[] } | null> {
+export async function agreedAtSupervision(deps: Pick<AppDeps, 'schedules'>, person: Person, today: IsoDate): Promise<{ heading: string; lines: string[] } | null> {
   const schedule = await deps.schedules.get(person.tenantId, person.aadObjectId, 'supervision');
   const agreed = schedule?.agreed;
   if (!agreed || agreed.actions.length === 0) return null;
