@@ -180,6 +180,11 @@ export const offerPolicy = z.strictObject({
   }),
   confirmPlaceHours: z.number().int().min(1).max(24 * 14),
   reminderWorkingDaysBefore: z.number().int().min(1).max(10),
+  /** How an offer's places go when L&D do not choose (core/allocation.ts); `underServed` is added to the priority weights above. */
+  allocation: z.strictObject({
+    mode: z.enum(['first_come', 'applications', 'reserved'], { error: 'must be first_come, applications or reserved' }),
+    underServed: z.number({ error: 'must be a number' }).min(0, 'must be 0 or more'),
+  }, { error: 'must say how places are allocated: { "mode": "first_come", "underServed": 1 }' }),
 });
 export type OfferPolicy = z.infer<typeof offerPolicy>;
 
