@@ -73,7 +73,7 @@ const today = '2026-11-23';
 const year = orgYearOf(today, rt.planPolicy.orgYear.startsOn);
 const people = await rt.people.list(tenantId);
 // Half the appraisals this year, half the year before: everyone's self-ratings, some areas left unrated.
-await inPool(Array.from({ length: APPRAISALS }, (_, i) => i), 32, (i) => {
+await inPool(Array.from({ length: APPRAISALS }, (_, i) => i), 64, (i) => {
   const person = people[i % people.length]!;
   const date = i % 2 === 0 ? `2026-0${5 + (i % 5)}-1${i % 10}` : `2025-0${5 + (i % 5)}-1${i % 10}`;
   const answers = Object.fromEntries(AREA_CODES.filter(() => rand() < 0.8).map((c) => [`sa_${c}`, String(1 + Math.floor(rand() * 4))]));
@@ -95,7 +95,7 @@ await inPool(Array.from({ length: OFFERS }, (_, i) => i), 8, async (i) => {
   await rt.offers.save(offer);
   await rt.offers.openPlaces(offer.offerId, offer.capacity);
   for (let b = 0; b < BOOKINGS_EACH; b++) {
-    const personId = people[Math.floor(rand() * people.length)]!.aadObjectId;
+    const personId = people[(i * 7919 + b * 101) % people.length]!.aadObjectId; // distinct within an offer
     await rt.offers.writeBooking({ tenantId, offerId: offer.offerId, personId, status: i < OFFERS / 2 ? 'attended' : 'booked', priority: 0, askedAt: '', offeredUntil: null, updatedAt: '' }, null);
   }
 });
