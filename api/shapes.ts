@@ -102,6 +102,8 @@ export interface OfferProgress {
   capacity: number;
   waiting: number;
   held: number;
+  /** Why it was not for people, as they said (totals, small counts hidden), or ''. */
+  whyNot: string;
 }
 
 /** Local development only: a person the dev sign-in offers. */

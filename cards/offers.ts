@@ -87,7 +87,7 @@ export function offerInvitationCard(offer: Offer, cardId: string, state: InviteS
   ];
   return offerInviteCard({
     cardId, eyebrow: `Learning offer: ${OFFER_FORMATS[offer.format]}`, title: offer.title, description: offer.description, facts: offerFacts(offer),
-    state: state.state, errors, buttons: state.buttons, links,
+    state: state.state, errors, buttons: state.buttons, links, why: state.why ?? null,
     footer: 'Open to every profession it is sent to, qualified or not. L&D see who has booked and who attended, to run the session; nobody else does.',
   });
 }
@@ -96,8 +96,10 @@ export function offerInviteCard(d: {
   cardId: string; eyebrow: string; title: string; description: string; facts: { title: string; value: string }[];
   state: { style: 'good' | 'accent'; heading: string; lines: string[] } | null; errors: readonly string[];
   buttons: InviteButton[]; links: { title: string; url: string }[]; footer: string;
+  why?: { title: string; value: string }[] | null;
 }): AdaptiveCardJson {
   return expand(inviteTemplate, {
+    why: d.why ?? [],
     cardId: d.cardId,
     eyebrow: d.eyebrow,
     title: plain(d.title),

@@ -40,10 +40,24 @@ export interface InviteButton {
   style?: 'positive' | 'destructive' | 'default';
 }
 
+/** Why an offer was not for someone, if they say: the seeds' barriers to CPD (time, cover, budget, permission), asked. */
+export const NOT_FOR_ME_REASONS = {
+  timing: 'The timing',
+  workload: 'Workload, or no cover',
+  relevance: 'Not relevant to my role',
+  cost: 'Cost or travel',
+  permission: "My manager's permission",
+  done: 'I have already done it',
+} as const;
+export type NotForMeReason = keyof typeof NOT_FOR_ME_REASONS;
+export const NOT_FOR_ME_CODES = Object.keys(NOT_FOR_ME_REASONS) as [NotForMeReason, ...NotForMeReason[]];
+
 /** What a person's invitation says about their booking, and what it lets them do. */
 export interface InviteState {
   state: { style: 'good' | 'accent'; heading: string; lines: string[] } | null;
   buttons: InviteButton[];
+  /** After Not for me: the reasons to choose from, until they choose one (or null). */
+  why?: { title: string; value: string }[] | null;
 }
 
 /** The CPD activity an offer becomes in people's records. */
@@ -125,6 +139,8 @@ export interface Booking {
   askedAt: string;
   offeredUntil: string | null;
   updatedAt: string;
+  /** Why it was not for them, if they said (declined bookings only). */
+  reason?: NotForMeReason | null;
 }
 
 /**

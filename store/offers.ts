@@ -55,12 +55,12 @@ const toOffer = (e: TableEntityResult<OfferEntity>): Stored<Offer> => ({
 });
 
 interface BookingEntity {
-  tenantId: string; status: string; priority: number; askedAt: string; offeredUntil: string; updatedAt: string;
+  tenantId: string; status: string; priority: number; askedAt: string; offeredUntil: string; updatedAt: string; reason?: string;
 }
 
 const toBooking = (e: TableEntityResult<BookingEntity>): Stored<Booking> => ({
   tenantId: e.tenantId, offerId: e.partitionKey!, personId: e.rowKey!, status: e.status as Booking['status'], priority: e.priority, askedAt: e.askedAt,
-  offeredUntil: e.offeredUntil || null, updatedAt: e.updatedAt, etag: e.etag,
+  offeredUntil: e.offeredUntil || null, updatedAt: e.updatedAt, reason: (e.reason || null) as Booking['reason'], etag: e.etag,
 });
 
 /** The row in an offer's bookings partition that counts its places. */
@@ -131,7 +131,7 @@ export class TableOfferStore implements OfferStore {
   async writeBooking(next: Booking, existing: Stored<Booking> | null, places?: { row: Stored<Places>; delta: number }) {
     const entity = {
       partitionKey: next.offerId, rowKey: next.personId, tenantId: next.tenantId, status: next.status, priority: next.priority, askedAt: next.askedAt,
-      offeredUntil: next.offeredUntil ?? '', updatedAt: next.updatedAt,
+      offeredUntil: next.offeredUntil ?? '', updatedAt: next.updatedAt, reason: next.status === 'declined' ? next.reason ?? '' : '',
     };
     const actions: TransactionAction[] = [existing ? ['update', entity, 'Replace', { etag: existing.etag }] : ['create', entity]];
     if (places) {

@@ -1,7 +1,7 @@
 // What a person's invitation to an offer says and lets them do, from their booking: book, join the
 // waiting list, confirm a freed place, cancel — or say it is not for them.
 import type { IsoDate } from '../../core/calendar';
-import type { Booking, InviteState, Offer } from '../../core/offers';
+import { NOT_FOR_ME_REASONS, type Booking, type InviteState, type NotForMeReason, type Offer } from '../../core/offers';
 import type { AppDeps } from '../deps';
 import { bookingClosed, localWhen, waitingPosition } from './bookings';
 
@@ -23,10 +23,25 @@ export async function invitationState(deps: Pick<AppDeps, 'offers' | 'clock' | '
     default:
       if (closed) return { state: { style: 'accent', heading: closed, lines: [] }, buttons: [] };
       return {
-        state: booking?.status === 'cancelled' ? { style: 'accent', heading: 'You gave up your place', lines: ['You can ask again while bookings are open.'] } : booking?.status === 'declined' ? { style: 'accent', heading: 'Not for you, noted', lines: [] } : null,
+        state: booking?.status === 'cancelled' ? { style: 'accent', heading: 'You gave up your place', lines: ['You can ask again while bookings are open.'] } : booking?.status === 'declined' ? declinedState(booking) : null,
         buttons: [{ title: full ? 'Join the waiting list' : 'Book a place', verb: 'offer.book', style: 'positive' }, ...(booking?.status === 'declined' ? [] : [{ title: 'Not for me', verb: 'offer.notForMe' }])],
+        why: booking?.status === 'declined' && !booking.reason ? Object.entries(NOT_FOR_ME_REASONS).map(([value, title]) => ({ value, title })) : null,
       };
   }
+}
+
+function declinedState(booking: Booking): NonNullable<InviteState['state']> {
+  return booking.reason
+    ? { style: 'accent', heading: 'Not for you, noted', lines: [`Why: ${NOT_FOR_ME_REASONS[booking.reason].toLowerCase()}. Thank you: L&D see only totals, never who said what.`] }
+    : { style: 'accent', heading: 'Not for you, noted', lines: ['If you like, say why below: it helps L&D plan what they offer. They see only totals, never who said what.'] };
+}
+
+/** Why an offer was not for someone, after they said Not for me. */
+export async function notForMeBecause(deps: Pick<AppDeps, 'offers' | 'clock'>, offer: Offer, personId: string, reason: NotForMeReason): Promise<{ invalid: string[] } | { saved: true }> {
+  const existing = await deps.offers.getBooking(offer.offerId, personId);
+  if (existing?.status !== 'declined') return { invalid: ['Press Not for me first, then say why.'] };
+  await deps.offers.writeBooking({ ...existing, reason, updatedAt: deps.clock.now().toISOString() }, existing);
+  return { saved: true };
 }
 
 /** "Not for me": recorded once, unless they had booked or are waiting (then it is a cancel). */

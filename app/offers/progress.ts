@@ -1,7 +1,8 @@
 // Where an offer stands, for L&D in chat and in the tab alike: delivery (shown as digests show counts
 // when the audience was people with a need), places and bookings, and who has a place.
 import { nameOf } from '../../core/people';
-import { broadcastTally, recipientCount, type Booking, type BroadcastTally, type Offer } from '../../core/offers';
+import { broadcastTally, NOT_FOR_ME_CODES, NOT_FOR_ME_REASONS, recipientCount, type Booking, type BroadcastTally, type Offer } from '../../core/offers';
+import { suppressCells } from '../../core/suppression';
 import type { AppDeps } from '../deps';
 import { offerBatch } from './sending';
 
@@ -15,6 +16,16 @@ export interface OfferProgress {
   failures: string[];
   /** People with a place (booked or attended), by name. */
   holders: { id: string; name: string; attended: boolean }[];
+  /** Why it was not for people, as they said: totals only, counts under the threshold hidden with enough others ('' when nobody said). */
+  whyNot: string;
+}
+
+/** "The timing: 5 · Cost or travel: not shown": reasons people gave; none under the threshold shown, nor one subtraction could recover. */
+export function whyNotLine(bookings: readonly Pick<Booking, 'status' | 'reason'>[], t: number): string {
+  const counts = NOT_FOR_ME_CODES.map((c) => bookings.filter((b) => b.status === 'declined' && b.reason === c).length);
+  const shown = suppressCells(counts, t);
+  return NOT_FOR_ME_CODES.map((c, i) => ({ label: NOT_FOR_ME_REASONS[c], n: counts[i]!, shown: shown[i] ?? null }))
+    .filter((r) => r.n > 0).map((r) => `${r.label}: ${r.shown === null ? 'not shown' : r.shown}`).join(' · ');
 }
 
 const STATUSES: readonly Booking['status'][] = ['booked', 'waiting', 'offered', 'cancelled', 'declined', 'attended'];
@@ -31,6 +42,7 @@ export async function offerProgress(deps: Pick<AppDeps, 'deliveries' | 'offers' 
     bookings: Object.fromEntries(STATUSES.map((s) => [s, bookings.filter((b) => b.status === s).length])) as Record<Booking['status'], number>,
     placesHeld: places?.taken ?? null,
     failures: [...new Set(deliveries.filter((d) => d.state === 'failed').map((d) => d.lastError).filter(Boolean))].slice(0, 3),
+    whyNot: whyNotLine(bookings, deps.planPolicy.threshold),
     holders: people.filter((x) => x.p).map((x) => ({ id: x.b.personId, name: nameOf(x.p!), attended: x.b.status === 'attended' })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

@@ -7,7 +7,7 @@
 // and for each barrier `people` — the count, or null where showing it exactly would reveal a group
 // under the threshold (it, or the rest of the row, is 1 or 2) — with `shown`, the words to show
 // either way ("5 of 12", "fewer than 3 of 12", "all but fewer than 3 of 12").
-import { BARRIERS, BARRIER_CODES, type Barrier } from '../../core/appraisal';
+import { BARRIERS, type Barrier } from '../../core/appraisal';
 import { addMonths, type IsoDate } from '../../core/calendar';
 import { exact, ofTotal } from '../../core/digest';
 import { poolSmallGroups } from '../../core/orgPlan';
@@ -42,7 +42,15 @@ export async function barrierCounts(deps: Pick<AppDeps, 'config' | 'appraisals' 
   const since = addMonths(today, -15);
   const latest = new Map<string, Barrier[]>();
   for (const f of [...facts].sort((a, b) => a.period.localeCompare(b.period))) if (f.period >= since && f.barriers.length > 0) latest.set(f.personId, f.barriers);
-  const answered = people.filter((p) => p.status === 'active' && latest.has(p.aadObjectId));
+  return { threshold: t, by, rows: answerRows(people, latest, BARRIERS, t, by) };
+}
+
+/**
+ * People's answers to a question with set choices (each person's codes), counted per group: groups of
+ * fewer than `t` pooled, each count exact only where neither it nor the rest of its row is 1 to t-1.
+ */
+export function answerRows<C extends string>(people: readonly Person[], answers: ReadonlyMap<string, readonly C[]>, labels: Record<C, string>, t: number, by: BarrierGrouping) {
+  const answered = people.filter((p) => p.status === 'active' && answers.has(p.aadObjectId));
   const groupOf = by === 'organisation' ? () => 'Everyone' : GROUP[by];
   const sizes = new Map<string, number>();
   for (const p of answered) sizes.set(groupOf(p), (sizes.get(groupOf(p)) ?? 0) + 1);
@@ -50,16 +58,15 @@ export async function barrierCounts(deps: Pick<AppDeps, 'config' | 'appraisals' 
   // Pooling leaves a group under the threshold only when everyone together is: then there is nothing to show.
   const pooled = new Map([...(by === 'organisation' ? sizes : poolSmallGroups(sizes, t))].filter(([, n]) => n >= t));
   const other = `Other (groups under ${t})`;
-  const rows = [...pooled.keys()].map((group): BarrierRow => {
+  return [...pooled.keys()].map((group) => {
     const members = answered.filter((p) => (pooled.has(groupOf(p)) ? groupOf(p) : other) === group);
     const n = members.length;
     return {
       group, respondents: n,
-      barriers: BARRIER_CODES.map((code) => {
-        const c = members.filter((p) => latest.get(p.aadObjectId)!.includes(code)).length;
-        return { code, label: BARRIERS[code], people: exact(c, n, t) ? c : null, shown: c === 0 ? 'none' : ofTotal(c, n, t) };
+      barriers: (Object.keys(labels) as C[]).map((code) => {
+        const c = members.filter((p) => answers.get(p.aadObjectId)!.includes(code)).length;
+        return { code, label: labels[code], people: exact(c, n, t) ? c : null, shown: c === 0 ? 'none' : ofTotal(c, n, t) };
       }),
     };
   }).sort((a, b) => b.respondents - a.respondents || a.group.localeCompare(b.group));
-  return { threshold: t, by, rows };
 }

@@ -8,7 +8,8 @@ import type { AppDeps } from '../deps';
 import { offerValuesFor, teamsInServices } from './commissioning';
 import type { YearPlan } from './yearPlan';
 
-const hidden = (t: number) => `fewer than ${t}`;
+// A hidden count may be 1 to t-1, or hidden beside one so it can't be worked out by subtraction: either way, not shown.
+const hidden = (_t: number) => 'not shown';
 
 export function audienceWords(line: Pick<CommissionLine, 'professions' | 'services' | 'teams' | 'registration'>): string {
   const parts = [

@@ -28,7 +28,7 @@ export interface DemoLearning {
   offers: number;
 }
 
-export async function seedDemoLearning(rt: Runtime, tenantId: string, today: IsoDate): Promise<DemoLearning> {
+export async function seedDemoLearning(rt: Runtime, tenantId: string, today: IsoDate, decided = true): Promise<DemoLearning> {
   const zone = rt.config.timeZone;
   const people = (await rt.people.list(tenantId)).filter((p) => p.status === 'active');
   const history = demoHistory(rt.policy, people, today, zone);
@@ -36,7 +36,7 @@ export async function seedDemoLearning(rt: Runtime, tenantId: string, today: Iso
   const logged = demoCpd(people, needs, today);
   const offers = demoOffers(people, needs, today, zone);
   const yearPlan = demoYearPlan(tenantId, rt.planPolicy.orgYear.startsOn, offers.offers, today);
-  linkOffers(offers.offers, yearPlan);
+  if (decided) linkOffers(offers.offers, yearPlan);
   const cpd = [...logged, ...offers.attendance];
   // A need that CPD meets is in progress, as `log cpd` and Mark attendance leave it.
   const met = new Set(cpd.flatMap((r) => r.needIds));
@@ -49,7 +49,7 @@ export async function seedDemoLearning(rt: Runtime, tenantId: string, today: Iso
   await writeNeeds(rt, needs);
   await writeCpd(rt, cpd);
   await writeOffers(rt, offers);
-  await writeYearPlan(rt, yearPlan);
+  if (decided) await writeYearPlan(rt, yearPlan);
   await writeTriggers(rt, demoTriggers(tenantId, today));
   await writeMentoring(rt, mentoring);
   return { needs: needs.length + loop.needs.length, cpd: cpd.length, mentorOffers: mentoring.offers.length, sessions: history.sessions.length, offers: offers.offers.length };

@@ -25,11 +25,12 @@ export function rosterAsOf(csv: string, today: IsoDate): string {
   return csv.replace(/\b\d{4}-\d{2}-\d{2}\b/g, (date) => addDays(date, shift));
 }
 
-export async function loadDemoOrganisation(rt: Runtime, tenantId: string): Promise<{ staff: number; learning: number } & DemoLearning> {
+/** `yearPlan: false` leaves this year's plan undecided (no team priorities, budget or lines): a council at the start of deciding it. */
+export async function loadDemoOrganisation(rt: Runtime, tenantId: string, opts: { yearPlan?: boolean } = {}): Promise<{ staff: number; learning: number } & DemoLearning> {
   const today = localDate(rt.clock.now(), rt.config.timeZone);
   const roster = rosterAsOf(await readFile(DEMO_ROSTER, 'utf8'), today);
   const result = await importRoster({ ...rt, tenantId, timeZone: rt.config.timeZone }, roster, { source: 'local/demo/roster.csv' });
   if (result.outcome !== 'imported') throw new Error(`the demo roster did not import: ${JSON.stringify(result)}`);
-  const seeded = await seedDemoLearning(rt, tenantId, today);
+  const seeded = await seedDemoLearning(rt, tenantId, today, opts.yearPlan ?? true);
   return { staff: result.summary.joiners, learning: seeded.needs + seeded.cpd + seeded.mentorOffers, ...seeded };
 }

@@ -78,7 +78,8 @@ describe('team and organisation plans', () => {
     await need(aisha, 'CC3', 'Court statements for Aisha');
     await need(owen, 'CC6', 'Information sharing for Owen');
 
-    expect(await runDigests(stack.rt)).toContain('1 team channel, 1 manager digest for the week of 2026-11-23');
+    // PaCT has agreed no priorities and 12 July has passed: its manager is reminded, once.
+    expect(await runDigests(stack.rt)).toContain('1 team channel, 1 manager digest, 1 team reminded to agree priorities for the week of 2026-11-23');
     await stack.drainOutbox();
     const [digest] = channelCards();
     const text = cardText(digest);

@@ -27,7 +27,8 @@ describe('plans that decide, in the tab', () => {
 
   beforeAll(async () => {
     stack = await startTestStack({ clock, tenantId: undefined, devSignInFirst: README_PEOPLE });
-    await loadDemoOrganisation(stack.rt, stack.tenantId);
+    // This year's plan undecided: these tests decide it, from the start of a council's year.
+    await loadDemoOrganisation(stack.rt, stack.tenantId, { yearPlan: false });
     browser = await launchBrowser();
   }, 120_000);
 

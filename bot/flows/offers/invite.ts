@@ -1,12 +1,14 @@
 // A person's invitation to a learning offer. Its buttons follow their booking: book, join the
-// waiting list, confirm a freed place, cancel, or say it is not for them.
+// waiting list, confirm a freed place, cancel, or say it is not for them (and, if they like, why).
 import { z } from 'zod';
 import type { CardOf } from '../../../app/cards';
 import { book, cancel, confirm } from '../../../app/offers/bookings';
-import { declineOffer, invitationState, sentOffer } from '../../../app/offers/invitation';
+import { choice } from '../../../app/fields';
+import { declineOffer, invitationState, notForMeBecause, sentOffer } from '../../../app/offers/invitation';
 import { todayFor } from '../../../app/people/today';
 import { noticeCard } from '../../../cards/notice';
 import { offerInvitationCard } from '../../../cards/offers';
+import { NOT_FOR_ME_CODES, type NotForMeReason } from '../../../core/offers';
 import type { BotDeps } from '../../context';
 import { defineAction, type CardFlow, type FormState } from '../flow';
 
@@ -48,6 +50,16 @@ export const offerInviteFlow: CardFlow<'offerInvite'> = {
         if (!offer) return GONE;
         await declineOffer(deps, offer, card.recipientId);
         return { card: await renderInvite(deps, card) };
+      },
+    }),
+    'offer.why': defineAction({
+      schema: z.looseObject({ reason: choice('Why', NOT_FOR_ME_CODES) }),
+      closesCard: false,
+      async handle({ deps }, card, input) {
+        const offer = await sentOffer(deps, card.tenantId, card.context.offerId);
+        if (!offer) return GONE;
+        const saved = await notForMeBecause(deps, offer, card.recipientId, input.reason as NotForMeReason);
+        return 'invalid' in saved ? saved : { card: await renderInvite(deps, card) };
       },
     }),
     'offer.cancel': defineAction({

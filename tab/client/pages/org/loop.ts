@@ -8,6 +8,6 @@ export function loopSection(org: OrgView): HTMLElement {
     h('p', { class: 'muted' }, org.loop.supervisionNote),
     org.loop.supervision.map((s) => recordTable(`Supervision against the policy, ${s.heading.toLowerCase()}`, [{ title: 'Group' }, { title: 'Supervision' }], s.rows.map((r) => [r.title, r.value]))),
     h('p', { class: 'muted' }, org.loop.barriersNote),
-    org.loop.barriers.map((s) => recordTable(`What got in the way: ${s.heading}`, [{ title: 'Barrier' }, { title: 'People' }], s.rows.map((r) => [r.title, r.value]))),
+    org.loop.barriers.map((s) => recordTable(s.heading.startsWith('Offers') ? s.heading : `What got in the way: ${s.heading}`, [{ title: 'Barrier' }, { title: 'People' }], s.rows.map((r) => [r.title, r.value]))),
   );
 }
