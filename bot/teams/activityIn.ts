@@ -23,7 +23,15 @@ function canBeAnswered(a: Record<string, unknown>): boolean {
   if (!isRecord(conversation) || typeof conversation.id !== 'string') return false;
   if (!textOrAbsent(conversation, [...ACCOUNT_TEXT, 'conversationType', 'tenantId']) || !(absent(conversation.isGroup) || typeof conversation.isGroup === 'boolean')) return false;
   if (![from, recipient].every((account) => absent(account) || (isRecord(account) && textOrAbsent(account, ACCOUNT_TEXT)))) return false;
+  if (!teamsFieldsOk(a.channelData)) return false;
   return textOrAbsent(a, ['id', 'channelId', 'locale', 'replyToId', 'type', 'name', 'text', 'action']);
+}
+
+/** Teams' channelData, if any: its team, channel and tenant are objects with text ids (a team id of `true` failed a turn). */
+function teamsFieldsOk(channelData: unknown): boolean {
+  if (absent(channelData)) return true;
+  if (!isRecord(channelData)) return false;
+  return (['team', 'channel', 'tenant'] as const).every((k) => absent(channelData[k]) || (isRecord(channelData[k]) && textOrAbsent(channelData[k], ['id', 'name', 'aadGroupId'])));
 }
 
 /** An activity, as JSON: a type, somewhere to reply and fields of the types Teams sends. */
