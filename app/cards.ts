@@ -37,7 +37,8 @@ export interface CardContexts {
   mentorProposal: { matchId: string; role: PairRole };
   mentorIntro: { matchId: string; role: PairRole };
   mentorCheckIn: { matchId: string; week: number };
-  newTrigger: Record<string, never>;
+  /** After saving: the trigger it recorded, for Create briefing. */
+  newTrigger: { triggerId?: string };
   teamDigest: { team: string; period: IsoDate };
   managerDigest: { period: IsoDate };
   orgPlan: { period: IsoDate };
@@ -52,7 +53,7 @@ export interface CardContexts {
    * `previewing` with the draft's ETag: Send sends exactly what was previewed. `line`: the
    * commissioning line the offer is made from, which it joins when sent.
    */
-  offerCompose: { offerId: string; previewing?: boolean; draftEtag?: string | null; attendancePage?: number; line?: { year: string; lineId: string } };
+  offerCompose: { offerId: string; previewing?: boolean; draftEtag?: string | null; attendancePage?: number; line?: { year: string; lineId: string }; trigger?: string };
   offerInvite: { offerId: string };
 }
 

@@ -113,6 +113,8 @@ export interface Offer {
   reportedAt: string | null;
   /** The line of the organisation's L&D plan it was made from, if any. */
   commissionLine?: { year: string; lineId: string } | null;
+  /** The learning trigger it answers (a briefing made from it), if any. */
+  trigger?: string | null;
 }
 
 /**

@@ -36,13 +36,14 @@ interface OfferEntity {
   capacity: number; codes: string; cpdHours: number; closesOn: string; audience: string; status: string; sendAt: string;
   createdBy: string; createdAt: string; sentAt: string; reportedAt: string; audienceSize: number; fannedOutAt: string; fanOutSeenAt: string;
   commissionLine?: string;
+  trigger?: string;
 }
 
 const toEntity = (o: Offer): OfferEntity => ({
   title: o.title, description: o.description, format: o.format, date: o.date, time: o.time, durationMinutes: o.durationMinutes, location: o.location,
   onlineUrl: o.onlineUrl, capacity: o.capacity, codes: o.codes.join(';'), cpdHours: o.cpdHours, closesOn: o.closesOn, audience: JSON.stringify(o.audience),
   status: o.status, sendAt: o.sendAt ?? '', createdBy: o.createdBy, createdAt: o.createdAt, sentAt: o.sentAt ?? '', reportedAt: o.reportedAt ?? '',
-  audienceSize: o.audienceSize, fannedOutAt: o.fannedOutAt ?? '', fanOutSeenAt: o.fanOutSeenAt ?? '', commissionLine: o.commissionLine ? JSON.stringify(o.commissionLine) : '',
+  audienceSize: o.audienceSize, fannedOutAt: o.fannedOutAt ?? '', fanOutSeenAt: o.fanOutSeenAt ?? '', commissionLine: o.commissionLine ? JSON.stringify(o.commissionLine) : '', trigger: o.trigger ?? '',
 });
 
 const toOffer = (e: TableEntityResult<OfferEntity>): Stored<Offer> => ({
@@ -51,7 +52,7 @@ const toOffer = (e: TableEntityResult<OfferEntity>): Stored<Offer> => ({
   cpdHours: e.cpdHours, closesOn: e.closesOn, audience: JSON.parse(e.audience) as Offer['audience'], status: e.status as Offer['status'],
   sendAt: e.sendAt || null, createdBy: e.createdBy, createdAt: e.createdAt, sentAt: e.sentAt || null, reportedAt: e.reportedAt || null,
   audienceSize: e.audienceSize ?? 0, fannedOutAt: e.fannedOutAt || null, fanOutSeenAt: e.fanOutSeenAt || null,
-  commissionLine: e.commissionLine ? (JSON.parse(e.commissionLine) as Offer['commissionLine']) : null, etag: e.etag,
+  commissionLine: e.commissionLine ? (JSON.parse(e.commissionLine) as Offer['commissionLine']) : null, trigger: e.trigger || null, etag: e.etag,
 });
 
 interface BookingEntity {

@@ -26,6 +26,7 @@ export const isChannelRecipient = (recipientId: string) => recipientId.startsWit
 export interface PlanStore {
   saveTrigger(trigger: LearningTrigger): Promise<void>;
   listTriggers(tenantId: string): Promise<LearningTrigger[]>;
+  getTrigger(tenantId: string, triggerId: string): Promise<LearningTrigger | undefined>;
   saveTeamPlan(tenantId: string, plan: TeamPlan): Promise<void>;
   getTeamPlan(tenantId: string, team: string, period: string): Promise<TeamPlan | undefined>;
   linkDigest(link: DigestLink): Promise<void>;
@@ -41,6 +42,12 @@ interface TriggerEntity {
 
 const list = (s: string) => (s ? s.split(';') : []);
 
+const toTrigger = (e: TableEntityResult<TriggerEntity>): LearningTrigger => ({
+  tenantId: e.partitionKey!, triggerId: e.rowKey!, source: e.source as LearningTrigger['source'], summary: e.summary, codes: list(e.codes),
+  teams: JSON.parse(e.teams) as string[], professions: list(e.professions) as LearningTrigger['professions'], dueDate: e.dueDate || null,
+  needsCreated: e.needsCreated, createdBy: e.createdBy, createdAt: e.createdAt,
+});
+
 export class TablePlanStore implements PlanStore {
   constructor(private readonly tables: Tables) {}
 
@@ -53,11 +60,12 @@ export class TablePlanStore implements PlanStore {
 
   async listTriggers(tenantId: string) {
     const rows = await listAll<TriggerEntity>(this.tables.client(TABLES.triggers), odata`PartitionKey eq ${tenantId}`);
-    return rows.map((e: TableEntityResult<TriggerEntity>): LearningTrigger => ({
-      tenantId: e.partitionKey!, triggerId: e.rowKey!, source: e.source as LearningTrigger['source'], summary: e.summary, codes: list(e.codes),
-      teams: JSON.parse(e.teams) as string[], professions: list(e.professions) as LearningTrigger['professions'], dueDate: e.dueDate || null,
-      needsCreated: e.needsCreated, createdBy: e.createdBy, createdAt: e.createdAt,
-    }));
+    return rows.map(toTrigger);
+  }
+
+  async getTrigger(tenantId: string, triggerId: string) {
+    const e = await getEntity<TriggerEntity>(this.tables.client(TABLES.triggers), tenantId, triggerId);
+    return e && toTrigger(e);
   }
 
   async saveTeamPlan(tenantId: string, plan: TeamPlan) {

@@ -1,7 +1,7 @@
 // L&D's offers in the tab: the composer's lists, a preview that is exactly the card recipients get,
 // sending what was previewed, and each offer's progress.
 import { z } from 'zod';
-import { composeOffer, sendComposed } from '../../app/offers/composer';
+import { composeOffer, sendComposed, type MadeFrom } from '../../app/offers/composer';
 import { EMPTY_OFFER } from '../../app/offers/draft';
 import { invitationState } from '../../app/offers/invitation';
 import { offerProgress } from '../../app/offers/progress';
@@ -17,15 +17,19 @@ const offerInput = z.object({
   values: z.record(z.string(), z.unknown()),
   /** The plan's commissioning line it is made from, if any. */
   line: z.string().uuid().nullable().optional(),
+  /** The learning trigger it is a briefing on, if any. */
+  trigger: z.string().max(64).nullable().optional(),
   sendAt: z.string().max(40).nullable().optional(),
   digest: z.string().max(100).optional(),
 });
 
-/** This year's commissioning line an offer is made from, if the composer names one that exists. */
-async function lineRef(deps: ApiCall['deps'], tenantId: string, lineId: string | null | undefined) {
-  if (!lineId) return null;
+/** This year's commissioning line or the learning trigger an offer is made from, of those the composer names that exist. */
+async function madeFrom(deps: ApiCall['deps'], tenantId: string, input: { line?: string | null; trigger?: string | null }): Promise<MadeFrom> {
   const year = currentYear(deps, orgToday(deps)).start;
-  return (await deps.commissioning.getLine(tenantId, year, lineId)) ? { year, lineId } : null;
+  const [line, trigger] = await Promise.all([
+    input.line ? deps.commissioning.getLine(tenantId, year, input.line) : undefined, input.trigger ? deps.plans.getTrigger(tenantId, input.trigger) : undefined,
+  ]);
+  return { line: line ? { year, lineId: line.lineId } : null, trigger: trigger?.triggerId ?? null };
 }
 
 /** The preview's card id: it is drawn, never issued, so nothing can act on it. */
@@ -64,7 +68,7 @@ export const OFFER_ROUTES: readonly ApiRoute[] = [
     async handle({ deps, me, body }) {
       const input = offerInput.safeParse(body);
       if (!input.success) return badRequest(['Send the offer as {"values": {…}}.']);
-      const composed = await composeOffer(deps, me.tenantId, me.aadObjectId, input.data.values, await lineRef(deps, me.tenantId, input.data.line));
+      const composed = await composeOffer(deps, me.tenantId, me.aadObjectId, input.data.values, await madeFrom(deps, me.tenantId, input.data));
       if ('invalid' in composed) return badRequest(composed.invalid);
       const today = await todayFor(deps, me.tenantId, me.aadObjectId);
       const state = await invitationState(deps, composed.offer, undefined, today, false);
@@ -80,7 +84,7 @@ export const OFFER_ROUTES: readonly ApiRoute[] = [
     async handle({ deps, me, body }) {
       const input = offerInput.safeParse(body);
       if (!input.success) return badRequest(['Send the offer as {"values": {…}, "digest": "…", "sendAt": null}.']);
-      const sent = await sendComposed(deps, me.tenantId, me.aadObjectId, input.data.values, input.data.digest, input.data.sendAt, await lineRef(deps, me.tenantId, input.data.line));
+      const sent = await sendComposed(deps, me.tenantId, me.aadObjectId, input.data.values, input.data.digest, input.data.sendAt, await madeFrom(deps, me.tenantId, input.data));
       return 'invalid' in sent ? badRequest(sent.invalid) : ok(sent);
     },
   },

@@ -1,6 +1,7 @@
 // L&D's page: the organisation's plan, who CPD reaches, and learning triggers. Totals only.
 import { orgPlanContent } from '../../app/plans/orgPlanContent';
 import { todayFor } from '../../app/people/today';
+import { briefingValuesFor } from '../../app/triggers/briefing';
 import { describeCode } from '../../core/commonCore';
 import { TRIGGER_SOURCES } from '../../core/triggers';
 import { shownPriority } from '../../core/orgPlan';
@@ -14,7 +15,7 @@ export const ORG_ROUTES: readonly ApiRoute[] = [
       const today = await todayFor(deps, me.tenantId, me.aadObjectId);
       const { plan, summary, mentoring, equityNote, priorities, equityFigures, supervisionNote, supervision, barriersNote, barriers } = await orgPlanContent(deps, today);
       const triggers = (await deps.plans.listTriggers(me.tenantId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 20)
-        .map((t) => ({ source: TRIGGER_SOURCES[t.source], summary: t.summary, areas: t.codes.map(describeCode).join(', '), dueDate: t.dueDate }));
+        .map((t) => ({ id: t.triggerId, source: TRIGGER_SOURCES[t.source], summary: t.summary, areas: t.codes.map(describeCode).join(', '), dueDate: t.dueDate, offerValues: briefingValuesFor(t) }));
       return ok<OrgView>({
         summary, mentoring, equityNote, triggers,
         priorities: plan.priorities.slice(0, priorities.length).map((p, i) => {

@@ -27,8 +27,14 @@ export interface ComposedOffer {
 }
 
 /** The offer as composed so far, checked, with its audience: what the preview shows. */
-export async function composeOffer(deps: ComposeDeps, tenantId: string, composerId: string, values: Record<string, unknown>, line: { year: string; lineId: string } | null = null): Promise<{ invalid: string[] } | ComposedOffer> {
-  const draft = await draftOffer(deps, { tenantId, offerId: deterministicId('tab-preview', composerId), createdBy: composerId, line }, values);
+/** What a composed offer is made from, if anything: a commissioning line of the plan, or a learning trigger. */
+export interface MadeFrom {
+  line?: { year: string; lineId: string } | null;
+  trigger?: string | null;
+}
+
+export async function composeOffer(deps: ComposeDeps, tenantId: string, composerId: string, values: Record<string, unknown>, from: MadeFrom = {}): Promise<{ invalid: string[] } | ComposedOffer> {
+  const draft = await draftOffer(deps, { tenantId, offerId: deterministicId('tab-preview', composerId), createdBy: composerId, ...from }, values);
   if ('invalid' in draft) return draft;
   const summary = await audienceSummary(deps, draft.offer);
   return { offer: draft.offer, audience: summary.audience, audienceLine: summary.line, fingerprint: fingerprint(draft.offer) };
@@ -37,9 +43,9 @@ export async function composeOffer(deps: ComposeDeps, tenantId: string, composer
 /** Sends (or schedules) what was previewed, once: the same offer sent again finds the first. */
 export async function sendComposed(
   deps: ComposeDeps & Pick<AppDeps, 'work' | 'log' | 'commissioning'>, tenantId: string, composerId: string, values: Record<string, unknown>, quoted: string | undefined, sendAtText: string | null | undefined,
-  line: { year: string; lineId: string } | null = null,
+  from: MadeFrom = {},
 ): Promise<{ invalid: string[] } | { id: string; status: Offer['status'] }> {
-  const composed = await composeOffer(deps, tenantId, composerId, values, line);
+  const composed = await composeOffer(deps, tenantId, composerId, values, from);
   if ('invalid' in composed) return composed;
   if (quoted !== composed.fingerprint) return { invalid: ['The offer has changed since its preview: check the preview again, then send.'] };
   // With "only people with a need", an empty audience is not said: that would say nobody has one.

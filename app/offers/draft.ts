@@ -46,12 +46,13 @@ export function valuesOf(offer: Offer): OfferValues {
 type DraftDeps = Pick<AppDeps, 'people' | 'offers' | 'conversations' | 'clock' | 'config'>;
 
 /** An offer draft from what L&D filled in (on the card or in the tab), checked; or what to fix. */
-/** Who composes it, under what id, and the plan's commissioning line it is made from (if any). */
+/** Who composes it, under what id, and the plan's commissioning line or the learning trigger it is made from (if any). */
 export interface DraftIds {
   tenantId: string;
   offerId: string;
   createdBy: string;
   line?: { year: string; lineId: string } | null;
+  trigger?: string | null;
 }
 
 export async function draftOffer(deps: DraftDeps, ids: DraftIds, raw: unknown): Promise<{ invalid: string[] } | { offer: Offer }> {
@@ -74,6 +75,7 @@ export async function draftOffer(deps: DraftDeps, ids: DraftIds, raw: unknown): 
       audience: { professions: i.professions, teams: i.teams, registration: i.registration as Offer['audience']['registration'], withNeed: i.withNeed },
       status: 'draft', sendAt: null, createdBy: ids.createdBy, createdAt: existing?.createdAt ?? deps.clock.now().toISOString(), sentAt: null, reportedAt: null,
       audienceSize: 0, fannedOutAt: null, fanOutSeenAt: null, commissionLine: ids.line ?? existing?.commissionLine ?? null,
+      trigger: ids.trigger ?? existing?.trigger ?? null,
     },
   };
 }

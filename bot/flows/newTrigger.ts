@@ -8,10 +8,13 @@ import { newTriggerCard, type TriggerValues } from '../../cards/trigger';
 import { CODES, describeCode } from '../../core/commonCore';
 import { TRIGGER_SOURCE_CODES, TRIGGER_SOURCES, type LearningTrigger } from '../../core/triggers';
 import { PROFESSION_CODES } from '../../core/workforce';
-import type { CardOf } from '../../app/cards';
+import { type CardOf, updateCardContext } from '../../app/cards';
 import type { BotDeps } from '../context';
 import { choice, choices, date, picked, text, toggle, typed } from '../../app/fields';
-import { defineAction, type CardFlow, type FormState } from './flow';
+import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
+import { offerComposeFlow } from './offers/compose';
+
+const LD = { role: 'ld_admin', refusal: 'Only L&D admins record learning triggers and their briefings.' } as const;
 import { todayFor } from '../../app/people/today';
 import { plural } from '../../core/words';
 import { recordTrigger } from '../../app/triggers/record';
@@ -43,6 +46,7 @@ export const newTriggerFlow: CardFlow<'newTrigger'> = {
   actions: {
     'trigger.save': defineAction({
       schema,
+      audience: LD,
       closesCard: true,
       async handle({ deps }, card, input) {
         const today = await todayFor(deps, card.tenantId, card.recipientId);
@@ -53,6 +57,7 @@ export const newTriggerFlow: CardFlow<'newTrigger'> = {
         if ('invalid' in recorded) return recorded;
         const { trigger } = recorded;
         const affected = { length: recorded.affected };
+        await updateCardContext(deps.cards, card, { triggerId: trigger.triggerId });
         return {
           card: noticeCard({
             title: 'Learning trigger recorded',
@@ -62,8 +67,24 @@ export const newTriggerFlow: CardFlow<'newTrigger'> = {
               `It affects ${plural(affected.length, 'person', 'people')} and raises ${trigger.codes.map(describeCode).join(', ')} in the team and organisation plans${trigger.dueDate ? ` until ${trigger.dueDate}` : ''}.`,
               trigger.needsCreated ? 'A learning need is being added to each of their plans now, and each will be told.' : 'No needs were added to anyone\'s plan.',
             ],
+            executes: [{ title: 'Create briefing', verb: 'trigger.briefing', cardId: card.cardId }],
             buttons: [{ title: 'Organisation plan', command: 'org plan' }],
           }),
+        };
+      },
+    }),
+    'trigger.briefing': defineAction({
+      schema: z.looseObject({}),
+      audience: LD,
+      closesCard: false,
+      onAnswered: true,
+      async handle({ deps }, card) {
+        const trigger = card.context.triggerId ? await deps.plans.getTrigger(card.tenantId, card.context.triggerId) : undefined;
+        if (!trigger) return { invalid: ['Save the trigger first, then create its briefing.'] };
+        const compose = await issueCard(deps, offerComposeFlow, { tenantId: card.tenantId, recipientId: card.recipientId, ttlDays: 60, context: { offerId: deps.newId(), trigger: trigger.triggerId } });
+        return {
+          card: noticeCard({ title: 'Briefing started', tone: 'good', lines: ['The offer is below, filled in from the trigger as a 7-minute briefing: add the date, time and place, preview it and send.'] }),
+          followUps: [{ card: compose, summary: 'Briefing on a learning trigger' }],
         };
       },
     }),

@@ -155,8 +155,8 @@ describe('plans that decide, in the tab', () => {
       expect(await composer.getByRole('group', { name: 'Areas of the Common Core' }).getByRole('checkbox', { name: 'CC3 Safeguarding' }).isChecked()).toBe(true);
       expect(await composer.getByRole('group', { name: /^Teams/ }).getByRole('checkbox', { name: 'PaCT' }).isChecked()).toBe(true);
       expect(await composer.textContent()).toContain('Made from the plan\'s line “Safeguarding adolescents: a practice workshop”');
-      const previews: { line?: string | null }[] = [];
-      page.on('request', (r) => { if (r.url().endsWith('/offers/preview')) previews.push(r.postDataJSON() as { line?: string | null }); });
+      const previews: { line?: string | null; trigger?: string | null }[] = [];
+      page.on('request', (r) => { if (r.url().endsWith('/offers/preview')) previews.push(r.postDataJSON() as { line?: string | null; trigger?: string | null }); });
       await composer.getByLabel('Description').fill('Exploitation, going missing and contextual safeguarding, with practice examples.');
       await composer.getByLabel('Date').fill('2026-12-10');
       await composer.getByLabel('Bookings close').fill('2026-12-08');
@@ -197,6 +197,20 @@ describe('plans that decide, in the tab', () => {
       const names = (await stack.rt.people.list(stack.tenantId)).flatMap((p) => [p.displayName, p.preferredName ?? '']).filter((n) => n.includes(' '));
       const cells = book.worksheets.flatMap((w) => rows(w.name).flat()).map(String);
       expect(cells.filter((c) => names.some((n) => c.includes(n)))).toEqual([]);
+
+      // A learning trigger's briefing: the composer filled as a 7-minute briefing, linked to the trigger.
+      const triggers = page.getByRole('region', { name: 'Learning triggers' });
+      await triggers.getByRole('button', { name: /^Create briefing on “Local child safeguarding practice review/ }).click();
+      await expect.poll(() => focused(page)).toBe('offer-title');
+      expect(await composer.getByLabel('Title').inputValue()).toMatch(/^7-minute briefing: Local child safeguarding practice review/);
+      expect(await composer.getByLabel('Format', { exact: true }).inputValue()).toBe('briefing');
+      expect(await composer.getByRole('group', { name: /^Teams/ }).getByRole('checkbox', { name: 'MASH' }).isChecked()).toBe(true);
+      expect(await composer.textContent()).toContain('A briefing on the learning trigger “Local child safeguarding practice review');
+      const [trigger] = (await stack.rt.plans.listTriggers(stack.tenantId)).filter((t) => t.summary.startsWith('Local child safeguarding'));
+      await composer.getByLabel('Date').fill('2026-12-11');
+      await composer.getByLabel('Bookings close').fill('2026-12-09');
+      await composer.getByLabel('Online link').fill('https://teams.microsoft.com/l/meetup-join/briefing');
+      await expect.poll(() => previews.at(-1)?.trigger).toBe(trigger!.triggerId);
     } finally {
       await page.context().close();
     }

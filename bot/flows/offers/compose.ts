@@ -8,6 +8,8 @@ import { invitationState } from '../../../app/offers/invitation';
 import { schedulePreviewed, sendPreviewed } from '../../../app/offers/sending';
 import { todayFor } from '../../../app/people/today';
 import { offerValuesFor, teamsInServices } from '../../../app/plans/commissioning';
+import { briefingValuesFor } from '../../../app/triggers/briefing';
+import { clip } from '../../../core/text';
 import { date, text, typed } from '../../../app/fields';
 import { offerComposeCard, offerInvitationCard } from '../../../cards/offers';
 import type { OfferValues } from '../../../core/offers';
@@ -21,14 +23,18 @@ const scheduleInput = z.object({
   sendTime: text('At', { max: 5, required: true }).refine((t) => t === '' || /^([01]\d|2[0-3]):[0-5]\d$/.test(t), 'At is not a time of day.'),
 }).loose();
 
-const idsOf = (card: CardOf<'offerCompose'>) => ({ tenantId: card.tenantId, offerId: card.context.offerId, createdBy: card.recipientId, line: card.context.line ?? null });
+const idsOf = (card: CardOf<'offerCompose'>) => ({
+  tenantId: card.tenantId, offerId: card.context.offerId, createdBy: card.recipientId, line: card.context.line ?? null, trigger: card.context.trigger ?? null,
+});
 
-/** The commissioning line an offer is being made from, and the composer's values filled from it. */
-async function fromLine(deps: BotDeps, card: CardOf<'offerCompose'>) {
-  const ref = card.context.line;
+/** What an offer is being made from (a commissioning line, or a learning trigger), and the composer's values filled from it. */
+async function madeFrom(deps: BotDeps, card: CardOf<'offerCompose'>) {
+  const { line: ref, trigger: triggerId } = card.context;
   const line = ref ? await deps.commissioning.getLine(card.tenantId, ref.year, ref.lineId) : undefined;
-  if (!line) return null;
-  return { title: line.title, values: offerValuesFor(line, await teamsInServices(deps, card.tenantId, line.services)) };
+  if (line) return { heading: `New learning offer, from the plan's line "${line.title}"`, values: offerValuesFor(line, await teamsInServices(deps, card.tenantId, line.services)) };
+  const trigger = triggerId ? await deps.plans.getTrigger(card.tenantId, triggerId) : undefined;
+  if (trigger) return { heading: `A briefing on the learning trigger "${clip(trigger.summary, 60)}"`, values: briefingValuesFor(trigger) };
+  return null;
 }
 
 export async function renderCompose(deps: BotDeps, card: CardOf<'offerCompose'>, form?: FormState) {
@@ -36,10 +42,10 @@ export async function renderCompose(deps: BotDeps, card: CardOf<'offerCompose'>,
   if (offer && offer.status !== 'draft') return progressCard(deps, card, offer, form);
   const [teams, today] = await Promise.all([deps.people.rosterTeams(card.tenantId), todayFor(deps, card.tenantId, card.recipientId)]);
   const v = form?.values;
-  const line = await fromLine(deps, card);
+  const from = await madeFrom(deps, card);
   const values: OfferValues = v
     ? (Object.fromEntries(Object.keys(EMPTY_OFFER).map((k) => [k, typed(v, k, 4000)])) as OfferValues)
-    : offer ? valuesOf(offer) : { ...EMPTY_OFFER, ...line?.values };
+    : offer ? valuesOf(offer) : { ...EMPTY_OFFER, ...from?.values };
   if (!values.withNeed) values.withNeed = 'false';
   if (offer && card.context.previewing === true && !form?.errors?.length) {
     return offerComposeCard({
@@ -56,7 +62,7 @@ export async function renderCompose(deps: BotDeps, card: CardOf<'offerCompose'>,
     });
   }
   return offerComposeCard({
-    cardId: card.cardId, heading: line ? `New learning offer, from the plan's line "${line.title}"` : 'New learning offer', values, teams, today, errors: form?.errors ?? [], note: form?.note ?? '', preview: null,
+    cardId: card.cardId, heading: from?.heading ?? 'New learning offer', values, teams, today, errors: form?.errors ?? [], note: form?.note ?? '', preview: null,
     actions: [{ title: 'Preview', verb: 'offer.preview', style: 'positive' }],
   });
 }

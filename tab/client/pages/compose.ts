@@ -12,6 +12,8 @@ export interface Composer {
   element: HTMLElement;
   /** Fills the form with a commissioning line's offer values; the offer sent is then made from that line. */
   fromLine(line: { id: string; title: string; offerValues: Record<string, string> }): void;
+  /** A 7-minute briefing on a learning trigger, linked to it. */
+  fromTrigger(trigger: { id: string; summary: string; offerValues: Record<string, string> }): void;
 }
 
 type Field = { name: string; label: string; kind: 'text' | 'textarea' | 'date' | 'time' | 'number' | 'url' | 'select' | 'multi' | 'checkbox'; options?: Option[]; wide?: boolean; step?: string; hint?: string };
@@ -70,14 +72,15 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
   const sendLater = h('button', { type: 'button', disabled: true }, 'Send later');
   let current: OfferPreview | null = null;
   let asked = 0;
-  // The commissioning line the offer is made from, if any.
+  // The commissioning line or learning trigger the offer is made from, if any.
   let line: string | null = null;
+  let trigger: string | null = null;
   const lineNote = h('div', { class: 'note wide', hidden: true });
 
   const refresh = async () => {
     const ask = asked;
     try {
-      const result = await call<OfferPreview>(session, 'offers/preview', { method: 'POST', body: { values: values(), line } });
+      const result = await call<OfferPreview>(session, 'offers/preview', { method: 'POST', body: { values: values(), line, trigger } });
       if (ask !== asked) return;
       current = result;
       replace(errors);
@@ -120,7 +123,7 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
     sendNow.disabled = sendLater.disabled = true;
     try {
       const result = await call<{ id: string; status: string }>(session, 'offers', {
-        method: 'POST', body: { values: values(), line, digest: current.digest, sendAt: when ? new Date(when).toISOString() : null },
+        method: 'POST', body: { values: values(), line, trigger, digest: current.digest, sendAt: when ? new Date(when).toISOString() : null },
       });
       setLine(null, '');
       announce(result.status === 'scheduled' ? 'Offer scheduled.' : 'Offer sending.');
@@ -138,15 +141,18 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
   sendNow.addEventListener('click', () => void send(false));
   sendLater.addEventListener('click', () => void send(true));
 
-  function setLine(id: string | null, title: string) {
-    line = id;
+  function setLine(id: string | null, title: string, kind: 'line' | 'trigger' = 'line') {
+    line = kind === 'line' ? id : null;
+    trigger = kind === 'trigger' ? id : null;
     lineNote.hidden = !id;
     replace(lineNote, id ? [
-      h('p', {}, `Made from the plan's line “${title}”: the offer stays linked to it, so the line counts its places.`),
-      h('button', { type: 'button', class: 'link', onclick: () => { setLine(null, ''); schedule(); } }, 'Not from this line'),
+      h('p', {}, kind === 'line'
+        ? `Made from the plan's line “${title}”: the offer stays linked to it, so the line counts its places.`
+        : `A briefing on the learning trigger “${title}”: the offer stays linked to it.`),
+      h('button', { type: 'button', class: 'link', onclick: () => { setLine(null, ''); schedule(); } }, kind === 'line' ? 'Not from this line' : 'Not from this trigger'),
     ] : []);
   }
-  const fromLine: Composer['fromLine'] = (from) => {
+  const fill = (from: { id: string; title: string; offerValues: Record<string, string> }, kind: 'line' | 'trigger') => {
     for (const f of fields) {
       const value = from.offerValues[f.name];
       if (value === undefined) continue;
@@ -154,13 +160,16 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
       else if (f.kind === 'checkbox') (inputs.get(f.name) as HTMLInputElement).checked = value === 'true';
       else inputs.get(f.name)!.value = value;
     }
-    setLine(from.id, from.title);
+    setLine(from.id, from.title, kind);
     schedule();
     const title = inputs.get('title')!;
     title.scrollIntoView({ block: 'center' });
     title.focus();
     announce(`The offer composer is filled from “${from.title}”: add the date and where, then send.`);
   };
+  const fromLine: Composer['fromLine'] = (from) => fill(from, 'line');
+  const fromTrigger: Composer['fromTrigger'] = (from) => fill({ id: from.id, title: from.summary, offerValues: from.offerValues }, 'trigger');
+
 
   const element = h('div', { class: 'composer' },
     form,
@@ -170,5 +179,5 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
       h('div', { class: 'actions' }, sendNow, h('label', { for: 'offer-send-at', class: 'inline' }, 'or at'), sendAt, sendLater),
     ),
   );
-  return { element, fromLine };
+  return { element, fromLine, fromTrigger };
 }
