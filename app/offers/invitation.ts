@@ -32,7 +32,7 @@ export async function invitationState(deps: Pick<AppDeps, 'offers' | 'clock' | '
 
 function declinedState(booking: Booking): NonNullable<InviteState['state']> {
   return booking.reason
-    ? { style: 'accent', heading: 'Not for you, noted', lines: [`Why: ${NOT_FOR_ME_REASONS[booking.reason].toLowerCase()}. Thank you: L&D see only totals, never who said what.`] }
+    ? { style: 'accent', heading: 'Not for you, noted', lines: [`Why: ${NOT_FOR_ME_REASONS[booking.reason]}. Thank you: L&D see only totals, never who said what.`] }
     : { style: 'accent', heading: 'Not for you, noted', lines: ['If you like, say why below: it helps L&D plan what they offer. They see only totals, never who said what.'] };
 }
 

@@ -20,12 +20,20 @@ export interface OfferProgress {
   whyNot: string;
 }
 
-/** "The timing: 5 · Cost or travel: not shown": reasons people gave; none under the threshold shown, nor one subtraction could recover. */
+/**
+ * "Workload, or no cover: 3 · other reasons: not shown": the reasons people gave, only those whose
+ * count can be shown (none under the threshold, none subtraction could recover), the rest unnamed
+ * so that a reason one person gave is not given away by being listed.
+ */
 export function whyNotLine(bookings: readonly Pick<Booking, 'status' | 'reason'>[], t: number): string {
   const counts = NOT_FOR_ME_CODES.map((c) => bookings.filter((b) => b.status === 'declined' && b.reason === c).length);
+  const said = counts.reduce((a, b) => a + b, 0);
+  if (said === 0) return '';
+  if (said < t) return `fewer than ${t} said why`;
   const shown = suppressCells(counts, t);
-  return NOT_FOR_ME_CODES.map((c, i) => ({ label: NOT_FOR_ME_REASONS[c], n: counts[i]!, shown: shown[i] ?? null }))
-    .filter((r) => r.n > 0).map((r) => `${r.label}: ${r.shown === null ? 'not shown' : r.shown}`).join(' · ');
+  const named = NOT_FOR_ME_CODES.flatMap((c, i) => (shown[i] ? [`${NOT_FOR_ME_REASONS[c]}: ${shown[i]}`] : []));
+  const hidden = shown.some((n) => n === null);
+  return [...named, ...(hidden ? [named.length ? 'other reasons: not shown' : `${said} said why; no reason can be shown`] : [])].join(' · ');
 }
 
 const STATUSES: readonly Booking['status'][] = ['booked', 'waiting', 'offered', 'cancelled', 'declined', 'attended'];

@@ -11,6 +11,7 @@ import { BARRIERS, type Barrier } from '../../core/appraisal';
 import { addMonths, type IsoDate } from '../../core/calendar';
 import { exact, ofTotal } from '../../core/digest';
 import { poolSmallGroups } from '../../core/orgPlan';
+import { suppressCells } from '../../core/suppression';
 import type { Person } from '../../core/people';
 import { professionLabel } from '../../core/workforce';
 import type { AppDeps } from '../deps';
@@ -47,9 +48,12 @@ export async function barrierCounts(deps: Pick<AppDeps, 'config' | 'appraisals' 
 
 /**
  * People's answers to a question with set choices (each person's codes), counted per group: groups of
- * fewer than `t` pooled, each count exact only where neither it nor the rest of its row is 1 to t-1.
+ * fewer than `t` pooled. `each`: a count is exact only where neither it nor the rest of its row is 1
+ * to t-1 (people tick several). `row`: counts hidden across the row as core/suppression.ts hides them,
+ * for answers most people give one of, where the respondents less the shown counts would give a
+ * hidden one away.
  */
-export function answerRows<C extends string>(people: readonly Person[], answers: ReadonlyMap<string, readonly C[]>, labels: Record<C, string>, t: number, by: BarrierGrouping) {
+export function answerRows<C extends string>(people: readonly Person[], answers: ReadonlyMap<string, readonly C[]>, labels: Record<C, string>, t: number, by: BarrierGrouping, rule: 'each' | 'row' = 'each') {
   const answered = people.filter((p) => p.status === 'active' && answers.has(p.aadObjectId));
   const groupOf = by === 'organisation' ? () => 'Everyone' : GROUP[by];
   const sizes = new Map<string, number>();
@@ -61,10 +65,14 @@ export function answerRows<C extends string>(people: readonly Person[], answers:
   return [...pooled.keys()].map((group) => {
     const members = answered.filter((p) => (pooled.has(groupOf(p)) ? groupOf(p) : other) === group);
     const n = members.length;
+    const codes = Object.keys(labels) as C[];
+    const counts = codes.map((code) => members.filter((p) => answers.get(p.aadObjectId)!.includes(code)).length);
+    const rowShown = suppressCells(counts, t);
     return {
       group, respondents: n,
-      barriers: (Object.keys(labels) as C[]).map((code) => {
-        const c = members.filter((p) => answers.get(p.aadObjectId)!.includes(code)).length;
+      barriers: codes.map((code, i) => {
+        const c = counts[i]!;
+        if (rule === 'row') return { code, label: labels[code], people: rowShown[i] ?? null, shown: c === 0 ? 'none' : rowShown[i] === null ? 'not shown' : ofTotal(c, n, t) };
         return { code, label: labels[code], people: exact(c, n, t) ? c : null, shown: c === 0 ? 'none' : ofTotal(c, n, t) };
       }),
     };

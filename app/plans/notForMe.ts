@@ -18,5 +18,5 @@ export async function notForMeCounts(deps: Pick<AppDeps, 'config' | 'offers' | '
     const mine = said.get(b.personId) ?? [];
     if (!mine.includes(b.reason)) said.set(b.personId, [...mine, b.reason]);
   }
-  return answerRows(people, said, NOT_FOR_ME_REASONS, deps.planPolicy.threshold, by);
+  return answerRows(people, said, NOT_FOR_ME_REASONS, deps.planPolicy.threshold, by, 'row');
 }

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { orgPlanCard } from '../../cards/plans';
 import { formatFullDay } from '../../core/calendar';
-import { CODES } from '../../core/commonCore';
+import { CODES, describeCode } from '../../core/commonCore';
 import { formatPounds, LINE_STATUS_LABELS, LINE_STATUSES } from '../../core/commissioning';
 import { tabLink } from '../../core/tabLink';
 import { plural } from '../../core/words';
@@ -44,7 +44,7 @@ function benchmarkOf(plan: YearPlan, threshold: number) {
     chart: shown.map((a) => ({ label: a.area, value: a.mean! })),
     rows: shown.map((a) => {
       const before = lastYear.get(a.area);
-      return { title: a.area, value: `${a.mean!.toFixed(1)}${before == null ? '' : ` (last year ${before.toFixed(1)})`}` };
+      return { title: describeCode(a.area), value: `${a.mean!.toFixed(1)}${before == null ? '' : ` (last year ${before.toFixed(1)})`}` };
     }),
   };
 }

@@ -49,7 +49,7 @@ describe('not for me, and why', () => {
     expect((await stack.rt.offers.getBooking(offerId, priya.aadObjectId))?.reason).toBeNull();
 
     const said = await press(priya, 'offer.why', { reason: 'timing' });
-    expect(cardText(said.body?.value)).toContain('Why: the timing.');
+    expect(cardText(said.body?.value)).toContain('Why: The timing.');
     expect(JSON.stringify(said.body?.value)).not.toContain('"id":"reason"');
     for (const [u, reason] of [[sam, 'timing'], [aisha, 'timing'], [owen, 'workload'], [kelly, 'workload'], [ravi, 'workload'], [jo, 'cost']] as const) {
       await press(u, 'offer.notForMe');
@@ -58,10 +58,14 @@ describe('not for me, and why', () => {
 
     // Timing 3, workload 3, cost 1: cost is hidden, and so is the next smallest, so cost can't be worked out.
     const progress = cardText((await stack.act(morgan, 'offer.refresh', { cardId: composeId })).body?.value);
-    expect(progress).toContain('The timing: not shown · Workload, or no cover: 3 · Cost or travel: not shown');
+    expect(progress).toContain('Workload, or no cover: 3 · other reasons: not shown');
+    expect(progress).not.toMatch(/The timing|Cost or travel/);
 
+    // The org plan hides across the row too: 7 said why, workload 3, so timing and cost both stay hidden.
     const org = cardText((await stack.message(morgan, 'org plan')).cards[0]);
     expect(org).toContain('Offers not for them: Social worker (7 said why)');
-    expect(org).toMatch(/Cost or travel\s+fewer than 3 of 7/);
+    expect(org).toMatch(/The timing\s+not shown/);
+    expect(org).toMatch(/Cost or travel\s+not shown/);
+    expect(org).toMatch(/Workload, or no cover\s+3 of 7/);
   });
 });

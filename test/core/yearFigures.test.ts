@@ -6,6 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { computeBenchmark, type Rating } from '../../core/benchmark';
 import { AREA_CODES } from '../../core/commonCore';
 import { computeReach, type ReachPerson } from '../../core/reach';
+import { whyNotLine } from '../../app/offers/progress';
+import { NOT_FOR_ME_CODES, NOT_FOR_ME_REASONS } from '../../core/offers';
 import { suppressCells } from '../../core/suppression';
 import { PROFESSION_CODES, professionLabel } from '../../core/workforce';
 
@@ -32,6 +34,22 @@ describe('figures for the organisation, on any organisation', () => {
       const shown = suppressCells(counts, T);
       for (const s of shown) expect(s === null || s === 0 || s >= T).toBe(true);
       hidesSafely(counts, shown);
+    }));
+  });
+
+  it('why offers were not for people: a reason is named only with a count of T or more that subtraction cannot undo', () => {
+    fc.assert(fc.property(fc.array(fc.constantFrom(...NOT_FOR_ME_CODES), { maxLength: 30 }), (reasons) => {
+      const line = whyNotLine(reasons.map((reason) => ({ status: 'declined' as const, reason })), T);
+      const counts = NOT_FOR_ME_CODES.map((c) => reasons.filter((r) => r === c).length);
+      const named = NOT_FOR_ME_CODES.map((c, i) => [line.includes(NOT_FOR_ME_REASONS[c]), counts[i]!] as const);
+      for (const [isNamed, n] of named) if (isNamed) expect(n).toBeGreaterThanOrEqual(T);
+      if (reasons.length < T) expect(named.every(([isNamed]) => !isNamed)).toBe(true);
+      // What is not named, together, is none or at least T (and never one reason alone).
+      const unnamed = named.filter(([isNamed, n]) => !isNamed && n > 0).map(([, n]) => n);
+      if (unnamed.length > 0 && reasons.length >= T) {
+        expect(unnamed.length).toBeGreaterThanOrEqual(2);
+        expect(unnamed.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(T);
+      }
     }));
   });
 
