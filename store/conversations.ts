@@ -1,6 +1,7 @@
 // Where to reach each person in Teams. PartitionKey = tenant id (in 16 shards: store/shards.ts),
 // RowKey = Entra object id: the proactive sender looks a person up by who they are, never by a
 // Teams conversation id.
+import { odata } from '@azure/data-tables';
 import type { ConversationRef } from '../core/conversation';
 import { createIfAbsent, getEntity, listAll, TABLES, unlessGone, unlessRaced, type Tables } from './tables';
 import { allShards, partitionOf, shardKey } from './shards';
@@ -76,7 +77,21 @@ export class TableConversationStore implements ConversationStore {
   async get(tenantId: string, aadObjectId: string) {
     const rowKey = aadObjectId.toLowerCase();
     const e = await getEntity<ConversationEntity>(this.client, shardKey(tenantId, rowKey), rowKey);
-    return e && toConversation(e);
+    return e ? toConversation(e) : this.moveLegacy(tenantId, rowKey);
+  }
+
+  /**
+   * A row written before the table was sharded (PartitionKey = the tenant id) is moved into its shard
+   * the first time it is looked for, so an upgrade loses nobody's chat.
+   */
+  private async moveLegacy(tenantId: string, rowKey: string) {
+    const old = await getEntity<ConversationEntity>(this.client, tenantId, rowKey);
+    if (!old) return undefined;
+    const { etag: _etag, timestamp: _timestamp, partitionKey: _pk, ...fields } = old as ConversationEntity & { etag?: string; timestamp?: string; partitionKey?: string };
+    await createIfAbsent<ConversationEntity>(this.client, { ...fields, partitionKey: shardKey(tenantId, rowKey), rowKey });
+    await unlessGone('This conversation', () => this.client.deleteEntity(tenantId, rowKey));
+    const moved = await getEntity<ConversationEntity>(this.client, shardKey(tenantId, rowKey), rowKey);
+    return moved && toConversation(moved);
   }
 
   async recordSeen(s: ConversationSighting) {
@@ -112,7 +127,11 @@ export class TableConversationStore implements ConversationStore {
   }
 
   async list(tenantId: string) {
-    return (await listAll<ConversationEntity>(this.client, allShards(tenantId))).map(toConversation);
+    const [sharded, legacy] = await Promise.all([
+      listAll<ConversationEntity>(this.client, allShards(tenantId)), listAll<ConversationEntity>(this.client, odata`PartitionKey eq ${tenantId}`),
+    ]);
+    const seen = new Set(sharded.map((e) => e.rowKey));
+    return [...sharded, ...legacy.filter((e) => !seen.has(e.rowKey))].map(toConversation);
   }
 
   async setStatus(tenantId: string, aadObjectId: string, status: Exclude<ReachStatus, 'installed'>, at: string) {

@@ -30,6 +30,22 @@ describe('the outbox', () => {
     expect(await deliveryOf('notice-1')).toMatchObject({ state: 'sent', attempts: 1 });
   });
 
+  it('finds a chat recorded before the conversations table was sharded, moves it into its shard, and sends once', async () => {
+    const rowKey = ana.aadObjectId.toLowerCase();
+    const client = stack.rt.tables.client('conversations');
+    const sharded = await client.getEntity<Record<string, unknown>>(shardKey(stack.tenantId, rowKey), rowKey);
+    const { etag: _etag, timestamp: _timestamp, partitionKey: _pk, ...fields } = sharded;
+    await client.createEntity({ ...fields, partitionKey: stack.tenantId, rowKey });
+    await client.deleteEntity(shardKey(stack.tenantId, rowKey), rowKey);
+    expect((await stack.rt.conversations.list(stack.tenantId)).map((c) => c.aadObjectId)).toEqual([rowKey]);
+
+    await stack.rt.outbox.sendText(stack.tenantId, 'after-upgrade', ana.aadObjectId, 'Still here');
+    await stack.drainOutbox();
+    expect(stack.connector.to(personalConversationId(ana)).filter((s) => s.activity.text === 'Still here')).toHaveLength(1);
+    await expect(client.getEntity(stack.tenantId, rowKey)).rejects.toMatchObject({ statusCode: 404 });
+    expect((await client.getEntity(shardKey(stack.tenantId, rowKey), rowKey)).rowKey).toBe(rowKey);
+  });
+
   it('lets only one of two concurrent workers send', async () => {
     await stack.rt.deliveries.create({ batch: 'race', recipientId: ana.aadObjectId, tenantId: stack.tenantId, message: { kind: 'text', text: 'once' }, createdAt: new Date().toISOString() });
     const results = await Promise.all([1, 2, 3].map(() => deliver(stack.rt, { batch: 'race', recipientId: ana.aadObjectId })));
