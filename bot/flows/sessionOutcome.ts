@@ -60,7 +60,7 @@ function answered(p: Preparation, today: IsoDate) {
     return noticeCard({
       title: `Recorded: ${what} was held`, tone: 'good',
       lines: o.actions.length
-        ? [`You agreed:`, ...o.actions.map((a) => `• ${describeAction(a, voice, today)}`), `${firstName(person)} sees these in their chat and their plan; nobody else does.`]
+        ? [`You agreed:`, ...o.actions.map((a) => `• ${describeAction(a, voice, today)}`), `${firstName(person)} sees these in their chat and their plan. A learning action joins their plan, which their line manager also sees; the rest only the two of you do.`]
         : ['Nothing was recorded as agreed.'],
     });
   }
@@ -92,7 +92,7 @@ async function render(deps: BotDeps, card: CardOf<'sessionOutcome'>, form?: Form
     warnings: form?.warnings ?? [],
     actions,
     owners: [{ code: 'person', label: first }, { code: 'supervisor', label: 'You' }, { code: 'both', label: 'Both of you' }],
-    actionsNote: `Up to three, each optional. Give one an area of the Common Core and it is learning: it joins ${first}'s plan. ${first} sees what you agree in their chat and their plan; nobody else does.`,
+    actionsNote: `Up to three, each optional. Give one an area of the Common Core and it is learning: it joins ${first}'s plan. ${first} sees what you agree in their chat and their plan. Learning joins the plan, which their line manager also sees; the rest only the two of you do.`,
     footer: 'Please keep actions free of anything that identifies a child or family.',
     today,
     minDate: session.date,
