@@ -33,6 +33,11 @@ export async function prioritiesForMember(deps: Pick<AppDeps, 'agreements' | 'ne
   };
 }
 
+/** A member's view of them as lines, those touching their own needs marked first in the line. */
+export function memberPriorityLines(m: MemberPriorities): { heading: string; lines: string[] } {
+  return { heading: `${m.team}'s priorities for ${m.year}`, lines: m.priorities.map((p) => `${p.touchesYou ? 'Touches your learning: ' : ''}${priorityLines([p])[0]!}`) };
+}
+
 /** "Agreed priorities for 2026–27: CC3 Safeguarding, by Summer 2027 (why)": the lines a digest leads with. */
 export function priorityLines(priorities: readonly PriorityLine[]): string[] {
   return priorities.map((p) => `${p.label}, by ${p.term}: ${p.why}`);

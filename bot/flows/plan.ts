@@ -26,7 +26,7 @@ import { clip } from '../../core/text';
 import { largestThatFits } from '../../cards/fit';
 import { changeNeed, commentOnNeed } from '../../app/plan/needs';
 import { agreedAtSupervision, planAgreementOf } from '../../app/plans/planAgreed';
-import { prioritiesForMember } from '../../app/plans/teamPriorities';
+import { memberPriorityLines, prioritiesForMember } from '../../app/plans/teamPriorities';
 import type { ActivityType } from '../../core/activities';
 
 const NO_NEED = 'That button is missing which need it is for. Type my plan to start again.';
@@ -129,10 +129,7 @@ async function planContent(deps: BotDeps, person: Person, viewerId: string, valu
       earlier: earlier.length > 0 ? `Earlier plan years: ${count('met')} met, ${count('dropped')} dropped.` : '',
       agreement: agreement.line,
       agreed,
-      teamPriorities: team && {
-        heading: `${team.team}'s priorities for ${team.year}`,
-        lines: team.priorities.map((p) => `${p.touchesYou ? 'Touches your learning: ' : ''}${p.label}, by ${p.term}. ${p.why}`),
-      },
+      teamPriorities: team && memberPriorityLines(team),
     };
   };
 }
