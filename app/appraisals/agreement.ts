@@ -89,12 +89,21 @@ export async function reviewPlan(
   return { reviewed: items.length, commented };
 }
 
-/** The appraisee agrees the plan as reviewed: it is dated, and their appraiser told. */
-export async function agreePlan(deps: Pick<AppDeps, 'appraisals' | 'outbox' | 'clock' | 'log'>, appraisal: StoredAppraisal, person: Person, today: string): Promise<{ invalid: string[] } | { agreedOn: string }> {
+/**
+ * The appraisee agrees the plan as reviewed: it is dated, and their appraiser told. What is agreed is
+ * the plan year as it stands now (each need with the appraiser's decision, if they reviewed it), so a
+ * change made before agreeing — which the confirm card invites — is not marked as made after.
+ */
+export async function agreePlan(deps: Pick<AppDeps, 'appraisals' | 'needs' | 'outbox' | 'clock' | 'log'>, appraisal: StoredAppraisal, person: Person, today: string): Promise<{ invalid: string[] } | { agreedOn: string }> {
   if (appraisal.status === 'agreed') return { invalid: ['You have already agreed this plan.'] };
   if (appraisal.status !== 'reviewed') return { invalid: ['Your appraiser has not agreed this plan yet.'] };
   const at = deps.clock.now().toISOString();
-  const agreed = await deps.appraisals.update(appraisal, { status: 'agreed', agreedAt: at });
+  const reviewed = new Map(appraisal.items.map((i) => [i.needId, i]));
+  const items: AgreementItem[] = (await deps.needs.listFor(appraisal.tenantId, person.aadObjectId)).filter((n) => n.period === appraisal.period).map((n) => ({
+    needId: n.needId, description: n.description, codes: n.codes, status: n.status,
+    decision: reviewed.get(n.needId)?.decision ?? 'agreed', comment: reviewed.get(n.needId)?.comment ?? '',
+  }));
+  const agreed = await deps.appraisals.update(appraisal, { status: 'agreed', agreedAt: at, items });
   if (agreed.appraiserId) {
     await deps.outbox.sendText(agreed.tenantId, `plan-agreed|${agreed.sessionKey}`, agreed.appraiserId,
       `${nameOf(person)} agreed their Learning Development Plan for the year from ${formatDate(agreed.period)}, as you reviewed it (${formatFullDay(today)}). Type **view plan** to see it.`);
