@@ -37,9 +37,9 @@ const GROUP: Record<Exclude<BarrierGrouping, 'organisation'>, (p: Person) => str
   team: (p) => p.team,
 };
 
-export async function barrierCounts(deps: Pick<AppDeps, 'config' | 'appraisals' | 'people' | 'planPolicy'>, today: IsoDate, by: BarrierGrouping = 'organisation'): Promise<BarrierCounts> {
+export async function barrierCounts(deps: Pick<AppDeps, 'config' | 'appraisals' | 'people' | 'planPolicy'>, today: IsoDate, by: BarrierGrouping = 'organisation', everyone?: readonly Person[]): Promise<BarrierCounts> {
   const t = deps.planPolicy.threshold;
-  const [facts, people] = await Promise.all([deps.appraisals.listFacts(deps.config.tenantId), deps.people.list(deps.config.tenantId)]);
+  const [facts, people] = await Promise.all([deps.appraisals.listFacts(deps.config.tenantId), everyone ?? deps.people.list(deps.config.tenantId)]);
   const since = addMonths(today, -15);
   const latest = new Map<string, Barrier[]>();
   for (const f of [...facts].sort((a, b) => a.period.localeCompare(b.period))) if (f.period >= since && f.barriers.length > 0) latest.set(f.personId, f.barriers);

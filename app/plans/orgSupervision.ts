@@ -15,7 +15,7 @@ const frequencyLine = (r: FrequencyRow) =>
   `${r.people} people · ${r.heldPercent === null ? 'none expected' : `${r.heldPercent}% of expected supervision held`} · all of theirs: ${r.onCadence}`;
 
 export async function orgSupervisionAndBarriers(deps: Pick<AppDeps, 'config' | 'people' | 'sessions' | 'policy' | 'planPolicy' | 'appraisals' | 'offers'>, today: IsoDate, people?: readonly Person[]) {
-  const [totals, barriers, notForMe] = await Promise.all([supervisionTotals(deps, today, people), barrierCounts(deps, today, 'profession'), notForMeCounts(deps, today, 'profession')]);
+  const [totals, barriers, notForMe] = await Promise.all([supervisionTotals(deps, today, people), barrierCounts(deps, today, 'profession', people), notForMeCounts(deps, today, 'profession', people)]);
   const t = deps.planPolicy.threshold;
   const supervision: Section[] = [
     { heading: 'By team', rows: totals.byTeam.slice(0, 12).map((r) => ({ title: r.group, value: frequencyLine(r) })) },

@@ -49,8 +49,10 @@ function benchmarkOf(plan: YearPlan, threshold: number) {
   };
 }
 
-async function renderOrgPlan(deps: BotDeps, card: CardOf<'orgPlan'>, form?: FormState) {
-  const [content, year] = await Promise.all([orgPlanContent(deps, card.context.period), yearPlanOf(deps, card.tenantId, card.context.period)]);
+type OrgPlanContent = Awaited<ReturnType<typeof orgPlanContent>>;
+
+async function renderOrgPlan(deps: BotDeps, card: CardOf<'orgPlan'>, form?: FormState, read?: OrgPlanContent) {
+  const [content, year] = await Promise.all([read ?? orgPlanContent(deps, card.context.period), yearPlanOf(deps, card.tenantId, card.context.period)]);
   const { plan: _plan, equityFigures: _figures, ...shown } = content;
   return orgPlanCard({
     ...shown,
@@ -71,10 +73,10 @@ export const orgPlanFlow: CardFlow<'orgPlan'> = {
       audience: LD,
       closesCard: false,
       async handle({ deps }, card, input) {
-        const { plan } = await orgPlanContent(deps, card.context.period);
-        const priority = plan.priorities.find((p) => p.code === input.code) ?? { code: input.code, activity: null };
+        const content = await orgPlanContent(deps, card.context.period);
+        const priority = content.plan.priorities.find((p) => p.code === input.code) ?? { code: input.code, activity: null };
         return {
-          card: await renderOrgPlan(deps, card, { note: 'A new commissioning line for this priority is below: say for whom, who delivers it and what it costs, then save.' }),
+          card: await renderOrgPlan(deps, card, { note: 'A new commissioning line for this priority is below: say for whom, who delivers it and what it costs, then save.' }, content),
           followUps: [await newLineCard(deps, card.tenantId, card.recipientId, lineFromPriority(priority))],
         };
       },
