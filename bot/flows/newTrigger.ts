@@ -1,6 +1,7 @@
 // `new trigger`: L&D records something the workforce should learn from. It raises priorities in
 // the plans and, if asked, puts a learning need in the plan of everyone it affects (once each:
-// the need's id comes from the trigger and the person) and tells them.
+// the need's id comes from the trigger and the person) and tells them. Create briefing then opens
+// the offer composer filled in from it.
 import { z } from 'zod';
 import { noticeCard } from '../../cards/notice';
 import { plain } from '../../core/text';
@@ -13,12 +14,12 @@ import type { BotDeps } from '../context';
 import { choice, choices, date, picked, text, toggle, typed } from '../../app/fields';
 import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
 import { offerComposeFlow } from './offers/compose';
-
-const LD = { role: 'ld_admin', refusal: 'Only L&D admins record learning triggers and their briefings.' } as const;
 import { todayFor } from '../../app/people/today';
 import { plural } from '../../core/words';
 import { recordTrigger } from '../../app/triggers/record';
 import type { TriggerField } from '../../cards/trigger';
+
+const LD = { role: 'ld_admin', refusal: 'Only L&D admins record learning triggers and their briefings.' } as const;
 
 const schema = z.object({
   source: choice('Where it comes from', TRIGGER_SOURCE_CODES),
