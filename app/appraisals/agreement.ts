@@ -13,6 +13,7 @@ import { cadencePerson, supervisorFor } from '../../core/sessionPlanning';
 import type { StoredAppraisal } from '../../store/appraisals';
 import { fitsInNeedRow, type StoredNeed } from '../../store/needs';
 import type { StoredSession } from '../../store/sessions';
+import { ConcurrencyError } from '../../store/errors';
 import type { AppDeps } from '../deps';
 
 /** At most this many needs are agreed one by one on the card; any more are agreed as they stand. */
@@ -26,14 +27,24 @@ export function agreedPeriodOf(deps: Pick<AppDeps, 'policy'>, person: Person, se
 /** Keeps what the appraisal card asked besides the plan; the plan it proposes waits for the appraiser. */
 export async function saveAppraisalAnswers(deps: Pick<AppDeps, 'appraisals' | 'policy'>, session: StoredSession, person: Person, answers: Record<string, string>): Promise<void> {
   const period = agreedPeriodOf(deps, person, session);
-  const earlier = await deps.appraisals.get(session.tenantId, person.aadObjectId, period);
   const ratings = Object.fromEntries(AREA_CODES.filter((c) => answers[`sa_${c}`]).map((c) => [c, Number(answers[`sa_${c}`])]));
   const barriers = (answers.barriers ?? '').split(',').filter((b): b is Barrier => (BARRIER_CODES as readonly string[]).includes(b));
-  await deps.appraisals.save({
-    tenantId: session.tenantId, personId: person.aadObjectId, period, sessionKey: session.key, date: session.date,
-    appraiserId: session.supervisorId, ratings, barriers, barrierNote: answers.barrierNote ?? '', feedback: answers.feedback ?? '',
-    status: earlier?.status ?? 'proposed', items: earlier?.items ?? [], reviewedAt: earlier?.reviewedAt ?? null, agreedAt: earlier?.agreedAt ?? null,
-  });
+  const answered = { sessionKey: session.key, date: session.date, appraiserId: session.supervisorId, ratings, barriers, barrierNote: answers.barrierNote ?? '', feedback: answers.feedback ?? '' };
+  // Over the version read, so an appraiser's review saved meanwhile is kept, not replaced.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const earlier = await deps.appraisals.get(session.tenantId, person.aadObjectId, period);
+    if (!earlier) {
+      await deps.appraisals.save({ tenantId: session.tenantId, personId: person.aadObjectId, period, ...answered, status: 'proposed', items: [], reviewedAt: null, agreedAt: null });
+      return;
+    }
+    try {
+      await deps.appraisals.update(earlier, answered);
+      return;
+    } catch (err) {
+      if (!(err instanceof ConcurrencyError)) throw err;
+    }
+  }
+  throw new ConcurrencyError('This appraisal');
 }
 
 export interface Proposal {
