@@ -10,6 +10,6 @@ export function reachPart(reach: readonly ReachView[]): HTMLElement {
       [{ title: 'Group' }, { title: 'Staff', class: 'num' }, { title: 'Places', class: 'num' }, { title: 'Places per head', class: 'figure' }, { title: 'Spent', class: 'figure' }, { title: 'Spent per head', class: 'figure' }],
       table.rows.map((r) => [r.group, String(r.headcount), r.places, r.placesPerHead, r.spent, r.spentPerHead]),
     )),
-    h('p', { class: 'muted' }, 'Places are bookings on this year’s offers; spend is each delivered line’s cost shared among the people who attended it. Counts under 3, and any that would let one be worked out, are not shown.'),
+    h('p', { class: 'muted' }, 'Places are bookings on this year’s offers; spend is each delivered line’s cost shared among the people who attended it. Counts too small to show, and any that would let one be worked out, are not shown.'),
   );
 }
