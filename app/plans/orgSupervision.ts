@@ -11,6 +11,8 @@ import { supervisionTotals, type FrequencyRow } from './supervisionTotals';
 
 type Section = { heading: string; rows: { title: string; value: string }[] };
 
+const OFFER_GROUPS = 8;
+
 const frequencyLine = (r: FrequencyRow) =>
   `${r.people} people · ${r.heldPercent === null ? 'none expected' : `${r.heldPercent}% of expected supervision held`} · all of theirs: ${r.onCadence}`;
 
@@ -25,7 +27,8 @@ export async function orgSupervisionAndBarriers(deps: Pick<AppDeps, 'config' | '
     heading: `${r.group} (${r.respondents} answered)`,
     rows: r.barriers.map((b) => ({ title: b.label, value: b.shown })),
   }));
-  const offerRows: Section[] = notForMe.map((r) => ({
+  // The largest groups only, as the supervision rows are cut: the org plan card has to stay under Teams' size limit.
+  const offerRows: Section[] = notForMe.slice(0, OFFER_GROUPS).map((r) => ({
     heading: `Offers not for them: ${r.group} (${r.respondents} said why)`,
     rows: r.barriers.map((b) => ({ title: b.label, value: b.shown })),
   }));
@@ -37,7 +40,7 @@ export async function orgSupervisionAndBarriers(deps: Pick<AppDeps, 'config' | '
         ? `What got in the way of learning, as people said at appraisal (their latest, in the last 15 months), by profession.`
         : `What got in the way of learning shows here once at least ${t} people have said at appraisal.`,
       offerRows.length
-        ? 'Then why learning offers were not for people, as they said on Not for me over the last year, in people.'
+        ? `Then why learning offers were not for people, as they said on Not for me over the last year, in people (the ${OFFER_GROUPS} largest groups).`
         : `Why offers were not for people shows here once at least ${t} have said on Not for me.`,
       `Groups of fewer than ${t} are pooled.`,
     ].join(' '),
