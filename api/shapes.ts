@@ -75,6 +75,9 @@ export interface ComposerOptions {
   professions: Option[];
   teams: Option[];
   registration: Option[];
+  /** How places go, and the groups places can be reserved for. */
+  allocation: Option[];
+  groups: Option[];
   defaults: Record<string, string>;
 }
 
@@ -84,6 +87,10 @@ export interface OfferPreview {
   audience: string;
   /** Sending must quote this: proves the offer sent is the one previewed. */
   digest: string;
+  /** Who would have the places if it filled by its rules (suppressed), in lines. */
+  reach: string[];
+  /** A reservation for an under-served group, as the composer's values to fill in. */
+  suggestion: { label: string; values: Record<string, string> } | null;
 }
 
 /** Counts of recipients are words: with "only people with a need" small ones read "fewer than 3". */
@@ -104,6 +111,8 @@ export interface OfferProgress {
   held: number;
   /** Why it was not for people, as they said (totals, small counts hidden), or ''. */
   whyNot: string;
+  /** How places go when not simply first come (applications, places reserved), or ''. */
+  places: string;
 }
 
 /** Local development only: a person the dev sign-in offers. */

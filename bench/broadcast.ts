@@ -6,6 +6,7 @@
 // recipients ÷ 50 a second, the fastest Teams allows. `npm run bench:broadcast`
 // (BENCH_SIZES=865 for the quick one; BENCH_AZURITE=embedded|process|both, default process.)
 import { type TransactionAction } from '@azure/data-tables';
+import { FIRST_COME } from '../core/offers';
 import { cpus, loadavg } from 'node:os';
 import { startSending } from '../app/offers/sending';
 import { createLogger } from '../core/log';
@@ -56,7 +57,7 @@ for (const mode of modes) for (const size of sizes) {
     tenantId, offerId, title: 'Team study day', description: 'For everyone.', format: 'team_study_day', date: day(30), time: '09:30', durationMinutes: 420,
     location: 'Civic Centre', onlineUrl: '', capacity: 200, codes: ['CC5'], cpdHours: 6, closesOn: day(25),
     audience: { professions: [], teams: [], registration: 'any', withNeed: false }, status: 'draft', sendAt: null, createdBy: org[0]!.aadObjectId,
-    createdAt: now, sentAt: null, audienceSize: 0, fannedOutAt: null, fanOutSeenAt: null, reportedAt: null,
+    createdAt: now, sentAt: null, audienceSize: 0, fannedOutAt: null, fanOutSeenAt: null, reportedAt: null, allocation: FIRST_COME,
   });
   // Bursts of throttling, as Teams gives when other apps are busy too.
   const bursts = setInterval(() => { for (let i = 0; i < 5; i++) connector.faults.push({ status: 429, retryAfterSeconds: 1 }); }, 4000);

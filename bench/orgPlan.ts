@@ -4,6 +4,7 @@
 // workbook of it all), read from Azurite and worked out, against the floor of a plain full read of
 // the same rows (every column, nothing worked out) in the same run. `npm run bench:plans`
 import { type TransactionAction } from '@azure/data-tables';
+import { FIRST_COME } from '../core/offers';
 import { cpus } from 'node:os';
 import { benchmarksOf, loadRatings } from '../app/plans/benchmark';
 import { loadRollup, orgPlanOf, teamPlanOf } from '../app/plans/rollup';
@@ -90,7 +91,7 @@ await inPool(Array.from({ length: OFFERS }, (_, i) => i), 8, async (i) => {
   const offer: Offer = {
     tenantId, offerId: `offer${i}`, title: `Offer ${i}`, description: 'An offer.', format: 'bite_size_workshop', date: `2026-${String(5 + (i % 6)).padStart(2, '0')}-15`, time: '10:00', durationMinutes: 90,
     location: 'Civic Centre', onlineUrl: '', capacity: BOOKINGS_EACH, codes: [lines[i]!.code], cpdHours: 1.5, closesOn: '2026-05-01', audience: { professions: [], teams: [], registration: 'any', withNeed: false },
-    status: 'sent', sendAt: null, createdBy: 'x', createdAt: '', sentAt: '2026-04-20T10:00:00.000Z', reportedAt: null, audienceSize: 500, fannedOutAt: null, fanOutSeenAt: null, commissionLine: { year: year.start, lineId: `line${i}` },
+    status: 'sent', sendAt: null, createdBy: 'x', createdAt: '', sentAt: '2026-04-20T10:00:00.000Z', reportedAt: null, audienceSize: 500, fannedOutAt: null, allocation: FIRST_COME, fanOutSeenAt: null, commissionLine: { year: year.start, lineId: `line${i}` },
   };
   await rt.offers.save(offer);
   await rt.offers.openPlaces(offer.offerId, offer.capacity);

@@ -7,7 +7,8 @@ import { COMMON_CORE } from '../core/commonCore';
 import type { AdaptiveCardJson } from '../core/conversation';
 import { formatDate, formatFullDay } from '../core/calendar';
 import { describeCode } from '../core/commonCore';
-import { DURATIONS, durationLabel, OFFER_FORMATS, type InviteButton, type InviteState, type Offer, type OfferValues } from '../core/offers';
+import { groupOfKey, groupPhrase } from '../core/allocation';
+import { ALLOCATION_MODES, DURATIONS, durationLabel, OFFER_FORMATS, type InviteButton, type InviteState, type Offer, type OfferValues } from '../core/offers';
 import { plural } from '../core/words';
 import { PROFESSIONS } from '../core/workforce';
 import { banner, formBanner } from './fragments';
@@ -25,6 +26,7 @@ export const COMPOSER_CHOICES = {
   codes: CODE_CHOICES,
   professions: Object.entries(PROFESSIONS).map(([code, label]) => ({ code, label })),
   registration: [{ code: 'any', label: 'Everyone' }, { code: 'registered', label: 'Only registered staff' }, { code: 'unregistered', label: 'Only staff who are not registered' }],
+  allocation: Object.entries(ALLOCATION_MODES).map(([code, label]) => ({ code, label })),
 };
 
 export interface ComposeAction {
@@ -36,8 +38,8 @@ export interface ComposeAction {
 }
 
 export function offerComposeCard(d: {
-  cardId: string; heading: string; values: OfferValues; teams: readonly string[]; today: string; errors: readonly string[]; note: string;
-  preview: { audienceLine: string; invite: AdaptiveCardJson } | null; actions: ComposeAction[];
+  cardId: string; heading: string; values: OfferValues; teams: readonly string[]; groups: readonly { value: string; title: string }[]; today: string; errors: readonly string[]; note: string;
+  preview: { audienceLine: string; reach: readonly string[]; invite: AdaptiveCardJson } | null; actions: ComposeAction[];
 }): AdaptiveCardJson {
   const actions = d.actions.map((a) => a.schedule
     ? {
@@ -59,8 +61,10 @@ export function offerComposeCard(d: {
     values: d.values,
     ...COMPOSER_CHOICES,
     teams: d.teams,
+    groups: d.groups,
     today: d.today,
     audienceLine: d.preview?.audienceLine ?? '',
+    reach: d.preview?.reach ?? [],
     // The recipients' card, without its buttons: the preview cannot book anything.
     previewItems: d.preview?.invite.body ?? [],
     actions,
@@ -75,8 +79,20 @@ function offerFacts(offer: Offer): { title: string; value: string }[] {
     { title: 'Where', value: [offer.location, offer.onlineUrl ? 'online' : ''].filter(Boolean).join(' and ') || 'to be confirmed' },
     { title: 'Areas', value: offer.codes.map(describeCode).join(', ') },
     { title: 'CPD', value: plural(offer.cpdHours, 'hour', 'hours') },
-    { title: 'Places', value: `${offer.capacity}; book by ${formatDate(offer.closesOn)}` },
+    { title: 'Places', value: placesFact(offer) },
   ];
+}
+
+/** How places go, as the invitation says it. */
+function placesFact(offer: Offer): string {
+  const held = offer.allocation.reservations.map((r) => {
+    const g = groupOfKey(r.group);
+    return `${r.places} held for ${g ? groupPhrase(g) : r.group}${offer.allocation.mode === 'reserved' ? ` until ${formatDate(r.until)}` : ''}`;
+  });
+  const base = offer.allocation.mode === 'applications'
+    ? `${offer.capacity}; apply by ${formatDate(offer.closesOn)}. Places are allocated when applications close, by need and fairness, not by who asked first`
+    : `${offer.capacity}; book by ${formatDate(offer.closesOn)}`;
+  return held.length ? `${base} (${held.join('; ')})` : base;
 }
 
 /** A person's invitation to an offer: the same card the composer previews, and each recipient gets. */

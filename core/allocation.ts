@@ -6,12 +6,12 @@
 // named groups until a date. Every outcome carries its reasons as data, for the person's card.
 import { createHash } from 'node:crypto';
 import type { IsoDate } from './calendar';
-import type { OfferPolicy } from './offers';
+import type { AllocationMode, HeldPlaces, OfferPolicy } from './offers';
 import { poolSmallGroups, type EquityRow } from './orgPlan';
 import { suppressCells, type Shown } from './suppression';
-import { PROFESSIONS } from './workforce';
+import { PROFESSIONS, type Profession } from './workforce';
 
-export type AllocationMode = OfferPolicy['allocation']['mode'];
+export type { AllocationMode } from './offers';
 export type GroupDimension = 'profession' | 'service' | 'registration';
 /** A group of staff: a profession's code, a service's name, or `registered` / `unregistered`. */
 export interface Group {
@@ -19,6 +19,25 @@ export interface Group {
   value: string;
 }
 export const groupKey = (g: Group) => `${g.dimension}:${g.value}`;
+/** A group as people read it: "Profession: Social worker", "Service: Early Help", "Staff not registered with a regulator". */
+export function groupLabel(g: Group): string {
+  if (g.dimension === 'profession') return `Profession: ${PROFESSIONS[g.value as Profession] ?? g.value}`;
+  if (g.dimension === 'service') return `Service: ${g.value}`;
+  return g.value === 'registered' ? 'Staff registered with a regulator' : 'Staff not registered with a regulator';
+}
+/** A group inside a sentence: "the Social worker profession", "the Early Help service", "staff not registered with a regulator". */
+export function groupPhrase(g: Group): string {
+  if (g.dimension === 'profession') return `the ${PROFESSIONS[g.value as Profession] ?? g.value} profession`;
+  if (g.dimension === 'service') return `the ${g.value} service`;
+  return g.value === 'registered' ? 'staff registered with a regulator' : 'staff not registered with a regulator';
+}
+const DIMENSIONS: readonly GroupDimension[] = ['profession', 'service', 'registration'];
+/** A group from its key, or null if the key names no kind of group. */
+export function groupOfKey(key: string): Group | null {
+  const at = key.indexOf(':');
+  const dimension = key.slice(0, at) as GroupDimension;
+  return at > 0 && DIMENSIONS.includes(dimension) && at < key.length - 1 ? { dimension, value: key.slice(at + 1) } : null;
+}
 
 export interface Applicant {
   personId: string;
@@ -58,6 +77,8 @@ export type Reason =
   | { kind: 'underServed'; group: Group }
   /** Placed in a place held for their group. */
   | { kind: 'reserved'; group: Group }
+  /** A place held for a group nobody from it applied for, given to everyone when applications closed. */
+  | { kind: 'released' }
   /** There was a place for everyone who applied. */
   | { kind: 'room' }
   /** Drawn among people of equal priority at the last place. */
@@ -188,6 +209,54 @@ export function allocateFirstCome(applicants: readonly Applicant[], capacity: nu
     outcomes: order.map((a, i) => ({ personId: a.personId, placed: i < capacity, reasons: [room ? { kind: 'room' } : i < capacity ? { kind: 'earlier' } : { kind: 'later' }] })),
     held: [],
   };
+}
+
+/**
+ * Applications, when they close: places held for groups go first to their members, as
+ * `allocateWithReservations`; a held place no member applied for goes to everyone else, in the same
+ * order (nobody could book it later, since applications have closed).
+ */
+export function allocateAtClose(
+  applicants: readonly Applicant[], capacity: number, reservations: readonly Reservation[], weights: AllocationWeights, underServed: ReadonlySet<string>, seed: string,
+): Allocation {
+  const held = allocateWithReservations(applicants, capacity, reservations.map((r) => ({ ...r, until: '9999-12-31' })), '0000-00-00', weights, underServed, seed);
+  let free = held.held.reduce((n, h) => n + h.places, 0);
+  const outcomes = held.outcomes.map((o) => {
+    if (o.placed || free === 0) return o;
+    free -= 1;
+    return { personId: o.personId, placed: true, reasons: [{ kind: 'released' } as const, ...o.reasons.filter((r) => r.kind !== 'heldFor' && r.kind !== 'outranked' && r.kind !== 'tie' && r.kind !== 'noPlaces')] };
+  });
+  return { outcomes, held: [] };
+}
+
+/** A place someone could take now, and the held group's key it counts for (null: an open place). */
+export type PlaceFor = { heldFor: string | null } | null;
+
+/**
+ * First come with reserved places: of the free places, those still held for a group (its
+ * reservation not yet ended, fewer of its members in held places than it holds) go only to its
+ * members; the rest to anyone. A member takes a held place first, so a reservation counts them.
+ */
+export function placeFor(
+  groups: readonly string[], capacity: number, holders: readonly { heldFor?: string | null }[], reservations: readonly HeldPlaces[], today: string,
+): PlaceFor {
+  const left = heldLeft(reservations, today, holders);
+  const mine = [...left.entries()].find(([key, n]) => n > 0 && groups.includes(key));
+  const open = capacity - holders.length - [...left.values()].reduce((a, b) => a + b, 0);
+  if (holders.length >= capacity) return null;
+  if (mine) return { heldFor: mine[0] };
+  return open > 0 ? { heldFor: null } : null;
+}
+
+/** Places still held for each group: what its reservation holds less its members in held places, while it lasts. */
+export function heldLeft(reservations: readonly HeldPlaces[], today: string, holders: readonly { heldFor?: string | null }[]): Map<string, number> {
+  const left = new Map<string, number>();
+  for (const r of reservations) {
+    if (today > r.until) continue;
+    const taken = holders.filter((h) => h.heldFor === r.group).length;
+    left.set(r.group, (left.get(r.group) ?? 0) + Math.max(0, r.places - taken));
+  }
+  return left;
 }
 
 /** The organisation plan's under-served groups as keys for `allocate…` (teams and pooled groups are not allocation groups). */

@@ -27,7 +27,7 @@ export const durationLabel = (minutes: number) => DURATIONS.find(([m]) => m === 
  */
 export const OFFER_FIELDS = [
   'title', 'description', 'format', 'date', 'time', 'durationMinutes', 'location', 'onlineUrl', 'capacity', 'cpdHours', 'closesOn',
-  'codes', 'professions', 'teams', 'registration', 'withNeed',
+  'codes', 'professions', 'teams', 'registration', 'withNeed', 'allocation', 'reserveFor', 'reservePlaces', 'reserveUntil',
 ] as const;
 export type OfferField = (typeof OFFER_FIELDS)[number];
 /** An offer's fields as the form holds them: text, lists comma-separated. */
@@ -65,6 +65,34 @@ export const FORMAT_ACTIVITY: Record<OfferFormat, string> = {
   bite_size_workshop: 'bite_size_workshop', team_study_day: 'team_study_day', reflective_learning_set: 'reflective_learning_set',
   conference: 'conference', work_shadowing: 'work_shadowing', briefing: 'bite_size_workshop',
 };
+
+/** How an offer's places go (core/allocation.ts), as L&D choose it on the composer. */
+export const ALLOCATION_MODES = {
+  first_come: 'First come, first served (need first on the waiting list)',
+  applications: 'Applications: places allocated when they close, by need and fairness',
+  reserved: 'First come, with places reserved for a group',
+} as const;
+export type AllocationMode = keyof typeof ALLOCATION_MODES;
+export const ALLOCATION_MODE_CODES = Object.keys(ALLOCATION_MODES) as [AllocationMode, ...AllocationMode[]];
+
+/** Places held for a group (`profession:…`, `service:…`, `registration:registered|unregistered`) up to and including a day. */
+export interface HeldPlaces {
+  group: string;
+  places: number;
+  until: IsoDate;
+}
+
+export interface OfferAllocation {
+  mode: AllocationMode;
+  reservations: HeldPlaces[];
+  /** Applications: when the places were allocated, and to whom (written once, before any booking changes). */
+  allocatedAt: string | null;
+  placed: string[] | null;
+  /** When everyone who applied had been told the outcome: the allocation is finished. */
+  toldAt?: string | null;
+}
+
+export const FIRST_COME: OfferAllocation = { mode: 'first_come', reservations: [], allocatedAt: null, placed: null, toldAt: null };
 
 export interface Audience {
   /** Empty: every profession. */
@@ -115,14 +143,17 @@ export interface Offer {
   commissionLine?: { year: string; lineId: string } | null;
   /** The learning trigger it answers (a briefing made from it), if any. */
   trigger?: string | null;
+  /** How its places go; offers from before allocation modes are first come. */
+  allocation: OfferAllocation;
 }
 
 /**
+ * - `applied`: asked for a place on an offer allocated when applications close.
  * - `booked`: has a place. `waiting`: on the waiting list. `offered`: a freed place is being held
  *   for them until `offeredUntil`. `cancelled`: gave their place or list spot up. `declined`: not
  *   for them. `attended`: marked as there by L&D (a CPD record was made).
  */
-export type BookingStatus = 'booked' | 'waiting' | 'offered' | 'cancelled' | 'declined' | 'attended';
+export type BookingStatus = 'applied' | 'booked' | 'waiting' | 'offered' | 'cancelled' | 'declined' | 'attended';
 
 /** How many of an offer's places are held (booked, attended, or offered to someone to confirm). */
 export interface Places {
@@ -143,6 +174,10 @@ export interface Booking {
   updatedAt: string;
   /** Why it was not for them, if they said (declined bookings only). */
   reason?: NotForMeReason | null;
+  /** Their groups' keys (profession, service, registration), kept on offers that reserve places, so a held place finds its group without a read. */
+  groups?: string[];
+  /** The reserved group whose held place they have, if any. */
+  heldFor?: string | null;
 }
 
 /**

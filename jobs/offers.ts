@@ -1,9 +1,10 @@
 // Keeping learning offers moving. Every few minutes: offers scheduled for now start sending; a
-// stalled fan-out starts again; places held for someone who did not confirm in time move on, and
-// free places go to whoever waits; an offer whose every delivery has ended is marked sent and L&D
+// stalled fan-out starts again; Applications offers that have closed are allocated; places held
+// for someone who did not confirm in time move on, and free places go to whoever waits; an offer whose every delivery has ended is marked sent and L&D
 // get the final report. Each working morning: attendees are reminded the
 // working day before, with a link to add it to their calendar.
 import type { AppDeps } from '../app/deps';
+import { allocateIfClosed } from '../app/offers/allocation';
 import { releaseLapsedHolds } from '../app/offers/bookings';
 import { errorFields } from '../core/log';
 import { offerBatch, startSending } from '../app/offers/sending';
@@ -21,7 +22,7 @@ const FANOUT_STALLED_MINUTES = 10;
 export async function runOfferUpkeep(deps: AppDeps): Promise<string> {
   const tenantId = deps.config.tenantId;
   const now = deps.clock.now();
-  const counts = { started: 0, restarted: 0, released: 0, reported: 0, failed: 0 };
+  const counts = { started: 0, restarted: 0, allocated: 0, released: 0, reported: 0, failed: 0 };
   for (const offer of await deps.offers.list(tenantId)) {
     try {
       if (offer.status === 'scheduled' && offer.sendAt && offer.sendAt <= now.toISOString()) {
@@ -36,6 +37,8 @@ export async function runOfferUpkeep(deps: AppDeps): Promise<string> {
         await deps.work.enqueue({ kind: 'offer-fanout', tenantId, offerId: offer.offerId, after: null });
         counts.restarted += 1;
       }
+      // Applications that have closed are allocated, once, and everyone who applied is told why.
+      if ((await allocateIfClosed(deps, offer)) === 'allocated') counts.allocated += 1;
       // Holds not confirmed in time move on, and any place left free goes to whoever waits.
       counts.released += await releaseLapsedHolds(deps, offer);
       if (offer.status === 'sending' && offer.fannedOutAt) {

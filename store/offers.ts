@@ -6,7 +6,7 @@
 //   leave the count and the bookings disagreeing.
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import type { TransactionAction } from '@azure/data-tables';
-import type { Booking, Offer, Places } from '../core/offers';
+import { FIRST_COME, type Booking, type Offer, type Places } from '../core/offers';
 import { createIfAbsent, getEntity, listAll, TABLES, typedStorageError, type Tables } from './tables';
 
 export type Stored<T> = T & { etag: string };
@@ -37,6 +37,7 @@ interface OfferEntity {
   createdBy: string; createdAt: string; sentAt: string; reportedAt: string; audienceSize: number; fannedOutAt: string; fanOutSeenAt: string;
   commissionLine?: string;
   trigger?: string;
+  allocation?: string;
 }
 
 const toEntity = (o: Offer): OfferEntity => ({
@@ -44,6 +45,7 @@ const toEntity = (o: Offer): OfferEntity => ({
   onlineUrl: o.onlineUrl, capacity: o.capacity, codes: o.codes.join(';'), cpdHours: o.cpdHours, closesOn: o.closesOn, audience: JSON.stringify(o.audience),
   status: o.status, sendAt: o.sendAt ?? '', createdBy: o.createdBy, createdAt: o.createdAt, sentAt: o.sentAt ?? '', reportedAt: o.reportedAt ?? '',
   audienceSize: o.audienceSize, fannedOutAt: o.fannedOutAt ?? '', fanOutSeenAt: o.fanOutSeenAt ?? '', commissionLine: o.commissionLine ? JSON.stringify(o.commissionLine) : '', trigger: o.trigger ?? '',
+  allocation: JSON.stringify(o.allocation),
 });
 
 const toOffer = (e: TableEntityResult<OfferEntity>): Stored<Offer> => ({
@@ -52,16 +54,19 @@ const toOffer = (e: TableEntityResult<OfferEntity>): Stored<Offer> => ({
   cpdHours: e.cpdHours, closesOn: e.closesOn, audience: JSON.parse(e.audience) as Offer['audience'], status: e.status as Offer['status'],
   sendAt: e.sendAt || null, createdBy: e.createdBy, createdAt: e.createdAt, sentAt: e.sentAt || null, reportedAt: e.reportedAt || null,
   audienceSize: e.audienceSize ?? 0, fannedOutAt: e.fannedOutAt || null, fanOutSeenAt: e.fanOutSeenAt || null,
-  commissionLine: e.commissionLine ? (JSON.parse(e.commissionLine) as Offer['commissionLine']) : null, trigger: e.trigger || null, etag: e.etag,
+  commissionLine: e.commissionLine ? (JSON.parse(e.commissionLine) as Offer['commissionLine']) : null, trigger: e.trigger || null,
+  allocation: e.allocation ? (JSON.parse(e.allocation) as Offer['allocation']) : FIRST_COME, etag: e.etag,
 });
 
 interface BookingEntity {
   tenantId: string; status: string; priority: number; askedAt: string; offeredUntil: string; updatedAt: string; reason?: string;
+  groups?: string; heldFor?: string;
 }
 
 const toBooking = (e: TableEntityResult<BookingEntity>): Stored<Booking> => ({
   tenantId: e.tenantId, offerId: e.partitionKey!, personId: e.rowKey!, status: e.status as Booking['status'], priority: e.priority, askedAt: e.askedAt,
-  offeredUntil: e.offeredUntil || null, updatedAt: e.updatedAt, reason: (e.reason || null) as Booking['reason'], etag: e.etag,
+  offeredUntil: e.offeredUntil || null, updatedAt: e.updatedAt, reason: (e.reason || null) as Booking['reason'],
+  groups: e.groups ? (JSON.parse(e.groups) as string[]) : [], heldFor: e.heldFor || null, etag: e.etag,
 });
 
 /** The row in an offer's bookings partition that counts its places. */
@@ -133,6 +138,7 @@ export class TableOfferStore implements OfferStore {
     const entity = {
       partitionKey: next.offerId, rowKey: next.personId, tenantId: next.tenantId, status: next.status, priority: next.priority, askedAt: next.askedAt,
       offeredUntil: next.offeredUntil ?? '', updatedAt: next.updatedAt, reason: next.status === 'declined' ? next.reason ?? '' : '',
+      groups: next.groups?.length ? JSON.stringify(next.groups) : '', heldFor: next.heldFor ?? '',
     };
     const actions: TransactionAction[] = [existing ? ['update', entity, 'Replace', { etag: existing.etag }] : ['create', entity]];
     if (places) {

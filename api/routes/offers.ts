@@ -2,9 +2,11 @@
 // sending what was previewed, and each offer's progress.
 import { z } from 'zod';
 import { composeOffer, sendComposed, type MadeFrom } from '../../app/offers/composer';
+import { previewReach } from '../../app/offers/allocation';
 import { EMPTY_OFFER } from '../../app/offers/draft';
+import { reservableGroups } from '../../app/offers/reservableGroups';
 import { invitationState } from '../../app/offers/invitation';
-import { offerProgress } from '../../app/offers/progress';
+import { allocationLines, offerProgress } from '../../app/offers/progress';
 import { todayFor } from '../../app/people/today';
 import { COMPOSER_CHOICES, offerInvitationCard } from '../../cards/offers';
 import { OFFER_FORMATS } from '../../core/offers';
@@ -39,12 +41,13 @@ export const OFFER_ROUTES: readonly ApiRoute[] = [
   {
     name: 'tab-offer-options', route: 'tab/api/offers/options', method: 'GET', audience: 'ld_admin',
     async handle({ deps, me }) {
-      const teams = await deps.people.rosterTeams(me.tenantId);
+      const [teams, groups] = await Promise.all([deps.people.rosterTeams(me.tenantId), reservableGroups(deps, me.tenantId)]);
       const opt = (list: readonly { code: string; label: string }[]) => list.map((o) => ({ value: o.code, title: o.label }));
       return ok<ComposerOptions>({
         formats: opt(COMPOSER_CHOICES.formats), areas: opt(COMPOSER_CHOICES.codes), professions: opt(COMPOSER_CHOICES.professions),
         durations: opt(COMPOSER_CHOICES.durations), registration: opt(COMPOSER_CHOICES.registration),
-        teams: teams.map((t) => ({ value: t, title: t })), defaults: { ...EMPTY_OFFER },
+        allocation: opt(COMPOSER_CHOICES.allocation), groups,
+        teams: teams.map((t) => ({ value: t, title: t })), defaults: { ...EMPTY_OFFER, allocation: deps.offerPolicy.allocation.mode },
       });
     },
   },
@@ -59,6 +62,7 @@ export const OFFER_ROUTES: readonly ApiRoute[] = [
           sent: shown(tally.sent), notReached: shown(tally.notInstalled + tally.blocked + tally.unreachable + tally.failed),
           pending: tally.toGo > 0 && o.status === 'sending' ? shown(tally.toGo) : null,
           booked: by.booked + by.attended, capacity: o.capacity, waiting: by.waiting, held: by.offered, whyNot,
+          places: allocationLines(o, by.applied).map((l) => `${l.title}: ${l.value}`).join(' · '),
         };
       })));
     },
@@ -71,11 +75,13 @@ export const OFFER_ROUTES: readonly ApiRoute[] = [
       const composed = await composeOffer(deps, me.tenantId, me.aadObjectId, input.data.values, await madeFrom(deps, me.tenantId, input.data));
       if ('invalid' in composed) return badRequest(composed.invalid);
       const today = await todayFor(deps, me.tenantId, me.aadObjectId);
-      const state = await invitationState(deps, composed.offer, undefined, today, false);
+      const [state, reach] = await Promise.all([invitationState(deps, composed.offer, undefined, today, false), previewReach(deps, composed.offer, composed.audience, today)]);
       return ok<OfferPreview>({
         card: offerInvitationCard(composed.offer, PREVIEW_CARD_ID, state, deps.config.publicUrl),
         audience: composed.audienceLine,
         digest: composed.fingerprint,
+        reach: reach.lines,
+        suggestion: reach.suggestion,
       });
     },
   },

@@ -3,6 +3,7 @@
 // get it and no crash leaves the count out of step. A freed place goes to the top of the waiting
 // list (need before speed), held for them to confirm before it moves on.
 import { addMonths, formatDay, type IsoDate } from '../../core/calendar';
+import { placeFor } from '../../core/allocation';
 import { isOpen } from '../../core/needs';
 import { OFFER_FORMATS, waitingOrder, waitingPriority, type Booking, type Offer } from '../../core/offers';
 import { localClock, localDate, parseInstant } from '../../core/zonedTime';
@@ -10,8 +11,10 @@ import { ConcurrencyError } from '../../store/errors';
 import { readinessOf } from '../../views/cpd';
 import type { AppDeps } from '../deps';
 import { outboxCardId } from '../messaging/outbox';
+import { groupKeysOf } from './reservableGroups';
 
 export type BookOutcome =
+  | { kind: 'applied' }
   | { kind: 'booked' }
   | { kind: 'waiting'; position: number }
   | { kind: 'closed'; why: string }
@@ -20,13 +23,20 @@ export type BookOutcome =
 const areaOf = (code: string) => code.split('.')[0]!;
 const ATTEMPTS = 8;
 const HELD: readonly Booking['status'][] = ['booked', 'offered', 'attended'];
+/** Asked for and not given up: a second ask finds it. */
+const ASKED: readonly Booking['status'][] = ['applied', 'waiting', ...HELD];
 
 export function bookingClosed(offer: Offer, today: IsoDate): string | null {
   if (offer.status === 'cancelled') return 'This offer has been withdrawn.';
   if (offer.status !== 'sending' && offer.status !== 'sent') return 'This offer has not gone out.';
   if (offer.date < today) return 'This has already taken place.';
-  if (offer.closesOn < today) return 'Bookings for this have closed.';
+  if (offer.closesOn < today) return offer.allocation.mode === 'applications' ? 'Applications for this have closed.' : 'Bookings for this have closed.';
   return null;
+}
+
+/** Whether someone with these groups could take a free place now (and which held group's it would be), given who holds places. */
+function placeNow(offer: Offer, groups: readonly string[], capacity: number, bookings: readonly Booking[], today: IsoDate) {
+  return placeFor(groups, capacity, bookings.filter((b) => HELD.includes(b.status)), offer.allocation.reservations, today);
 }
 
 /** When the offer starts, as an instant. */
@@ -60,20 +70,25 @@ export async function book(deps: Pick<AppDeps, 'clock' | 'config' | 'cpd' | 'nee
   const today = localDate(deps.clock.now(), deps.config.timeZone);
   const closed = bookingClosed(offer, today);
   if (closed) return { kind: 'closed', why: closed };
+  if (offer.allocation.mode === 'applications') return apply(deps, offer, personId);
   // A place freed earlier and not yet passed on goes to whoever waits, before anyone new.
   await promoteNext(deps, offer);
+  const person = offer.allocation.reservations.length ? await deps.people.get(offer.tenantId, personId) : undefined;
+  const groups = person ? groupKeysOf(person) : [];
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const now = deps.clock.now().toISOString();
     const [places, existing, bookings] = await Promise.all([
       deps.offers.getPlaces(offer.offerId), deps.offers.getBooking(offer.offerId, personId), deps.offers.listBookings(offer.offerId),
     ]);
     if (!places) return { kind: 'closed', why: 'This offer has not gone out.' };
-    if (existing && (existing.status === 'waiting' || HELD.includes(existing.status))) return { kind: 'already', booking: existing };
-    const base = { tenantId: offer.tenantId, offerId: offer.offerId, personId, askedAt: now, offeredUntil: null, updatedAt: now };
+    if (existing && ASKED.includes(existing.status)) return { kind: 'already', booking: existing };
+    const base = { tenantId: offer.tenantId, offerId: offer.offerId, personId, askedAt: now, offeredUntil: null, updatedAt: now, groups };
     try {
-      // Nobody jumps a waiting list: a place is taken straight away only when nobody is waiting.
-      if (places.taken < places.capacity && waitingOrder(bookings).length === 0) {
-        await deps.offers.writeBooking({ ...base, status: 'booked', priority: 0 }, existing ?? null, { row: places, delta: 1 });
+      // Nobody jumps a waiting list: a place is taken straight away only when nobody waiting could take it
+      // (with places reserved, a member of the group takes a held place that those waiting could not).
+      const place = places.taken < places.capacity ? placeNow(offer, groups, places.capacity, bookings, today) : null;
+      if (place && !waitingOrder(bookings).some((w) => placeNow(offer, w.groups ?? [], places.capacity, bookings, today)?.heldFor === place.heldFor)) {
+        await deps.offers.writeBooking({ ...base, status: 'booked', priority: 0, heldFor: place.heldFor }, existing ?? null, { row: places, delta: 1 });
         return { kind: 'booked' };
       }
       await deps.offers.writeBooking({ ...base, status: 'waiting', priority: await priorityFor(deps, offer, personId, today) }, existing ?? null);
@@ -85,12 +100,28 @@ export async function book(deps: Pick<AppDeps, 'clock' | 'config' | 'cpd' | 'nee
   throw new ConcurrencyError('This offer');
 }
 
+/** Applications: asked for once while they are open; places are allocated when they close (app/offers/allocation.ts). */
+async function apply(deps: Pick<AppDeps, 'clock' | 'offers'>, offer: Offer, personId: string): Promise<BookOutcome> {
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const existing = await deps.offers.getBooking(offer.offerId, personId);
+    if (existing && ASKED.includes(existing.status)) return { kind: 'already', booking: existing };
+    const now = deps.clock.now().toISOString();
+    try {
+      await deps.offers.writeBooking({ tenantId: offer.tenantId, offerId: offer.offerId, personId, status: 'applied', priority: 0, askedAt: now, offeredUntil: null, updatedAt: now }, existing ?? null);
+      return { kind: 'applied' };
+    } catch (err) {
+      if (!(err instanceof ConcurrencyError)) throw err; // their other device applied at the same moment: look again
+    }
+  }
+  throw new ConcurrencyError('This application');
+}
+
 /** Gives up a place (or one held for them, or a waiting-list spot); a freed place goes to the next person. */
 export async function cancel(deps: Pick<AppDeps, 'clock' | 'config' | 'offerPolicy' | 'offers' | 'outbox'>, offer: Offer, personId: string): Promise<Booking['status'] | null> {
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
     const [places, booking] = await Promise.all([deps.offers.getPlaces(offer.offerId), deps.offers.getBooking(offer.offerId, personId)]);
-    if (!places || !booking || !['booked', 'waiting', 'offered'].includes(booking.status)) return null;
-    const held = booking.status !== 'waiting';
+    if (!places || !booking || !['applied', 'booked', 'waiting', 'offered'].includes(booking.status)) return null;
+    const held = HELD.includes(booking.status);
     try {
       await deps.offers.writeBooking({ ...booking, status: 'cancelled', offeredUntil: null, updatedAt: deps.clock.now().toISOString() }, booking, held ? { row: places, delta: -1 } : undefined);
     } catch (err) {
@@ -123,16 +154,19 @@ export async function promoteNext(deps: Pick<AppDeps, 'clock' | 'config' | 'offe
     const now = deps.clock.now();
     if (offer.status === 'cancelled' || now.getTime() >= start) return promoted;
     const [places, bookings] = await Promise.all([deps.offers.getPlaces(offer.offerId), deps.offers.listBookings(offer.offerId)]);
-    const next = waitingOrder(bookings)[0];
-    if (!places || !next || places.taken >= places.capacity) return promoted;
+    if (!places || places.taken >= places.capacity) return promoted;
+    const today = localDate(now, deps.config.timeZone);
+    // The first waiting who can take a free place: a place still held for a group waits for its members.
+    const next = waitingOrder(bookings).map((b) => ({ b, place: placeNow(offer, b.groups ?? [], places.capacity, bookings, today) })).find((x) => x.place);
+    if (!next) return promoted;
     const until = new Date(Math.min(now.getTime() + deps.offerPolicy.confirmPlaceHours * 3_600_000, start)).toISOString();
     try {
-      await deps.offers.writeBooking({ ...next, status: 'offered', offeredUntil: until, updatedAt: now.toISOString() }, next, { row: places, delta: 1 });
+      await deps.offers.writeBooking({ ...next.b, status: 'offered', offeredUntil: until, updatedAt: now.toISOString(), heldFor: next.place!.heldFor }, next.b, { row: places, delta: 1 });
     } catch (err) {
       if (err instanceof ConcurrencyError) continue;
       throw err;
     }
-    await deps.outbox.resendCard(offer.tenantId, `offer-place|${offer.offerId}|${next.personId}|${until}`, next.personId, inviteCardId(offer.offerId, next.personId),
+    await deps.outbox.resendCard(offer.tenantId, `offer-place|${offer.offerId}|${next.b.personId}|${until}`, next.b.personId, inviteCardId(offer.offerId, next.b.personId),
       { heading: 'A place is free for you', text: `Confirm by ${localWhen(deps, until)} or it goes to the next person: ${offer.title}, ${OFFER_FORMATS[offer.format].toLowerCase()}.` });
     promoted += 1;
   }

@@ -16,7 +16,7 @@ function fingerprint(offer: Offer): string {
   return createHash('sha256').update(JSON.stringify(content)).digest('base64url');
 }
 
-type ComposeDeps = Pick<AppDeps, 'people' | 'needs' | 'offers' | 'conversations' | 'clock' | 'config' | 'planPolicy'>;
+type ComposeDeps = Pick<AppDeps, 'people' | 'needs' | 'offers' | 'conversations' | 'clock' | 'config' | 'planPolicy' | 'offerPolicy'>;
 
 export interface ComposedOffer {
   offer: Offer;

@@ -3,12 +3,14 @@
 import { z } from 'zod';
 import { addMonths } from '../../core/calendar';
 import { CODES } from '../../core/commonCore';
-import { DURATION_CODES, OFFER_FORMAT_CODES, type Offer, type OfferField, type OfferValues } from '../../core/offers';
+import { groupOfKey } from '../../core/allocation';
+import { ALLOCATION_MODE_CODES, DURATION_CODES, OFFER_FORMAT_CODES, type Offer, type OfferAllocation, type OfferField, type OfferValues } from '../../core/offers';
 import { PROFESSION_CODES } from '../../core/workforce';
 import type { Stored } from '../../store/offers';
 import type { AppDeps } from '../deps';
 import { choice, choices, date, messagesOf, number, picked, text, toggle } from '../fields';
 import { todayFor } from '../people/today';
+import { reservableGroups } from './reservableGroups';
 
 export const offerInput = z.object({
   title: text('Title', { max: 100, required: true, noLinks: true }),
@@ -27,11 +29,15 @@ export const offerInput = z.object({
   teams: picked('Teams', { max: 200 }),
   registration: choice('Registered with a regulator', ['any', 'registered', 'unregistered']),
   withNeed: toggle(),
+  allocation: choice('How places go', ALLOCATION_MODE_CODES, { required: false }),
+  reserveFor: text('Reserve places for', { max: 120 }),
+  reservePlaces: number('Places reserved', { min: 0, max: 500 }).refine((n) => Number.isInteger(n), 'Places reserved must be a whole number.'),
+  reserveUntil: date('Reserved until'),
 } satisfies Record<OfferField, z.ZodType>).loose();
 
 export const EMPTY_OFFER: OfferValues = {
   title: '', description: '', format: 'bite_size_workshop', date: '', time: '10:00', durationMinutes: '90', location: '', onlineUrl: '', capacity: '12', cpdHours: '1.5',
-  closesOn: '', codes: '', professions: '', teams: '', registration: 'any', withNeed: 'false',
+  closesOn: '', codes: '', professions: '', teams: '', registration: 'any', withNeed: 'false', allocation: 'first_come', reserveFor: '', reservePlaces: '', reserveUntil: '',
 };
 
 export function valuesOf(offer: Offer): OfferValues {
@@ -39,11 +45,34 @@ export function valuesOf(offer: Offer): OfferValues {
     title: offer.title, description: offer.description, format: offer.format, date: offer.date, time: offer.time, durationMinutes: String(offer.durationMinutes),
     location: offer.location, onlineUrl: offer.onlineUrl, capacity: String(offer.capacity), cpdHours: String(offer.cpdHours), closesOn: offer.closesOn,
     codes: offer.codes.join(','), professions: offer.audience.professions.join(','), teams: offer.audience.teams.join(','), registration: offer.audience.registration,
-    withNeed: String(offer.audience.withNeed),
+    withNeed: String(offer.audience.withNeed), allocation: offer.allocation.mode, reserveFor: offer.allocation.reservations[0]?.group ?? '',
+    reservePlaces: offer.allocation.reservations[0] ? String(offer.allocation.reservations[0].places) : '', reserveUntil: offer.allocation.reservations[0]?.until ?? '',
   };
 }
 
-type DraftDeps = Pick<AppDeps, 'people' | 'offers' | 'conversations' | 'clock' | 'config'>;
+/**
+ * How the offer's places go, from the composer's fields: first come; applications (closing at least
+ * a day before the offer, so places are allocated in time), optionally holding places for a group
+ * until they close; or first come with places held for a group until a day.
+ */
+function allocationOf(i: { allocation: string; reserveFor: string; reservePlaces: number; reserveUntil: string; capacity: number; closesOn: string; date: string }, groups: readonly string[], today: string): { invalid: string[] } | { allocation: OfferAllocation } {
+  const mode = i.allocation as OfferAllocation['mode'];
+  const problems: string[] = [];
+  const reserving = i.reserveFor !== '' || i.reservePlaces > 0;
+  if (mode === 'applications' && i.closesOn >= i.date) problems.push('Applications close: choose a day before the offer itself, so places can be allocated and people told in time.');
+  if (mode === 'first_come' && reserving) problems.push('Reserve places: choose "First come, with places reserved for a group" or "Applications" under How places go, or clear the reserved places.');
+  if (mode === 'reserved' && !reserving) problems.push('Reserve places: choose the group and how many places to hold for it.');
+  if (mode !== 'first_come' && reserving) {
+    if (!groupOfKey(i.reserveFor) || !groups.includes(i.reserveFor)) problems.push('Reserve places for: choose a group from the list.');
+    if (i.reservePlaces < 1 || i.reservePlaces > i.capacity) problems.push(`Places reserved: from 1 to the offer's ${i.capacity} places.`);
+    if (mode === 'reserved' && (!i.reserveUntil || i.reserveUntil < today || i.reserveUntil > i.closesOn)) problems.push('Reserved until: choose a day from today up to when bookings close; after it, unused places go to everyone.');
+  }
+  if (problems.length) return { invalid: problems };
+  const until = mode === 'applications' ? i.closesOn : i.reserveUntil;
+  return { allocation: { mode, reservations: mode !== 'first_come' && reserving ? [{ group: i.reserveFor, places: i.reservePlaces, until }] : [], allocatedAt: null, placed: null } };
+}
+
+type DraftDeps = Pick<AppDeps, 'people' | 'offers' | 'conversations' | 'clock' | 'config' | 'offerPolicy'>;
 
 /** An offer draft from what L&D filled in (on the card or in the tab), checked; or what to fix. */
 /** Who composes it, under what id, and the plan's commissioning line or the learning trigger it is made from (if any). */
@@ -66,7 +95,11 @@ export async function draftOffer(deps: DraftDeps, ids: DraftIds, raw: unknown): 
   if (!i.location && !i.onlineUrl) problems.push('Say where it is, or give the online link.');
   const known = await deps.people.rosterTeams(ids.tenantId);
   if (i.teams.some((t) => !known.includes(t))) problems.push('Teams: choose from the list.');
-  if (problems.length > 0) return { invalid: problems };
+  // Not said (a client from before allocation modes): the policy's default.
+  const mode = i.allocation || deps.offerPolicy.allocation.mode;
+  const allocation = allocationOf({ ...i, allocation: mode }, mode === 'first_come' ? [] : (await reservableGroups(deps, ids.tenantId)).map((g) => g.value), today);
+  if ('invalid' in allocation) problems.push(...allocation.invalid);
+  if (problems.length > 0 || 'invalid' in allocation) return { invalid: problems };
   const existing = await deps.offers.get(ids.tenantId, ids.offerId);
   return {
     offer: {
@@ -75,7 +108,7 @@ export async function draftOffer(deps: DraftDeps, ids: DraftIds, raw: unknown): 
       audience: { professions: i.professions, teams: i.teams, registration: i.registration as Offer['audience']['registration'], withNeed: i.withNeed },
       status: 'draft', sendAt: null, createdBy: ids.createdBy, createdAt: existing?.createdAt ?? deps.clock.now().toISOString(), sentAt: null, reportedAt: null,
       audienceSize: 0, fannedOutAt: null, fanOutSeenAt: null, commissionLine: ids.line ?? existing?.commissionLine ?? null,
-      trigger: ids.trigger ?? existing?.trigger ?? null,
+      trigger: ids.trigger ?? existing?.trigger ?? null, allocation: allocation.allocation,
     },
   };
 }

@@ -1,6 +1,6 @@
 // What a person's invitation to an offer says and lets them do, from their booking: book, join the
 // waiting list, confirm a freed place, cancel — or say it is not for them.
-import type { IsoDate } from '../../core/calendar';
+import { formatDay, type IsoDate } from '../../core/calendar';
 import { NOT_FOR_ME_REASONS, type Booking, type InviteState, type NotForMeReason, type Offer } from '../../core/offers';
 import type { AppDeps } from '../deps';
 import { bookingClosed, localWhen, waitingPosition } from './bookings';
@@ -8,13 +8,25 @@ import { bookingClosed, localWhen, waitingPosition } from './bookings';
 
 export async function invitationState(deps: Pick<AppDeps, 'offers' | 'clock' | 'config'>, offer: Offer, booking: Booking | undefined, today: IsoDate, full: boolean): Promise<InviteState> {
   const closed = offer.status === 'draft' ? null : bookingClosed(offer, today);
+  const applications = offer.allocation.mode === 'applications' && !offer.allocation.placed;
   switch (booking?.status) {
+    case 'applied':
+      return {
+        state: { style: 'accent', heading: "You've applied", lines: [`Applications close on ${formatDay(offer.closesOn, today)}. Then places are allocated, first to people with a learning need in its areas and fairly across professions and services, not by who asked first. Weave tells you the outcome and why.`] },
+        buttons: closed ? [] : [{ title: 'Withdraw my application', verb: 'offer.cancel' }],
+      };
     case 'booked':
       return { state: { style: 'good', heading: 'You have a place', lines: ['If you can no longer come, cancel: your place goes to the next person waiting.'] }, buttons: [{ title: 'Cancel my place', verb: 'offer.cancel', style: 'destructive' }] };
     case 'attended':
       return { state: { style: 'good', heading: 'You were there', lines: ['It is in your CPD record.'] }, buttons: [] };
     case 'waiting':
-      return { state: { style: 'accent', heading: `You're number ${await waitingPosition(deps, offer.offerId, booking.personId)} on the waiting list`, lines: ['Places go first to people with a learning need in these areas, then in the order people asked. Weave tells you if one comes free.'] }, buttons: [{ title: 'Leave the waiting list', verb: 'offer.cancel' }] };
+      return {
+        state: {
+          style: 'accent', heading: `You're number ${await waitingPosition(deps, offer.offerId, booking.personId)} on the waiting list`,
+          lines: [offer.allocation.placed ? 'The waiting list is in the order places were allocated. Weave tells you if one comes free.' : 'Places go first to people with a learning need in these areas, then in the order people asked. Weave tells you if one comes free.'],
+        },
+        buttons: [{ title: 'Leave the waiting list', verb: 'offer.cancel' }],
+      };
     case 'offered':
       return {
         state: { style: 'accent', heading: 'A place is free for you', lines: [`Confirm by ${localWhen(deps, booking.offeredUntil!)}, or it goes to the next person.`] },
@@ -24,7 +36,7 @@ export async function invitationState(deps: Pick<AppDeps, 'offers' | 'clock' | '
       if (closed) return { state: { style: 'accent', heading: closed, lines: [] }, buttons: [] };
       return {
         state: booking?.status === 'cancelled' ? { style: 'accent', heading: 'You gave up your place', lines: ['You can ask again while bookings are open.'] } : booking?.status === 'declined' ? declinedState(booking) : null,
-        buttons: [{ title: full ? 'Join the waiting list' : 'Book a place', verb: 'offer.book', style: 'positive' }, ...(booking?.status === 'declined' ? [] : [{ title: 'Not for me', verb: 'offer.notForMe' }])],
+        buttons: [{ title: applications ? 'Apply for a place' : full ? 'Join the waiting list' : 'Book a place', verb: 'offer.book', style: 'positive' }, ...(booking?.status === 'declined' ? [] : [{ title: 'Not for me', verb: 'offer.notForMe' }])],
         why: booking?.status === 'declined' && !booking.reason ? Object.entries(NOT_FOR_ME_REASONS).map(([value, title]) => ({ value, title })) : null,
       };
   }

@@ -1,5 +1,7 @@
 // Where an offer stands, for L&D in chat and in the tab alike: delivery (shown as digests show counts
 // when the audience was people with a need), places and bookings, and who has a place.
+import { groupOfKey, groupPhrase } from '../../core/allocation';
+import { formatDate } from '../../core/calendar';
 import { nameOf } from '../../core/people';
 import { broadcastTally, NOT_FOR_ME_CODES, NOT_FOR_ME_REASONS, recipientCount, type Booking, type BroadcastTally, type Offer } from '../../core/offers';
 import { suppressCells } from '../../core/suppression';
@@ -36,7 +38,19 @@ export function whyNotLine(bookings: readonly Pick<Booking, 'status' | 'reason'>
   return [...named, ...(hidden ? [named.length ? 'other reasons: not shown' : `${said} said why; no reason can be shown`] : [])].join(' · ');
 }
 
-const STATUSES: readonly Booking['status'][] = ['booked', 'waiting', 'offered', 'cancelled', 'declined', 'attended'];
+/** How an offer's places go, as its progress shows it: applications so far or when allocated, and places held for a group. */
+export function allocationLines(offer: Offer, applied: number): { title: string; value: string }[] {
+  const a = offer.allocation;
+  return [
+    ...(a.mode === 'applications' ? [{ title: 'Applications', value: a.allocatedAt ? `closed; allocated ${formatDate(a.allocatedAt.slice(0, 10))}` : `${applied} so far; places are allocated after ${formatDate(offer.closesOn)}` }] : []),
+    ...a.reservations.map((r) => {
+      const g = groupOfKey(r.group);
+      return { title: 'Reserved', value: `${r.places} for ${g ? groupPhrase(g) : r.group}${a.mode === 'reserved' ? `, until ${formatDate(r.until)}` : ''}` };
+    }),
+  ];
+}
+
+const STATUSES: readonly Booking['status'][] = ['applied', 'booked', 'waiting', 'offered', 'cancelled', 'declined', 'attended'];
 
 export async function offerProgress(deps: Pick<AppDeps, 'deliveries' | 'offers' | 'people' | 'planPolicy'>, offer: Offer, opts: { names: boolean } = { names: false }): Promise<OfferProgress> {
   const [deliveries, bookings, places] = await Promise.all([

@@ -60,7 +60,7 @@ export async function withdrawOffer(deps: Pick<AppDeps, 'offers' | 'outbox' | 'c
   if (!offer || offer.status === 'draft' || offer.status === 'cancelled') return { invalid: ['There is nothing to withdraw.'] };
   if (offer.date < orgToday(deps)) return { invalid: ['It has already taken place.'] };
   await deps.offers.update(offer, { status: 'cancelled' });
-  for (const b of (await deps.offers.listBookings(offer.offerId)).filter((x) => ['booked', 'waiting', 'offered'].includes(x.status))) {
+  for (const b of (await deps.offers.listBookings(offer.offerId)).filter((x) => ['applied', 'booked', 'waiting', 'offered'].includes(x.status))) {
     await deps.outbox.sendText(tenantId, `offer-withdrawn|${offer.offerId}`, b.personId,
       `"${plain(offer.title)}" on ${formatDate(offer.date)} has been withdrawn by Workforce Development, so your booking no longer stands. Sorry.`);
   }

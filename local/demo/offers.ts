@@ -9,7 +9,7 @@ import { addWorkingDays, workingCalendar, workingDaysBefore, type IsoDate } from
 import type { CpdRecord } from '../../core/cpd';
 import { deterministicId } from '../../core/ids';
 import { isOpen, type LearningNeed } from '../../core/needs';
-import { FORMAT_ACTIVITY, inAudience, type Booking, type BookingStatus, type Offer } from '../../core/offers';
+import { FIRST_COME, FORMAT_ACTIVITY, inAudience, type Booking, type BookingStatus, type Offer } from '../../core/offers';
 import type { Person } from '../../core/people';
 import { zonedToInstant } from '../../core/zonedTime';
 import type { Runtime } from '../../runtime/runtime';
@@ -79,7 +79,7 @@ export function demoOffers(people: readonly Person[], needs: readonly LearningNe
       tenantId, offerId: deterministicId('demo-offer', seed.key), ...content, date, closesOn: workingDaysBefore(date, 2, calendar),
       audience: { professions: [], teams: teams ?? [], registration: 'any', withNeed: false }, status: 'sent', sendAt: null, createdBy: staffId(70),
       createdAt: at(workingDaysBefore(sentOn, 1, calendar), '15:00'), sentAt: at(sentOn, '10:00'), audienceSize: 0,
-      fannedOutAt: at(sentOn, '10:01'), fanOutSeenAt: at(sentOn, '10:01'), reportedAt: at(sentOn, '10:20'),
+      fannedOutAt: at(sentOn, '10:01'), fanOutSeenAt: at(sentOn, '10:01'), reportedAt: at(sentOn, '10:20'), allocation: FIRST_COME,
     };
     const audience = people.filter((p) => inAudience(offer.audience, p, false)).map((p) => p.aadObjectId).sort();
     offer.audienceSize = audience.length;

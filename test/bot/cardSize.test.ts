@@ -3,6 +3,7 @@
 // a manager of 60 people; an offer with 500 places. Each card says how much it leaves out and where
 // the rest is, and what it does show still works.
 import { randomUUID } from 'node:crypto';
+import { FIRST_COME } from '../../core/offers';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ACTIVITY_TYPE_CODES } from '../../core/activities';
 import { AREA_CODES } from '../../core/commonCore';
@@ -184,7 +185,7 @@ describe('cards with long lists', () => {
       tenantId: stack.tenantId, offerId: randomUUID(), title: longest(100), description: longest(1000), format: 'conference', date: '2026-11-20', time: '10:00', durationMinutes: 360,
       location: 'Civic Centre', onlineUrl: '', capacity: 500, codes: ['CC3.S2'], cpdHours: 6, closesOn: '2026-11-18',
       audience: { professions: [], teams: [], registration: 'any', withNeed: false }, status: 'sent', sendAt: null, createdBy: morgan.aadObjectId,
-      createdAt: '2026-11-01T09:00:00Z', sentAt: '2026-11-01T09:00:00Z', audienceSize: 500, fannedOutAt: '2026-11-01T09:00:00Z', fanOutSeenAt: '2026-11-01T09:00:00Z', reportedAt: null,
+      createdAt: '2026-11-01T09:00:00Z', sentAt: '2026-11-01T09:00:00Z', audienceSize: 500, fannedOutAt: '2026-11-01T09:00:00Z', fanOutSeenAt: '2026-11-01T09:00:00Z', reportedAt: null, allocation: FIRST_COME,
     };
     await stack.rt.offers.save(offer);
     const delegates = Array.from({ length: 500 - reports.length - 1 }, (_, i) => teams.testUser(`${longName.slice(0, 196)}${String(100 + i)}`, `delegate${i}@example.org`));

@@ -77,8 +77,21 @@ describe('card templates', () => {
     newTrigger: newTriggerCard({ cardId, values: { source: '', summary: '', codes: '', teams: '', professions: '', dueDate: '', createNeeds: 'false' }, teams: ['PaCT'], errors: [], today: '2026-11-23' }),
     newTriggerNoTeams: newTriggerCard({ cardId, values: { source: 'complaint', summary: 'x', codes: 'CC1', teams: '', professions: '', dueDate: '', createNeeds: 'true' }, teams: [], errors: ['Fix'], today: '2026-11-23' }),
     offerCompose: offerComposeCard({
-      cardId, heading: 'New learning offer', teams: ['PaCT'], today: '2026-11-23', errors: [], note: '', preview: null, actions: [{ title: 'Preview', verb: 'offer.preview', style: 'positive' }],
-      values: { title: '', description: '', format: 'briefing', date: '', time: '10:00', durationMinutes: '7', location: '', onlineUrl: '', capacity: '10', cpdHours: '0.25', closesOn: '', codes: '', professions: '', teams: '', registration: 'any', withNeed: 'false' },
+      cardId, heading: 'New learning offer', teams: ['PaCT'], groups: [{ value: 'registration:unregistered', title: 'Staff not registered with a regulator' }], today: '2026-11-23', errors: [], note: '', preview: null,
+      actions: [{ title: 'Preview', verb: 'offer.preview', style: 'positive' }],
+      values: {
+        title: '', description: '', format: 'briefing', date: '', time: '10:00', durationMinutes: '7', location: '', onlineUrl: '', capacity: '10', cpdHours: '0.25', closesOn: '', codes: '', professions: '', teams: '',
+        registration: 'any', withNeed: 'false', allocation: 'first_come', reserveFor: '', reservePlaces: '', reserveUntil: '',
+      },
+    }),
+    offerComposePreview: offerComposeCard({
+      cardId, heading: 'Check before you send', teams: ['PaCT'], groups: [], today: '2026-11-23', errors: [], note: '',
+      preview: { audienceLine: 'It goes to 40 people.', reach: ['If it fills first come…', 'By profession: Social worker 5 (42%) · Teacher not shown'], invite: { type: 'AdaptiveCard', version: '1.5', body: [{ type: 'TextBlock', text: 'Court skills' }] } },
+      actions: [{ title: 'Send now', verb: 'offer.send', style: 'positive' }, { title: 'Reserve 4 places for staff not registered with a regulator', verb: 'offer.reserve' }],
+      values: {
+        title: 'Court skills', description: 'x', format: 'briefing', date: '2026-12-01', time: '10:00', durationMinutes: '7', location: 'Hub', onlineUrl: '', capacity: '10', cpdHours: '0.25', closesOn: '2026-11-30', codes: 'CC1', professions: '', teams: '',
+        registration: 'any', withNeed: 'false', allocation: 'reserved', reserveFor: 'registration:unregistered', reservePlaces: '4', reserveUntil: '2026-11-30',
+      },
     }),
     offerInvite: offerInviteCard({
       cardId, eyebrow: 'Learning offer', title: 'Court skills', description: 'For everyone', facts: [{ title: 'When', value: 'Thursday' }],

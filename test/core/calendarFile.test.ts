@@ -1,5 +1,6 @@
 // The add-to-calendar file: RFC 5545 line endings, escaping and folding.
 import { describe, expect, it } from 'vitest';
+import { FIRST_COME } from '../../core/offers';
 import { offerEvent } from '../../documents/calendar';
 import type { Offer } from '../../core/offers';
 
@@ -7,7 +8,7 @@ const offer: Offer = {
   tenantId: 't', offerId: '11111111-2222-4333-8444-555555555555', title: `Court skills 🎓 ${'é'.repeat(40)}; with, commas`, description: 'Line one\r\nline two\rline three',
   format: 'bite_size_workshop', date: '2026-12-10', time: '10:00', durationMinutes: 90, location: 'Civic Centre', onlineUrl: '', capacity: 10, codes: ['CC3'],
   cpdHours: 1.5, closesOn: '2026-12-08', audience: { professions: [], teams: [], registration: 'any', withNeed: false }, status: 'sent', sendAt: null,
-  createdBy: 'x', createdAt: '', sentAt: null, audienceSize: 0, fannedOutAt: null, fanOutSeenAt: null, reportedAt: null,
+  createdBy: 'x', createdAt: '', sentAt: null, audienceSize: 0, fannedOutAt: null, fanOutSeenAt: null, reportedAt: null, allocation: FIRST_COME,
 };
 
 describe('calendar file', () => {

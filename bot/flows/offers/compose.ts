@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { type CardOf, updateCardContext } from '../../../app/cards';
 import { audienceSummary } from '../../../app/offers/audience';
-import { EMPTY_OFFER, saveForPreview, valuesOf } from '../../../app/offers/draft';
+import { previewReach } from '../../../app/offers/allocation';
+import { EMPTY_OFFER, saveForPreview, stillAsPreviewed, valuesOf } from '../../../app/offers/draft';
+import { reservableGroups } from '../../../app/offers/reservableGroups';
 import { invitationState } from '../../../app/offers/invitation';
 import { schedulePreviewed, sendPreviewed } from '../../../app/offers/sending';
 import { todayFor } from '../../../app/people/today';
@@ -40,29 +42,32 @@ async function madeFrom(deps: BotDeps, card: CardOf<'offerCompose'>) {
 export async function renderCompose(deps: BotDeps, card: CardOf<'offerCompose'>, form?: FormState) {
   const offer = await deps.offers.get(card.tenantId, card.context.offerId);
   if (offer && offer.status !== 'draft') return progressCard(deps, card, offer, form);
-  const [teams, today] = await Promise.all([deps.people.rosterTeams(card.tenantId), todayFor(deps, card.tenantId, card.recipientId)]);
+  const [teams, groups, today] = await Promise.all([deps.people.rosterTeams(card.tenantId), reservableGroups(deps, card.tenantId), todayFor(deps, card.tenantId, card.recipientId)]);
   const v = form?.values;
   const from = await madeFrom(deps, card);
   const values: OfferValues = v
     ? (Object.fromEntries(Object.keys(EMPTY_OFFER).map((k) => [k, typed(v, k, 4000)])) as OfferValues)
-    : offer ? valuesOf(offer) : { ...EMPTY_OFFER, ...from?.values };
+    : offer ? valuesOf(offer) : { ...EMPTY_OFFER, allocation: deps.offerPolicy.allocation.mode, ...from?.values };
   if (!values.withNeed) values.withNeed = 'false';
   if (offer && card.context.previewing === true && !form?.errors?.length) {
+    const summary = await audienceSummary(deps, offer);
+    const reach = await previewReach(deps, offer, summary.audience, today);
     return offerComposeCard({
-      cardId: card.cardId, heading: 'Check before you send', values, teams, today, errors: [], note: form?.note ?? '',
+      cardId: card.cardId, heading: 'Check before you send', values, teams, groups, today, errors: [], note: form?.note ?? '',
       preview: {
-        audienceLine: (await audienceSummary(deps, offer)).line,
+        audienceLine: summary.line, reach: reach.lines,
         invite: offerInvitationCard(offer, card.cardId, await invitationState(deps, offer, undefined, today, false), deps.config.publicUrl),
       },
       actions: [
         { title: 'Send now', verb: 'offer.send', style: 'positive' },
+        ...(reach.suggestion ? [{ title: reach.suggestion.label, verb: 'offer.reserve' }] : []),
         { title: 'Send later…', verb: 'offer.schedule', schedule: { today } },
         { title: 'Change something', verb: 'offer.edit' },
       ],
     });
   }
   return offerComposeCard({
-    cardId: card.cardId, heading: from?.heading ?? 'New learning offer', values, teams, today, errors: form?.errors ?? [], note: form?.note ?? '', preview: null,
+    cardId: card.cardId, heading: from?.heading ?? 'New learning offer', values, teams, groups, today, errors: form?.errors ?? [], note: form?.note ?? '', preview: null,
     actions: [{ title: 'Preview', verb: 'offer.preview', style: 'positive' }],
   });
 }
@@ -79,6 +84,21 @@ export const offerComposeFlow: CardFlow<'offerCompose'> = {
         const saved = await saveForPreview(deps, idsOf(card), raw);
         if ('invalid' in saved) return saved;
         return { card: await renderCompose(deps, await updateCardContext(deps.cards, card, { ...card.context, previewing: true, draftEtag: saved.draftEtag })) };
+      },
+    }),
+    'offer.reserve': defineAction({
+      schema: z.looseObject({}),
+      audience: COMPOSE,
+      closesCard: false,
+      async handle({ deps }, card) {
+        // The suggestion is worked out again here, from the draft as previewed: nothing on the card says what to reserve.
+        const offer = await deps.offers.get(card.tenantId, card.context.offerId);
+        if (!stillAsPreviewed(offer, card.context)) return { invalid: ['The offer has changed since its preview: preview it again.'] };
+        const reach = await previewReach(deps, offer, (await audienceSummary(deps, offer)).audience, await todayFor(deps, card.tenantId, card.recipientId));
+        if (!reach.suggestion) return { invalid: ['There is no group to reserve places for now.'] };
+        const saved = await saveForPreview(deps, idsOf(card), reach.suggestion.values);
+        if ('invalid' in saved) return saved;
+        return { card: await renderCompose(deps, await updateCardContext(deps.cards, card, { ...card.context, previewing: true, draftEtag: saved.draftEtag }), { note: `${reach.suggestion.label}: check the preview, then send.` }) };
       },
     }),
     'offer.edit': defineAction({

@@ -37,7 +37,7 @@ export const offerInviteFlow: CardFlow<'offerInvite'> = {
         const offer = await sentOffer(deps, card.tenantId, card.context.offerId);
         if (!offer) return GONE;
         const outcome = await book(deps, offer, card.recipientId);
-        const note = outcome.kind === 'booked' ? 'Booked: you have a place.' : outcome.kind === 'waiting' ? `Added to the waiting list: you're number ${outcome.position}.` : outcome.kind === 'closed' ? outcome.why : 'Already done.';
+        const note = outcome.kind === 'applied' ? 'Applied: Weave tells you the outcome when applications close.' : outcome.kind === 'booked' ? 'Booked: you have a place.' : outcome.kind === 'waiting' ? `Added to the waiting list: you're number ${outcome.position}.` : outcome.kind === 'closed' ? outcome.why : 'Already done.';
         deps.log.info('offer.book', { outcome: outcome.kind });
         return { card: await renderInvite(deps, card, { note }) };
       },
@@ -69,7 +69,8 @@ export const offerInviteFlow: CardFlow<'offerInvite'> = {
         const offer = await sentOffer(deps, card.tenantId, card.context.offerId);
         const was = offer && (await cancel(deps, offer, card.recipientId));
         if (!was) return { invalid: ['There is nothing to cancel.'] };
-        return { card: await renderInvite(deps, card, { note: was === 'waiting' ? 'You have left the waiting list.' : 'Cancelled: your place has gone to the next person waiting.' }) };
+        const note = was === 'applied' ? 'Your application is withdrawn.' : was === 'waiting' ? 'You have left the waiting list.' : 'Cancelled: your place has gone to the next person waiting.';
+        return { card: await renderInvite(deps, card, { note }) };
       },
     }),
     'offer.confirm': defineAction({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type CardOf, updateCardContext } from '../../../app/cards';
 import { number, picked } from '../../../app/fields';
 import { markAttendance } from '../../../app/offers/attendance';
-import { offerProgress } from '../../../app/offers/progress';
+import { allocationLines, offerProgress } from '../../../app/offers/progress';
 import { withdrawOffer } from '../../../app/offers/sending';
 import { offerProgressCard } from '../../../cards/offers';
 import { formatDate } from '../../../core/calendar';
@@ -45,6 +45,7 @@ export async function progressCard(deps: BotDeps, card: CardOf<'offerCompose'>, 
     ],
     reasons: p.failures.map((r) => `Failed because: ${r}`),
     places: [
+      ...allocationLines(offer, by.applied),
       { title: 'Booked', value: `${by.booked + by.attended} of ${offer.capacity}${p.placesHeld !== null ? ` (${p.placesHeld} held)` : ''}` },
       { title: 'Held for someone to confirm', value: String(by.offered) },
       { title: 'Waiting list', value: String(by.waiting) },
@@ -58,7 +59,9 @@ export async function progressCard(deps: BotDeps, card: CardOf<'offerCompose'>, 
     withdrawable: offer.status === 'scheduled' || offer.status === 'sending' || offer.status === 'sent',
     note: form?.note ?? '',
     errors: form?.errors ?? [],
-    footer: 'Places go by need before speed: people with a learning need in these areas, registrants short of their regulator, and people with no recent CPD go first on the waiting list.',
+    footer: offer.allocation.mode === 'applications'
+      ? 'Places are allocated when applications close: people with a learning need in these areas first, then registrants short of their regulator, people with no recent CPD and groups that have had fewer places; ties drawn in a recorded order. Everyone who applied is told why.'
+      : 'Places go by need before speed: people with a learning need in these areas, registrants short of their regulator, and people with no recent CPD go first on the waiting list.',
   });
 }
 

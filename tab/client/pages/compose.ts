@@ -36,6 +36,10 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
     { name: 'teams', label: 'Teams (none chosen: every team)', kind: 'multi', options: options.teams, wide: true },
     { name: 'registration', label: 'Registered with a regulator', kind: 'select', options: options.registration },
     { name: 'withNeed', label: 'Only people with an open learning need in these areas', kind: 'checkbox', wide: true },
+    { name: 'allocation', label: 'How places go', kind: 'select', options: options.allocation, wide: true },
+    { name: 'reserveFor', label: 'Reserve places for (not with first come)', kind: 'select', options: [{ value: '', title: 'Nobody' }, ...options.groups] },
+    { name: 'reservePlaces', label: 'Places reserved', kind: 'number', step: '1' },
+    { name: 'reserveUntil', label: 'Held until (first come)', kind: 'date' },
   ];
   const inputs = new Map<string, HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>();
   const checklists = new Map<string, Checklist>();
@@ -66,6 +70,15 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
 
   const errors = h('div', { class: 'errors', role: 'alert' });
   const audience = h('p', { class: 'strong' });
+  const reach = h('div', { class: 'reach', 'aria-label': 'Who would have the places', role: 'region' });
+  const suggest = h('button', { type: 'button', hidden: true }, '');
+  let suggestion: OfferPreview['suggestion'] = null;
+  suggest.addEventListener('click', () => {
+    if (!suggestion) return;
+    for (const [name, value] of Object.entries(suggestion.values)) if (['allocation', 'reserveFor', 'reservePlaces', 'reserveUntil'].includes(name)) inputs.get(name)!.value = value;
+    announce(`${suggestion.label}: the preview is updating.`);
+    schedule();
+  });
   const preview = h('div', { class: 'preview', 'aria-label': 'Preview of the card recipients get', role: 'region' }, h('p', {}, 'Fill in the offer to see the card people will get.'));
   const sendAt = h('input', { id: 'offer-send-at', type: 'datetime-local' });
   const sendNow = h('button', { type: 'button', class: 'primary', disabled: true }, 'Send now');
@@ -85,11 +98,17 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
       current = result;
       replace(errors);
       replace(audience, result.audience);
+      replace(reach, result.reach.map((l) => h('p', { class: 'muted' }, l)));
+      suggestion = result.suggestion;
+      suggest.hidden = !suggestion;
+      replace(suggest, suggestion?.label ?? '');
       replace(preview, renderCard(result.card));
     } catch (err) {
       if (ask !== asked) return;
       current = null;
       replace(audience);
+      replace(reach);
+      suggest.hidden = true;
       replace(errors, err instanceof ApiError && err.errors.length ? h('ul', {}, err.errors.map((e) => h('li', {}, e))) : (err as Error).message);
     }
     sendNow.disabled = sendLater.disabled = !current;
@@ -175,7 +194,7 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
     form,
     h('div', { class: 'preview-side' },
       h('h3', {}, 'What people will get'),
-      errors, audience, preview,
+      errors, audience, reach, suggest, preview,
       h('div', { class: 'actions' }, sendNow, h('label', { for: 'offer-send-at', class: 'inline' }, 'or at'), sendAt, sendLater),
     ),
   );
