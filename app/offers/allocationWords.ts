@@ -2,7 +2,6 @@
 // and why, from the reasons the allocation recorded (core/allocation.ts) — facts about them and the
 // rules, never anything about anyone else.
 import { groupKey, groupLabel, groupPhrase, type ReachIfFilled, type Reason } from '../../core/allocation';
-import { plural } from '../../core/words';
 import type { Offer, OfferValues } from '../../core/offers';
 import type { CardNote } from '../cards';
 

@@ -24,7 +24,8 @@ describe('allocating places fairly', () => {
   let stack: TestStack;
   const clock = testClock('2026-11-23T10:00:00Z');
   const morgan = teams.testUser('Morgan Ellis', 'morgan.ellis@example.org');
-  const [priya, sam, owen, kelly, jo] = ['Priya Shah', 'Sam Okafor', 'Owen Price', 'Kelly Nash', 'Jo Reed'].map((n) => teams.testUser(n, `${n.toLowerCase().replace(' ', '.')}@example.org`)) as teams.TestUser[];
+  const person = (n: string) => teams.testUser(n, `${n.toLowerCase().replace(' ', '.')}@example.org`);
+  const [priya, sam, owen, kelly, jo] = ['Priya Shah', 'Sam Okafor', 'Owen Price', 'Kelly Nash', 'Jo Reed'].map(person);
   const support = ['Ravi Patel', 'Dee Moss', 'Lee Hart'].map((n) => teams.testUser(n, `${n.toLowerCase().replace(' ', '.')}@example.org`));
   const staff = [priya!, sam!, owen!, kelly!, jo!, ...support];
 
@@ -101,7 +102,7 @@ describe('allocating places fairly', () => {
     for (const u of staff) await press(u, 'offer.book');
     clock.set('2026-12-09T09:00:00Z');
     let writes = 0;
-    const crashing: OfferStore = Object.create(stack.rt.offers as object) as OfferStore;
+    const crashing: OfferStore = Object.create(stack.rt.offers) as OfferStore;
     crashing.writeBooking = async (...args) => {
       if (++writes > 2) throw new Error('the process died');
       return stack.rt.offers.writeBooking(...args);
