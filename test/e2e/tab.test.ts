@@ -150,6 +150,10 @@ describe('the Weave tab in a browser', () => {
     await expect.poll(() => areas.getByText(/chosen$/).textContent()).toBe('1 chosen');
     expect(await areas.getByRole('checkbox', { name: 'CC5 Multi-agency working' }).isChecked()).toBe(true);
     await page.getByRole('group', { name: /^Teams/ }).getByRole('checkbox', { name: 'PaCT' }).check();
+    // Places by application, allocated when they close; the preview says who would have them.
+    await page.getByLabel('How places go').selectOption('applications');
+    const reach = page.getByRole('region', { name: 'Who would have the places' });
+    await expect.poll(() => reach.textContent()).toContain('If everyone it goes to applied');
     const send = page.getByRole('button', { name: 'Send now' });
     await expect.poll(() => send.isEnabled()).toBe(true);
     // The API gets the same values a multiple select gave it: chosen codes, comma-separated.
@@ -158,6 +162,7 @@ describe('the Weave tab in a browser', () => {
     const preview = (await previews.at(-1)) as { card: Record<string, unknown>; audience: string };
     const region = page.getByRole('region', { name: 'Preview of the card recipients get' });
     await expect.poll(() => region.textContent()).toContain('Family group conferences, together');
+    expect(await region.textContent()).toContain('Places are allocated when applications close');
     expect(await region.locator('.ac-adaptiveCard').count()).toBe(1);
     expect(await page.getByText(preview.audience).count()).toBe(1);
 
@@ -165,6 +170,7 @@ describe('the Weave tab in a browser', () => {
     await expect.poll(() => page.locator('table.list', { hasText: 'Family group conferences, together' }).count()).toBe(1);
     await stack.drainOutbox(20_000);
     const offer = (await stack.rt.offers.list(stack.tenantId)).find((o) => o.title === 'Family group conferences, together')!;
+    expect(offer.allocation.mode).toBe('applications');
     expect(preview.audience).toBe(`It goes to ${offer.audienceSize} people.`);
     const sent = stack.connector.to(teams.personalConversationId(teams.testUser(priya.name, priya.email, priya.aadObjectId)))
       .flatMap((a) => (a.activity.attachments as { content: Record<string, unknown> }[] | undefined) ?? [])
