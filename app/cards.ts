@@ -39,6 +39,7 @@ export interface CardContexts {
   mentorCheckIn: { matchId: string; week: number };
   /** After saving: the trigger it recorded, for Create briefing. */
   newTrigger: { triggerId?: string };
+  triggerList: Record<string, never>;
   teamDigest: { team: string; period: IsoDate };
   managerDigest: { period: IsoDate };
   orgPlan: { period: IsoDate };

@@ -92,7 +92,7 @@ export class WeaveBot {
     if (!mayRun(command, person)) {
       this.deps.log.info('command.refused', { command: command.name, known: !!person });
       return [{ text: person
-        ? `**${command.name}** is only for ${command.audience === 'staff' || command.audience === 'anyone' ? 'staff' : `people with the ${ROLES[command.audience]} role`}. Type **help** to see what you can do.`
+        ? `**${command.name}** is only for ${command.audience === 'staff' || command.audience === 'anyone' ? 'staff' : command.audience === 'leads' ? 'line managers and L&D admins' : `people with the ${ROLES[command.audience]} role`}. Type **help** to see what you can do.`
         : `Weave doesn't know you yet. Type **profile** to introduce yourself, then **${command.name}** will work.` }];
     }
     this.deps.log.info('command', { command: command.name });

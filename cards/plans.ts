@@ -83,6 +83,8 @@ export interface OrgPlanCardData {
   supervision?: Section[];
   barriersNote?: string;
   barriers?: Section[];
+  /** Open learning triggers and how far each has ended in learning (suppressed). */
+  triggers?: { title: string; value: string }[];
 }
 
 export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
@@ -94,6 +96,7 @@ export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
     barriersNote: d.barriersNote ?? '',
     supervision: (d.supervision ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     barriers: (d.barriers ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
+    triggers: (d.triggers ?? []).map((r) => ({ title: plain(r.title), value: r.value })),
     emptyPriorities: 'No open learning needs or triggers yet.',
     banner: banner('good', d.note),
     yearHeading: d.year.heading,

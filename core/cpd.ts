@@ -71,14 +71,14 @@ export function promptText(p: ReflectionPrompt): string {
 }
 
 /** What the registration rules need of a record: no words, just what it has. */
-export interface CpdFacts extends Pick<CpdRecord, 'personId' | 'date' | 'activityType' | 'hours' | 'participatoryHours' | 'includesFeedback' | 'reflectiveDiscussion'> {
+export interface CpdFacts extends Pick<CpdRecord, 'personId' | 'date' | 'codes' | 'activityType' | 'hours' | 'participatoryHours' | 'includesFeedback' | 'reflectiveDiscussion'> {
   reflected: boolean;
   peerReflected: boolean;
 }
 
 export function cpdFacts(r: CpdRecord): CpdFacts {
   return {
-    personId: r.personId, date: r.date, activityType: r.activityType, hours: r.hours, participatoryHours: r.participatoryHours,
+    personId: r.personId, date: r.date, codes: r.codes, activityType: r.activityType, hours: r.hours, participatoryHours: r.participatoryHours,
     includesFeedback: r.includesFeedback, reflectiveDiscussion: r.reflectiveDiscussion, reflected: hasReflection(r), peerReflected: hasPeerReflection(r),
   };
 }

@@ -66,4 +66,7 @@ export interface NeedFacts {
   codes: readonly string[];
   activityTypes: readonly string[];
   open: boolean;
+  met?: boolean;
+  /** The learning trigger that put it in their plan, if one did. */
+  trigger?: string | null;
 }

@@ -31,6 +31,8 @@ export interface LearningTrigger {
   needsCreated: boolean;
   createdBy: string;
   createdAt: string;
+  /** Closed by L&D with a note: it no longer raises priorities, and its record stays. */
+  closed?: { at: string; by: string; note: string } | null;
 }
 
 /** Does the trigger concern this person? Each list given narrows it ("social workers in PaCT"); with neither, everyone. */
@@ -38,7 +40,7 @@ export function affects(trigger: Pick<LearningTrigger, 'teams' | 'professions'>,
   return (trigger.teams.length === 0 || trigger.teams.includes(person.team)) && (trigger.professions.length === 0 || trigger.professions.includes(person.profession));
 }
 
-/** Active until its due date has passed (or always, without one). */
-export function isActive(trigger: Pick<LearningTrigger, 'dueDate'>, today: IsoDate): boolean {
-  return !trigger.dueDate || trigger.dueDate >= today;
+/** Active until its due date has passed (or always, without one), unless L&D have closed it. */
+export function isActive(trigger: Pick<LearningTrigger, 'dueDate' | 'closed'>, today: IsoDate): boolean {
+  return !trigger.closed && (!trigger.dueDate || trigger.dueDate >= today);
 }

@@ -76,10 +76,10 @@ export class TableCpdStore implements CpdStore {
   }
 
   async listFacts(tenantId: string) {
-    const columns = ['personId', 'date', 'activityType', 'hours', 'participatoryHours', 'includesFeedback', 'reflectiveDiscussion', 'reflected', 'peerReflected'];
+    const columns = ['personId', 'date', 'codes', 'activityType', 'hours', 'participatoryHours', 'includesFeedback', 'reflectiveDiscussion', 'reflected', 'peerReflected'];
     const rows = await listAll<CpdEntity>(this.client, odata`PartitionKey eq ${tenantId}`, columns);
     return rows.map((e): CpdFacts => ({
-      personId: e.personId, date: e.date, activityType: e.activityType as CpdFacts['activityType'], hours: e.hours, participatoryHours: e.participatoryHours,
+      personId: e.personId, date: e.date, codes: list(e.codes), activityType: e.activityType as CpdFacts['activityType'], hours: e.hours, participatoryHours: e.participatoryHours,
       includesFeedback: !!e.includesFeedback, reflectiveDiscussion: !!e.reflectiveDiscussion, reflected: !!e.reflected, peerReflected: !!e.peerReflected,
     }));
   }

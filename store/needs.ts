@@ -113,9 +113,10 @@ export class TableNeedStore implements NeedStore {
   }
 
   async listFacts(tenantId: string) {
-    const rows = await listAll<NeedEntity>(this.client, odata`PartitionKey eq ${tenantId}`, ['personId', 'codes', 'activityTypes', 'status']);
+    const rows = await listAll<NeedEntity>(this.client, odata`PartitionKey eq ${tenantId}`, ['personId', 'codes', 'activityTypes', 'status', 'source', 'sourceRef']);
     const list = (v: string) => (v ? v.split(';') : []);
-    return rows.map((e): NeedFacts => ({ personId: e.personId, codes: list(e.codes), activityTypes: list(e.activityTypes), open: isOpen({ status: e.status as LearningNeed['status'] }) }));
+    return rows.map((e): NeedFacts => ({ personId: e.personId, codes: list(e.codes), activityTypes: list(e.activityTypes), open: isOpen({ status: e.status as LearningNeed['status'] }),
+      met: e.status === 'met', trigger: e.source === 'trigger' ? e.sourceRef || null : null }));
   }
 
   async remove(tenantId: string, personId: string, needId: string) {

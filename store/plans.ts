@@ -38,6 +38,7 @@ export interface PlanStore {
 
 interface TriggerEntity {
   source: string; summary: string; codes: string; teams: string; professions: string; dueDate: string; needsCreated: boolean; createdBy: string; createdAt: string;
+  closed?: string;
 }
 
 const list = (s: string) => (s ? s.split(';') : []);
@@ -45,7 +46,7 @@ const list = (s: string) => (s ? s.split(';') : []);
 const toTrigger = (e: TableEntityResult<TriggerEntity>): LearningTrigger => ({
   tenantId: e.partitionKey!, triggerId: e.rowKey!, source: e.source as LearningTrigger['source'], summary: e.summary, codes: list(e.codes),
   teams: JSON.parse(e.teams) as string[], professions: list(e.professions) as LearningTrigger['professions'], dueDate: e.dueDate || null,
-  needsCreated: e.needsCreated, createdBy: e.createdBy, createdAt: e.createdAt,
+  needsCreated: e.needsCreated, createdBy: e.createdBy, createdAt: e.createdAt, closed: e.closed ? (JSON.parse(e.closed) as LearningTrigger['closed']) : null,
 });
 
 export class TablePlanStore implements PlanStore {
@@ -55,6 +56,7 @@ export class TablePlanStore implements PlanStore {
     await this.tables.client(TABLES.triggers).upsertEntity<TriggerEntity>({
       partitionKey: t.tenantId, rowKey: t.triggerId, source: t.source, summary: t.summary, codes: t.codes.join(';'), teams: JSON.stringify(t.teams),
       professions: t.professions.join(';'), dueDate: t.dueDate ?? '', needsCreated: t.needsCreated, createdBy: t.createdBy, createdAt: t.createdAt,
+      closed: t.closed ? JSON.stringify(t.closed) : '',
     }, 'Replace');
   }
 

@@ -1,10 +1,13 @@
 // The organisation's plan as L&D read it, in chat and in the tab alike: priorities and what to
-// commission for whom, who CPD reaches, and mentoring across professions. Totals only.
+// commission for whom, who CPD reaches, mentoring across professions, and whether learning
+// triggers have ended in learning. Totals only.
 import { activityLabel } from '../../core/activities';
-import { formatDate, type IsoDate } from '../../core/calendar';
+import { formatDate, formatDay, type IsoDate } from '../../core/calendar';
 import { describeCode } from '../../core/commonCore';
 import { shownPriority, type OrgPlan } from '../../core/orgPlan';
+import { clip, plain } from '../../core/text';
 import { plural } from '../../core/words';
+import { completionOf, learnedWords } from '../triggers/completion';
 import type { AppDeps } from '../deps';
 import { loadRollup, orgPlanOf } from './rollup';
 import { orgSupervisionAndBarriers } from './orgSupervision';
@@ -39,6 +42,15 @@ export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'men
   const equity = equityFigures(plan);
   const shown = plan.priorities.map((p) => shownPriority(p, t));
   const count = (n: number | null, one: string, many: string) => (n === null ? `fewer than ${t} ${many}` : plural(n, one, many));
+  const open = data.triggers.filter((tr) => !tr.closed);
+  const completion = await completionOf(deps, deps.config.tenantId, open, today);
+  const triggers = open.map((tr) => ({ tr, c: completion.get(tr.triggerId)! }))
+    .sort((a, b) => Number(b.c.overdue) - Number(a.c.overdue) || (a.tr.dueDate ?? '9999').localeCompare(b.tr.dueDate ?? '9999'))
+    .slice(0, 5)
+    .map(({ tr, c }) => ({
+      title: clip(plain(tr.summary), 80),
+      value: `learned from it: ${learnedWords(c.learned, c.affected)}${tr.dueDate ? ` · learn by ${formatDay(tr.dueDate, today)}` : ''}${c.overdue ? ' · overdue' : ''}`,
+    }));
   return {
     eyebrow: formatDate(today),
     summary: `${plan.headcount} staff; ${plan.withOpenNeeds} with open learning needs (${plan.openNeeds} needs in all).`,
@@ -61,6 +73,7 @@ export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'men
       })),
     })),
     equityNote: `Shares over the last ${deps.planPolicy.equity.lookbackMonths} months. Places are those booked or attended on learning offers, and mentoring or shadowing pairs under way. A group is under-served when its share of CPD or places is below ${Math.round(deps.planPolicy.equity.underServedRatio * 100)}% of its share of staff. Groups of fewer than ${t} are pooled.`,
+    triggers,
     mentoring: `Mentoring across professions: ${shownCount(data.mentoring.pairs.length)} pairs proposed or under way, ${shownCount(data.mentoring.waiting.length)} people waiting; check-ins: ${shownCount(met)} had met, ${shownCount(useful)} found it useful.`,
     footer: 'For L&D: organisation totals, no individual\'s needs. Learning triggers raise priorities until their learn-by date.',
     ...loop,

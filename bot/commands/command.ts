@@ -8,8 +8,9 @@ import type { Asking, Replies } from '../context';
  * - `anyone`: including people Weave does not know yet.
  * - `staff`: anyone in the staff directory who has not left (rostered or self-introduced).
  * - a role: staff holding that role.
+ * - `leads`: line managers and L&D admins (what a manager does for their team, L&D for everyone).
  */
-export type Audience = 'anyone' | 'staff' | Role;
+export type Audience = 'anyone' | 'staff' | 'leads' | Role;
 export type CommandScope = 'personal' | 'team';
 
 export interface CommandDef {
@@ -26,6 +27,7 @@ export interface CommandDef {
 export function mayRun(command: Pick<CommandDef, 'audience'>, person: Pick<Person, 'roles' | 'status'> | undefined): boolean {
   if (command.audience === 'anyone') return true;
   if (!person || person.status === 'left') return false;
+  if (command.audience === 'leads') return hasRole(person, 'manager') || hasRole(person, 'ld_admin');
   return command.audience === 'staff' || hasRole(person, command.audience);
 }
 

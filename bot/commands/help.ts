@@ -8,6 +8,7 @@ const SECTION_FOR: Record<Audience, string> = {
   staff: 'Your development',
   practitioner: 'Your development',
   manager: 'For line managers',
+  leads: 'For line managers and L&D admins',
   ld_admin: 'For L&D admins',
 };
 

@@ -5,7 +5,7 @@ import { helpCommand } from './help';
 import { newOfferCommand, offersCommand } from './offers';
 import { findMentorCommand, myMentoringCommand, offerMentoringCommand, runMatchingCommand } from './mentoring';
 import { addNeedCommand, myPlanCommand, viewPlanCommand } from './plan';
-import { digestHereCommand, newTriggerCommand, orgPlanCommand, teamPlanCommand, teamPrioritiesCommand, yearPlanCommand } from './plans';
+import { digestHereCommand, newTriggerCommand, orgPlanCommand, teamPlanCommand, teamPrioritiesCommand, triggersCommand, yearPlanCommand } from './plans';
 import { profileCommand } from './profile';
 import { supervisionCommand } from './supervision';
 import { teamStatusCommand } from './teamStatus';
@@ -15,5 +15,5 @@ export const COMMANDS: readonly CommandDef[] = [
   myPlanCommand, addNeedCommand, logCpdCommand, myCpdCommand, exportCpdCommand,
   findMentorCommand, offerMentoringCommand, myMentoringCommand,
   supervisionCommand, teamStatusCommand, viewPlanCommand, teamPlanCommand, teamPrioritiesCommand, digestHereCommand,
-  orgPlanCommand, yearPlanCommand, newTriggerCommand, newOfferCommand, offersCommand, runMatchingCommand,
+  orgPlanCommand, yearPlanCommand, newTriggerCommand, triggersCommand, newOfferCommand, offersCommand, runMatchingCommand,
 ];

@@ -10,6 +10,7 @@ import { linkDigest } from '../../app/plans/digestLink';
 import { managerDigest } from '../../app/plans/managerDigest';
 import { issueCard } from '../flows/flow';
 import { newTriggerFlow } from '../flows/newTrigger';
+import { triggerListFlow } from '../flows/triggerList';
 import { orgPlanFlow } from '../flows/orgPlan';
 import { yearPlanFlow } from '../flows/commissioning';
 import { todayFor } from '../../app/people/today';
@@ -92,11 +93,23 @@ export const yearPlanCommand: CommandDef = {
 export const newTriggerCommand: CommandDef = {
   name: 'new trigger',
   aliases: ['learning trigger', 'add trigger', 'record trigger'],
-  summary: 'Record a learning trigger (a practice review, complaint, Ofsted finding, new guidance) that raises priorities.',
-  audience: 'ld_admin',
+  summary: 'Record a learning trigger (a practice review, complaint, Ofsted finding, new guidance): managers for their own team.',
+  audience: 'leads',
   scopes: ['personal'],
   async run({ deps, turn }: Asking) {
     const card = await issueCard(deps, newTriggerFlow, { tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, ttlDays: 7 });
     return [{ card, summary: 'Record a learning trigger' }];
+  },
+};
+
+export const triggersCommand: CommandDef = {
+  name: 'triggers',
+  aliases: ['learning triggers', 'my triggers'],
+  summary: 'Learning triggers and how far each has ended in learning; L&D make briefings from them and close them.',
+  audience: 'leads',
+  scopes: ['personal'],
+  async run({ deps, turn }: Asking) {
+    const card = await issueCard(deps, triggerListFlow, { tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, ttlDays: 14 });
+    return [{ card, summary: 'Learning triggers' }];
   },
 };

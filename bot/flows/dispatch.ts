@@ -30,6 +30,7 @@ export const REFUSALS = {
 async function refusalFor({ deps, person }: Asking, audience: ActionAudience | undefined, card: CardOf<CardKind>): Promise<string | null> {
   if (!audience) return null;
   if ('role' in audience) return hasRole(person, audience.role) ? null : audience.refusal;
+  if ('anyRole' in audience) return audience.anyRole.some((r) => hasRole(person, r)) ? null : audience.refusal;
   const personId = (card.context as { personId?: unknown }).personId;
   const reports = person && typeof personId === 'string' && personId ? await reportsOf(deps, card.tenantId, person.aadObjectId) : [];
   return reports.some((p) => p.aadObjectId === personId) ? null : audience.refusal;

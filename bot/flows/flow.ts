@@ -27,11 +27,11 @@ export type ActionOutcome =
 
 /**
  * Who may press an action, beyond being the card's recipient (always required):
- * - a role (`ld_admin`, `manager`): still holding it now (a card can outlive a role);
+ * - a role (`ld_admin`, `manager`): still holding it now (a card can outlive a role); or any of several roles;
  * - `managerOfPerson`: still the line manager or professional supervisor of the card's person.
  * `refusal` is what they are told otherwise; the card shows it and nothing changes.
  */
-export type ActionAudience = { role: Role; refusal: string } | { managerOfPerson: true; refusal: string };
+export type ActionAudience = { role: Role; refusal: string } | { anyRole: readonly Role[]; refusal: string } | { managerOfPerson: true; refusal: string };
 
 export interface CardAction<S extends z.ZodType = z.ZodType, K extends CardKind = CardKind> {
   schema: S;

@@ -7,6 +7,7 @@ import type { CardKind, CardOf, CardRenderer } from '../../app/cards';
 import type { BotDeps } from '../context';
 import type { CardAction, CardFlow } from './flow';
 import { newTriggerFlow } from './newTrigger';
+import { triggerListFlow } from './triggerList';
 import { offerComposeFlow } from './offers/compose';
 import { offerInviteFlow } from './offers/invite';
 import { joinerConfirmFlow } from './joinerConfirm';
@@ -31,7 +32,7 @@ export const FLOWS: readonly CardFlow[] = [
   sessionOutcomeFlow, sessionRecordFlow, planAgreementFlow, planConfirmFlow,
   addNeedFlow, planFlow, reportPlanFlow, logCpdFlow,
   mentorOfferFlow, mentorRequestFlow, mentorProposalFlow, mentorIntroFlow, mentorCheckInFlow,
-  newTriggerFlow, teamDigestFlow, managerDigestFlow, orgPlanFlow, digestLinkFlow, teamAgreementFlow, yearPlanFlow, commissionLineFlow,
+  newTriggerFlow, triggerListFlow, teamDigestFlow, managerDigestFlow, orgPlanFlow, digestLinkFlow, teamAgreementFlow, yearPlanFlow, commissionLineFlow,
   offerComposeFlow, offerInviteFlow,
 ];
 

@@ -16,10 +16,12 @@ import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
 import { offerComposeFlow } from './offers/compose';
 import { todayFor } from '../../app/people/today';
 import { plural } from '../../core/words';
-import { recordTrigger } from '../../app/triggers/record';
+import { recordTrigger, triggerTeamsFor } from '../../app/triggers/record';
+import { hasRole } from '../../core/people';
 import type { TriggerField } from '../../cards/trigger';
 
-const LD = { role: 'ld_admin', refusal: 'Only L&D admins record learning triggers and their briefings.' } as const;
+const LD = { role: 'ld_admin', refusal: 'Only L&D admins create briefings from learning triggers.' } as const;
+const LEADS = { anyRole: ['manager', 'ld_admin'], refusal: 'Only line managers (for their own team) and L&D admins record learning triggers.' } as const;
 
 const schema = z.object({
   source: choice('Where it comes from', TRIGGER_SOURCE_CODES),
@@ -37,8 +39,17 @@ async function render(deps: BotDeps, card: CardOf<'newTrigger'>, form?: FormStat
     source: typed(v, 'source', 40), summary: typed(v, 'summary'), codes: typed(v, 'codes', 1000), teams: typed(v, 'teams', 4000),
     professions: typed(v, 'professions', 1000), dueDate: typed(v, 'dueDate', 10), createNeeds: typed(v, 'createNeeds', 5) || 'false',
   };
-  const [teams, today] = await Promise.all([deps.people.rosterTeams(card.tenantId), todayFor(deps, card.tenantId, card.recipientId)]);
-  return newTriggerCard({ cardId: card.cardId, values, teams, errors: form?.errors ?? [], today });
+  const [person, today] = await Promise.all([deps.people.get(card.tenantId, card.recipientId), todayFor(deps, card.tenantId, card.recipientId)]);
+  const allowed = person ? await triggerTeamsFor(deps, card.tenantId, person) : { all: false, teams: [] };
+  return newTriggerCard({ cardId: card.cardId, values, teams: allowed.teams, ownTeam: !allowed.all, errors: form?.errors ?? [], today });
+}
+
+export const BRIEFING_STARTED = 'The offer is below, filled in from the trigger as a 7-minute briefing: add the date, time and place, preview it and send.';
+
+/** The offer composer, filled in from a trigger as a 7-minute briefing; the offer it sends stays linked to the trigger. */
+export async function briefingComposer(deps: BotDeps, tenantId: string, recipientId: string, triggerId: string) {
+  const compose = await issueCard(deps, offerComposeFlow, { tenantId, recipientId, ttlDays: 60, context: { offerId: deps.newId(), trigger: triggerId } });
+  return { card: compose, summary: 'Briefing on a learning trigger' };
 }
 
 export const newTriggerFlow: CardFlow<'newTrigger'> = {
@@ -47,11 +58,11 @@ export const newTriggerFlow: CardFlow<'newTrigger'> = {
   actions: {
     'trigger.save': defineAction({
       schema,
-      audience: LD,
+      audience: LEADS,
       closesCard: true,
-      async handle({ deps }, card, input) {
+      async handle({ deps, person }, card, input) {
         const today = await todayFor(deps, card.tenantId, card.recipientId);
-        const recorded = await recordTrigger(deps, card.tenantId, card.recipientId, {
+        const recorded = await recordTrigger(deps, card.tenantId, person!, {
           source: input.source as LearningTrigger['source'], summary: input.summary, codes: input.codes, teams: input.teams, professions: input.professions,
           dueDate: input.dueDate || null, needsCreated: input.createNeeds,
         }, today);
@@ -67,9 +78,11 @@ export const newTriggerFlow: CardFlow<'newTrigger'> = {
               `${TRIGGER_SOURCES[trigger.source]}: ${plain(trigger.summary)}`,
               `It affects ${plural(affected.length, 'person', 'people')} and raises ${trigger.codes.map(describeCode).join(', ')} in the team and organisation plans${trigger.dueDate ? ` until ${trigger.dueDate}` : ''}.`,
               trigger.needsCreated ? 'A learning need is being added to each of their plans now, and each will be told.' : 'No needs were added to anyone\'s plan.',
+              ...(hasRole(person, 'ld_admin') ? [] : ['L&D see it with their triggers and can make a briefing from it. Type **triggers** to see how far your team has learned from it.']),
             ],
-            executes: [{ title: 'Create briefing', verb: 'trigger.briefing', cardId: card.cardId }],
-            buttons: [{ title: 'Organisation plan', command: 'org plan' }],
+            ...(hasRole(person, 'ld_admin')
+              ? { executes: [{ title: 'Create briefing', verb: 'trigger.briefing', cardId: card.cardId }], buttons: [{ title: 'Organisation plan', command: 'org plan' }] }
+              : { buttons: [{ title: 'Learning triggers', command: 'triggers' }] }),
           }),
         };
       },
@@ -82,10 +95,9 @@ export const newTriggerFlow: CardFlow<'newTrigger'> = {
       async handle({ deps }, card) {
         const trigger = card.context.triggerId ? await deps.plans.getTrigger(card.tenantId, card.context.triggerId) : undefined;
         if (!trigger) return { invalid: ['Save the trigger first, then create its briefing.'] };
-        const compose = await issueCard(deps, offerComposeFlow, { tenantId: card.tenantId, recipientId: card.recipientId, ttlDays: 60, context: { offerId: deps.newId(), trigger: trigger.triggerId } });
         return {
-          card: noticeCard({ title: 'Briefing started', tone: 'good', lines: ['The offer is below, filled in from the trigger as a 7-minute briefing: add the date, time and place, preview it and send.'] }),
-          followUps: [{ card: compose, summary: 'Briefing on a learning trigger' }],
+          card: noticeCard({ title: 'Briefing started', tone: 'good', lines: [BRIEFING_STARTED] }),
+          followUps: [await briefingComposer(deps, card.tenantId, card.recipientId, trigger.triggerId)],
         };
       },
     }),

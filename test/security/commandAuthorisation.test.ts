@@ -19,6 +19,8 @@ const STAFF: Record<Who, Outcome> = { practitioner: 'runs', 'their manager': 'ru
 const ANYONE: Record<Who, Outcome> = { ...STAFF, 'unknown user': 'runs' };
 const MANAGERS: Record<Who, Outcome> = { ...STAFF, practitioner: 'role', 'ld admin': 'role' };
 const LD: Record<Who, Outcome> = { ...STAFF, practitioner: 'role', 'their manager': 'role', 'another manager': 'role' };
+/** Line managers (for their own team) and L&D admins. */
+const LEADS: Record<Who, Outcome> = { ...STAFF, practitioner: 'role' };
 
 /** The design, as a table. */
 const MATRIX: Record<string, Record<Who, Outcome>> = {
@@ -40,7 +42,8 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'digest here': MANAGERS,
   'org plan': LD,
   'year plan': LD,
-  'new trigger': LD,
+  'new trigger': LEADS,
+  triggers: LEADS,
   'new offer': LD,
   offers: LD,
   'run matching': LD,
@@ -102,7 +105,7 @@ describe('who may run each chat command', () => {
         const first = reply.texts[0] ?? '';
         if (outcome === 'foreign') expect(reply.texts).toEqual([FOREIGN_TENANT]);
         if (outcome === 'unknown') expect(first).toBe(`Weave doesn't know you yet. Type **profile** to introduce yourself, then **${command}** will work.`);
-        if (outcome === 'role') expect(first).toMatch(new RegExp(`^\\*\\*${command}\\*\\* is only for people with the .+ role\\.`));
+        if (outcome === 'role') expect(first).toMatch(new RegExp(`^\\*\\*${command}\\*\\* is only for (people with the .+ role|line managers and L&D admins)\\.`));
         if (outcome === 'runs') {
           expect(first).not.toMatch(/is only for|doesn't know you yet|isn't set up for your organisation|something went wrong/);
         } else {
