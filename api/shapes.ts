@@ -53,7 +53,13 @@ export interface OrgView {
   /** Shares in whole percent. */
   equity: { dimension: string; heading: string; rows: { group: string; headcount: number; workforceShare: number; cpdShare: number; placesShare: number; underServed: boolean }[] }[];
   /** The latest learning triggers; source as people read it ("Practice review (rapid review or CSPR)"). */
-  triggers: { id: string; source: string; summary: string; areas: string; dueDate: string | null; offerValues: Record<string, string> }[];
+  triggers: {
+    id: string; source: string; summary: string; areas: string; dueDate: string | null; offerValues: Record<string, string>;
+    /** "Practice review · learn by … · overdue", or "Closed …: note". */
+    status: string; overdue: boolean; closed: boolean;
+    /** How many of those it affects have learned from it, suppressed ("12 of 20 (60%)", "not shown (of 5)"). */
+    learned: string;
+  }[];
   /** Supervision held against the policy (by team, by profession) and what got in the way of learning: totals, groups under the threshold pooled. */
   loop: { supervisionNote: string; supervision: OrgSection[]; barriersNote: string; barriers: OrgSection[] };
 }

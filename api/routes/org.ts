@@ -5,8 +5,17 @@ import { briefingValuesFor } from '../../app/triggers/briefing';
 import { describeCode } from '../../core/commonCore';
 import { TRIGGER_SOURCES } from '../../core/triggers';
 import { shownPriority } from '../../core/orgPlan';
-import { ok, type ApiRoute } from '../route';
+import { z } from 'zod';
+import { messagesOf, text } from '../../app/fields';
+import { triggerLines } from '../../app/triggers/list';
+import { closeTrigger } from '../../app/triggers/record';
+import { badRequest, ok, type ApiRoute } from '../route';
 import type { OrgView } from '../shapes';
+
+const closeInput = z.object({
+  id: z.string({ error: 'Say which trigger.' }).min(1, 'Say which trigger.').max(64),
+  note: text('Why it is closed', { max: 300, required: true, multiline: true }),
+});
 
 export const ORG_ROUTES: readonly ApiRoute[] = [
   {
@@ -14,8 +23,16 @@ export const ORG_ROUTES: readonly ApiRoute[] = [
     async handle({ deps, me }) {
       const today = await todayFor(deps, me.tenantId, me.aadObjectId);
       const { plan, summary, mentoring, equityNote, priorities, equityFigures, supervisionNote, supervision, barriersNote, barriers } = await orgPlanContent(deps, today);
-      const triggers = (await deps.plans.listTriggers(me.tenantId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 20)
-        .map((t) => ({ id: t.triggerId, source: TRIGGER_SOURCES[t.source], summary: t.summary, areas: t.codes.map(describeCode).join(', '), dueDate: t.dueDate, offerValues: briefingValuesFor(t) }));
+      const [recorded, lines] = await Promise.all([deps.plans.listTriggers(me.tenantId), triggerLines(deps, me.tenantId, me, today)]);
+      const byId = new Map(recorded.map((t) => [t.triggerId, t]));
+      // The same lines, in the same order, as `triggers` in chat: open ones first, overdue first.
+      const triggers = lines.slice(0, 20).map((l) => {
+        const t = byId.get(l.id)!;
+        return {
+          id: t.triggerId, source: TRIGGER_SOURCES[t.source], summary: t.summary, areas: t.codes.map(describeCode).join(', '), dueDate: t.dueDate, offerValues: briefingValuesFor(t),
+          status: l.status, overdue: l.overdue, closed: l.closed, learned: l.facts.find((f) => f.title === 'Learned from it')?.value ?? '',
+        };
+      });
       return ok<OrgView>({
         summary, mentoring, equityNote, triggers,
         priorities: plan.priorities.slice(0, priorities.length).map((p, i) => {
@@ -26,6 +43,15 @@ export const ORG_ROUTES: readonly ApiRoute[] = [
         equity: equityFigures,
         loop: { supervisionNote, supervision, barriersNote, barriers },
       });
+    },
+  },
+  {
+    name: 'tab-trigger-close', route: 'tab/api/org/triggers/close', method: 'POST', audience: 'ld_admin',
+    async handle({ deps, me, body }) {
+      const input = closeInput.safeParse(body);
+      if (!input.success) return badRequest(messagesOf(input.error));
+      const closed = await closeTrigger(deps, me.tenantId, input.data.id, me.aadObjectId, input.data.note);
+      return 'invalid' in closed ? badRequest(closed.invalid) : ok({ closed: true });
     },
   },
 ];

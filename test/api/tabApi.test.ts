@@ -44,6 +44,8 @@ const MATRIX: Record<string, Record<Role, number>> = {
   // L&D may move lines; a line id that is not in this year's plan is bad input.
   'tab-org-line-status': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 400, 'not on roster': 403, 'another tenant': 401 },
   'tab-org-budget': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  // L&D close a trigger with a note; one that is not in Weave is bad input.
+  'tab-trigger-close': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 400, 'not on roster': 403, 'another tenant': 401 },
   'tab-org-workbook': { practitioner: 403, 'their manager': 403, 'another manager': 403, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
 };
 
@@ -82,6 +84,7 @@ describe('tab API', () => {
       return { lineId: null, etag: null, values: { title: 'Court skills', code: 'CC3', format: 'bite_size_workshop', registration: 'any', providerKind: 'external', providerName: 'Court Skills Ltd', places: '12', estimated: '1,200', budgetLine: 'Workforce development' } };
     }
     if (name === 'tab-org-line-status') return { to: 'agreed', etag: 'x' };
+    if (name === 'tab-trigger-close') return { id: 'not-a-trigger', note: 'Learned' };
     if (name === 'tab-org-budget') return { etag: null, lines: [{ name: 'Workforce development', pounds: '25,000' }] };
     if (name !== 'tab-offer-send') return undefined;
     // Only L&D can get a digest; others send a made-up one and must be refused before it matters.

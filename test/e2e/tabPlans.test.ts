@@ -151,7 +151,7 @@ describe('plans that decide, in the tab', () => {
       await expect.poll(() => focused(page)).toBe('offer-title');
       const composer = page.getByRole('form', { name: 'New learning offer' });
       expect(await composer.getByLabel('Title').inputValue()).toBe('Safeguarding adolescents: a practice workshop');
-      expect(await composer.getByLabel('Places').inputValue()).toBe('12');
+      expect(await composer.getByLabel('Places', { exact: true }).inputValue()).toBe('12');
       expect(await composer.getByRole('group', { name: 'Areas of the Common Core' }).getByRole('checkbox', { name: 'CC3 Safeguarding' }).isChecked()).toBe(true);
       expect(await composer.getByRole('group', { name: /^Teams/ }).getByRole('checkbox', { name: 'PaCT' }).isChecked()).toBe(true);
       expect(await composer.textContent()).toContain('Made from the plan\'s line “Safeguarding adolescents: a practice workshop”');
@@ -211,6 +211,13 @@ describe('plans that decide, in the tab', () => {
       await composer.getByLabel('Bookings close').fill('2026-12-09');
       await composer.getByLabel('Online link').fill('https://teams.microsoft.com/l/meetup-join/briefing');
       await expect.poll(() => previews.at(-1)?.trigger).toBe(trigger!.triggerId);
+
+      // Closing a trigger asks why, and keeps its record, closed.
+      await triggers.getByRole('button', { name: /^Close “Local child safeguarding practice review/ }).click();
+      await triggers.getByLabel('Why it is closed').fill('Briefings held in every affected team');
+      await triggers.getByRole('button', { name: 'Close it' }).click();
+      await expect.poll(async () => (await stack.rt.plans.getTrigger(stack.tenantId, trigger!.triggerId))?.closed?.note).toBe('Briefings held in every affected team');
+      expect(await triggers.textContent()).toContain('Closed: Briefings held in every affected team');
     } finally {
       await page.context().close();
     }

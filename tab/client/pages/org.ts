@@ -27,7 +27,7 @@ export async function orgPage(main: HTMLElement, session: Session): Promise<void
     plan.element,
     equitySection(org),
     loopSection(org),
-    triggersSection(org, (t) => compose.fromTrigger(t)),
+    triggersSection(session, org, (t) => compose.fromTrigger(t)),
     h('section', { 'aria-labelledby': 'compose' },
       h('h2', { id: 'compose' }, 'Offer learning'),
       compose.element,
