@@ -48,12 +48,13 @@ export const DIGEST_PEOPLE_ON_CARD = 25;
 /** Enough of a need's line to recognise it; the whole need is in the person's plan. */
 const DIGEST_LINE = 200;
 
-export function managerDigestCard(d: { eyebrow: string; title: string; summary: string; people: ManagerDigestPerson[]; footer: string }): AdaptiveCardJson {
+export function managerDigestCard(d: { eyebrow: string; title: string; summary: string; people: ManagerDigestPerson[]; footer: string; triggers?: string[] }): AdaptiveCardJson {
   return largestThatFits(DIGEST_PEOPLE_ON_CARD, (count) => {
     const shown = d.people.slice(0, count);
     return expand(managerTemplate, {
       ...d,
       people: shown.map((p) => ({ name: plain(p.name), role: plain(p.role), lines: p.lines.map((line) => plain(clip(line, DIGEST_LINE))) })),
+      triggers: (d.triggers ?? []).map(plain),
       more: shown.length < d.people.length
         ? `Showing ${shown.length} of your ${d.people.length} reports, by name. Everyone is on the Plans tab at the top of this chat (My team).`
         : '',

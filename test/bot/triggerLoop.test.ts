@@ -75,6 +75,8 @@ describe('the trigger loop', () => {
     // 3 of the 5 learned from it: the 2 who did not are too few to show, so the figure is hidden; Dana sees her reports.
     expect(cardText((await stack.message(morgan, 'triggers')).cards[0])).toMatch(/Learned from it\s+not shown \(of 5\)/);
     expect(cardText((await stack.message(dana, 'triggers')).cards[0])).toContain('3 of 4 have learned from it');
+    const digest = (await stack.message(dana, 'team plan')).cards.map(cardText).join('\n');
+    expect(digest).toContain('Learning trigger "Share information with schools early, and record why": 3 of 4 of your reports it concerns have learned from it (learn by 18 December');
 
     // Past its learn-by date it is overdue, in the list and the org plan.
     clock.set('2026-12-21T10:00:00Z');
