@@ -192,13 +192,15 @@ export interface QuarterResults {
 const keyOf = (d: Dimension, name: string) => `${d}\u0000${name}`;
 
 /**
- * Which groups of one quarter's answers may be shown. Services, professions, and each service's
- * teams are cells of a whole shown beside them: within each, cells under the minimum are hidden
- * together with enough others that the hidden add up to 0 or at least the minimum (and never just
- * one), so none is the difference of the whole and the rest. Then every pair of shown groups one of
- * which lies inside the other (a team all of one profession; a profession all in one service) must
- * differ by 0 or at least the minimum, or the smaller is hidden — and the cells re-checked — until
- * nothing changes.
+ * Which groups of one quarter's answers may be shown. A group is shown only from at least `minGroup`
+ * answers. Then, for every shown group and every other dimension, the groups of that dimension lying
+ * wholly inside it are cells of a whole shown beside them: what is left of the whole once the shown
+ * cells are taken away (the hidden cells and any answers in no cell) must be 0 or at least the
+ * minimum, and a hidden cell must never be the only thing left, or more cells are hidden, smallest
+ * first. That covers services, professions and teams within the organisation, teams within their
+ * service, a team wholly of one profession inside it, and so on — until nothing changes. So no figure
+ * from fewer than the minimum can be had by taking one view's figures from another's. (Taking groups
+ * of two dimensions at once from a third is not covered: docs/security.md.)
  */
 export function visibleGroups(responses: readonly Pick<PulseResponse, 'team' | 'service' | 'profession'>[], minGroup: number): Set<string> {
   const t = Math.max(minGroup, MIN_GROUP_FLOOR);
@@ -224,60 +226,55 @@ export function visibleGroups(responses: readonly Pick<PulseResponse, 'team' | '
     meet(tm, s);
   }
   const sizeOf = (k: string) => (k === 'organisation' ? total : size.get(k) ?? 0);
+  const dimensionOf = (k: string) => k.slice(0, k.indexOf('\u0000'));
   const shown = new Set([...size.keys(), 'organisation']);
+  for (const k of size.keys()) if (sizeOf(k) < t) shown.delete(k);
 
-  // The partitions of the whole: services, professions, and each service's teams (a team in the
-  // service most of its answers came from).
-  const keys = [...size.keys()];
-  const partitions: string[][] = [keys.filter((k) => k.startsWith('service\u0000')), keys.filter((k) => k.startsWith('profession\u0000'))];
-  const home = new Map<string, { service: string; n: number }>();
-  for (const o of overlap.values()) {
-    if (!o.a.startsWith('team\u0000') || !o.b.startsWith('service\u0000')) continue;
-    const best = home.get(o.a);
-    if (!best || o.n > best.n || (o.n === best.n && o.b < best.service)) home.set(o.a, { service: o.b, n: o.n });
+  // Each whole, and for each other dimension the groups wholly inside it.
+  const wholes: { whole: string; cells: string[] }[] = [];
+  const inside = new Map<string, string[]>();
+  const add = (whole: string, cell: string) => {
+    const k = `${whole}\u0001${dimensionOf(cell)}`;
+    inside.set(k, [...(inside.get(k) ?? []), cell]);
+  };
+  for (const k of size.keys()) add('organisation', k);
+  for (const { a, b, n } of overlap.values()) {
+    if (n === sizeOf(b)) add(a, b);
+    if (n === sizeOf(a)) add(b, a);
   }
-  const teamsOf = new Map<string, string[]>();
-  for (const [team, { service }] of home) teamsOf.set(service, [...(teamsOf.get(service) ?? []), team]);
-  partitions.push(...teamsOf.values());
-
-  // Pairs one of which may lie inside the other.
-  const pairs = [...keys.map((k) => ({ a: 'organisation', b: k, n: sizeOf(k) })), ...overlap.values()];
+  for (const [k, cells] of inside) wholes.push({ whole: k.slice(0, k.lastIndexOf('\u0001')), cells });
 
   for (let changed = true; changed;) {
     changed = false;
-    const hide = (k: string) => {
-      if (k !== 'organisation' && shown.delete(k)) changed = true;
-    };
-    for (const cells of partitions) {
-      const hidden = suppressWithHidden(cells.map(sizeOf), cells.map((k) => !shown.has(k)), t);
+    for (const { whole, cells } of wholes) {
+      if (!shown.has(whole)) continue;
+      const sizes = cells.map(sizeOf);
+      const rest = sizeOf(whole) - sizes.reduce((a, b) => a + b, 0);
+      const hidden = hideUntilSafe(sizes, cells.map((k) => !shown.has(k)), rest, t);
       cells.forEach((k, i) => {
-        if (hidden[i]) hide(k);
+        if (hidden[i] && shown.delete(k)) changed = true;
       });
-    }
-    for (const { a, b, n } of pairs) {
-      if (!shown.has(a) || !shown.has(b)) continue;
-      if (n === sizeOf(b) && sizeOf(a) - n > 0 && sizeOf(a) - n < t) hide(b);
-      else if (n === sizeOf(a) && sizeOf(b) - n > 0 && sizeOf(b) - n < t) hide(a);
     }
   }
   return shown;
 }
 
 /**
- * suppressCells (core/suppression.ts), with some cells hidden already: the hidden (those given and
- * any more) must add up to 0 or at least t, and never be just one cell with answers in it. Answers
- * which cells end up hidden.
+ * Cells of a whole shown beside them, some hidden already, and `rest` answers of the whole in no
+ * cell: hides more cells, smallest first, until what the shown cells leave of the whole is 0 or at
+ * least t and is not one hidden cell alone (which would then be known exactly). Answers which cells
+ * are hidden.
  */
-export function suppressWithHidden(counts: readonly number[], hidden: readonly boolean[], t: number): boolean[] {
-  const out = counts.map((n, i) => hidden[i]! || (n > 0 && n < t));
-  const hiddenSum = () => counts.reduce((s, n, i) => s + (out[i] ? n : 0), 0);
-  const hiddenCount = () => out.filter((h, i) => h && counts[i]! > 0).length;
-  while (hiddenCount() > 0 && (hiddenCount() === 1 || hiddenSum() < t)) {
-    const next = counts.map((n, i) => [n, i] as const).filter(([n, i]) => n > 0 && !out[i]).sort((a, b) => a[0] - b[0])[0];
-    if (!next) break;
+export function hideUntilSafe(sizes: readonly number[], hidden: readonly boolean[], rest: number, t: number): boolean[] {
+  const out = sizes.map((n, i) => hidden[i]! || (n > 0 && n < t));
+  for (;;) {
+    const hiddenCells = out.filter((h, i) => h && sizes[i]! > 0).length;
+    const left = rest + sizes.reduce((s, n, i) => s + (out[i] ? n : 0), 0);
+    if (!((left > 0 && left < t) || (hiddenCells === 1 && rest === 0))) return out;
+    const next = sizes.map((n, i) => [n, i] as const).filter(([n, i]) => n > 0 && !out[i]).sort((a, b) => a[0] - b[0])[0];
+    if (!next) return out;
     out[next[1]] = true;
   }
-  return out;
 }
 
 /** One quarter's results, every group not shown left null. */
