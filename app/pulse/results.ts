@@ -52,7 +52,7 @@ export interface OrgPulse {
 }
 
 const suggestionFor = (group: string) =>
-  `${group}: feeling valued by other professions has fallen two quarters running. Try a mixed-profession reflective learning set, or shadowing offers between ${group} and the professions they work with most.`;
+  `${group}: feeling valued by other professions has fallen two quarters running. Try a mixed-profession reflective learning set that includes them, or shadowing offers with the professions they work with most.`;
 
 /** The organisation's pulse for L&D and leaders. Groups are listed from the roster, so a row's presence says nothing about who answered. */
 export async function orgPulse(deps: ResultsDeps & Pick<AppDeps, 'mentoring' | 'offers' | 'planPolicy'>, today: IsoDate): Promise<OrgPulse> {
@@ -149,8 +149,28 @@ export function teamPulseLine(p: TeamPulse): string {
   return `Integration pulse, ${latest.label} — ${mine}; the organisation: ${latest.organisation ? figuresLine(latest.organisation) : 'not enough answers yet'}.`;
 }
 
-/** What a team's channel may see: the team's own figures for the latest quarter, or nothing. */
-export function teamChannelPulseLine(r: QuarterResults | undefined, team: string): string | null {
-  const own = r?.team.get(team);
-  return own && r ? `Integration pulse, ${quarterShort(r.quarter)}: ${figuresLine(own)}.` : null;
+/**
+ * What a team's channel may see: the team's own figures, for the latest quarter with any results,
+ * or nothing — never its service's or anyone else's.
+ */
+export async function teamChannelPulseLine(deps: ResultsDeps, team: string, today: IsoDate): Promise<string | null> {
+  const { results } = await loadPulse(deps, today);
+  const latest = [...results].reverse().find((r) => r.organisation);
+  const own = latest?.team.get(team);
+  return own && latest ? `Integration pulse, ${quarterShort(latest.quarter)}: ${figuresLine(own)}.` : null;
+}
+
+/** The org plan's few lines on the pulse: the organisation's latest figures against the quarter before, and every group flagged. */
+export function orgPulseLines(p: OrgPulse): { heading: string; note: string; lines: string[] } {
+  const shown = p.quarters.map((q, i) => ({ label: q.label, f: p.organisation[i] ?? null })).filter((x) => x.f);
+  const [before, latest] = [shown.at(-2), shown.at(-1)];
+  return {
+    heading: 'Is "us and them" closing? The integration pulse',
+    note: `Anonymous, quarterly; groups of fewer than ${p.minGroup} answers are not shown. By service and profession, beside each group's cross-profession activity, in the tab.`,
+    lines: [
+      latest ? `${latest.label}: ${figuresLine(latest.f!)}.` : `No results yet: the organisation's show once at least ${p.minGroup} have answered in a quarter.`,
+      ...(before ? [`${before.label}: ${figuresLine(before.f!)}.`] : []),
+      ...p.flagged.map((f) => f.suggestion),
+    ],
+  };
 }

@@ -2,6 +2,7 @@
 // hours, they answer (or say not now), one reminder goes to those who did neither; results appear
 // only once a group has five answers; and nobody's answer can be found again — not in any table,
 // not from the tab's API.
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgView, TeamView } from '../../api/shapes';
 import { runPulse } from '../../jobs/pulse';
@@ -169,8 +170,46 @@ describe('integration pulse', () => {
     for (const u of everyone) expect(seen).not.toContain(u.name);
     for (const u of everyone) expect(seen).not.toContain(u.aadObjectId);
 
+    // The workbook's pulse sheet: the same suppressed figures, nobody named.
+    const res = await fetch(`${stack.host.url}/api/tab/api/org/workbook`, { headers: { authorization: `Bearer ${stack.rt.devSignIn!.sign(morgan.aadObjectId, morgan.name)}` } });
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(await res.arrayBuffer());
+    const sheet = book.getWorksheet('Integration pulse')!;
+    const cells: string[][] = [];
+    sheet.eachRow((row) => cells.push((row.values as unknown[]).slice(1).map(String)));
+    const text = JSON.stringify(cells);
+    for (const u of everyone) expect(text).not.toContain(u.name);
+    expect(cells.find((r) => r[0] === 'Oct–Dec 2026' && r[1] === 'Organisation')).toEqual(['Oct–Dec 2026', 'Organisation', 'Organisation', '6', '67', '67', '67', '67', '']);
+    expect(cells.find((r) => r[0] === 'Oct–Dec 2026' && r[2] === 'Social worker')!.slice(3, 8)).toEqual(['not shown', 'not shown', 'not shown', 'not shown', 'not shown']);
+
     // Logs say that someone answered, never what.
     const logged = JSON.stringify(stack.logs.filter((l) => l.event.startsWith('pulse')));
     expect(logged).not.toMatch(/understand|valued|learned|contact/);
+  });
+
+  it("shows managers their team against the organisation, and flags a group whose \"valued\" fell two quarters running", async () => {
+    // Three quarters of answers from PaCT's social workers, feeling less valued each time.
+    const quarters = [['2026-Q2', [5, 5, 5, 4, 4, 4, 4]], ['2026-Q3', [5, 4, 4, 4, 2, 2, 2]], ['2026-Q4', [4, 4, 2, 2, 2, 1, 1]]] as const;
+    let n = 0;
+    for (const [quarter, valued] of quarters) {
+      for (const v of valued) {
+        await stack.rt.pulse.addResponse(stack.tenantId, `seeded-${n++}`, { quarter, team: 'PaCT', service: "Children's social care", profession: 'social_worker', understand: 4, contact: 4, valued: v as 1, learned: true });
+      }
+    }
+    clock.set('2026-11-23T10:00:00Z');
+    const plan = cardText((await stack.message(morgan, 'org plan')).cards[0]);
+    expect(plan).toContain('Is "us and them" closing?');
+    expect(plan).toContain('Oct–Dec 2026: 100% understand other roles');
+    expect(plan).toContain('Jul–Sep 2026: 100% understand other roles · 100% know who to contact · 57% feel valued');
+    expect(plan).toContain('29% feel valued');
+    expect(plan).toContain('Social worker: feeling valued by other professions has fallen two quarters running');
+    expect(plan).toContain("Children's social care: feeling valued by other professions has fallen two quarters running");
+
+    const digest = cardText((await stack.message(dana, 'team plan')).cards[0]);
+    expect(digest).toContain('Integration pulse, Oct–Dec 2026 — your team: 100% understand other roles');
+    expect(digest).toContain('(7 answered); the organisation:');
+    const team = await api<TeamView>(dana, 'team');
+    expect(team.pulse.quarters.map((q) => q.mine?.figures.valued ?? null)).toEqual([null, null, null, null, null, 100, 57, 29]);
   });
 });
