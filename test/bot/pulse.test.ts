@@ -194,7 +194,7 @@ describe('integration pulse', () => {
     let n = 0;
     for (const [quarter, valued] of quarters) {
       for (const v of valued) {
-        await stack.rt.pulse.addResponse(stack.tenantId, `seeded-${n++}`, { quarter, team: 'PaCT', service: "Children's social care", profession: 'social_worker', understand: 4, contact: 4, valued: v as 1, learned: true });
+        await stack.rt.pulse.addResponse(stack.tenantId, `seeded-${n++}`, { quarter, team: 'PaCT', service: "Children's social care", profession: 'social_worker', understand: 4, contact: 4, valued: v, learned: true });
       }
     }
     clock.set('2026-11-23T10:00:00Z');
