@@ -50,6 +50,9 @@ export const PERSONAL_ROWS: Record<TableName, RowsOf | { keeps: string }> = {
   commissions: { keeps: "L&D's commissioning lines; the ids of whoever created one and of staff named to deliver it" },
   budgets: { keeps: "the year's budget lines; the id of whoever set them" },
   installs: ownRow,
+  // Each quarter's send to them, and the marker that they answered: one row a quarter, in the tenant's quarter partitions.
+  pulsepeople: (t, p) => odata`PartitionKey ge ${`${t}|`} and PartitionKey lt ${`${t}|~`} and personId eq ${p}`,
+  pulseresponses: { keeps: 'anonymous pulse answers (quarter, team, service, profession): nothing says whose, so none can be found to erase' },
 };
 
 export interface ErasureDeps {

@@ -42,6 +42,8 @@ export interface TeamView {
   statusSummary: string;
   people: { id: string; name: string; role: string; status: Fact[]; learning: string[] }[];
   offers: { title: string; format: string; date: string; areas: string }[];
+  /** The integration pulse: the team (or the service it is pooled into) against the organisation, by quarter. */
+  pulse: TeamPulseView;
 }
 
 export interface OrgView {
@@ -62,6 +64,29 @@ export interface OrgView {
   }[];
   /** Supervision held against the policy (by team, by profession) and what got in the way of learning: totals, groups under the threshold pooled. */
   loop: { supervisionNote: string; supervision: OrgSection[]; barriersNote: string; barriers: OrgSection[] };
+  /** The integration pulse by service and profession over the quarters, with each group's cross-profession activity beside it. */
+  pulse: OrgPulseView;
+}
+
+/** One group's pulse results for a quarter (whole percent agreeing), or null where not shown. */
+export type PulseFiguresView = { responses: number; understand: number; contact: number; valued: number; learned: number } | null;
+
+export interface OrgPulseView {
+  quarters: { quarter: string; label: string }[];
+  organisation: PulseFiguresView[];
+  dimensions: {
+    dimension: string;
+    heading: string;
+    rows: { group: string; trend: PulseFiguresView[]; falling: boolean; activity: { pairsMet: number | null; shadowing: number | null; mixedPlaces: number | null } }[];
+  }[];
+  flagged: { group: string; suggestion: string }[];
+  note: string;
+  activityNote: string;
+}
+
+export interface TeamPulseView {
+  quarters: { quarter: string; label: string; mine: { level: 'team' | 'service' | 'organisation'; name: string; figures: NonNullable<PulseFiguresView> } | null; organisation: PulseFiguresView }[];
+  note: string;
 }
 
 export interface OrgSection {

@@ -28,6 +28,8 @@ import type { TeamStore } from '../store/teamsInstalled';
 import type { Outbox } from './messaging/outbox';
 import type { DeliveryStore } from '../store/deliveries';
 import type { InstallStore } from '../store/installs';
+import type { PulsePolicy } from '../core/pulse';
+import type { PulseStore } from '../store/pulse';
 
 import type { CardRenderer } from './cards';
 
@@ -63,6 +65,9 @@ export interface AppDeps {
   offerPolicy: OfferPolicy;
   agreements: AgreementStore;
   commissioning: CommissioningStore;
+  /** The integration pulse: anonymous answers, and who was sent it and answered (never what). */
+  pulse: PulseStore;
+  pulsePolicy: PulsePolicy;
   /** Draws an issued card as it is sent: the conversation layer's, given to the app at composition. */
   renderCard: CardRenderer;
 }

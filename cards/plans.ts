@@ -10,7 +10,7 @@ import { banner } from './fragments';
 import { expand } from './render';
 import { clip, plain } from '../core/text';
 
-export function teamDigestCard(d: TeamDigest & { eyebrow: string; threshold: number; offers: string[]; agreed?: { heading: string; lines: string[] } | null }): AdaptiveCardJson {
+export function teamDigestCard(d: TeamDigest & { eyebrow: string; threshold: number; offers: string[]; agreed?: { heading: string; lines: string[] } | null; pulse?: string | null }): AdaptiveCardJson {
   const charted = new Set(d.chart.map((c) => c.label));
   return expand(teamTemplate, {
     eyebrow: d.eyebrow,
@@ -33,6 +33,7 @@ export function teamDigestCard(d: TeamDigest & { eyebrow: string; threshold: num
     mentoring: d.mentoring,
     triggers: d.triggers ?? '',
     suggestions: d.suggestions,
+    pulse: plain(d.pulse ?? ''),
     footer: `Team totals only: no names, needs or reflections, and any count under ${d.threshold} shows as "fewer than ${d.threshold}". Your own plan is in your 1:1 chat with Weave.`,
   });
 }
@@ -48,11 +49,12 @@ export const DIGEST_PEOPLE_ON_CARD = 25;
 /** Enough of a need's line to recognise it; the whole need is in the person's plan. */
 const DIGEST_LINE = 200;
 
-export function managerDigestCard(d: { eyebrow: string; title: string; summary: string; people: ManagerDigestPerson[]; footer: string; triggers?: string[] }): AdaptiveCardJson {
+export function managerDigestCard(d: { eyebrow: string; title: string; summary: string; people: ManagerDigestPerson[]; footer: string; triggers?: string[]; pulse?: string }): AdaptiveCardJson {
   return largestThatFits(DIGEST_PEOPLE_ON_CARD, (count) => {
     const shown = d.people.slice(0, count);
     return expand(managerTemplate, {
       ...d,
+      pulse: plain(d.pulse ?? ''),
       people: shown.map((p) => ({ name: plain(p.name), role: plain(p.role), lines: p.lines.map((line) => plain(clip(line, DIGEST_LINE))) })),
       triggers: (d.triggers ?? []).map(plain),
       more: shown.length < d.people.length
@@ -86,6 +88,8 @@ export interface OrgPlanCardData {
   barriers?: Section[];
   /** Open learning triggers and how far each has ended in learning (suppressed). */
   triggers?: { title: string; value: string }[];
+  /** The integration pulse: the organisation's latest figures and any group flagged; left out, the card has no such section. */
+  pulse?: { heading: string; note: string; lines: string[] };
 }
 
 export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
@@ -98,6 +102,9 @@ export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
     supervision: (d.supervision ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     barriers: (d.barriers ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     triggers: (d.triggers ?? []).map((r) => ({ title: plain(r.title), value: r.value })),
+    pulseHeading: d.pulse?.heading ?? '',
+    pulseNote: d.pulse?.note ?? '',
+    pulse: (d.pulse?.lines ?? []).map(plain),
     emptyPriorities: 'No open learning needs or triggers yet.',
     banner: banner('good', d.note),
     yearHeading: d.year.heading,

@@ -14,6 +14,7 @@ import { runMentorFollowUps } from '../jobs/mentorFollowUps';
 import { runMentorMatching } from '../app/mentoring/matchingRun';
 import { runRegistrationReminders } from '../jobs/registrationReminders';
 import { runSessionPrompts } from '../jobs/sessionPrompts';
+import { runPulse } from '../jobs/pulse';
 import { API_ROUTES } from '../api/routes';
 import { devSignIn } from '../api/devSignIn';
 import { serveApi, serveTab } from '../api/http';
@@ -185,6 +186,14 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     schedule: '0 0 9 * * 1-5',
     description: 'Tells people whose CPD record is short of what their regulator asks, from the start of the renewal window',
     run: (rt) => runRegistrationReminders(rt),
+  },
+  {
+    kind: 'timer',
+    name: 'pulse',
+    // Hourly, like session-prompts, so each person gets it in their own working hours; the job checks the quarter's opening day.
+    schedule: '0 40 * * * *',
+    description: "Sends the quarter's integration pulse once to each person in their working hours, and one reminder",
+    run: (rt) => runPulse(rt),
   },
   {
     kind: 'timer',

@@ -24,7 +24,8 @@ import { TableScheduleStore } from '../store/schedules';
 import { TableSessionStore } from '../store/sessions';
 import { TableAppraisalStore } from '../store/appraisals';
 import type { CadencePolicy } from '../core/cadencePolicy';
-import { loadCadencePolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadRegistrationPolicy } from './policy';
+import { loadCadencePolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadPulsePolicy, loadRegistrationPolicy } from './policy';
+import { TablePulseStore } from '../store/pulse';
 import { TableOfferStore } from '../store/offers';
 import { TableAgreementStore } from '../store/agreements';
 import { TableCommissioningStore } from '../store/commissioning';
@@ -117,6 +118,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     offerPolicy: loadOfferPolicy(),
     agreements: new TableAgreementStore(tables),
     commissioning: new TableCommissioningStore(tables),
+    pulse: new TablePulseStore(tables),
+    pulsePolicy: loadPulsePolicy(),
     messenger: options.messenger ?? teams.messenger,
     // The conversation's flows draw the cards the app sends (made just below: they are given these deps).
     renderCard: ((card, note) => renderCard(card, note)) as CardRenderer,

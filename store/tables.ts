@@ -31,6 +31,8 @@ export const TABLES = {
   budgets: 'budgets',
   installs: 'installs',
   appraisals: 'appraisals',
+  pulseResponses: 'pulseresponses',
+  pulsePeople: 'pulsepeople',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

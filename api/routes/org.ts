@@ -10,6 +10,7 @@ import { messagesOf, text } from '../../app/fields';
 import { triggerLines } from '../../app/triggers/list';
 import { closeTrigger } from '../../app/triggers/record';
 import { badRequest, ok, type ApiRoute } from '../route';
+import { orgPulse } from '../../app/pulse/results';
 import type { OrgView } from '../shapes';
 
 const closeInput = z.object({
@@ -22,7 +23,7 @@ export const ORG_ROUTES: readonly ApiRoute[] = [
     name: 'tab-org', route: 'tab/api/org', method: 'GET', audience: 'ld_admin',
     async handle({ deps, me }) {
       const today = await todayFor(deps, me.tenantId, me.aadObjectId);
-      const { plan, summary, mentoring, equityNote, priorities, equityFigures, supervisionNote, supervision, barriersNote, barriers } = await orgPlanContent(deps, today);
+      const [{ plan, summary, mentoring, equityNote, priorities, equityFigures, supervisionNote, supervision, barriersNote, barriers }, pulse] = await Promise.all([orgPlanContent(deps, today), orgPulse(deps, today)]);
       const [recorded, lines] = await Promise.all([deps.plans.listTriggers(me.tenantId), triggerLines(deps, me.tenantId, me, today)]);
       const byId = new Map(recorded.map((t) => [t.triggerId, t]));
       // The same lines, in the same order, as `triggers` in chat: open ones first, overdue first.
@@ -42,6 +43,7 @@ export const ORG_ROUTES: readonly ApiRoute[] = [
         // The same figures, worked out by the same function, as the chat's org plan.
         equity: equityFigures,
         loop: { supervisionNote, supervision, barriersNote, barriers },
+        pulse: { quarters: pulse.quarters, organisation: pulse.organisation, dimensions: pulse.dimensions, flagged: pulse.flagged, note: pulse.note, activityNote: pulse.activityNote },
       });
     },
   },

@@ -11,6 +11,7 @@ import { z } from 'zod';
 import { agreeTeamPriorities } from '../../app/plans/agreements';
 import { agreementViewFor } from '../../app/plans/teamAgreementView';
 import { CODES } from '../../core/commonCore';
+import { teamPulse } from '../../app/pulse/results';
 import { badRequest, ok, type ApiRoute } from '../route';
 import type { TeamAgreementView, TeamView } from '../shapes';
 
@@ -29,7 +30,7 @@ export const TEAM_ROUTES: readonly ApiRoute[] = [
       const data = await loadRollup(deps, period);
       const team = teamLedBy(me.aadObjectId, data.people);
       const plan = team ? teamPlanOf(deps, data, team, period) : null;
-      const [learning, status] = await Promise.all([managerDigest(deps, me.aadObjectId, me.tenantId, period), teamStatusOf(deps, me.tenantId, me.aadObjectId)]);
+      const [learning, status, pulse] = await Promise.all([managerDigest(deps, me.aadObjectId, me.tenantId, period), teamStatusOf(deps, me.tenantId, me.aadObjectId), teamPulse(deps, me.aadObjectId, today)]);
       const linesOf = new Map(learning.people.map((p) => [p.id, p.lines]));
       const offers = (await deps.offers.list(me.tenantId)).filter((o) => (o.status === 'sending' || o.status === 'sent') && o.closesOn >= today && (!team || o.audience.teams.length === 0 || o.audience.teams.includes(team)));
       const channel = plan ? teamDigest(plan, null, deps.planPolicy.threshold) : null;
@@ -44,6 +45,7 @@ export const TEAM_ROUTES: readonly ApiRoute[] = [
         statusSummary: status.summary,
         people: status.people.map((p) => ({ id: p.id, name: p.name, role: p.role, status: p.facts, learning: linesOf.get(p.id) ?? [] })),
         offers: offers.sort((a, b) => a.date.localeCompare(b.date)).map((o) => ({ title: o.title, format: OFFER_FORMATS[o.format], date: o.date, areas: o.codes.map(describeCode).join(', ') })),
+        pulse: { quarters: pulse.quarters, note: pulse.note },
       });
     },
   },

@@ -10,6 +10,7 @@ import { affects } from '../../core/triggers';
 import { agreeOf, plural } from '../../core/words';
 import { needHeading } from '../../views/plan';
 import type { AppDeps } from '../deps';
+import { teamPulse, teamPulseLine } from '../pulse/results';
 
 /** One report in their manager's digest: who, and a few lines on their learning. */
 export interface ReportLearning {
@@ -26,7 +27,7 @@ export const weekOf = (period: IsoDate) => `Week of ${formatDate(period)}`;
  * line manager alone (a professional supervisor sees supervision, not this). Read with queries for
  * just these people, since every manager's digest is drawn as it is sent.
  */
-export async function managerDigest(deps: Pick<AppDeps, 'people' | 'needs' | 'cpd' | 'sessions' | 'mentoring' | 'planPolicy' | 'plans' | 'offers'>, managerId: string, tenantId: string, period: IsoDate) {
+export async function managerDigest(deps: Pick<AppDeps, 'people' | 'needs' | 'cpd' | 'sessions' | 'mentoring' | 'planPolicy' | 'plans' | 'offers' | 'config' | 'pulse' | 'pulsePolicy'>, managerId: string, tenantId: string, period: IsoDate) {
   const reports = (await deps.people.listDirectReports(tenantId, managerId)).filter((p) => p.status !== 'left' && p.aadObjectId !== managerId)
     .sort((a, b) => nameOf(a).localeCompare(nameOf(b)));
   const since = addDays(period, -deps.planPolicy.completionWindowDays);
@@ -63,6 +64,8 @@ export async function managerDigest(deps: Pick<AppDeps, 'people' | 'needs' | 'cp
     summary: reports.length === 0 ? 'Nobody reports to you yet.' : `${withNeeds} of your ${plural(reports.length, 'report', 'reports')} ${agreeOf(withNeeds, reports.length, 'has', 'have')} open learning needs.${top.length ? ` Most needed: ${top.join(', ')}.` : ''}`,
     people,
     triggers,
+    /** The team's integration pulse against the organisation's (the service it is pooled into where too few answered). */
+    pulse: reports.length === 0 ? '' : teamPulseLine(await teamPulse(deps, managerId, period)),
     footer: 'Only you see this. Your team\'s channel gets the week\'s totals, without names.',
   };
 }

@@ -1,6 +1,7 @@
 // The organisation's L&D plan as an Excel workbook, for L&D to pivot or feed to Power BI: plain
 // tables, one a sheet — priorities, commissioning lines and the budget, who CPD and the year's places
-// and money reach, the benchmark, learning triggers and teams' agreed priorities. No personal data:
+// and money reach, the benchmark, learning triggers, teams' agreed priorities and the integration
+// pulse (groups of fewer than five answers not shown, as in the tab). No personal data:
 // every figure is the same suppressed one the plan shows ("not shown" where it is hidden: under 3, or one that would let such a count be worked out).
 import ExcelJS from 'exceljs';
 import { describeCode } from '../../core/commonCore';
@@ -13,6 +14,7 @@ import type { AppDeps } from '../deps';
 import { currentYear } from './agreements';
 import { orgPlanContent } from './orgPlanContent';
 import { yearPlanOf } from './yearPlan';
+import { orgPulse } from '../pulse/results';
 
 type Cell = string | number | null;
 
@@ -28,9 +30,9 @@ const pounds = (pence: number | null) => (pence === null ? null : Math.round(pen
 
 export async function planWorkbook(deps: AppDeps, tenantId: string, today: string): Promise<{ fileName: string; bytes: Buffer }> {
   const t = deps.planPolicy.threshold;
-  const [content, year, triggers, agreements] = await Promise.all([
+  const [content, year, triggers, agreements, pulse] = await Promise.all([
     orgPlanContent(deps, today), yearPlanOf(deps, tenantId, today), deps.plans.listTriggers(tenantId),
-    deps.agreements.listForYear(tenantId, currentYear(deps, today).start),
+    deps.agreements.listForYear(tenantId, currentYear(deps, today).start), orgPulse(deps, today),
   ]);
   const book = new ExcelJS.Workbook();
   book.creator = 'Weave';
@@ -66,6 +68,15 @@ export async function planWorkbook(deps: AppDeps, tenantId: string, today: strin
     triggers.map((tr) => [TRIGGER_SOURCES[tr.source], tr.summary, tr.codes.join(', '), tr.teams.join(', ') || 'Everyone', tr.dueDate ?? '', tr.createdAt.slice(0, 10)]));
   sheet(book, 'Team priorities', ['Team', 'Version', 'Agreed', 'Priority', 'Why', 'Target term'],
     agreements.flatMap((a) => a.priorities.map((p) => [a.team, a.version, a.agreedAt.slice(0, 10), describeCode(p.code), p.why, p.term])));
+  // The same suppressed figures the tab shows: a group under the minimum (or one that would give a smaller group away) reads "not shown".
+  sheet(book, 'Integration pulse', ['Quarter', 'Dimension', 'Group', 'Answered', '% understand other roles', '% know who to contact', '% feel valued', '% learned from another profession', 'Valued falling'],
+    pulse.quarters.flatMap((q, i) => [
+      ['Organisation', 'Organisation', null] as const,
+      ...pulse.dimensions.flatMap((d) => d.rows.map((r) => [d.heading, r.group, r] as const)),
+    ].map(([dimension, group, row]) => {
+      const f = row ? row.trend[i] ?? null : pulse.organisation[i] ?? null;
+      return [q.label, dimension, group, f?.responses ?? null, f?.understand ?? null, f?.contact ?? null, f?.valued ?? null, f?.learned ?? null, row && i === pulse.quarters.length - 1 && row.falling ? 'yes' : ''];
+    })));
 
   const bytes = Buffer.from(await book.xlsx.writeBuffer());
   return { fileName: `learning-and-development-plan-${year.year.label.replace('–', '-')}.xlsx`, bytes };

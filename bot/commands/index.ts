@@ -7,13 +7,14 @@ import { findMentorCommand, myMentoringCommand, offerMentoringCommand, runMatchi
 import { addNeedCommand, myPlanCommand, viewPlanCommand } from './plan';
 import { digestHereCommand, newTriggerCommand, orgPlanCommand, teamPlanCommand, teamPrioritiesCommand, triggersCommand, yearPlanCommand } from './plans';
 import { profileCommand } from './profile';
+import { pulseCommand } from './pulse';
 import { supervisionCommand } from './supervision';
 import { teamStatusCommand } from './teamStatus';
 
 export const COMMANDS: readonly CommandDef[] = [
   helpCommand(() => COMMANDS), profileCommand,
   myPlanCommand, addNeedCommand, logCpdCommand, myCpdCommand, exportCpdCommand,
-  findMentorCommand, offerMentoringCommand, myMentoringCommand,
+  findMentorCommand, offerMentoringCommand, myMentoringCommand, pulseCommand,
   supervisionCommand, teamStatusCommand, viewPlanCommand, teamPlanCommand, teamPrioritiesCommand, digestHereCommand,
   orgPlanCommand, yearPlanCommand, newTriggerCommand, triggersCommand, newOfferCommand, offersCommand, runMatchingCommand,
 ];

@@ -12,6 +12,7 @@ import { managerDigest, weekOf } from '../../app/plans/managerDigest';
 import { linkDigest } from '../../app/plans/digestLink';
 import { upcomingOffersFor } from '../../app/offers/upcoming';
 import { agreedForDigest } from '../../app/plans/teamPriorities';
+import { teamChannelPulseLine } from '../../app/pulse/results';
 
 const periodOf = (card: CardOf<'teamDigest' | 'managerDigest'>) => card.context.period;
 
@@ -24,8 +25,8 @@ export const teamDigestFlow: CardFlow<'teamDigest'> = {
     if (!plan) return noticeCard({ title: 'No digest', lines: ['This week\'s plan for the team is not in Weave.'] });
     const previous = await deps.plans.getTeamPlan(card.tenantId, team, addDays(period, -7));
     const t = deps.planPolicy.threshold;
-    const [offers, agreed] = await Promise.all([upcomingOffersFor(deps, team, period), agreedForDigest(deps, card.tenantId, team, period)]);
-    return teamDigestCard({ ...teamDigest(plan, previous ?? null, t), eyebrow: weekOf(period), threshold: t, offers, agreed });
+    const [offers, agreed, pulse] = await Promise.all([upcomingOffersFor(deps, team, period), agreedForDigest(deps, card.tenantId, team, period), teamChannelPulseLine(deps, team, period)]);
+    return teamDigestCard({ ...teamDigest(plan, previous ?? null, t), eyebrow: weekOf(period), threshold: t, offers, agreed, pulse });
   },
   actions: {},
 };

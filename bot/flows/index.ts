@@ -26,6 +26,7 @@ import { teamAgreementFlow } from './teamAgreement';
 import { sessionOutcomeFlow } from './sessionOutcome';
 import { sessionRecordFlow } from './sessionRecord';
 import { planAgreementFlow, planConfirmFlow } from './planAgreement';
+import { pulseFlow } from './pulse';
 
 export const FLOWS: readonly CardFlow[] = [
   onboardingFlow, profileFlow, joinerConfirmFlow, supervisionPromptFlow, appraisalPromptFlow, sessionSummaryFlow, scheduleSessionFlow,
@@ -33,7 +34,7 @@ export const FLOWS: readonly CardFlow[] = [
   addNeedFlow, planFlow, reportPlanFlow, logCpdFlow,
   mentorOfferFlow, mentorRequestFlow, mentorProposalFlow, mentorIntroFlow, mentorCheckInFlow,
   newTriggerFlow, triggerListFlow, teamDigestFlow, managerDigestFlow, orgPlanFlow, digestLinkFlow, teamAgreementFlow, yearPlanFlow, commissionLineFlow,
-  offerComposeFlow, offerInviteFlow,
+  offerComposeFlow, offerInviteFlow, pulseFlow,
 ];
 
 const byKind = new Map(FLOWS.map((f) => [f.kind, f]));

@@ -1,6 +1,7 @@
 // The organisation's plan for L&D, rendered when it is sent or asked for so it carries the latest
 // figures: priorities (each with a button to commission a line for it), this year's plan (teams
-// agreed, budget, lines), the workforce benchmark and who CPD reaches. Totals only.
+// agreed, budget, lines), the workforce benchmark, who CPD reaches and the integration pulse (with
+// any group whose "valued" share fell two quarters running). Totals only.
 import { z } from 'zod';
 import { orgPlanCard } from '../../cards/plans';
 import { formatFullDay } from '../../core/calendar';
@@ -12,6 +13,7 @@ import type { CardOf } from '../../app/cards';
 import { choice } from '../../app/fields';
 import { lineFromPriority } from '../../app/plans/commissioning';
 import { orgPlanContent } from '../../app/plans/orgPlanContent';
+import { orgPulse, orgPulseLines } from '../../app/pulse/results';
 import { yearPlanOf, type YearPlan } from '../../app/plans/yearPlan';
 import type { BotDeps } from '../context';
 import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
@@ -52,13 +54,14 @@ function benchmarkOf(plan: YearPlan, threshold: number) {
 type OrgPlanContent = Awaited<ReturnType<typeof orgPlanContent>>;
 
 async function renderOrgPlan(deps: BotDeps, card: CardOf<'orgPlan'>, form?: FormState, read?: OrgPlanContent) {
-  const [content, year] = await Promise.all([read ?? orgPlanContent(deps, card.context.period), yearPlanOf(deps, card.tenantId, card.context.period)]);
+  const [content, year, pulse] = await Promise.all([read ?? orgPlanContent(deps, card.context.period), yearPlanOf(deps, card.tenantId, card.context.period), orgPulse(deps, card.context.period)]);
   const { plan: _plan, equityFigures: _figures, ...shown } = content;
   return orgPlanCard({
     ...shown,
     cardId: card.cardId,
     year: { heading: `This year's plan, ${year.year.label}`, lines: yearLines(year) },
     benchmark: benchmarkOf(year, deps.planPolicy.threshold),
+    pulse: orgPulseLines(pulse),
     downloadUrl: tabLink(deps.config, 'org'),
     note: form?.note ?? '',
   });

@@ -2,12 +2,14 @@
 // `team status`, `team plan`, `org plan`, `offers`, `run matching`, and the tab — shows an
 // organisation that has been using Weave for a while: supervision and appraisal on the policy's
 // cadence (local/demo/sessions.ts), plans whose needs meet in shared areas (needs.ts), CPD across
-// professions (cpd.ts), learning offers booked and attended (offers.ts), learning triggers
+// professions (cpd.ts), learning offers booked and attended (offers.ts), integration pulse answers
+// over five quarters (pulse.ts), learning triggers
 // (triggers.ts), mentoring across professions (mentoring.ts), and supervision and appraisal closing
 // their loop: outcomes, agreed actions and agreed plans (loop.ts), and this year's plan decided so far:
 // teams' agreed priorities, the budget and commissioning lines the offers came from (yearPlan.ts). Everything is dated from `today`,
 // in the organisation's zone, and written through the stores the product's own flows and jobs
 // write to, in their shapes, with ids that come out the same on every load.
+import { demoPulse, writePulse } from './pulse';
 import type { IsoDate } from '../../core/calendar';
 import { isOpen } from '../../core/needs';
 import type { Runtime } from '../../runtime/runtime';
@@ -52,5 +54,6 @@ export async function seedDemoLearning(rt: Runtime, tenantId: string, today: Iso
   if (decided) await writeYearPlan(rt, yearPlan);
   await writeTriggers(rt, demoTriggers(tenantId, today));
   await writeMentoring(rt, mentoring);
+  await writePulse(rt, tenantId, demoPulse(people, today));
   return { needs: needs.length + loop.needs.length, cpd: cpd.length, mentorOffers: mentoring.offers.length, sessions: history.sessions.length, offers: offers.offers.length };
 }

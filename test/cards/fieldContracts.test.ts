@@ -10,6 +10,7 @@ import { ABOUT_YOU_FIELDS } from '../../cards/fragments';
 import { CPD_INPUTS } from '../../cards/logCpd';
 import { MENTOR_OFFER_FIELDS, MENTOR_REQUEST_FIELDS } from '../../cards/mentoring';
 import { PROFILE_SETTINGS_FIELDS } from '../../cards/profile';
+import { PULSE_FIELDS } from '../../cards/pulse';
 import { TRIGGER_FIELDS } from '../../cards/trigger';
 import { LINE_FIELDS } from '../../core/commissioning';
 import { OFFER_FIELDS } from '../../core/offers';
@@ -52,6 +53,7 @@ const CONTRACTS: [string, readonly string[]][] = [
   ['yearPlan.json', []],
   // Ratings, the plan's review and the need slots are made from data; these are the appraisal's own.
   ['appraisalPrompt.json', APPRAISAL_EXTRA_FIELDS],
+  ['pulse.json', PULSE_FIELDS],
 ];
 
 describe('card inputs and the fields their schemas are typed against', () => {

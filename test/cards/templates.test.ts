@@ -17,6 +17,7 @@ import { newTriggerCard } from '../../cards/trigger';
 import { offerComposeCard, offerInviteCard, offerProgressCard } from '../../cards/offers';
 import { mentorCheckInCard, mentorOfferCard, mentorProposalCard, mentorRequestCard } from '../../cards/mentoring';
 import { planAgreementCard, planConfirmCard, sessionOutcomeCard, sessionRecordCard } from '../../cards/afterSession';
+import { pulseCard } from '../../cards/pulse';
 import { cardProblems, cardText } from '../support/cards';
 
 const cardId = '11111111-2222-4333-8444-555555555555';
@@ -119,6 +120,21 @@ describe('card templates', () => {
     planAgreement: planAgreementCard({
       cardId, eyebrow: 'After the appraisal', title: "Priya's plan", subtitle: 'Agree each', errors: [], warnings: [], empty: 'None',
       needs: [{ needId: 'n1', codes: 'CC6 Information sharing', description: 'Schools', detail: 'from appraisal', decision: '', comment: '' }], footer: 'Only', submitTitle: 'Send to Priya to agree',
+    }),
+    pulseOpen: pulseCard({
+      cardId, eyebrow: 'Integration pulse, October to December 2026', title: 'How well do the professions work together?', intro: 'Four statements', open: true, notNow: false,
+      statements: { understand: 'I understand the roles of others.', contact: 'I know who to contact.', valued: 'Others value my profession.', learned: 'I learned something.' },
+      values: { understand: '4' }, errors: ['Statement 2: choose one.'], note: '', footer: 'Anonymous',
+    }),
+    pulseReminded: pulseCard({
+      cardId, eyebrow: 'Integration pulse', title: 'How well?', intro: 'Four', open: true, notNow: true,
+      statements: { understand: 'I understand the roles of others.', contact: 'I know who to contact.', valued: 'Others value my profession.', learned: 'I learned something.' },
+      values: {}, errors: [], note: '', notice: { heading: 'Reminder', text: 'Four taps' }, footer: 'Anonymous',
+    }),
+    pulseAnswered: pulseCard({
+      cardId, eyebrow: 'Integration pulse', title: 'Thank you', intro: 'Four', open: false, notNow: false,
+      statements: { understand: 'I understand the roles of others.', contact: 'I know who to contact.', valued: 'Others value my profession.', learned: 'I learned something.' },
+      values: {}, errors: [], note: '', footer: 'Stored without your name',
     }),
     planConfirm: planConfirmCard({ cardId, eyebrow: 'Your plan', title: 'Plan', subtitle: 'Dana agreed 1', note: '', errors: [], items: [{ codes: 'CC6', description: 'Schools', view: 'Dana agreed' }], canAgree: true, footer: 'Only you' }),
   };

@@ -173,5 +173,17 @@ for (const at of ['2027-03-10T10:00:00Z', '2027-08-24T13:00:00Z']) {
       expect(year.benchmark.areas.filter((a) => a.mean !== null).length).toBeGreaterThan(0);
       expect(year.benchmark.areas.some((a) => a.mean !== null && a.lastYear !== null)).toBe(true);
     });
+
+    it('shows the integration pulse over five quarters, with no group shown from fewer than five answers', async () => {
+      const org = await api<OrgView>('org', 70);
+      expect(org.pulse.quarters).toHaveLength(8);
+      const shown = org.pulse.organisation.filter((f) => f !== null);
+      expect(shown.length).toBeGreaterThanOrEqual(4);
+      const every = [...org.pulse.organisation, ...org.pulse.dimensions.flatMap((d) => d.rows.flatMap((r) => r.trend))].filter((f) => f !== null);
+      for (const f of every) expect(f.responses).toBeGreaterThanOrEqual(5);
+      // Some services show on their own; the smallest are not shown.
+      const services = org.pulse.dimensions.find((d) => d.dimension === 'service')!.rows;
+      expect(services.some((r) => r.trend.at(-2) !== null)).toBe(true);
+    });
   });
 }

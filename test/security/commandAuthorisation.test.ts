@@ -34,6 +34,7 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   'find mentor': STAFF,
   'offer mentoring': STAFF,
   'my mentoring': STAFF,
+  pulse: STAFF,
   supervision: MANAGERS,
   'team status': MANAGERS,
   'view plan': MANAGERS,

@@ -1,6 +1,6 @@
 // Organisation (L&D admins): the organisation's priorities (each with Commission), this year's plan
 // as L&D decide it (budget, commissioning lines, reach, benchmark, the workbook), who CPD reaches,
-// supervision against the policy and what gets in the way, learning triggers, the offer composer (which a
+// supervision against the policy and what gets in the way, the integration pulse, learning triggers, the offer composer (which a
 // line can fill) and how offers are going.
 import type { ComposerOptions, OfferProgress, OrgView, YearPlanView } from '../../../api/shapes';
 import { h, replace } from '../dom';
@@ -10,6 +10,7 @@ import { equitySection } from './org/equity';
 import { offerProgressSection } from './org/offerProgress';
 import { prioritiesSection } from './org/priorities';
 import { loopSection } from './org/loop';
+import { pulseSection } from './org/pulse';
 import { triggersSection } from './org/triggers';
 import { yearPlanSection } from './org/yearPlan';
 
@@ -27,6 +28,7 @@ export async function orgPage(main: HTMLElement, session: Session): Promise<void
     plan.element,
     equitySection(org),
     loopSection(org),
+    pulseSection(org.pulse),
     triggersSection(session, org, (t) => compose.fromTrigger(t)),
     h('section', { 'aria-labelledby': 'compose' },
       h('h2', { id: 'compose' }, 'Offer learning'),

@@ -1,12 +1,13 @@
 // My team (line managers): the team's training plan as its channel sees it (totals only), then,
 // the priorities the team agreed for the year (agreed here by its lead), how the team rates itself
-// beside the organisation, for the manager alone each report's supervision and appraisal status and
+// beside the organisation, the integration pulse against the organisation's, for the manager alone each report's supervision and appraisal status and
 // learning, and the offers open to the team.
 import type { TeamAgreementView, TeamView } from '../../../api/shapes';
 import { barTable, facts, h, replace } from '../dom';
 import { call, type Session } from '../session';
 import { agreementSection } from './team/agreement';
 import { teamBenchmark } from './team/benchmark';
+import { teamPulseSection } from './team/pulse';
 
 export async function teamPage(main: HTMLElement, session: Session): Promise<void> {
   const [team, agreement] = await Promise.all([call<TeamView>(session, 'team'), call<TeamAgreementView>(session, 'team/agreement')]);
@@ -35,6 +36,7 @@ export async function teamPage(main: HTMLElement, session: Session): Promise<voi
           ),
     ),
     agreement.team ? [agreementSection(session, agreement), teamBenchmark(agreement)] : null,
+    team.team ? teamPulseSection(team.pulse) : null,
     h('section', { 'aria-labelledby': 'reports' },
       h('h2', { id: 'reports' }, 'Your reports'),
       h('p', { class: 'muted' }, 'Only you see this part.'),
