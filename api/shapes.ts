@@ -144,6 +144,8 @@ export interface OfferProgress {
   whyNot: string;
   /** How places go when not simply first come (applications, places reserved), or ''. */
   places: string;
+  /** What attendees said it was worth, rolled up, or '' (offers from a trigger or a commissioning line). */
+  evaluation: string;
 }
 
 /** Local development only: a person the dev sign-in offers. */
@@ -208,6 +210,8 @@ export interface CommissionLineView {
   offered: number;
   booked: number;
   attended: number;
+  /** What attendees said its offers were worth, rolled up, or ''. */
+  evaluation: string;
   estimated: string;
   actual: string | null;
   budgetLine: string;

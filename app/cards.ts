@@ -56,6 +56,7 @@ export interface CardContexts {
    */
   offerCompose: { offerId: string; previewing?: boolean; draftEtag?: string | null; attendancePage?: number; line?: { year: string; lineId: string }; trigger?: string };
   offerInvite: { offerId: string };
+  offerEvaluation: { offerId: string };
   /** The integration pulse of a quarter ("2026-Q4"). Only the quarter: the answer is stored without the person. */
   pulse: { quarter: string };
 }

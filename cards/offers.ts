@@ -3,6 +3,8 @@
 import composeTemplate from './templates/offerCompose.json' with { type: 'json' };
 import inviteTemplate from './templates/offerInvite.json' with { type: 'json' };
 import progressTemplate from './templates/offerProgress.json' with { type: 'json' };
+import evaluationTemplate from './templates/offerEvaluation.json' with { type: 'json' };
+import { CHANGE_ANSWERS } from '../core/evaluation';
 import { COMMON_CORE } from '../core/commonCore';
 import type { AdaptiveCardJson } from '../core/conversation';
 import { formatDate, formatFullDay } from '../core/calendar';
@@ -150,5 +152,12 @@ export function offerProgressCard(d: {
     pageLabel: d.attendancePage?.label ?? '',
     pageTurns: d.attendancePage?.turns ?? [],
     footer: d.footer,
+  });
+}
+
+export function offerEvaluationCard(d: { cardId: string; title: string; why: string; open: boolean; errors: readonly string[]; note: string }): AdaptiveCardJson {
+  return expand(evaluationTemplate, {
+    cardId: d.cardId, title: d.title, why: d.why, open: d.open, banner: formBanner(d.errors, banner('good', d.note)),
+    changes: Object.entries(CHANGE_ANSWERS).map(([code, label]) => ({ code, label })),
   });
 }

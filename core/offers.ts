@@ -2,6 +2,7 @@
 // days, 7-minute briefings — with who they are for, and places that go by need before speed.
 import { z } from 'zod';
 import type { IsoDate } from './calendar';
+import type { Evaluation } from './evaluation';
 import type { Person } from './people';
 import type { Profession } from './workforce';
 
@@ -178,6 +179,8 @@ export interface Booking {
   groups?: string[];
   /** The reserved group whose held place they have, if any. */
   heldFor?: string | null;
+  /** What they said of it afterwards (attended bookings on offers from a trigger or a commissioning line). */
+  evaluation?: Evaluation | null;
 }
 
 /**

@@ -60,13 +60,14 @@ const toOffer = (e: TableEntityResult<OfferEntity>): Stored<Offer> => ({
 
 interface BookingEntity {
   tenantId: string; status: string; priority: number; askedAt: string; offeredUntil: string; updatedAt: string; reason?: string;
-  groups?: string; heldFor?: string;
+  groups?: string; heldFor?: string; evaluation?: string;
 }
 
 const toBooking = (e: TableEntityResult<BookingEntity>): Stored<Booking> => ({
   tenantId: e.tenantId, offerId: e.partitionKey!, personId: e.rowKey!, status: e.status as Booking['status'], priority: e.priority, askedAt: e.askedAt,
   offeredUntil: e.offeredUntil || null, updatedAt: e.updatedAt, reason: (e.reason || null) as Booking['reason'],
-  groups: e.groups ? (JSON.parse(e.groups) as string[]) : [], heldFor: e.heldFor || null, etag: e.etag,
+  groups: e.groups ? (JSON.parse(e.groups) as string[]) : [], heldFor: e.heldFor || null,
+  evaluation: e.evaluation ? (JSON.parse(e.evaluation) as Booking['evaluation']) : null, etag: e.etag,
 });
 
 /** The row in an offer's bookings partition that counts its places. */
@@ -139,6 +140,7 @@ export class TableOfferStore implements OfferStore {
       partitionKey: next.offerId, rowKey: next.personId, tenantId: next.tenantId, status: next.status, priority: next.priority, askedAt: next.askedAt,
       offeredUntil: next.offeredUntil ?? '', updatedAt: next.updatedAt, reason: next.status === 'declined' ? next.reason ?? '' : '',
       groups: next.groups?.length ? JSON.stringify(next.groups) : '', heldFor: next.heldFor ?? '',
+      evaluation: next.status === 'attended' && next.evaluation ? JSON.stringify(next.evaluation) : '',
     };
     const actions: TransactionAction[] = [existing ? ['update', entity, 'Replace', { etag: existing.etag }] : ['create', entity]];
     if (places) {

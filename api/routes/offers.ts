@@ -56,13 +56,14 @@ export const OFFER_ROUTES: readonly ApiRoute[] = [
     async handle({ deps, me }) {
       const offers = (await deps.offers.list(me.tenantId)).filter((o) => o.status !== 'draft').sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 20);
       return ok<OfferProgress[]>(await Promise.all(offers.map(async (o) => {
-        const { tally, shown, bookings: by, whyNot } = await offerProgress(deps, o);
+        const { tally, shown, bookings: by, whyNot, evaluation } = await offerProgress(deps, o);
         return {
           id: o.offerId, title: o.title, format: OFFER_FORMATS[o.format], date: o.date, status: o.status, audience: shown(o.audienceSize),
           sent: shown(tally.sent), notReached: shown(tally.notInstalled + tally.blocked + tally.unreachable + tally.failed),
           pending: tally.toGo > 0 && o.status === 'sending' ? shown(tally.toGo) : null,
           booked: by.booked + by.attended, capacity: o.capacity, waiting: by.waiting, held: by.offered, whyNot,
           places: allocationLines(o, by.applied).map((l) => `${l.title}: ${l.value}`).join(' · '),
+          evaluation: evaluation ? evaluation.text : '',
         };
       })));
     },

@@ -1,5 +1,6 @@
 // Marking who attended an offer: each attendee's booking, and a CPD record in their name (once),
-// linked to their open needs in its areas, which move to in progress.
+// linked to their open needs in its areas, which move to in progress; and, after an offer made from
+// a trigger or a commissioning line, a card asking what it was worth.
 import type { CpdRecord } from '../../core/cpd';
 import { deterministicId } from '../../core/ids';
 import { isOpen } from '../../core/needs';
@@ -9,6 +10,7 @@ import { plural } from '../../core/words';
 import type { AppDeps } from '../deps';
 import { orgToday } from '../people/today';
 import { areaOf } from './audience';
+import { askForEvaluation } from './evaluation';
 
 type AttendanceDeps = Pick<AppDeps, 'offers' | 'cpd' | 'needs' | 'outbox' | 'clock' | 'config'>;
 
@@ -25,6 +27,7 @@ export async function markAttendance(deps: AttendanceDeps, tenantId: string, off
     const b = eligible.get(id)!;
     if (b.status !== 'attended') await deps.offers.writeBooking({ ...b, status: 'attended', updatedAt: deps.clock.now().toISOString() }, b);
     if (await recordAttendance(deps, offer, id)) added += 1;
+    await askForEvaluation(deps, offer, id);
   }
   return { added };
 }

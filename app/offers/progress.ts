@@ -7,6 +7,8 @@ import { broadcastTally, NOT_FOR_ME_CODES, NOT_FOR_ME_REASONS, recipientCount, t
 import { suppressCells } from '../../core/suppression';
 import type { AppDeps } from '../deps';
 import { offerBatch } from './sending';
+import { evaluated, evaluationOf } from './evaluation';
+import type { EvaluationSummary } from '../../core/evaluation';
 
 export interface OfferProgress {
   tally: BroadcastTally;
@@ -20,6 +22,8 @@ export interface OfferProgress {
   holders: { id: string; name: string; attended: boolean }[];
   /** Why it was not for people, as they said: totals only, counts under the threshold hidden with enough others ('' when nobody said). */
   whyNot: string;
+  /** What attendees said it was worth, rolled up (offers from a trigger or a commissioning line), or null. */
+  evaluation: EvaluationSummary | null;
 }
 
 /**
@@ -65,6 +69,7 @@ export async function offerProgress(deps: Pick<AppDeps, 'deliveries' | 'offers' 
     placesHeld: places?.taken ?? null,
     failures: [...new Set(deliveries.filter((d) => d.state === 'failed').map((d) => d.lastError).filter(Boolean))].slice(0, 3),
     whyNot: whyNotLine(bookings, deps.planPolicy.threshold),
+    evaluation: evaluated(offer) ? evaluationOf(bookings, deps.planPolicy.threshold) : null,
     holders: people.filter((x) => x.p).map((x) => ({ id: x.b.personId, name: nameOf(x.p!), attended: x.b.status === 'attended' })).sort((a, b) => a.name.localeCompare(b.name)),
   };
 }

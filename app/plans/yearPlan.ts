@@ -7,7 +7,9 @@ import type { Booking, Offer } from '../../core/offers';
 import { orgYearOf, type OrgYear } from '../../core/orgYear';
 import { computeReach, type ReachTable } from '../../core/reach';
 import type { StoredLine } from '../../store/commissioning';
+import type { EvaluationSummary } from '../../core/evaluation';
 import type { AppDeps } from '../deps';
+import { evaluationOf } from '../offers/evaluation';
 import { unagreedTeams } from './agreements';
 import { benchmarksOf, loadRatings, type Benchmarks } from './benchmark';
 
@@ -16,6 +18,8 @@ export interface LineProgress {
   offered: number;
   booked: number;
   attended: number;
+  /** What attendees of its offers said they were worth, rolled up (core/evaluation.ts). */
+  evaluation: EvaluationSummary;
 }
 
 export interface YearPlan {
@@ -43,7 +47,7 @@ export async function yearPlanOf(deps: YearDeps, tenantId: string, today: string
   const bookings = new Map(await Promise.all(counted.map(async (o) => [o.offerId, await deps.offers.listBookings(o.offerId)] as const)));
   const holders = (offerId: string) => (bookings.get(offerId) ?? []).filter((b) => b.status === 'booked' || b.status === 'attended');
   const byId = new Map(out.map((o) => [o.offerId, o]));
-  const progress = lines.map((line) => progressFrom(line, line.offerIds.map((id) => byId.get(id)).filter((o) => !!o), holders));
+  const progress = lines.map((line) => progressFrom(line, line.offerIds.map((id) => byId.get(id)).filter((o) => !!o), holders, deps.planPolicy.threshold));
 
   // A spent line's cost is shared among the people who attended what it offered.
   const spendOf = new Map<string, number>();
@@ -58,16 +62,16 @@ export async function yearPlanOf(deps: YearDeps, tenantId: string, today: string
   };
 }
 
-function progressFrom(line: StoredLine, offers: readonly Offer[], holders: (offerId: string) => readonly Booking[]): LineProgress {
+function progressFrom(line: StoredLine, offers: readonly Offer[], holders: (offerId: string) => readonly Booking[], t: number): LineProgress {
   const held = offers.flatMap((o) => holders(o.offerId));
-  return { line, offered: offers.reduce((n, o) => n + o.capacity, 0), booked: held.length, attended: held.filter((b) => b.status === 'attended').length };
+  return { line, offered: offers.reduce((n, o) => n + o.capacity, 0), booked: held.length, attended: held.filter((b) => b.status === 'attended').length, evaluation: evaluationOf(held, t) };
 }
 
 /** One line's places offered, booked and attended, from the offers made from it that went out. */
-export async function progressOf(deps: Pick<AppDeps, 'offers'>, line: StoredLine): Promise<LineProgress> {
+export async function progressOf(deps: Pick<AppDeps, 'offers' | 'planPolicy'>, line: StoredLine): Promise<LineProgress> {
   const offers = (await Promise.all(line.offerIds.map((id) => deps.offers.get(line.tenantId, id)))).filter((o): o is NonNullable<typeof o> => !!o && o.status !== 'draft' && o.status !== 'cancelled');
   const bookings = new Map(await Promise.all(offers.map(async (o) => [o.offerId, await deps.offers.listBookings(o.offerId)] as const)));
-  return progressFrom(line, offers, (id) => (bookings.get(id) ?? []).filter((b) => b.status === 'booked' || b.status === 'attended'));
+  return progressFrom(line, offers, (id) => (bookings.get(id) ?? []).filter((b) => b.status === 'booked' || b.status === 'attended'), deps.planPolicy.threshold);
 }
 
 function spread(line: CommissionLine, attendees: readonly string[], into: Map<string, number>) {

@@ -37,10 +37,10 @@ export async function describeYearPlan(deps: Pick<AppDeps, 'people' | 'planPolic
   const lastYear = new Map(plan.benchmarks.yearBefore.organisation.map((a) => [a.area, a.mean]));
   return {
     year: plan.year.label,
-    lines: await Promise.all(plan.lines.map(async ({ line, offered, booked, attended }) => ({
+    lines: await Promise.all(plan.lines.map(async ({ line, offered, booked, attended, evaluation }) => ({
       id: line.lineId, etag: line.etag, title: line.title, code: line.code, codeLabel: describeCode(line.code), format: line.format, formatLabel: OFFER_FORMATS[line.format],
       audience: audienceWords(line), provider: providerWords(line, (id) => names.get(id) ?? 'someone who has left'),
-      places: line.places, offered, booked, attended, estimated: formatPounds(line.estimatedPence), actual: line.actualPence === null ? null : formatPounds(line.actualPence),
+      places: line.places, offered, booked, attended, evaluation: evaluation.responses ? evaluation.text : '', estimated: formatPounds(line.estimatedPence), actual: line.actualPence === null ? null : formatPounds(line.actualPence),
       budgetLine: line.budgetLine, status: line.status, statusLabel: LINE_STATUS_LABELS[line.status],
       moves: LINE_STATUSES.filter((s) => canMove(line.status, s)).map((s) => ({ value: s, title: LINE_STATUS_LABELS[s], back: LINE_STATUSES.indexOf(s) < LINE_STATUSES.indexOf(line.status) })),
       values: lineValues(line),

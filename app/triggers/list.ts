@@ -42,6 +42,7 @@ export async function triggerLines(deps: Deps, tenantId: string, viewer: Pick<Pe
           { title: 'Areas', value: t.codes.map(describeCode).join(', ') },
           { title: 'Learned from it', value: learnedWords(c.learned, c.affected) },
           ...c.byTeam.map((r) => ({ title: r.team ?? `Other teams (under ${deps.planPolicy.threshold} affected)`, value: learnedWords(r.learned, r.affected) })),
+          ...(c.evaluation.responses ? [{ title: 'What attendees said', value: c.evaluation.text }] : []),
         ],
       };
     });

@@ -10,6 +10,7 @@ import { newTriggerFlow } from './newTrigger';
 import { triggerListFlow } from './triggerList';
 import { offerComposeFlow } from './offers/compose';
 import { offerInviteFlow } from './offers/invite';
+import { offerEvaluationFlow } from './offers/evaluate';
 import { joinerConfirmFlow } from './joinerConfirm';
 import { logCpdFlow } from './logCpd';
 import { mentorCheckInFlow } from './mentorCheckIn';
@@ -34,7 +35,7 @@ export const FLOWS: readonly CardFlow[] = [
   addNeedFlow, planFlow, reportPlanFlow, logCpdFlow,
   mentorOfferFlow, mentorRequestFlow, mentorProposalFlow, mentorIntroFlow, mentorCheckInFlow,
   newTriggerFlow, triggerListFlow, teamDigestFlow, managerDigestFlow, orgPlanFlow, digestLinkFlow, teamAgreementFlow, yearPlanFlow, commissionLineFlow,
-  offerComposeFlow, offerInviteFlow, pulseFlow,
+  offerComposeFlow, offerInviteFlow, offerEvaluationFlow, pulseFlow,
 ];
 
 const byKind = new Map(FLOWS.map((f) => [f.kind, f]));

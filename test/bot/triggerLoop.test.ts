@@ -72,6 +72,25 @@ describe('the trigger loop', () => {
     clock.set('2026-12-10T15:00:00Z');
     await stack.act(morgan, 'offer.attendance', { cardId: composeId, attended: pact.slice(0, 3).map((u) => u.aadObjectId).join(',') });
 
+    // Each attendee is asked what it was worth; L&D see the answers only once 3 have said.
+    await stack.drainOutbox(10_000);
+    const asked = new Map(pact.slice(0, 3).map((u) => [u, stack.repliesTo(u).cards.find((c) => JSON.stringify(c).includes('offer.evaluate'))]));
+    for (const card of asked.values()) expect(cardText(card)).toContain('What was it worth?');
+    expect(stack.repliesTo(pact[3]!).cards.some((c) => JSON.stringify(c).includes('offer.evaluate'))).toBe(false);
+    const [a, b, c] = pact as [teams.TestUser, teams.TestUser, teams.TestUser];
+    expect((await stack.act(b, 'offer.evaluate', { cardId: cardIdIn(asked.get(a)), useful: '5', change: 'yes', line: 'x' })).body?.value).toBe('This card was sent to someone else, so only they can answer it.');
+    expect(cardText((await stack.act(a, 'offer.evaluate', { cardId: cardIdIn(asked.get(a)), useful: '9', change: 'yes', line: '' })).body?.value)).toContain('How useful was it: "9" is not one of the choices.');
+    expect(cardText((await stack.act(a, 'offer.evaluate', { cardId: cardIdIn(asked.get(a)), useful: '5', change: 'yes', line: 'Call the school before the strategy meeting' })).body?.value)).toContain('Thank you');
+    await stack.act(b, 'offer.evaluate', { cardId: cardIdIn(asked.get(b)), useful: '4', change: 'yes', line: '' });
+    expect(cardText((await stack.message(morgan, 'triggers')).cards[0])).toMatch(/What attendees said\s+fewer than 3 have answered/);
+    await stack.act(c, 'offer.evaluate', { cardId: cardIdIn(asked.get(c)), useful: '4', change: 'maybe', line: 'Record why I shared' });
+    expect(cardText((await stack.message(morgan, 'triggers')).cards[0])).toMatch(/What attendees said\s+3 answered · useful 4.3 of 5 · will change their practice: yes not shown, maybe not shown, no 0/);
+    const progress = cardText((await stack.act(morgan, 'offer.refresh', { cardId: composeId })).body?.value);
+    expect(progress).toContain('“Call the school before the strategy meeting” “Record why I shared”');
+    // Answering again changes nothing.
+    await stack.act(a, 'offer.evaluate', { cardId: cardIdIn(asked.get(a)), useful: '1', change: 'no', line: '' });
+    expect((await stack.rt.offers.getBooking((await stack.rt.offers.list(stack.tenantId))[0]!.offerId, a.aadObjectId))?.evaluation?.useful).toBe(5);
+
     // 3 of the 5 learned from it: the 2 who did not are too few to show, so the figure is hidden; Dana sees her reports.
     expect(cardText((await stack.message(morgan, 'triggers')).cards[0])).toMatch(/Learned from it\s+not shown \(of 5\)/);
     expect(cardText((await stack.message(dana, 'triggers')).cards[0])).toContain('3 of 4 have learned from it');

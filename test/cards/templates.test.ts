@@ -14,7 +14,7 @@ import { myCpdCard } from '../../cards/myCpd';
 import { planCard } from '../../cards/plan';
 import { managerDigestCard, orgPlanCard, teamDigestCard } from '../../cards/plans';
 import { newTriggerCard } from '../../cards/trigger';
-import { offerComposeCard, offerInviteCard, offerProgressCard } from '../../cards/offers';
+import { offerComposeCard, offerEvaluationCard, offerInviteCard, offerProgressCard } from '../../cards/offers';
 import { mentorCheckInCard, mentorOfferCard, mentorProposalCard, mentorRequestCard } from '../../cards/mentoring';
 import { planAgreementCard, planConfirmCard, sessionOutcomeCard, sessionRecordCard } from '../../cards/afterSession';
 import { pulseCard } from '../../cards/pulse';
@@ -94,6 +94,8 @@ describe('card templates', () => {
         registration: 'any', withNeed: 'false', allocation: 'reserved', reserveFor: 'registration:unregistered', reservePlaces: '4', reserveUntil: '2026-11-30',
       },
     }),
+    offerEvaluation: offerEvaluationCard({ cardId, title: 'Court skills, 10 December 2026', why: 'Thirty seconds', open: true, errors: [], note: '' }),
+    offerEvaluationDone: offerEvaluationCard({ cardId, title: 'Court skills', why: 'Thirty seconds', open: false, errors: ['Fix'], note: '' }),
     offerInvite: offerInviteCard({
       cardId, eyebrow: 'Learning offer', title: 'Court skills', description: 'For everyone', facts: [{ title: 'When', value: 'Thursday' }],
       state: { style: 'good', heading: 'You have a place', lines: ['Cancel if you cannot come.'] }, errors: [], buttons: [{ title: 'Cancel my place', verb: 'offer.cancel', style: 'destructive' }],

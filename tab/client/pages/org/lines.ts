@@ -89,6 +89,7 @@ export function linesPart(session: Session, plan: YearPlanView, hooks: LinesHook
         [l.title, h('div', { class: 'muted' }, `For ${l.codeLabel}`)],
         l.formatLabel, l.audience, l.provider,
         [`${l.places} planned`, `${l.offered} offered`, `${l.booked} booked`, `${l.attended} attended`].map((t) => h('div', { class: 'nowrap' }, t)),
+        l.evaluation ? h('div', { class: 'muted' }, `What attendees said: ${l.evaluation}`) : null,
         [h('div', {}, `${l.estimated} estimated`), l.actual ? h('div', {}, `${l.actual} actual`) : null],
         l.budgetLine, l.statusLabel, actionsFor(l),
       ]),

@@ -10,7 +10,7 @@ function progressTable(offers: readonly OfferProgress[]): HTMLElement {
   return recordTable('Offers sent',
     [{ title: 'Offer' }, { title: 'Status' }, { title: 'Invited', ...num }, { title: 'Reached', ...num }, { title: 'Not reached', ...num }, { title: 'Places', ...num }, { title: 'Waiting', ...num }],
     offers.map((o) => [
-      [o.title, h('div', { class: 'muted' }, `${o.format}, ${o.date}`), o.places ? h('div', { class: 'muted' }, o.places) : null, o.whyNot ? h('div', { class: 'muted' }, `Not for them because: ${o.whyNot}`) : null],
+      [o.title, h('div', { class: 'muted' }, `${o.format}, ${o.date}`), o.places ? h('div', { class: 'muted' }, o.places) : null, o.evaluation ? h('div', { class: 'muted' }, `What attendees said: ${o.evaluation}`) : null, o.whyNot ? h('div', { class: 'muted' }, `Not for them because: ${o.whyNot}`) : null],
       o.status === 'sending' && o.pending ? `sending (${o.pending} to go)` : o.status,
       o.audience, o.sent, o.notReached,
       `${o.booked} of ${o.capacity}${o.held ? ` (${o.held} held)` : ''}`,
