@@ -1,7 +1,8 @@
 // Learning offers Workforce Development has sent: a workshop three weeks ago that people booked
-// and attended (attendance made CPD records, linked to the needs it meets), and two coming up with
-// places booked — a 7-minute briefing on the practice review (local/demo/triggers.ts) for the teams
-// it concerns, and a study day on transitions. Written as the composer, the fan-out, bookings and
+// and attended (attendance made CPD records, linked to the needs it meets) and said what it was
+// worth; two coming up with places booked — a 7-minute briefing on the practice review
+// (local/demo/triggers.ts) for the teams it concerns, and a study day on transitions; and a learning
+// set whose places go by application, open now, with three held for staff without a registration. Written as the composer, the fan-out, bookings and
 // Mark attendance leave them: the offer, its deliveries, its places and each booking.
 import { offerBatch } from '../../app/offers/sending';
 import { outboxCardId } from '../../app/messaging/outbox';
@@ -9,7 +10,8 @@ import { addWorkingDays, workingCalendar, workingDaysBefore, type IsoDate } from
 import type { CpdRecord } from '../../core/cpd';
 import { deterministicId } from '../../core/ids';
 import { isOpen, type LearningNeed } from '../../core/needs';
-import { FIRST_COME, FORMAT_ACTIVITY, inAudience, type Booking, type BookingStatus, type Offer } from '../../core/offers';
+import type { ChangeAnswer } from '../../core/evaluation';
+import { FIRST_COME, FORMAT_ACTIVITY, inAudience, type Booking, type BookingStatus, type Offer, type OfferAllocation } from '../../core/offers';
 import type { Person } from '../../core/people';
 import { zonedToInstant } from '../../core/zonedTime';
 import type { Runtime } from '../../runtime/runtime';
@@ -22,6 +24,13 @@ interface OfferSeed {
   on: number;
   /** Roster rows, by what became of their booking. */
   bookings: Partial<Record<BookingStatus, number[]>>;
+  /** How its places go (first come, if not said); working days before the day that it closes. */
+  allocation?: Omit<OfferAllocation, 'reservations'> & { reserve?: { group: string; places: number } };
+  closesBefore?: number;
+  /** The learning trigger it is a briefing on. */
+  trigger?: string;
+  /** What attendees said it was worth, in the order they are listed as attended. */
+  evaluations?: [number, ChangeAnswer, string][];
 }
 
 const OFFERS: OfferSeed[] = [
@@ -33,6 +42,10 @@ const OFFERS: OfferSeed[] = [
       capacity: 16, codes: ['CC3.S2', 'CC6.S1'], cpdHours: 2,
     },
     bookings: { attended: [13, 15, 16, 21, 23, 24, 33, 43, 53, 55, 62, 71], booked: [31], cancelled: [14] },
+    evaluations: [
+      [5, 'yes', 'Write the analysis, not only what happened'], [4, 'yes', ''], [4, 'maybe', ''], [5, 'yes', 'Start a chronology at the first contact'], [3, 'maybe', ''],
+      [4, 'yes', ''], [4, 'no', ''], [5, 'yes', 'Read it back as the family would'], [4, 'yes', ''],
+    ],
   },
   {
     key: 'briefing', on: 5,
@@ -42,6 +55,18 @@ const OFFERS: OfferSeed[] = [
       capacity: 40, codes: ['CC6.K2', 'CC5.S1'], cpdHours: 0.5, teams: ['MASH', 'Early Help 5-19', 'Education Inclusion'],
     },
     bookings: { booked: [20, 21, 22, 25, 30, 32, 35, 40, 42, 44, 45] },
+    trigger: deterministicId('demo-trigger', 'practice-review'),
+  },
+  {
+    // Places by application: allocated when applications close, need first; three held for staff without a registration.
+    key: 'supervision-skills', on: 9, closesBefore: 5,
+    offer: {
+      title: 'Reflective supervision: getting the most from it', format: 'reflective_learning_set', time: '10:00', durationMinutes: 180, location: 'Fairfield Family Centre', onlineUrl: '',
+      description: 'A learning set across professions on preparing for supervision, reflecting on practice and agreeing actions that stick. Places by application: people with a learning need in its areas first.',
+      capacity: 10, codes: ['CC1.S3', 'CC2'], cpdHours: 3,
+    },
+    allocation: { mode: 'applications', allocatedAt: null, placed: null, reserve: { group: 'registration:unregistered', places: 3 } },
+    bookings: { applied: [12, 13, 17, 18, 24, 26, 33, 36, 41, 47, 52, 56, 58, 63, 66], declined: [19, 27] },
   },
   {
     key: 'transitions', on: 12,
@@ -75,11 +100,14 @@ export function demoOffers(people: readonly Person[], needs: readonly LearningNe
     const date = seed.on >= 0 ? addWorkingDays(today, seed.on, calendar) : workingDaysBefore(today, -seed.on, calendar);
     const sentOn = workingDaysBefore(date, 15, calendar);
     const { teams, ...content } = seed.offer;
+    const closesOn = workingDaysBefore(date, seed.closesBefore ?? 2, calendar);
+    const { reserve, ...allocation } = seed.allocation ?? { ...FIRST_COME };
     const offer: Offer = {
-      tenantId, offerId: deterministicId('demo-offer', seed.key), ...content, date, closesOn: workingDaysBefore(date, 2, calendar),
+      tenantId, offerId: deterministicId('demo-offer', seed.key), ...content, date, closesOn,
       audience: { professions: [], teams: teams ?? [], registration: 'any', withNeed: false }, status: 'sent', sendAt: null, createdBy: staffId(70),
       createdAt: at(workingDaysBefore(sentOn, 1, calendar), '15:00'), sentAt: at(sentOn, '10:00'), audienceSize: 0,
-      fannedOutAt: at(sentOn, '10:01'), fanOutSeenAt: at(sentOn, '10:01'), reportedAt: at(sentOn, '10:20'), allocation: FIRST_COME,
+      fannedOutAt: at(sentOn, '10:01'), fanOutSeenAt: at(sentOn, '10:01'), reportedAt: at(sentOn, '10:20'),
+      allocation: { ...allocation, reservations: reserve ? [{ ...reserve, until: closesOn }] : [] }, trigger: seed.trigger ?? null,
     };
     const audience = people.filter((p) => inAudience(offer.audience, p, false)).map((p) => p.aadObjectId).sort();
     offer.audienceSize = audience.length;
@@ -90,7 +118,11 @@ export function demoOffers(people: readonly Person[], needs: readonly LearningNe
         const personId = staffId(n);
         if (!audience.includes(personId)) continue;
         const asked = at(addWorkingDays(sentOn, k % 4, calendar), `${String(10 + (k % 6)).padStart(2, '0')}:${String((k * 7) % 60).padStart(2, '0')}`);
-        result.bookings.push({ tenantId, offerId: offer.offerId, personId, status, priority: 0, askedAt: asked, offeredUntil: null, updatedAt: status === 'attended' ? at(date, '16:30') : asked });
+        const said = status === 'attended' ? seed.evaluations?.[k] : undefined;
+        result.bookings.push({
+          tenantId, offerId: offer.offerId, personId, status, priority: 0, askedAt: asked, offeredUntil: null, updatedAt: status === 'attended' ? at(date, '16:30') : asked,
+          evaluation: said ? { useful: said[0], change: said[1], line: said[2], at: at(addWorkingDays(date, 1, calendar), '09:40') } : null,
+        });
         if (status !== 'attended') continue;
         const areas = new Set(offer.codes.map(areaOf));
         result.attendance.push({

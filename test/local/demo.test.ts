@@ -4,7 +4,7 @@
 // chat's org plan and the tab showing the same figures; supervision figures that cannot contradict.
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { OrgView, PlanView, TeamView, YearPlanView } from '../../api/shapes';
+import type { OfferProgress, OrgView, PlanView, TeamView, YearPlanView } from '../../api/shapes';
 import { orgPlanContent } from '../../app/plans/orgPlanContent';
 import { supervisionRuleFor } from '../../core/cadence';
 import { policyOn } from '../../core/cadencePolicy';
@@ -172,6 +172,20 @@ for (const at of ['2027-03-10T10:00:00Z', '2027-08-24T13:00:00Z']) {
       // Ratings from appraisals in this year and the last: the benchmark shows areas, each beside last year's.
       expect(year.benchmark.areas.filter((a) => a.mean !== null).length).toBeGreaterThan(0);
       expect(year.benchmark.areas.some((a) => a.mean !== null && a.lastYear !== null)).toBe(true);
+    });
+
+    it('shows fair access and the trigger loop: an offer taking applications, what attendees said, and how far triggers have ended in learning', async () => {
+      const offers = await api<OfferProgress[]>('offers', 70);
+      const applications = offers.find((o) => o.title.startsWith('Reflective supervision'))!;
+      expect(applications.places).toMatch(/^Applications: \d+ so far; places are allocated after .* · Reserved: 3 for staff not registered with a regulator$/);
+      const recording = offers.find((o) => o.title.startsWith('Chronologies'))!;
+      expect(recording.evaluation).toMatch(/^9 answered · useful 4\.2 of 5/);
+      const org = await api<OrgView>('org', 70);
+      const review = org.triggers.find((t) => t.summary.startsWith('Local child safeguarding practice review'))!;
+      expect(review.learned).toMatch(/^(\d+ of \d+ \(\d+%\)|not shown \(of \d+\))$/);
+      expect(org.triggers.every((t) => !/ of [12] /.test(t.learned))).toBe(true);
+      const user = teams.testUser(morgan.name, morgan.email, morgan.aadObjectId);
+      expect(cardText((await stack.message(user, 'triggers')).cards[0])).toContain('Local child safeguarding practice review');
     });
 
     it('shows the integration pulse over five quarters, with no group shown from fewer than five answers', async () => {
