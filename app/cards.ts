@@ -38,7 +38,8 @@ export interface CardContexts {
   mentorIntro: { matchId: string; role: PairRole };
   mentorCheckIn: { matchId: string; week: number };
   /** After saving: the trigger it recorded, for Create briefing. */
-  newTrigger: { triggerId?: string };
+  /** `editing`: L&D changing the trigger `triggerId`; otherwise the trigger this card saved, once saved. */
+  newTrigger: { triggerId?: string; editing?: boolean };
   triggerList: Record<string, never>;
   teamDigest: { team: string; period: IsoDate };
   managerDigest: { period: IsoDate };

@@ -34,6 +34,26 @@ export async function recordTrigger(
   return { trigger, affected };
 }
 
+/** L&D change a trigger (anyone's): what it says, its areas, who it affects, its learn-by date; asking now for needs adds them. */
+export async function changeTrigger(
+  deps: Pick<AppDeps, 'people' | 'plans' | 'work' | 'log'>, tenantId: string, triggerId: string, by: Pick<Person, 'aadObjectId' | 'roles' | 'status'>, input: NewTrigger, today: IsoDate,
+): Promise<{ invalid: string[] } | { trigger: LearningTrigger; affected: number }> {
+  if (!hasRole(by, 'ld_admin')) return { invalid: ['Only L&D admins change learning triggers.'] };
+  const existing = await deps.plans.getTrigger(tenantId, triggerId);
+  if (!existing) return { invalid: ['That learning trigger is not in Weave.'] };
+  if (existing.closed) return { invalid: ['That learning trigger is closed.'] };
+  const known = await deps.people.rosterTeams(tenantId);
+  if (input.teams.some((t) => !known.includes(t))) return { invalid: ['Teams it affects: choose from the list.'] };
+  if (input.dueDate && input.dueDate !== existing.dueDate && (input.dueDate < today || input.dueDate > addMonths(today, 24))) return { invalid: ['Learn by: choose a date from today to two years ahead.'] };
+  // Needs once added stay in people's plans: they are theirs now.
+  const trigger: LearningTrigger = { ...existing, ...input, needsCreated: existing.needsCreated || input.needsCreated };
+  await deps.plans.saveTrigger(trigger);
+  const affected = (await deps.people.list(tenantId)).filter((p) => p.status === 'active' && affects(trigger, p)).length;
+  if (trigger.needsCreated) await deps.work.enqueue({ kind: 'trigger-needs', tenantId, triggerId, after: null });
+  deps.log.info('trigger.changed', { affected });
+  return { trigger, affected };
+}
+
 /** L&D close a trigger with a note: it stops raising priorities, and its record (and the note) stay. */
 export async function closeTrigger(deps: Pick<AppDeps, 'plans' | 'clock' | 'log'>, tenantId: string, triggerId: string, by: string, note: string): Promise<{ invalid: string[] } | { closed: LearningTrigger }> {
   const trigger = await deps.plans.getTrigger(tenantId, triggerId);

@@ -16,7 +16,7 @@ import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
 import { offerComposeFlow } from './offers/compose';
 import { todayFor } from '../../app/people/today';
 import { plural } from '../../core/words';
-import { recordTrigger, triggerTeamsFor } from '../../app/triggers/record';
+import { changeTrigger, recordTrigger, triggerTeamsFor } from '../../app/triggers/record';
 import { hasRole } from '../../core/people';
 import type { TriggerField } from '../../cards/trigger';
 
@@ -34,14 +34,19 @@ const schema = z.object({
 } satisfies Record<TriggerField, z.ZodType>).loose();
 
 async function render(deps: BotDeps, card: CardOf<'newTrigger'>, form?: FormState) {
-  const v = form?.values;
+  const editing = card.context.editing && card.context.triggerId ? await deps.plans.getTrigger(card.tenantId, card.context.triggerId) : undefined;
+  const v = form?.values ?? (editing ? valuesOfTrigger(editing) : undefined);
   const values: TriggerValues = {
     source: typed(v, 'source', 40), summary: typed(v, 'summary'), codes: typed(v, 'codes', 1000), teams: typed(v, 'teams', 4000),
     professions: typed(v, 'professions', 1000), dueDate: typed(v, 'dueDate', 10), createNeeds: typed(v, 'createNeeds', 5) || 'false',
   };
   const [person, today] = await Promise.all([deps.people.get(card.tenantId, card.recipientId), todayFor(deps, card.tenantId, card.recipientId)]);
   const allowed = person ? await triggerTeamsFor(deps, card.tenantId, person) : { all: false, teams: [] };
-  return newTriggerCard({ cardId: card.cardId, values, teams: allowed.teams, ownTeam: !allowed.all, errors: form?.errors ?? [], today });
+  return newTriggerCard({ cardId: card.cardId, heading: editing ? 'Change a learning trigger' : 'Record a learning trigger', values, teams: allowed.teams, ownTeam: !allowed.all, errors: form?.errors ?? [], today });
+}
+
+function valuesOfTrigger(t: LearningTrigger): Record<string, string> {
+  return { source: t.source, summary: t.summary, codes: t.codes.join(','), teams: t.teams.join(','), professions: t.professions.join(','), dueDate: t.dueDate ?? '', createNeeds: String(t.needsCreated) };
 }
 
 export const BRIEFING_STARTED = 'The offer is below, filled in from the trigger as a 7-minute briefing: add the date, time and place, preview it and send.';
@@ -62,17 +67,19 @@ export const newTriggerFlow: CardFlow<'newTrigger'> = {
       closesCard: true,
       async handle({ deps, person }, card, input) {
         const today = await todayFor(deps, card.tenantId, card.recipientId);
-        const recorded = await recordTrigger(deps, card.tenantId, person!, {
+        const given = {
           source: input.source as LearningTrigger['source'], summary: input.summary, codes: input.codes, teams: input.teams, professions: input.professions,
           dueDate: input.dueDate || null, needsCreated: input.createNeeds,
-        }, today);
+        };
+        const editing = card.context.editing && card.context.triggerId;
+        const recorded = editing ? await changeTrigger(deps, card.tenantId, editing, person!, given, today) : await recordTrigger(deps, card.tenantId, person!, given, today);
         if ('invalid' in recorded) return recorded;
         const { trigger } = recorded;
         const affected = { length: recorded.affected };
         await updateCardContext(deps.cards, card, { triggerId: trigger.triggerId });
         return {
           card: noticeCard({
-            title: 'Learning trigger recorded',
+            title: editing ? 'Learning trigger changed' : 'Learning trigger recorded',
             tone: 'good',
             lines: [
               `${TRIGGER_SOURCES[trigger.source]}: ${plain(trigger.summary)}`,

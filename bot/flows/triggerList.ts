@@ -10,8 +10,8 @@ import { noticeCard } from '../../cards/notice';
 import { triggerListCard } from '../../cards/triggerList';
 import { hasRole } from '../../core/people';
 import type { BotDeps } from '../context';
-import { defineAction, type CardFlow, type FormState } from './flow';
-import { briefingComposer, BRIEFING_STARTED } from './newTrigger';
+import { defineAction, issueCard, type CardFlow, type FormState } from './flow';
+import { briefingComposer, BRIEFING_STARTED, newTriggerFlow } from './newTrigger';
 
 const LD = { role: 'ld_admin', refusal: 'Only L&D admins make briefings from learning triggers and close them.' } as const;
 const SHOWN = 8;
@@ -56,6 +56,17 @@ export const triggerListFlow: CardFlow<'triggerList'> = {
         if (!trigger) return { invalid: ['That learning trigger is not in Weave.'] };
         if (trigger.closed) return { invalid: ['That learning trigger is closed.'] };
         return { card: await render(deps, card, { note: BRIEFING_STARTED }), followUps: [await briefingComposer(deps, card.tenantId, card.recipientId, trigger.triggerId)] };
+      },
+    }),
+    'triggers.edit': defineAction({
+      schema: triggerRef,
+      audience: LD,
+      closesCard: false,
+      async handle({ deps }, card, input) {
+        const trigger = await deps.plans.getTrigger(card.tenantId, input.triggerId);
+        if (!trigger || trigger.closed) return { invalid: ['That learning trigger is not open.'] };
+        const edit = await issueCard(deps, newTriggerFlow, { tenantId: card.tenantId, recipientId: card.recipientId, ttlDays: 7, context: { triggerId: trigger.triggerId, editing: true } });
+        return { card: await render(deps, card, { note: 'The trigger is below to change.' }), followUps: [{ card: edit, summary: 'Change a learning trigger' }] };
       },
     }),
     'triggers.close': defineAction({

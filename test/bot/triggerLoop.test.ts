@@ -57,6 +57,15 @@ describe('the trigger loop', () => {
     const danaList = cardIdIn((await stack.message(dana, 'triggers')).cards[0]);
     expect(cardText((await stack.act(dana, 'triggers.close', { cardId: danaList, triggerId: recorded!.triggerId, [`note_${recorded!.triggerId}`]: 'x' })).body?.value))
       .toContain('Only L&D admins make briefings from learning triggers and close them.');
+    // L&D can change anyone's trigger; a manager cannot.
+    expect(cardText((await stack.act(dana, 'triggers.edit', { cardId: danaList, triggerId: recorded!.triggerId })).body?.value)).toContain('Only L&D admins');
+    await stack.act(morgan, 'triggers.edit', { cardId: listId, triggerId: recorded!.triggerId });
+    const edit = stack.repliesTo(morgan).cards.find((c) => cardText(c).includes('Change a learning trigger'));
+    expect(JSON.stringify(edit)).toContain('Share information with schools early');
+    expect(cardText((await stack.act(morgan, 'trigger.save', { cardId: cardIdIn(edit), ...trigger, codes: 'CC6,CC5', teams: 'PaCT' })).body?.value)).toContain('Learning trigger changed');
+    expect((await stack.rt.plans.getTrigger(stack.tenantId, recorded!.triggerId))).toMatchObject({ codes: ['CC6', 'CC5'], createdBy: dana.aadObjectId, teams: ['PaCT'] });
+    expect(await stack.rt.plans.listTriggers(stack.tenantId)).toHaveLength(1);
+
     await stack.act(morgan, 'triggers.briefing', { cardId: listId, triggerId: recorded!.triggerId });
     const composeId = cardIdIn(stack.repliesTo(morgan).cards.find((c) => JSON.stringify(c).includes('offer.preview')));
     await stack.act(morgan, 'offer.preview', {
