@@ -188,7 +188,7 @@ describe('plans that decide, in the tab', () => {
       expect(download.url()).toMatch(/^blob:/);
       const book = new ExcelJS.Workbook();
       await book.xlsx.readFile(await download.path());
-      expect(book.worksheets.map((w) => w.name)).toEqual(['Priorities', 'Commissioning', 'Budget', 'Equity', 'Benchmark', 'Triggers', 'Team priorities']);
+      expect(book.worksheets.map((w) => w.name)).toEqual(['Priorities', 'Commissioning', 'Budget', 'Equity', 'Benchmark', 'Triggers', 'Team priorities', 'Integration pulse']);
       const rows = (name: string) => (book.getWorksheet(name)!.getSheetValues() as unknown[][]).filter(Boolean).map((r) => r.slice(1));
       expect(rows('Commissioning')[1]).toEqual(['Safeguarding adolescents: a practice workshop', 'CC3', 'Bite-size workshop', 'PaCT', 'Staff of ours', 12, 12, 0, 0, 1800, 1650, 'Workforce development grant', 'Delivered']);
       expect(rows('Budget').at(-1)).toEqual(['Total', 33000, 1650, 1650, 31350]);
