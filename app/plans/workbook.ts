@@ -11,6 +11,7 @@ import { shownPriority } from '../../core/orgPlan';
 import { TRIGGER_SOURCES } from '../../core/triggers';
 import { professionLabel } from '../../core/workforce';
 import type { AppDeps } from '../deps';
+import { completionOf } from '../triggers/completion';
 import { currentYear } from './agreements';
 import { orgPlanContent } from './orgPlanContent';
 import { yearPlanOf } from './yearPlan';
@@ -64,8 +65,14 @@ export async function planWorkbook(deps: AppDeps, tenantId: string, today: strin
       ...b.organisation.map((a) => [b.year, 'Organisation', a.area, a.respondents, a.mean, ...a.distribution]),
       ...[...b.byProfession, ...b.byService].flatMap((g) => Object.entries(g.means).map(([area, mean]) => [b.year, g.group, area, g.respondents, mean, '', '', '', ''])),
     ]));
-  sheet(book, 'Triggers', ['Source', 'Summary', 'Areas', 'Teams', 'Learn by', 'Recorded'],
-    triggers.map((tr) => [TRIGGER_SOURCES[tr.source], tr.summary, tr.codes.join(', '), tr.teams.join(', ') || 'Everyone', tr.dueDate ?? '', tr.createdAt.slice(0, 10)]));
+  // How far each has ended in learning, as the tab and `triggers` show it: suppressed, "not shown" where hidden.
+  const completion = await completionOf(deps, tenantId, triggers, today);
+  sheet(book, 'Triggers', ['Source', 'Summary', 'Areas', 'Teams', 'Learn by', 'Recorded', 'Affected', 'Learned from it', 'Overdue', 'Closed', 'Why closed', 'What attendees said'],
+    triggers.map((tr) => {
+      const c = completion.get(tr.triggerId)!;
+      return [TRIGGER_SOURCES[tr.source], tr.summary, tr.codes.join(', '), tr.teams.join(', ') || 'Everyone', tr.dueDate ?? '', tr.createdAt.slice(0, 10),
+        c.affected, c.learned ?? 'not shown', c.overdue ? 'yes' : '', tr.closed?.at.slice(0, 10) ?? '', tr.closed?.note ?? '', c.evaluation.responses ? c.evaluation.text : ''];
+    }));
   sheet(book, 'Team priorities', ['Team', 'Version', 'Agreed', 'Priority', 'Why', 'Target term'],
     agreements.flatMap((a) => a.priorities.map((p) => [a.team, a.version, a.agreedAt.slice(0, 10), describeCode(p.code), p.why, p.term])));
   // The same suppressed figures the tab shows: a group under the minimum (or one that would give a smaller group away) reads "not shown".
