@@ -249,6 +249,8 @@ function registrationWarnings(rows: { line: number; record: HrRecord }[]): Roste
     }
     if (record.registrationBody !== 'none' && record.registrationNumber === '') {
       warnings.push({ line, message: `registered with ${registrationLabel(record.registrationBody)} but no registration_number` });
+    } else if (record.registrationBody === 'tra' && !/^\d{7}$/.test(record.registrationNumber.replace(/[\s/-]/g, ''))) {
+      warnings.push({ line, message: `a teacher reference number (TRN) from the Teaching Regulation Agency is 7 digits, not "${record.registrationNumber}"` });
     }
   }
   return warnings;

@@ -39,6 +39,13 @@ describe('importing the roster', () => {
     expect(back).toMatchObject({ outcome: 'imported', summary: { rejoiners: 40, leavers: 0 } });
   }, 90_000); // 10,000 rows twice: about 15 s alone, more when other suites share the two cores
 
+  it("imports teachers with their TRN from the Teaching Regulation Agency (refused before `tra` was a registration body)", async () => {
+    const org = syntheticOrg(20);
+    const teachers = org.map((p, i) => (i >= 10 && i < 13 ? { ...p, profession: 'teacher' as const, registrationBody: 'tra' as const, registrationNumber: `${1234560 + i}` } : p));
+    expect(await run(teachers)).toMatchObject({ outcome: 'imported', summary: { joiners: 20 } });
+    expect(await stack.rt.people.get(stack.tenantId, teachers[11]!.aadObjectId)).toMatchObject({ registrationBody: 'tra', registrationNumber: '1234571' });
+  });
+
   it('writes nothing when any row is bad', async () => {
     const org = syntheticOrg(50);
     await run(org);

@@ -107,6 +107,18 @@ describe('the HR roster file', () => {
     expect(result.warnings[0]!.message).toBe('Social worker is usually registered with Social Work England, not "none"');
   });
 
+  it("accepts a teacher's TRN from the Teaching Regulation Agency, and warns when it is not 7 digits", () => {
+    const result = parseRoster(file(
+      row(1),
+      row(2, { profession: 'teacher', job_title: 'Advisory Teacher', registration_body: 'TRA', registration_number: '1234567' }),
+      row(3, { profession: 'teacher', job_title: 'SEN Teacher', registration_body: 'tra', registration_number: '12/34567' }),
+      row(4, { profession: 'teacher', job_title: 'SEN Teacher', registration_body: 'tra', registration_number: 'SW4' }),
+    ));
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.records.map((r) => r.registrationBody)).toEqual(['swe', 'tra', 'tra', 'tra']);
+    expect(result.warnings).toEqual([{ line: 5, message: 'a teacher reference number (TRN) from the Teaching Regulation Agency is 7 digits, not "SW4"' }]);
+  });
+
   it('keeps names with apostrophes, accents and emoji as written', () => {
     const result = parseRoster(file(row(1, { display_name: "Siobhán O'Neill 🌈", team: 'Early Help 5–19' })));
     expect(result.ok && result.records[0]).toMatchObject({ displayName: "Siobhán O'Neill 🌈", team: 'Early Help 5–19' });
