@@ -56,6 +56,8 @@ export interface OrgView {
   triggers: { id: string; source: string; summary: string; areas: string; dueDate: string | null; offerValues: Record<string, string> }[];
   /** Supervision held against the policy (by team, by profession) and what got in the way of learning: totals, groups under the threshold pooled. */
   loop: { supervisionNote: string; supervision: OrgSection[]; barriersNote: string; barriers: OrgSection[] };
+  /** Mandatory learning by team and profession: people it applies to (never under the threshold) and counts, null where hidden. */
+  mandatory: { note: string; tables: { heading: string; rows: { group: string; people: number; upToDate: number | null; dueSoon: number | null; overdue: number | null }[] }[] };
 }
 
 export interface OrgSection {

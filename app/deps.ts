@@ -9,6 +9,7 @@ import type { PlanPolicy } from '../core/planPolicy';
 import type { PlanStore } from '../store/plans';
 import type { WorkQueue } from './messaging/work';
 import type { OfferPolicy } from '../core/offers';
+import type { MandatoryPolicy } from '../core/mandatory';
 import type { OfferStore } from '../store/offers';
 import type { AgreementStore } from '../store/agreements';
 import type { CommissioningStore } from '../store/commissioning';
@@ -61,6 +62,8 @@ export interface AppDeps {
   work: WorkQueue;
   offers: OfferStore;
   offerPolicy: OfferPolicy;
+  /** Mandatory learning: who must keep what current, how often, and what counts (policy/mandatory.json). */
+  mandatory: MandatoryPolicy;
   agreements: AgreementStore;
   commissioning: CommissioningStore;
   /** Draws an issued card as it is sent: the conversation layer's, given to the app at composition. */

@@ -83,6 +83,9 @@ export interface OrgPlanCardData {
   supervision?: Section[];
   barriersNote?: string;
   barriers?: Section[];
+  /** Mandatory learning compliance by profession (totals, suppressed); left out, the card has no such section. */
+  mandatoryNote?: string;
+  mandatory?: Section[];
 }
 
 export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
@@ -92,6 +95,8 @@ export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
     equity: d.equity.map((e) => ({ heading: e.heading, rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     supervisionNote: d.supervisionNote ?? '',
     barriersNote: d.barriersNote ?? '',
+    mandatoryNote: d.mandatoryNote ?? '',
+    mandatory: (d.mandatory ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     supervision: (d.supervision ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     barriers: (d.barriers ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     emptyPriorities: 'No open learning needs or triggers yet.',

@@ -13,6 +13,7 @@ import { runOfferReminders, runOfferUpkeep } from '../jobs/offers';
 import { runMentorFollowUps } from '../jobs/mentorFollowUps';
 import { runMentorMatching } from '../app/mentoring/matchingRun';
 import { runRegistrationReminders } from '../jobs/registrationReminders';
+import { runMandatoryReminders } from '../jobs/mandatoryReminders';
 import { runSessionPrompts } from '../jobs/sessionPrompts';
 import { API_ROUTES } from '../api/routes';
 import { devSignIn } from '../api/devSignIn';
@@ -185,6 +186,13 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     schedule: '0 0 9 * * 1-5',
     description: 'Tells people whose CPD record is short of what their regulator asks, from the start of the renewal window',
     run: (rt) => runRegistrationReminders(rt),
+  },
+  {
+    kind: 'timer',
+    name: 'mandatory-reminders',
+    schedule: '0 0 9 * * 1-5',
+    description: "Gives joiners their induction set as plan items, and reminds people of mandatory learning due soon or overdue (at most once a fortnight)",
+    run: (rt) => runMandatoryReminders(rt),
   },
   {
     kind: 'timer',

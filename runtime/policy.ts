@@ -6,11 +6,13 @@ import registrationFile from '../policy/registration.json' with { type: 'json' }
 import mentoringFile from '../policy/mentoring.json' with { type: 'json' };
 import plansFile from '../policy/plans.json' with { type: 'json' };
 import offersFile from '../policy/offers.json' with { type: 'json' };
+import mandatoryFile from '../policy/mandatory.json' with { type: 'json' };
 import { parseCadencePolicy, type CadencePolicy } from '../core/cadencePolicy';
 import { parseRegistrationPolicy, type RegistrationPolicy } from '../core/registration';
 import { parseMentoringPolicy, type MentoringPolicy } from '../core/mentoring';
 import { parsePlanPolicy, type PlanPolicy } from '../core/planPolicy';
 import { parseOfferPolicy, type OfferPolicy } from '../core/offers';
+import { parseMandatoryPolicy, type MandatoryPolicy } from '../core/mandatory';
 
 export function loadCadencePolicy(json: unknown = policyFile): CadencePolicy {
   return parseCadencePolicy(json, 'policy/cadence.json');
@@ -30,4 +32,8 @@ export function loadPlanPolicy(json: unknown = plansFile): PlanPolicy {
 
 export function loadOfferPolicy(json: unknown = offersFile): OfferPolicy {
   return parseOfferPolicy(json, 'policy/offers.json');
+}
+
+export function loadMandatoryPolicy(json: unknown = mandatoryFile): MandatoryPolicy {
+  return parseMandatoryPolicy(json, 'policy/mandatory.json');
 }

@@ -24,7 +24,7 @@ import { TableScheduleStore } from '../store/schedules';
 import { TableSessionStore } from '../store/sessions';
 import { TableAppraisalStore } from '../store/appraisals';
 import type { CadencePolicy } from '../core/cadencePolicy';
-import { loadCadencePolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadRegistrationPolicy } from './policy';
+import { loadCadencePolicy, loadMandatoryPolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadRegistrationPolicy } from './policy';
 import { TableOfferStore } from '../store/offers';
 import { TableAgreementStore } from '../store/agreements';
 import { TableCommissioningStore } from '../store/commissioning';
@@ -115,6 +115,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     work: new WorkQueue(queues),
     offers: new TableOfferStore(tables),
     offerPolicy: loadOfferPolicy(),
+    mandatory: loadMandatoryPolicy(),
     agreements: new TableAgreementStore(tables),
     commissioning: new TableCommissioningStore(tables),
     messenger: options.messenger ?? teams.messenger,

@@ -8,6 +8,7 @@ import { plural } from '../../core/words';
 import type { AppDeps } from '../deps';
 import { loadRollup, orgPlanOf } from './rollup';
 import { orgSupervisionAndBarriers } from './orgSupervision';
+import { orgCompliance } from '../mandatory/standing';
 
 const EQUITY_HEADINGS = { profession: 'By profession', service: 'By service', registration: 'Registered with a regulator, or not', team: 'By team' } as const;
 
@@ -26,9 +27,9 @@ export function equityFigures(plan: OrgPlan) {
   }));
 }
 
-export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'mentoring' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions' | 'policy' | 'appraisals'>, today: IsoDate) {
+export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'mandatory' | 'mentoring' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions' | 'policy' | 'appraisals'>, today: IsoDate) {
   const data = await loadRollup(deps, today);
-  const loop = await orgSupervisionAndBarriers(deps, today, data.people);
+  const [loop, mandatory] = await Promise.all([orgSupervisionAndBarriers(deps, today, data.people), orgCompliance(deps, today, data.people)]);
   const plan = await orgPlanOf(deps, data, today);
   const matches = await deps.mentoring.listMatches(deps.config.tenantId);
   const t = deps.planPolicy.threshold;
@@ -64,6 +65,7 @@ export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'men
     mentoring: `Mentoring across professions: ${shownCount(data.mentoring.pairs.length)} pairs proposed or under way, ${shownCount(data.mentoring.waiting.length)} people waiting; check-ins: ${shownCount(met)} had met, ${shownCount(useful)} found it useful.`,
     footer: 'For L&D: organisation totals, no individual\'s needs. Learning triggers raise priorities until their learn-by date.',
     ...loop,
+    ...mandatory,
     plan,
     /** The equity figures the chat's rows above are written from: the tab shows these. */
     equityFigures: equity,

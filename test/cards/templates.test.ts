@@ -47,8 +47,8 @@ describe('card templates', () => {
     }),
     planManagerPicking: planCard({ cardId, title: 'Plans', subtitle: 'Choose', note: null, errors: [], mode: 'manager', picker: { reports: [{ id: 'p1', label: 'Priya' }], selected: '' }, footer: '', buttons: [], groups: [], excerpt: '' }),
     logCpd: logCpdCard({ cardId, model: 'kolb', values: { ...EMPTY_CPD_VALUES, hours: '2' }, reflection: { experience: 'x' }, needs: [{ id: 'n1', label: 'CC3: Court' }], errors: [], warnings: ['"Jake (12)" looks like a name and an age.'], nmc: true, today: '2026-11-23' }),
-    myCpd: myCpdCard({ title: 'Your CPD', period: 'SWE', headline: '1 thing', tone: 'attention', checks: [{ title: 'Pieces', value: '1 of 2' }], notes: ['Renewal opens'], records: [{ date: '20 November 2026', title: 'Shadowing', detail: 'Work shadowing · 3 hours' }], empty: '' }),
-    myCpdNone: myCpdCard({ title: 'Your CPD', period: 'Not registered', headline: 'None', tone: 'default', checks: [], notes: [], records: [], empty: 'Nothing yet' }),
+    myCpd: myCpdCard({ title: 'Your CPD', period: 'SWE', headline: '1 thing', tone: 'attention', checks: [{ title: 'Pieces', value: '1 of 2' }], mandatory: [{ title: 'Safeguarding refresher', value: 'Due soon: by 3 March 2027' }], notes: ['Renewal opens'], records: [{ date: '20 November 2026', title: 'Shadowing', detail: 'Work shadowing · 3 hours' }], empty: '' }),
+    myCpdNone: myCpdCard({ title: 'Your CPD', period: 'Not registered', headline: 'None', tone: 'default', checks: [], mandatory: [], notes: [], records: [], empty: 'Nothing yet' }),
     noticeWithLinks: noticeCard({ title: 'Export', lines: ['Here'], links: [{ title: 'Markdown', url: 'https://weave.example/api/exports/x/cpd-record.md' }], buttons: [{ title: 'My CPD', command: 'my cpd' }] }),
     mentorOffer: mentorOfferCard({ cardId, values: { strengths: 'CC3,CC3.S2', strengthsText: '', kinds: 'mentoring', capacity: '2', availability: 'mon-am', locality: 'North', pausedUntil: '' }, localities: ['North'], existing: true, errors: [], note: 'Saved', today: '2026-11-23' }),
     mentorRequest: mentorRequestCard({ cardId, values: { needIds: 'n1', kind: 'mentoring', preferProfession: '', locality: '', availability: '' }, needs: [{ id: 'n1', label: 'CC3: Court' }], localities: [], existing: false, errors: ['Fix'], note: '' }),
@@ -95,6 +95,7 @@ describe('card templates', () => {
       eyebrow: 'Today', summary: '8 staff', chart: [], priorities: [], equity: [], equityNote: 'Shares', mentoring: 'Mentoring', footer: 'For L&D',
       supervisionNote: 'Held against policy', supervision: [{ heading: 'By team', rows: [{ title: 'PaCT', value: '7 people · 85%' }] }],
       barriersNote: 'What got in the way', barriers: [{ heading: 'Social worker (4 answered)', rows: [{ title: 'Time', value: 'all 4' }] }],
+      mandatoryNote: 'Mandatory learning', mandatory: [{ heading: 'Safeguarding refresher, by profession', rows: [{ title: 'Social worker', value: '12 people · up to date 9 · due soon not shown · overdue not shown' }] }],
     }),
     sessionOutcome: sessionOutcomeCard({
       cardId, eyebrow: 'After supervision', title: 'Priya Shah: supervision on Friday 4 December', subtitle: 'Did it happen?', errors: [], warnings: ['"Jake (12)" looks like a name and an age.'],

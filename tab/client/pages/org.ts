@@ -10,6 +10,7 @@ import { equitySection } from './org/equity';
 import { offerProgressSection } from './org/offerProgress';
 import { prioritiesSection } from './org/priorities';
 import { loopSection } from './org/loop';
+import { mandatorySection } from './org/mandatory';
 import { triggersSection } from './org/triggers';
 import { yearPlanSection } from './org/yearPlan';
 
@@ -27,6 +28,7 @@ export async function orgPage(main: HTMLElement, session: Session): Promise<void
     plan.element,
     equitySection(org),
     loopSection(org),
+    mandatorySection(org),
     triggersSection(org, (t) => compose.fromTrigger(t)),
     h('section', { 'aria-labelledby': 'compose' },
       h('h2', { id: 'compose' }, 'Offer learning'),
