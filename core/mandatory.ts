@@ -161,7 +161,11 @@ export function standingsOf(policy: MandatoryPolicy, person: MandatoryPerson, re
     let dueOn: IsoDate | null;
     if (req.once) dueOn = addDays(start!, 7 * req.once.withinWeeksOfStart);
     else if (lastDone) dueOn = addMonths(lastDone, req.every!.months);
-    else dueOn = start && req.firstWithinWeeks ? addDays(start, 7 * req.firstWithinWeeks) : null;
+    else {
+      // A joiner's grace for the first time; for people here before Weave knew them, there is no date to give.
+      const grace = start && req.firstWithinWeeks ? addDays(start, 7 * req.firstWithinWeeks) : null;
+      dueOn = grace && (!person.knownSince || grace >= person.knownSince) ? grace : null;
+    }
     let status: MandatoryStatus;
     if (req.once && lastDone) status = 'up_to_date';
     else if (dueOn === null || dueOn < today) status = 'overdue';

@@ -9,7 +9,7 @@ export function standingLine(s: Standing): string {
   const last = s.lastDone ? `last done ${formatDate(s.lastDone)}` : 'nothing recorded yet';
   if (s.status === 'overdue') return `Overdue: ${s.dueOn ? `was due ${formatDate(s.dueOn)}` : 'never recorded'}${s.lastDone ? ` (${last})` : ''}`;
   if (s.status === 'up_to_date' && s.requirement.once) return `Done ${formatDate(s.lastDone!)}`;
-  const due = s.dueOn ? `by ${formatDate(s.dueOn)}` : '';
+  const due = s.dueOn ? `${s.status === 'up_to_date' ? 'next due' : 'by'} ${formatDate(s.dueOn)}` : '';
   return `${MANDATORY_STATUS_LABELS[s.status]}: ${due} (${last})`;
 }
 

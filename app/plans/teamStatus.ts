@@ -102,8 +102,8 @@ export async function teamStatusOf(deps: Pick<AppDeps, 'clock' | 'config' | 'con
     plural(reports.length, 'person', 'people'),
     `${prepared} prepared for their next supervision`,
     overdue ? `${overdue} overdue` : null,
-    mandatoryOverdue ? `${mandatoryOverdue} overdue with mandatory learning` : null,
     unreachable ? `${unreachable} not reachable in Teams` : null,
+    mandatoryOverdue ? `${mandatoryOverdue} overdue with mandatory learning` : null,
   ].filter(Boolean).join(' · ');
   return { summary, people };
 }

@@ -121,6 +121,21 @@ for (const at of ['2027-03-10T10:00:00Z', '2027-08-24T13:00:00Z']) {
       expect(org.triggers.length).toBeGreaterThanOrEqual(1);
     });
 
+    it('shows L&D mandatory learning by team and profession: mostly up to date, some overdue, no count under the threshold', async () => {
+      const org = await api<OrgView>('org', 70);
+      const refresher = org.mandatory.tables.find((t) => t.heading === 'Safeguarding refresher (multi-agency), by profession')!;
+      expect(refresher.rows.length).toBeGreaterThanOrEqual(3);
+      const shown = (k: 'upToDate' | 'overdue') => refresher.rows.reduce((n, r) => n + (r[k] ?? 0), 0);
+      expect(shown('upToDate')).toBeGreaterThan(shown('overdue'));
+      expect(org.mandatory.tables.some((t) => t.rows.some((r) => (r.overdue ?? 0) > 0 || r.overdue === null))).toBe(true);
+      for (const t of org.mandatory.tables) {
+        for (const r of t.rows) {
+          expect(r.people).toBeGreaterThanOrEqual(3);
+          for (const c of [r.upToDate, r.dueSoon, r.overdue]) if (c !== null) expect(c === 0 || c >= 3, `${t.heading} ${r.group}`).toBe(true);
+        }
+      }
+    });
+
     it('shows L&D the same figures in the chat and in the tab, from one function', async () => {
       const org = await api<OrgView>('org', 70);
       const user = teams.testUser(morgan.name, morgan.email, morgan.aadObjectId);
