@@ -14,6 +14,7 @@ import type { OfferStore } from '../store/offers';
 import type { AgreementStore } from '../store/agreements';
 import type { CommissioningStore } from '../store/commissioning';
 import type { CpdStore } from '../store/cpd';
+import type { QualificationStore } from '../store/qualifications';
 import type { ExportLinkStore } from '../store/exports';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/log';
@@ -52,6 +53,8 @@ export interface AppDeps {
   /** What each appraisal left: ratings, barriers, feedback, and next year's plan as agreed. */
   appraisals: AppraisalStore;
   cpd: CpdStore;
+  /** Qualifications by RQF level: from the roster, or added by the person and confirmed by their manager. */
+  qualifications: QualificationStore;
   exportLinks: ExportLinkStore;
   policy: CadencePolicy;
   registration: RegistrationPolicy;

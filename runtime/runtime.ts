@@ -40,6 +40,7 @@ import { noTabAssets, type TabAssets } from '../tab/assets';
 import { TableRateBudget } from '../store/rateLimit';
 import { TableMentoringStore } from '../store/mentoring';
 import { TableCpdStore } from '../store/cpd';
+import { TableQualificationStore } from '../store/qualifications';
 import { TableExportLinkStore } from '../store/exports';
 import type { Config } from './config';
 import { createAppLogger } from '../functions/invocationLog';
@@ -105,6 +106,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     sessions: new TableSessionStore(tables),
     appraisals: new TableAppraisalStore(tables),
     cpd: new TableCpdStore(tables),
+    qualifications: new TableQualificationStore(tables),
     exportLinks: new TableExportLinkStore(tables),
     policy,
     registration: loadRegistrationPolicy(),

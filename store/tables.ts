@@ -31,6 +31,7 @@ export const TABLES = {
   budgets: 'budgets',
   installs: 'installs',
   appraisals: 'appraisals',
+  qualifications: 'qualifications',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 
@@ -113,7 +114,7 @@ async function submitOne(client: TableClient, action: TransactionAction): Promis
     await stored(`${client.tableName} row`, () => client.submitTransaction([action]));
   } catch (err) {
     if (action[0] === 'create' && err instanceof AlreadyExistsError) await client.upsertEntity(action[1], 'Merge');
-    else if (!(action[0] === 'update' && err instanceof NotFoundError)) throw err;
+    else if (!((action[0] === 'update' || action[0] === 'delete') && err instanceof NotFoundError)) throw err;
   }
 }
 

@@ -10,7 +10,7 @@ import { loadRollup, orgPlanOf } from './rollup';
 import { orgSupervisionAndBarriers } from './orgSupervision';
 import { orgCompliance } from '../mandatory/standing';
 
-const EQUITY_HEADINGS = { profession: 'By profession', service: 'By service', registration: 'Registered with a regulator, or not', team: 'By team' } as const;
+const EQUITY_HEADINGS = { profession: 'By profession', service: 'By service', registration: 'Registered with a regulator, or not', qualification: 'Professionally qualified, or not', team: 'By team' } as const;
 
 /**
  * Who CPD reaches, as the chat's org plan and the tab both show it: shares in whole percent, worked
@@ -18,7 +18,7 @@ const EQUITY_HEADINGS = { profession: 'By profession', service: 'By service', re
  */
 export function equityFigures(plan: OrgPlan) {
   const percent = (share: number) => Math.round(share * 100);
-  return (['profession', 'service', 'registration', 'team'] as const).map((dimension) => ({
+  return (['profession', 'service', 'registration', 'qualification', 'team'] as const).filter((d) => d !== 'qualification' || plan.equity.some((r) => r.dimension === d)).map((dimension) => ({
     dimension,
     heading: EQUITY_HEADINGS[dimension],
     rows: plan.equity.filter((r) => r.dimension === dimension).map((r) => ({
@@ -27,7 +27,7 @@ export function equityFigures(plan: OrgPlan) {
   }));
 }
 
-export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'mandatory' | 'mentoring' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions' | 'policy' | 'appraisals'>, today: IsoDate) {
+export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'mandatory' | 'mentoring' | 'qualifications' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions' | 'policy' | 'appraisals'>, today: IsoDate) {
   const data = await loadRollup(deps, today);
   const [loop, mandatory] = await Promise.all([orgSupervisionAndBarriers(deps, today, data.people), orgCompliance(deps, today, data.people)]);
   const plan = await orgPlanOf(deps, data, today);

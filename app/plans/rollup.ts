@@ -8,6 +8,7 @@ import { computeTeamPlan, type MentoringFacts, type SessionFacts, type TeamPlan 
 import type { LearningTrigger } from '../../core/triggers';
 import { readinessOf } from '../../views/cpd';
 import type { AppDeps } from '../deps';
+import { professionallyQualified } from '../people/qualifications';
 
 export interface RollupData {
   people: Person[];
@@ -80,8 +81,8 @@ export function leadOf(team: string, people: readonly Person[]): string | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
-export async function orgPlanOf(deps: Pick<AppDeps, 'config' | 'cpd' | 'offers' | 'planPolicy' | 'registration'>, data: RollupData, today: IsoDate): Promise<OrgPlan> {
-  const cpd = await deps.cpd.listFacts(deps.config.tenantId);
+export async function orgPlanOf(deps: Pick<AppDeps, 'config' | 'cpd' | 'offers' | 'planPolicy' | 'qualifications' | 'registration'>, data: RollupData, today: IsoDate): Promise<OrgPlan> {
+  const [cpd, qualified] = await Promise.all([deps.cpd.listFacts(deps.config.tenantId), professionallyQualified(deps, deps.config.tenantId, data.people)]);
   const byPerson = new Map<string, typeof cpd>();
   for (const r of cpd) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
   const registrationShort = new Set(data.people.filter((p) => p.registrationBody !== 'none').filter((p) => {
@@ -90,7 +91,7 @@ export async function orgPlanOf(deps: Pick<AppDeps, 'config' | 'cpd' | 'offers' 
   }).map((p) => p.aadObjectId));
   return computeOrgPlan({
     policy: deps.planPolicy,
-    people: data.people.map((p) => ({ id: p.aadObjectId, team: p.team, profession: p.profession, service: p.service, registered: p.registrationBody !== 'none' })),
+    people: data.people.map((p) => ({ id: p.aadObjectId, team: p.team, profession: p.profession, service: p.service, registered: p.registrationBody !== 'none', qualified: qualified.has(p.aadObjectId) })),
     needs: data.needs, triggers: data.triggers, mentoring: data.mentoring, registrationShort,
     cpd: cpd.map((r) => ({ personId: r.personId, date: r.date })),
     places: await placesGiven(deps, data, today),

@@ -25,6 +25,7 @@ import { teamAgreementFlow } from './teamAgreement';
 import { sessionOutcomeFlow } from './sessionOutcome';
 import { sessionRecordFlow } from './sessionRecord';
 import { planAgreementFlow, planConfirmFlow } from './planAgreement';
+import { qualificationConfirmFlow, qualificationsFlow } from './qualifications';
 
 export const FLOWS: readonly CardFlow[] = [
   onboardingFlow, profileFlow, joinerConfirmFlow, supervisionPromptFlow, appraisalPromptFlow, sessionSummaryFlow, scheduleSessionFlow,
@@ -33,6 +34,7 @@ export const FLOWS: readonly CardFlow[] = [
   mentorOfferFlow, mentorRequestFlow, mentorProposalFlow, mentorIntroFlow, mentorCheckInFlow,
   newTriggerFlow, teamDigestFlow, managerDigestFlow, orgPlanFlow, digestLinkFlow, teamAgreementFlow, yearPlanFlow, commissionLineFlow,
   offerComposeFlow, offerInviteFlow,
+  qualificationsFlow, qualificationConfirmFlow,
 ];
 
 const byKind = new Map(FLOWS.map((f) => [f.kind, f]));

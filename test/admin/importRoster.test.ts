@@ -46,6 +46,20 @@ describe('importing the roster', () => {
     expect(await stack.rt.people.get(stack.tenantId, teachers[11]!.aadObjectId)).toMatchObject({ registrationBody: 'tra', registrationNumber: '1234571' });
   });
 
+  it("keeps the roster's qualifications, replaced by each import that has the columns and left alone by one that has not", async () => {
+    const org = syntheticOrg(6);
+    const cols = ',qualification_level,qualification_title,qualification_awarded,qualification_professional';
+    const withQ = (q: (i: number) => string) => toRosterCsv(org).trim().split('\n').map((line, i) => (i === 0 ? `${line}${cols}` : `${line},${q(i)}`)).join('\n');
+    expect(await run(withQ((i) => (i <= 3 ? '6,BA (Hons) Social Work,2015-07-01,yes' : ',,,')))).toMatchObject({ outcome: 'imported' });
+    const held = async () => (await stack.rt.qualifications.listAll(stack.tenantId)).map((q) => [q.personId, q.title, q.status, q.source]);
+    expect(await held()).toHaveLength(3);
+    expect((await held())[0]).toEqual([expect.any(String), 'BA (Hons) Social Work', 'confirmed', 'roster']);
+    expect(await run(toRosterCsv(org))).toMatchObject({ outcome: 'imported' });
+    expect(await held()).toHaveLength(3);
+    expect(await run(withQ((i) => (i === 1 ? '7,MA Social Work,2018-07-01,yes' : ',,,')))).toMatchObject({ outcome: 'imported' });
+    expect((await held()).map((q) => q[1])).toEqual(['MA Social Work']);
+  });
+
   it('writes nothing when any row is bad', async () => {
     const org = syntheticOrg(50);
     await run(org);

@@ -11,6 +11,7 @@ import { CPD_INPUTS } from '../../cards/logCpd';
 import { MENTOR_OFFER_FIELDS, MENTOR_REQUEST_FIELDS } from '../../cards/mentoring';
 import { PROFILE_SETTINGS_FIELDS } from '../../cards/profile';
 import { TRIGGER_FIELDS } from '../../cards/trigger';
+import { QUALIFICATION_FIELDS } from '../../cards/qualifications';
 import { LINE_FIELDS } from '../../core/commissioning';
 import { OFFER_FIELDS } from '../../core/offers';
 
@@ -40,6 +41,8 @@ const CONTRACTS: [string, readonly string[]][] = [
   // Send later's date and time are on its Action.ShowCard, built in cards/offers.ts beside the schedule schema.
   ['offerCompose.json', OFFER_FIELDS],
   ['profile.json', PROFILE_SETTINGS_FIELDS],
+  ['qualifications.json', QUALIFICATION_FIELDS],
+  ['qualificationConfirm.json', []],
   // The action slots' ids are made from data (action<n>Text, …: ACTION_FIELDS); these are the fixed ones.
   ['sessionOutcome.json', SESSION_OUTCOME_FIELDS],
   ['sessionRecord.json', SESSION_RECORD_FIELDS],

@@ -17,6 +17,7 @@ import { newTriggerCard } from '../../cards/trigger';
 import { offerComposeCard, offerInviteCard, offerProgressCard } from '../../cards/offers';
 import { mentorCheckInCard, mentorOfferCard, mentorProposalCard, mentorRequestCard } from '../../cards/mentoring';
 import { planAgreementCard, planConfirmCard, sessionOutcomeCard, sessionRecordCard } from '../../cards/afterSession';
+import { qualificationConfirmCard, qualificationsCard } from '../../cards/qualifications';
 import { cardProblems, cardText } from '../support/cards';
 
 const cardId = '11111111-2222-4333-8444-555555555555';
@@ -89,6 +90,9 @@ describe('card templates', () => {
       cardId, eyebrow: 'Offer', title: 'Court skills', status: 'Sending', delivery: [{ title: 'Sent', value: '3' }], reasons: ['Failed because: 500'],
       places: [{ title: 'Booked', value: '2 of 2' }], attendees: [{ id: 'p1', name: 'Priya' }], attended: [], note: 'Saved', errors: [], footer: 'Need before speed', withdrawable: true,
     }),
+    qualifications: qualificationsCard({ cardId, held: [{ title: 'Level 6: BA Social Work (2019), professional', value: "from HR's roster" }], values: { level: '3', title: 'Early Years Educator', awardedOn: '2020-07-01', professional: 'false' }, errors: ['Fix'], note: 'Added', today: '2026-11-23' }),
+    qualificationsNone: qualificationsCard({ cardId, held: [], values: { level: '', title: '', awardedOn: '', professional: 'false' }, errors: [], note: '', today: '2026-11-23' }),
+    qualificationConfirm: qualificationConfirmCard({ cardId, name: 'Jo Reed', qualification: 'Level 5: Foundation degree in early years (2024)', facts: [{ title: 'Team', value: 'Early Years' }] }),
     joinerConfirm: joinerConfirmCard({ cardId, name: 'Jo Reed', email: 'jo@x', facts: [{ title: 'Team', value: 'PaCT' }] }),
     orgPlanLoop: orgPlanCard({
       cardId, year: { heading: 'This year', lines: [] }, benchmark: { heading: 'Benchmark', note: 'Not enough', chart: [], rows: [] }, downloadUrl: 'https://weave.example/api/tab/#/org', note: '',

@@ -123,6 +123,9 @@ for (const at of ['2027-03-10T10:00:00Z', '2027-08-24T13:00:00Z']) {
 
     it('shows L&D mandatory learning by team and profession: mostly up to date, some overdue, no count under the threshold', async () => {
       const org = await api<OrgView>('org', 70);
+      // And who is professionally qualified, from the roster's qualifications: teachers with QTS among them.
+      const qualified = org.equity.find((d) => d.dimension === 'qualification')!.rows;
+      expect(qualified.map((r) => r.group).sort()).toEqual(['Not professionally qualified', 'Professionally qualified']);
       const refresher = org.mandatory.tables.find((t) => t.heading === 'Safeguarding refresher (multi-agency), by profession')!;
       expect(refresher.rows.length).toBeGreaterThanOrEqual(3);
       const shown = (k: 'upToDate' | 'overdue') => refresher.rows.reduce((n, r) => n + (r[k] ?? 0), 0);

@@ -24,6 +24,7 @@ const LD: Record<Who, Outcome> = { ...STAFF, practitioner: 'role', 'their manage
 const MATRIX: Record<string, Record<Who, Outcome>> = {
   help: ANYONE,
   profile: ANYONE,
+  qualifications: STAFF,
   'my plan': STAFF,
   'add need': STAFF,
   'log cpd': STAFF,
