@@ -32,6 +32,7 @@ export const PERSONAL_ROWS: Record<TableName, RowsOf | { keeps: string }> = {
   cpd: range,
   appraisals: range,
   qualifications: range,
+  aspirations: ownRow,
   exports: (t, p) => odata`tenantId eq ${t} and personId eq ${p}`,
   mentors: ownRow,
   mentorrequests: range,

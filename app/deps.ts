@@ -15,6 +15,8 @@ import type { AgreementStore } from '../store/agreements';
 import type { CommissioningStore } from '../store/commissioning';
 import type { CpdStore } from '../store/cpd';
 import type { QualificationStore } from '../store/qualifications';
+import type { AspirationStore } from '../store/aspirations';
+import type { PathwayPolicy } from '../core/pathways';
 import type { ExportLinkStore } from '../store/exports';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/log';
@@ -55,6 +57,9 @@ export interface AppDeps {
   cpd: CpdStore;
   /** Qualifications by RQF level: from the roster, or added by the person and confirmed by their manager. */
   qualifications: QualificationStore;
+  /** Where people would like to go (policy/pathways.json's roles), and whether their manager may see it. */
+  aspirations: AspirationStore;
+  pathways: PathwayPolicy;
   exportLinks: ExportLinkStore;
   policy: CadencePolicy;
   registration: RegistrationPolicy;

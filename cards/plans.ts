@@ -86,6 +86,9 @@ export interface OrgPlanCardData {
   /** Mandatory learning compliance by profession (totals, suppressed); left out, the card has no such section. */
   mandatoryNote?: string;
   mandatory?: Section[];
+  /** Career aspirations by profession (totals, suppressed); left out, the card has no such section. */
+  pathwaysNote?: string;
+  pathways?: Section[];
 }
 
 export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
@@ -96,6 +99,8 @@ export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
     supervisionNote: d.supervisionNote ?? '',
     barriersNote: d.barriersNote ?? '',
     mandatoryNote: d.mandatoryNote ?? '',
+    pathwaysNote: d.pathwaysNote ?? '',
+    pathways: (d.pathways ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     mandatory: (d.mandatory ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     supervision: (d.supervision ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     barriers: (d.barriers ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),

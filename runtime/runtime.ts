@@ -24,7 +24,7 @@ import { TableScheduleStore } from '../store/schedules';
 import { TableSessionStore } from '../store/sessions';
 import { TableAppraisalStore } from '../store/appraisals';
 import type { CadencePolicy } from '../core/cadencePolicy';
-import { loadCadencePolicy, loadMandatoryPolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadRegistrationPolicy } from './policy';
+import { loadCadencePolicy, loadMandatoryPolicy, loadPathwayPolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadRegistrationPolicy } from './policy';
 import { TableOfferStore } from '../store/offers';
 import { TableAgreementStore } from '../store/agreements';
 import { TableCommissioningStore } from '../store/commissioning';
@@ -41,6 +41,7 @@ import { TableRateBudget } from '../store/rateLimit';
 import { TableMentoringStore } from '../store/mentoring';
 import { TableCpdStore } from '../store/cpd';
 import { TableQualificationStore } from '../store/qualifications';
+import { TableAspirationStore } from '../store/aspirations';
 import { TableExportLinkStore } from '../store/exports';
 import type { Config } from './config';
 import { createAppLogger } from '../functions/invocationLog';
@@ -107,6 +108,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     appraisals: new TableAppraisalStore(tables),
     cpd: new TableCpdStore(tables),
     qualifications: new TableQualificationStore(tables),
+    aspirations: new TableAspirationStore(tables),
+    pathways: loadPathwayPolicy(),
     exportLinks: new TableExportLinkStore(tables),
     policy,
     registration: loadRegistrationPolicy(),

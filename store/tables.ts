@@ -32,6 +32,7 @@ export const TABLES = {
   installs: 'installs',
   appraisals: 'appraisals',
   qualifications: 'qualifications',
+  aspirations: 'aspirations',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 

@@ -9,6 +9,8 @@ import type { AppDeps } from '../deps';
 import { loadRollup, orgPlanOf } from './rollup';
 import { orgSupervisionAndBarriers } from './orgSupervision';
 import { orgCompliance } from '../mandatory/standing';
+import { orgAspirations } from '../people/pathway';
+import { aspirationLine } from '../../views/pathway';
 
 const EQUITY_HEADINGS = { profession: 'By profession', service: 'By service', registration: 'Registered with a regulator, or not', qualification: 'Professionally qualified, or not', team: 'By team' } as const;
 
@@ -27,9 +29,9 @@ export function equityFigures(plan: OrgPlan) {
   }));
 }
 
-export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'mandatory' | 'mentoring' | 'qualifications' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions' | 'policy' | 'appraisals'>, today: IsoDate) {
+export async function orgPlanContent(deps: Pick<AppDeps, 'aspirations' | 'config' | 'cpd' | 'mandatory' | 'mentoring' | 'pathways' | 'qualifications' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions' | 'policy' | 'appraisals'>, today: IsoDate) {
   const data = await loadRollup(deps, today);
-  const [loop, mandatory] = await Promise.all([orgSupervisionAndBarriers(deps, today, data.people), orgCompliance(deps, today, data.people)]);
+  const [loop, mandatory, aspirations] = await Promise.all([orgSupervisionAndBarriers(deps, today, data.people), orgCompliance(deps, today, data.people), orgAspirations(deps, today, data.people)]);
   const plan = await orgPlanOf(deps, data, today);
   const matches = await deps.mentoring.listMatches(deps.config.tenantId);
   const t = deps.planPolicy.threshold;
@@ -66,6 +68,12 @@ export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'man
     footer: 'For L&D: organisation totals, no individual\'s needs. Learning triggers raise priorities until their learn-by date.',
     ...loop,
     ...mandatory,
+    pathwaysNote: aspirations.length > 0
+      ? `Career pathways: people who have said where they would like to go, said not now, or not said; and who has since moved on (into the role they aimed for, or out of the one they were in). Groups of fewer than ${t} are pooled; counts under ${t}, and any that would give them away, are not shown. No one is named.`
+      : '',
+    /** By profession on the card; every grouping in the tab. */
+    pathways: aspirations.slice(0, 1).map((table) => ({ heading: `Aspirations, ${table.heading.toLowerCase()}`, rows: table.rows.slice(0, 8).map((r) => ({ title: r.group, value: aspirationLine(r, t) })) })),
+    pathwaysAll: aspirations,
     plan,
     /** The equity figures the chat's rows above are written from: the tab shows these. */
     equityFigures: equity,

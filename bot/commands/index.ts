@@ -6,12 +6,12 @@ import { newOfferCommand, offersCommand } from './offers';
 import { findMentorCommand, myMentoringCommand, offerMentoringCommand, runMatchingCommand } from './mentoring';
 import { addNeedCommand, myPlanCommand, viewPlanCommand } from './plan';
 import { digestHereCommand, newTriggerCommand, orgPlanCommand, teamPlanCommand, teamPrioritiesCommand, yearPlanCommand } from './plans';
-import { profileCommand, qualificationsCommand } from './profile';
+import { myPathwayCommand, profileCommand, qualificationsCommand } from './profile';
 import { supervisionCommand } from './supervision';
 import { teamStatusCommand } from './teamStatus';
 
 export const COMMANDS: readonly CommandDef[] = [
-  helpCommand(() => COMMANDS), profileCommand, qualificationsCommand,
+  helpCommand(() => COMMANDS), profileCommand, qualificationsCommand, myPathwayCommand,
   myPlanCommand, addNeedCommand, logCpdCommand, myCpdCommand, exportCpdCommand,
   findMentorCommand, offerMentoringCommand, myMentoringCommand,
   supervisionCommand, teamStatusCommand, viewPlanCommand, teamPlanCommand, teamPrioritiesCommand, digestHereCommand,

@@ -26,6 +26,7 @@ import { sessionOutcomeFlow } from './sessionOutcome';
 import { sessionRecordFlow } from './sessionRecord';
 import { planAgreementFlow, planConfirmFlow } from './planAgreement';
 import { qualificationConfirmFlow, qualificationsFlow } from './qualifications';
+import { pathwayFlow } from './pathway';
 
 export const FLOWS: readonly CardFlow[] = [
   onboardingFlow, profileFlow, joinerConfirmFlow, supervisionPromptFlow, appraisalPromptFlow, sessionSummaryFlow, scheduleSessionFlow,
@@ -34,7 +35,7 @@ export const FLOWS: readonly CardFlow[] = [
   mentorOfferFlow, mentorRequestFlow, mentorProposalFlow, mentorIntroFlow, mentorCheckInFlow,
   newTriggerFlow, teamDigestFlow, managerDigestFlow, orgPlanFlow, digestLinkFlow, teamAgreementFlow, yearPlanFlow, commissionLineFlow,
   offerComposeFlow, offerInviteFlow,
-  qualificationsFlow, qualificationConfirmFlow,
+  qualificationsFlow, qualificationConfirmFlow, pathwayFlow,
 ];
 
 const byKind = new Map(FLOWS.map((f) => [f.kind, f]));

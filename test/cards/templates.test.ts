@@ -18,6 +18,7 @@ import { offerComposeCard, offerInviteCard, offerProgressCard } from '../../card
 import { mentorCheckInCard, mentorOfferCard, mentorProposalCard, mentorRequestCard } from '../../cards/mentoring';
 import { planAgreementCard, planConfirmCard, sessionOutcomeCard, sessionRecordCard } from '../../cards/afterSession';
 import { qualificationConfirmCard, qualificationsCard } from '../../cards/qualifications';
+import { pathwayCard } from '../../cards/pathway';
 import { cardProblems, cardText } from '../support/cards';
 
 const cardId = '11111111-2222-4333-8444-555555555555';
@@ -93,12 +94,19 @@ describe('card templates', () => {
     qualifications: qualificationsCard({ cardId, held: [{ title: 'Level 6: BA Social Work (2019), professional', value: "from HR's roster" }], values: { level: '3', title: 'Early Years Educator', awardedOn: '2020-07-01', professional: 'false' }, errors: ['Fix'], note: 'Added', today: '2026-11-23' }),
     qualificationsNone: qualificationsCard({ cardId, held: [], values: { level: '', title: '', awardedOn: '', professional: 'false' }, errors: [], note: '', today: '2026-11-23' }),
     qualificationConfirm: qualificationConfirmCard({ cardId, name: 'Jo Reed', qualification: 'Level 5: Foundation degree in early years (2024)', facts: [{ title: 'Team', value: 'Early Years' }] }),
+    pathway: pathwayCard({
+      cardId, current: 'Where you are now: Early years practitioner (level 3).', aim: "Where you'd like to go: Early years teacher (EYTS)",
+      facts: [{ title: 'Next step', value: 'Level 5 diploma (level 5)' }], leading: ['Observing two-year-olds'], roles: [{ value: 'teacher', label: 'Teacher (QTS)' }, { value: 'not_now', label: 'Not now' }],
+      values: { target: 'early-years-teacher', share: 'false' }, errors: [], note: 'Saved', canAdd: true, addNote: 'Your line manager sees your plan.',
+    }),
+    pathwayNone: pathwayCard({ cardId, current: "Weave can't tell your role", aim: '', facts: [], leading: [], roles: [{ value: 'not_now', label: 'Not now' }], values: { target: '', share: 'false' }, errors: ['Choose'], note: '', canAdd: false, addNote: '' }),
     joinerConfirm: joinerConfirmCard({ cardId, name: 'Jo Reed', email: 'jo@x', facts: [{ title: 'Team', value: 'PaCT' }] }),
     orgPlanLoop: orgPlanCard({
       cardId, year: { heading: 'This year', lines: [] }, benchmark: { heading: 'Benchmark', note: 'Not enough', chart: [], rows: [] }, downloadUrl: 'https://weave.example/api/tab/#/org', note: '',
       eyebrow: 'Today', summary: '8 staff', chart: [], priorities: [], equity: [], equityNote: 'Shares', mentoring: 'Mentoring', footer: 'For L&D',
       supervisionNote: 'Held against policy', supervision: [{ heading: 'By team', rows: [{ title: 'PaCT', value: '7 people · 85%' }] }],
       barriersNote: 'What got in the way', barriers: [{ heading: 'Social worker (4 answered)', rows: [{ title: 'Time', value: 'all 4' }] }],
+      pathwaysNote: 'Career pathways', pathways: [{ heading: 'Aspirations, by profession', rows: [{ title: 'Early years practitioner', value: '6 people · aiming 3 · not now not shown · not said not shown · moved on 0' }] }],
       mandatoryNote: 'Mandatory learning', mandatory: [{ heading: 'Safeguarding refresher, by profession', rows: [{ title: 'Social worker', value: '12 people · up to date 9 · due soon not shown · overdue not shown' }] }],
     }),
     sessionOutcome: sessionOutcomeCard({

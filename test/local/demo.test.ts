@@ -126,6 +126,10 @@ for (const at of ['2027-03-10T10:00:00Z', '2027-08-24T13:00:00Z']) {
       // And who is professionally qualified, from the roster's qualifications: teachers with QTS among them.
       const qualified = org.equity.find((d) => d.dimension === 'qualification')!.rows;
       expect(qualified.map((r) => r.group).sort()).toEqual(['Not professionally qualified', 'Professionally qualified']);
+      // And where people would like to go: some aiming, some not now, nothing under the threshold.
+      const aims = org.pathways.tables.find((t) => t.heading === 'By profession')!.rows;
+      expect(aims.reduce((n, r) => n + (r.aiming ?? 0) + (r.notNow ?? 0), 0)).toBeGreaterThan(0);
+      for (const t of org.pathways.tables) for (const r of t.rows) for (const c of [r.aiming, r.notNow, r.notSaid, r.moved]) if (c !== null) expect(c === 0 || c >= 3).toBe(true);
       const refresher = org.mandatory.tables.find((t) => t.heading === 'Safeguarding refresher (multi-agency), by profession')!;
       expect(refresher.rows.length).toBeGreaterThanOrEqual(3);
       const shown = (k: 'upToDate' | 'overdue') => refresher.rows.reduce((n, r) => n + (r[k] ?? 0), 0);

@@ -25,6 +25,7 @@ const MATRIX: Record<string, Record<Who, Outcome>> = {
   help: ANYONE,
   profile: ANYONE,
   qualifications: STAFF,
+  'my pathway': STAFF,
   'my plan': STAFF,
   'add need': STAFF,
   'log cpd': STAFF,

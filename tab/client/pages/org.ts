@@ -11,6 +11,7 @@ import { offerProgressSection } from './org/offerProgress';
 import { prioritiesSection } from './org/priorities';
 import { loopSection } from './org/loop';
 import { mandatorySection } from './org/mandatory';
+import { pathwaysSection } from './org/pathways';
 import { triggersSection } from './org/triggers';
 import { yearPlanSection } from './org/yearPlan';
 
@@ -29,6 +30,7 @@ export async function orgPage(main: HTMLElement, session: Session): Promise<void
     equitySection(org),
     loopSection(org),
     mandatorySection(org),
+    pathwaysSection(org),
     triggersSection(org, (t) => compose.fromTrigger(t)),
     h('section', { 'aria-labelledby': 'compose' },
       h('h2', { id: 'compose' }, 'Offer learning'),
