@@ -63,6 +63,8 @@ export interface OrgView {
   /** Mandatory learning by team and profession: people it applies to (never under the threshold) and counts, null where hidden. */
   /** Career aspirations and who has moved on, by profession, service, registered or not, qualified or not: counts null where hidden. */
   pathways: { note: string; tables: { heading: string; rows: { group: string; people: number; aiming: number | null; notNow: number | null; notSaid: number | null; moved: number | null }[] }[] };
+  /** Turnover over 12 months by profession, service, team, career stage and tenure, beside CPD and places per head: leavers null where hidden. */
+  turnover: { note: string; tables: { heading: string; rows: { group: string; people: number; leavers: number | null; ratePercent: number | null; cpdPerHead: number; placesPerHead: number }[] }[] };
   mandatory: { note: string; tables: { heading: string; rows: { group: string; people: number; upToDate: number | null; dueSoon: number | null; overdue: number | null }[] }[] };
 }
 

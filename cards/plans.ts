@@ -89,6 +89,9 @@ export interface OrgPlanCardData {
   /** Career aspirations by profession (totals, suppressed); left out, the card has no such section. */
   pathwaysNote?: string;
   pathways?: Section[];
+  /** Turnover by profession beside the CPD and places each group had (totals, suppressed). */
+  turnoverNote?: string;
+  turnover?: Section[];
 }
 
 export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
@@ -100,6 +103,8 @@ export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
     barriersNote: d.barriersNote ?? '',
     mandatoryNote: d.mandatoryNote ?? '',
     pathwaysNote: d.pathwaysNote ?? '',
+    turnoverNote: d.turnoverNote ?? '',
+    turnover: (d.turnover ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     pathways: (d.pathways ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     mandatory: (d.mandatory ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     supervision: (d.supervision ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),

@@ -13,7 +13,7 @@ export const ORG_ROUTES: readonly ApiRoute[] = [
     name: 'tab-org', route: 'tab/api/org', method: 'GET', audience: 'ld_admin',
     async handle({ deps, me }) {
       const today = await todayFor(deps, me.tenantId, me.aadObjectId);
-      const { plan, summary, mentoring, equityNote, priorities, equityFigures, supervisionNote, supervision, barriersNote, barriers, mandatoryNote, mandatoryAll, pathwaysNote, pathwaysAll } = await orgPlanContent(deps, today);
+      const { plan, summary, mentoring, equityNote, priorities, equityFigures, supervisionNote, supervision, barriersNote, barriers, mandatoryNote, mandatoryAll, pathwaysNote, pathwaysAll, turnoverNote, turnoverAll } = await orgPlanContent(deps, today);
       const triggers = (await deps.plans.listTriggers(me.tenantId)).sort((a, b) => b.createdAt.localeCompare(a.createdAt)).slice(0, 20)
         .map((t) => ({ id: t.triggerId, source: TRIGGER_SOURCES[t.source], summary: t.summary, areas: t.codes.map(describeCode).join(', '), dueDate: t.dueDate, offerValues: briefingValuesFor(t) }));
       return ok<OrgView>({
@@ -26,6 +26,7 @@ export const ORG_ROUTES: readonly ApiRoute[] = [
         equity: equityFigures,
         loop: { supervisionNote, supervision, barriersNote, barriers },
         mandatory: { note: mandatoryNote, tables: mandatoryAll },
+        turnover: { note: turnoverNote || 'Turnover shows here once HR\'s roster has been imported.', tables: turnoverAll.map((table) => ({ heading: table.heading, rows: table.rows })) },
         pathways: { note: pathwaysNote || `Career pathways show here once people say where they would like to go (my pathway).`, tables: pathwaysAll },
       });
     },

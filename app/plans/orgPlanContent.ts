@@ -10,6 +10,8 @@ import { loadRollup, orgPlanOf } from './rollup';
 import { orgSupervisionAndBarriers } from './orgSupervision';
 import { orgCompliance } from '../mandatory/standing';
 import { orgAspirations } from '../people/pathway';
+import { orgTurnover } from './turnover';
+import { turnoverLine } from '../../views/turnover';
 import { aspirationLine } from '../../views/pathway';
 
 const EQUITY_HEADINGS = { profession: 'By profession', service: 'By service', registration: 'Registered with a regulator, or not', qualification: 'Professionally qualified, or not', team: 'By team' } as const;
@@ -31,7 +33,9 @@ export function equityFigures(plan: OrgPlan) {
 
 export async function orgPlanContent(deps: Pick<AppDeps, 'aspirations' | 'config' | 'cpd' | 'mandatory' | 'mentoring' | 'pathways' | 'qualifications' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions' | 'policy' | 'appraisals'>, today: IsoDate) {
   const data = await loadRollup(deps, today);
-  const [loop, mandatory, aspirations] = await Promise.all([orgSupervisionAndBarriers(deps, today, data.people), orgCompliance(deps, today, data.people), orgAspirations(deps, today, data.people)]);
+  const [loop, mandatory, aspirations, turnover] = await Promise.all([
+    orgSupervisionAndBarriers(deps, today, data.people), orgCompliance(deps, today, data.people), orgAspirations(deps, today, data.people), orgTurnover(deps, today, data),
+  ]);
   const plan = await orgPlanOf(deps, data, today);
   const matches = await deps.mentoring.listMatches(deps.config.tenantId);
   const t = deps.planPolicy.threshold;
@@ -74,6 +78,12 @@ export async function orgPlanContent(deps: Pick<AppDeps, 'aspirations' | 'config
     /** By profession on the card; every grouping in the tab. */
     pathways: aspirations.slice(0, 1).map((table) => ({ heading: `Aspirations, ${table.heading.toLowerCase()}`, rows: table.rows.slice(0, 8).map((r) => ({ title: r.group, value: aspirationLine(r, t) })) })),
     pathwaysAll: aspirations,
+    turnoverNote: turnover.length > 0
+      ? `Who left over the last 12 months, from HR's roster (people a full import no longer lists), as a share of everyone here in that time; beside it, CPD records and places per person in the group over the same months. Groups of fewer than ${t} are pooled; a group's leavers are shown only when they and those who stayed are both ${t} or more. No one is named.`
+      : '',
+    /** By profession on the card; every grouping in the tab. */
+    turnover: turnover.filter((table) => table.dimension === 'profession').map((table) => ({ heading: `Turnover, ${table.heading.toLowerCase()}`, rows: table.rows.slice(0, 8).map((r) => ({ title: r.group, value: turnoverLine(r) })) })),
+    turnoverAll: turnover,
     plan,
     /** The equity figures the chat's rows above are written from: the tab shows these. */
     equityFigures: equity,

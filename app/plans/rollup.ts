@@ -64,7 +64,7 @@ export function teamLedBy(managerId: string, people: readonly Person[]): string 
  * that took place (or takes place) within the equity look-back, and a mentoring or shadowing pair
  * under way. The one definition of "places" that the chat's org plan and the tab both show.
  */
-async function placesGiven(deps: Pick<AppDeps, 'config' | 'offers' | 'planPolicy'>, data: RollupData, today: IsoDate): Promise<{ personId: string }[]> {
+export async function placesGiven(deps: Pick<AppDeps, 'config' | 'offers' | 'planPolicy'>, data: RollupData, today: IsoDate): Promise<{ personId: string }[]> {
   const since = addMonths(today, -deps.planPolicy.equity.lookbackMonths);
   const offers = (await deps.offers.list(deps.config.tenantId)).filter((o) => (o.status === 'sending' || o.status === 'sent') && o.date >= since);
   const bookings = await Promise.all(offers.map((o) => deps.offers.listBookings(o.offerId)));

@@ -12,6 +12,7 @@ describe('importing the roster', () => {
     importRoster({ ...stack.rt, clock, tenantId: stack.tenantId, timeZone: 'Europe/London' }, typeof records === 'string' ? records : toRosterCsv(records), { source: 'roster.csv', ...options });
 
   beforeEach(async () => {
+    clock.set('2026-11-23T10:00:00Z');
     stack = await startTestStack({ clock });
   });
   afterEach(async () => stack?.stop());
@@ -58,6 +59,29 @@ describe('importing the roster', () => {
     expect(await held()).toHaveLength(3);
     expect(await run(withQ((i) => (i === 1 ? '7,MA Social Work,2018-07-01,yes' : ',,,')))).toMatchObject({ outcome: 'imported' });
     expect((await held()).map((q) => q[1])).toEqual(['MA Social Work']);
+  });
+
+  it('gives L&D turnover from the leavers imports mark, by profession, team, career stage and tenure, with no small count', async () => {
+    const org = syntheticOrg(60);
+    await run(org);
+    clock.set('2027-03-01T10:00:00Z');
+    // Three months on, five left: HR's next file no longer lists them.
+    const leaving = org.slice(-5).map((p) => p.aadObjectId);
+    await run(org.filter((p) => !leaving.includes(p.aadObjectId)));
+    const { orgTurnover } = await import('../../app/plans/turnover');
+    const { loadRollup } = await import('../../app/plans/rollup');
+    const tables = await orgTurnover(stack.rt, '2027-03-01', await loadRollup(stack.rt, '2027-03-01'));
+    expect(tables.map((t) => t.dimension)).toEqual(['profession', 'service', 'team', 'careerStage', 'tenure']);
+    for (const table of tables) {
+      expect(table.rows.reduce((n, r) => n + r.people, 0)).toBe(60);
+      for (const r of table.rows) {
+        expect(r.people).toBeGreaterThanOrEqual(3);
+        if (r.leavers !== null) expect(r.leavers === 0 || (r.leavers >= 3 && r.people - r.leavers >= 3)).toBe(true);
+      }
+    }
+    // However the five are spread, what is shown of them adds up to no more than five, and nothing names them.
+    expect(tables[0]!.rows.reduce((n, r) => n + (r.leavers ?? 0), 0)).toBeLessThanOrEqual(5);
+    expect(JSON.stringify(tables)).not.toMatch(new RegExp(org.slice(-5).map((p) => p.displayName).join('|')));
   });
 
   it('writes nothing when any row is bad', async () => {

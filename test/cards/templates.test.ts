@@ -106,6 +106,7 @@ describe('card templates', () => {
       eyebrow: 'Today', summary: '8 staff', chart: [], priorities: [], equity: [], equityNote: 'Shares', mentoring: 'Mentoring', footer: 'For L&D',
       supervisionNote: 'Held against policy', supervision: [{ heading: 'By team', rows: [{ title: 'PaCT', value: '7 people · 85%' }] }],
       barriersNote: 'What got in the way', barriers: [{ heading: 'Social worker (4 answered)', rows: [{ title: 'Time', value: 'all 4' }] }],
+      turnoverNote: 'Who leaves', turnover: [{ heading: 'Turnover, by profession', rows: [{ title: 'Social worker', value: '24 people · 5 left (21%) · 3.1 CPD records and 0.8 places a head' }] }],
       pathwaysNote: 'Career pathways', pathways: [{ heading: 'Aspirations, by profession', rows: [{ title: 'Early years practitioner', value: '6 people · aiming 3 · not now not shown · not said not shown · moved on 0' }] }],
       mandatoryNote: 'Mandatory learning', mandatory: [{ heading: 'Safeguarding refresher, by profession', rows: [{ title: 'Social worker', value: '12 people · up to date 9 · due soon not shown · overdue not shown' }] }],
     }),

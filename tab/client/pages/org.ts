@@ -12,6 +12,7 @@ import { prioritiesSection } from './org/priorities';
 import { loopSection } from './org/loop';
 import { mandatorySection } from './org/mandatory';
 import { pathwaysSection } from './org/pathways';
+import { turnoverSection } from './org/turnover';
 import { triggersSection } from './org/triggers';
 import { yearPlanSection } from './org/yearPlan';
 
@@ -31,6 +32,7 @@ export async function orgPage(main: HTMLElement, session: Session): Promise<void
     loopSection(org),
     mandatorySection(org),
     pathwaysSection(org),
+    turnoverSection(org),
     triggersSection(org, (t) => compose.fromTrigger(t)),
     h('section', { 'aria-labelledby': 'compose' },
       h('h2', { id: 'compose' }, 'Offer learning'),
