@@ -11,9 +11,9 @@ import { supervisionCommand } from './supervision';
 import { teamStatusCommand } from './teamStatus';
 
 export const COMMANDS: readonly CommandDef[] = [
-  helpCommand(() => COMMANDS), profileCommand, qualificationsCommand, myPathwayCommand,
+  helpCommand(() => COMMANDS), profileCommand,
   myPlanCommand, addNeedCommand, logCpdCommand, myCpdCommand, exportCpdCommand,
-  findMentorCommand, offerMentoringCommand, myMentoringCommand,
+  findMentorCommand, offerMentoringCommand, myMentoringCommand, myPathwayCommand, qualificationsCommand,
   supervisionCommand, teamStatusCommand, viewPlanCommand, teamPlanCommand, teamPrioritiesCommand, digestHereCommand,
   orgPlanCommand, yearPlanCommand, newTriggerCommand, newOfferCommand, offersCommand, runMatchingCommand,
 ];
