@@ -9,6 +9,7 @@ import { everyonesStandings, orgCompliance } from '../app/mandatory/standing';
 import { orgAspirations } from '../app/people/pathway';
 import { loadRollup } from '../app/plans/rollup';
 import { orgTurnover } from '../app/plans/turnover';
+import { orgPlanContent } from '../app/plans/orgPlanContent';
 import { silentLogger } from '../core/log';
 import { planRosterImport } from '../core/rosterPlan';
 import { startEmbeddedAzurite } from '../local/azurite';
@@ -84,12 +85,18 @@ const turnover = await median(async () => {
   turnoverRows = (await orgTurnover(rt, today, data)).reduce((n, t) => n + t.rows.length, 0);
 });
 
+// The whole org plan as chat and tab read it, these sections included (the rest have little data here).
+const content = await median(async () => {
+  await orgPlanContent(rt, today);
+});
+
 console.log(`staff ${STAFF} (${LEAVERS} left this year), CPD records ${CPD}, aspirations ${ASPIRATIONS}, qualifications ${QUALIFICATIONS}`);
 console.log(`floor: plain full read of people, cpd, aspirations, qualifications   ${floor} ms`);
 console.log(`mandatory compliance, by team and profession (read + worked out)     ${compliance} ms  (${(compliance / floor).toFixed(2)}× the floor; ${tables} tables)`);
 console.log(`the reminder job's read of everyone's standing                        ${reminderRead} ms  (${standings} standings)`);
 console.log(`aspirations, four groupings                                           ${aspirations} ms  (${aimRows} rows)`);
 console.log(`turnover, five groupings (with CPD and places a head)                 ${turnover} ms  (${turnoverRows} rows)`);
+console.log(`the org plan's content, these sections included (one roll-up's reads shared) ${content} ms`);
 console.log(`\nnode ${process.version}, ${cpus().length} cores, Azurite in memory in this process; medians of 3`);
 await azurite.stop();
 process.exit(0);

@@ -4,11 +4,11 @@
 import { addMonths, type IsoDate } from '../../core/calendar';
 import { computeTurnover, type TurnoverTable } from '../../core/turnover';
 import type { AppDeps } from '../deps';
-import { placesGiven, type RollupData } from './rollup';
+import { cpdFactsOf, placesOf, type RollupData } from './rollup';
 
 export async function orgTurnover(deps: Pick<AppDeps, 'config' | 'cpd' | 'offers' | 'people' | 'planPolicy'>, today: IsoDate, data: RollupData): Promise<TurnoverTable[]> {
   const since = addMonths(today, -12);
-  const [everyone, cpd, places] = await Promise.all([deps.people.list(deps.config.tenantId), deps.cpd.listFacts(deps.config.tenantId), placesGiven(deps, data, today)]);
+  const [everyone, cpd, places] = await Promise.all([data.everyone ?? deps.people.list(deps.config.tenantId), cpdFactsOf(deps, data), placesOf(deps, data, today)]);
   const tally = (ids: readonly string[]) => {
     const m = new Map<string, number>();
     for (const id of ids) m.set(id, (m.get(id) ?? 0) + 1);
