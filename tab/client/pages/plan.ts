@@ -79,7 +79,8 @@ export async function planPage(main: HTMLElement, session: Session, personId: st
         facts(plan.cpd.checks),
         plan.cpd.notes.length ? h('ul', {}, plan.cpd.notes.map((n) => h('li', {}, n))) : null,
       ),
-      plan.mandatory.length ? h('div', { class: 'card' }, h('h3', {}, 'Mandatory learning'), facts(plan.mandatory)) : null,
+      // A list, not facts: requirement titles are long, and a two-column grid would not fit a phone.
+      plan.mandatory.length ? h('div', { class: 'card' }, h('h3', {}, 'Mandatory learning'), h('ul', {}, plan.mandatory.map((m) => h('li', {}, h('strong', {}, m.title), ` — ${m.value}`)))) : null,
       plan.cpd.records.length === 0
         ? h('p', {}, 'No CPD logged yet.')
         : h('table', { class: 'list' },
