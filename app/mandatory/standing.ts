@@ -79,7 +79,7 @@ export async function orgCompliance(deps: Pick<AppDeps, 'cpd' | 'mandatory' | 'p
     tables.map((table) => ({ heading: `${table.title}, by ${by}`, rows: table.rows.slice(0, cut).map((r) => ({ title: r.group, value: complianceLine(r, t) })) }));
   return {
     mandatoryNote: byProfession.length > 0
-      ? `Mandatory learning (policy/mandatory.json): people each requirement applies to, up to date, due within ${mandatoryRulesOn(deps.mandatory, today).remindDaysBefore} days, and overdue. Groups of fewer than ${t} are pooled; counts under ${t}, and any that would give them away, are not shown. No one is named.`
+      ? `Mandatory learning (policy/mandatory.json): people each requirement applies to, up to date (or, for a joiner, not yet due), due within ${mandatoryRulesOn(deps.mandatory, today).remindDaysBefore} days, and overdue. Groups of fewer than ${t} are pooled; counts under ${t}, and any that would give them away, are not shown. No one is named.`
       : `Mandatory learning shows here once a requirement applies to at least ${t} people.`,
     mandatory: sections(byProfession, 'profession', CARD_GROUPS),
     /** Every group, by team and by profession, as counts (null where hidden): the tab has room for them. */
