@@ -31,6 +31,8 @@ export const PERSONAL_ROWS: Record<TableName, RowsOf | { keeps: string }> = {
   sessions: (t, p) => odata`PartitionKey eq ${t} and personId eq ${p}`,
   cpd: range,
   appraisals: range,
+  qualifications: range,
+  aspirations: ownRow,
   exports: (t, p) => odata`tenantId eq ${t} and personId eq ${p}`,
   mentors: ownRow,
   mentorrequests: range,

@@ -7,6 +7,7 @@ import { parseRoster, type RosterIssue } from '../core/roster';
 import { localDate } from '../core/zonedTime';
 import type { ImportCounts, ImportLog } from '../store/imports';
 import type { PeopleStore } from '../store/people';
+import type { QualificationStore } from '../store/qualifications';
 
 export interface ImportOptions {
   /** Where the file came from, for the import log (a file name, never its content). */
@@ -42,7 +43,7 @@ export class ImportInterrupted extends Error {
 }
 
 export async function importRoster(
-  deps: { people: PeopleStore; imports: ImportLog; clock: Clock; tenantId: string; timeZone: string },
+  deps: { people: PeopleStore; qualifications: QualificationStore; imports: ImportLog; clock: Clock; tenantId: string; timeZone: string },
   fileText: string,
   options: ImportOptions,
 ): Promise<ImportResult> {
@@ -62,6 +63,9 @@ export async function importRoster(
   const now = deps.clock.now();
   try {
     await deps.people.applyRoster(deps.tenantId, changes, localDate(now, deps.timeZone));
+    // A file with the qualification columns says each person's: an empty one removes what the roster gave before.
+    const qualifications = new Map(parsed.records.filter((r) => r.qualification !== undefined).map((r) => [r.aadObjectId, r.qualification ?? null]));
+    if (qualifications.size > 0) await deps.qualifications.applyRoster(deps.tenantId, qualifications, now.toISOString());
   } catch (err) {
     throw new ImportInterrupted(err);
   }

@@ -24,6 +24,10 @@ export interface PlanView {
   agreement: string;
   /** What was agreed at the latest supervision (their own plan only). */
   agreedAtSupervision: { heading: string; lines: string[] } | null;
+  /** Where they would like to go and the next step (their own plan only: it is theirs to share). */
+  pathway: { current: string; aim: string; facts: Fact[]; leading: string[] } | null;
+  /** Mandatory learning that applies to them, as `my cpd` shows it. */
+  mandatory: Fact[];
 }
 
 export interface ExportLinks {
@@ -64,6 +68,12 @@ export interface OrgView {
   }[];
   /** Supervision held against the policy (by team, by profession) and what got in the way of learning: totals, groups under the threshold pooled. */
   loop: { supervisionNote: string; supervision: OrgSection[]; barriersNote: string; barriers: OrgSection[] };
+  /** Mandatory learning by team and profession: people it applies to (never under the threshold) and counts, null where hidden. */
+  /** Career aspirations and who has moved on, by profession, service, registered or not, qualified or not: counts null where hidden. */
+  pathways: { note: string; tables: { heading: string; rows: { group: string; people: number; aiming: number | null; notNow: number | null; notSaid: number | null; moved: number | null }[] }[] };
+  /** Turnover over 12 months by profession, service, team, career stage and tenure, beside CPD and places per head: leavers null where hidden. */
+  turnover: { note: string; tables: { heading: string; rows: { group: string; people: number; leavers: number | null; ratePercent: number | null; cpdPerHead: number; placesPerHead: number }[] }[] };
+  mandatory: { note: string; tables: { heading: string; rows: { group: string; people: number; upToDate: number | null; dueSoon: number | null; overdue: number | null }[] }[] };
   /** The integration pulse by service and profession over the quarters, with each group's cross-profession activity beside it. */
   pulse: OrgPulseView;
 }

@@ -13,6 +13,12 @@ export interface CardContexts {
   onboarding: { firstName: string };
   profile: { etag: string };
   joinerConfirm: { personId: string };
+  /** A person's own qualifications, and adding one. */
+  qualifications: Record<string, never>;
+  /** To the line manager: confirm a qualification a report added. `personId` for the audience check. */
+  qualificationConfirm: { personId: string; qualificationId: string };
+  /** A person's career pathway: where they would like to go, and the next step. */
+  pathway: Record<string, never>;
   supervisionPrompt: { sessionKey: string; reviewNeedIds?: string[] };
   appraisalPrompt: { sessionKey: string; reviewNeedIds?: string[] };
   sessionSummary: { sessionKey: string };

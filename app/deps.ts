@@ -9,10 +9,14 @@ import type { PlanPolicy } from '../core/planPolicy';
 import type { PlanStore } from '../store/plans';
 import type { WorkQueue } from './messaging/work';
 import type { OfferPolicy } from '../core/offers';
+import type { MandatoryPolicy } from '../core/mandatory';
 import type { OfferStore } from '../store/offers';
 import type { AgreementStore } from '../store/agreements';
 import type { CommissioningStore } from '../store/commissioning';
 import type { CpdStore } from '../store/cpd';
+import type { QualificationStore } from '../store/qualifications';
+import type { AspirationStore } from '../store/aspirations';
+import type { PathwayPolicy } from '../core/pathways';
 import type { ExportLinkStore } from '../store/exports';
 import type { Clock } from '../core/clock';
 import type { Logger } from '../core/log';
@@ -53,6 +57,11 @@ export interface AppDeps {
   /** What each appraisal left: ratings, barriers, feedback, and next year's plan as agreed. */
   appraisals: AppraisalStore;
   cpd: CpdStore;
+  /** Qualifications by RQF level: from the roster, or added by the person and confirmed by their manager. */
+  qualifications: QualificationStore;
+  /** Where people would like to go (policy/pathways.json's roles), and whether their manager may see it. */
+  aspirations: AspirationStore;
+  pathways: PathwayPolicy;
   exportLinks: ExportLinkStore;
   policy: CadencePolicy;
   registration: RegistrationPolicy;
@@ -63,6 +72,8 @@ export interface AppDeps {
   work: WorkQueue;
   offers: OfferStore;
   offerPolicy: OfferPolicy;
+  /** Mandatory learning: who must keep what current, how often, and what counts (policy/mandatory.json). */
+  mandatory: MandatoryPolicy;
   agreements: AgreementStore;
   commissioning: CommissioningStore;
   /** The integration pulse: anonymous answers, and who was sent it and answered (never what). */

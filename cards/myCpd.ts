@@ -11,6 +11,8 @@ export interface MyCpdCardData {
   headline: string;
   tone: 'good' | 'attention' | 'default';
   checks: { title: string; value: string }[];
+  /** What the employer requires: each requirement and where the person stands. */
+  mandatory: { title: string; value: string }[];
   notes: string[];
   records: { date: string; title: string; detail: string }[];
   empty: string;

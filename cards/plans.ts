@@ -90,6 +90,15 @@ export interface OrgPlanCardData {
   triggers?: { title: string; value: string }[];
   /** The integration pulse: the organisation's latest figures and any group flagged; left out, the card has no such section. */
   pulse?: { heading: string; note: string; lines: string[] };
+  /** Mandatory learning compliance by profession (totals, suppressed); left out, the card has no such section. */
+  mandatoryNote?: string;
+  mandatory?: Section[];
+  /** Career aspirations by profession (totals, suppressed); left out, the card has no such section. */
+  pathwaysNote?: string;
+  pathways?: Section[];
+  /** Turnover by profession beside the CPD and places each group had (totals, suppressed). */
+  turnoverNote?: string;
+  turnover?: Section[];
 }
 
 export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
@@ -99,6 +108,12 @@ export function orgPlanCard(d: OrgPlanCardData): AdaptiveCardJson {
     equity: d.equity.map((e) => ({ heading: e.heading, rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     supervisionNote: d.supervisionNote ?? '',
     barriersNote: d.barriersNote ?? '',
+    mandatoryNote: d.mandatoryNote ?? '',
+    pathwaysNote: d.pathwaysNote ?? '',
+    turnoverNote: d.turnoverNote ?? '',
+    turnover: (d.turnover ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
+    pathways: (d.pathways ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
+    mandatory: (d.mandatory ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     supervision: (d.supervision ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     barriers: (d.barriers ?? []).map((e) => ({ heading: plain(e.heading), rows: e.rows.map((r) => ({ title: plain(r.title), value: r.value })) })),
     triggers: (d.triggers ?? []).map((r) => ({ title: plain(r.title), value: r.value })),

@@ -9,7 +9,7 @@ export const NEED_STATUS_LABELS: Record<NeedStatus, string> = {
   open: 'Open', planned: 'Planned', in_progress: 'In progress', met: 'Met', dropped: 'Dropped',
 };
 
-export const NEED_SOURCES = ['supervision', 'appraisal', 'midyear', 'self', 'trigger'] as const;
+export const NEED_SOURCES = ['supervision', 'appraisal', 'midyear', 'self', 'trigger', 'mandatory', 'pathway'] as const;
 export type NeedSource = (typeof NEED_SOURCES)[number];
 
 export const PRIORITIES = ['high', 'medium', 'low'] as const;

@@ -11,6 +11,8 @@ import { professionLabel } from './workforce';
 
 export interface OrgPerson extends RollupPerson {
   registered: boolean;
+  /** Professionally qualified (a professional qualification, or registered): unset, the view has no such rows. */
+  qualified?: boolean;
   /** The roster's service (children's social care, education, early help, health, youth justice…); unset reads "Not recorded". */
   service?: string;
 }
@@ -43,7 +45,7 @@ export interface Priority {
 }
 
 export interface EquityRow {
-  dimension: 'profession' | 'service' | 'registration' | 'team';
+  dimension: 'profession' | 'service' | 'registration' | 'qualification' | 'team';
   group: string;
   headcount: number;
   workforceShare: number;
@@ -69,6 +71,9 @@ const areaOf = (code: string) => code.split('.')[0]!;
  * pool itself is still small, the next smallest groups join it until it is not: leaving it out
  * would not do, as the shown rows' shares would add up to everything but its share.
  */
+/** "Professionally qualified" or not: a professional qualification, not a regulator. */
+export const qualifiedLabel = (qualified: boolean) => (qualified ? 'Professionally qualified' : 'Not professionally qualified');
+
 export function poolSmallGroups(sizes: Map<string, number>, t: number): Map<string, number> {
   const other = `Other (groups under ${t})`;
   const named = [...sizes.entries()].filter(([, n]) => n >= t).sort((a, b) => a[1] - b[1] || b[0].localeCompare(a[0]));
@@ -133,6 +138,7 @@ export function computeOrgPlan(input: OrgPlanInput): OrgPlan {
     ['profession', (p) => professionLabel(p.profession)],
     ['service', (p) => p.service || 'Not recorded'],
     ['registration', (p) => (p.registered ? 'Registered with a regulator' : 'Not registered')],
+    ...(people.some((p) => p.qualified !== undefined) ? [['qualification', (p: OrgPerson) => qualifiedLabel(!!p.qualified)] as [EquityRow['dimension'], (p: OrgPerson) => string]] : []),
     ['team', (p) => p.team],
   ];
   const equity = dimensions.flatMap(([dimension, groupOf]) => {

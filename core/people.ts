@@ -1,3 +1,4 @@
+import type { RosterQualification } from './qualifications';
 import { professionLabel, type CareerStage, type Profession, type RegistrationBody, type Role } from './workforce';
 
 /** The fields HR owns. A roster import sets exactly these; nothing else about a person. */
@@ -21,6 +22,8 @@ export interface HrRecord {
    * their profile, and imports leave it alone.
    */
   supervisorId?: string | null;
+  /** The roster's qualification columns, when the file has them (null: none given). Kept in the qualifications table, not on the person. */
+  qualification?: RosterQualification | null;
 }
 
 /**

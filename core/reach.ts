@@ -2,7 +2,7 @@
 // profession, by service and registered or not — the research's "first come, first served and the
 // pot was empty", measured. Groups under the threshold are pooled; counts of places from 1 to t-1 are
 // hidden with enough others in the same column that none can be worked out from the total.
-import { poolSmallGroups } from './orgPlan';
+import { poolSmallGroups, qualifiedLabel } from './orgPlan';
 import { suppressCells } from './suppression';
 import { professionLabel } from './workforce';
 
@@ -11,6 +11,8 @@ export interface ReachPerson {
   profession: string;
   service: string;
   registered: boolean;
+  /** Professionally qualified; unset, the table has no such dimension. */
+  qualified?: boolean;
 }
 
 export interface ReachRow {
@@ -25,12 +27,12 @@ export interface ReachRow {
 }
 
 export interface ReachTable {
-  dimension: 'profession' | 'service' | 'registration';
+  dimension: 'profession' | 'service' | 'registration' | 'qualification';
   heading: string;
   rows: ReachRow[];
 }
 
-export const REACH_HEADINGS = { profession: 'By profession', service: 'By service', registration: 'Registered with a regulator, or not' } as const;
+export const REACH_HEADINGS = { profession: 'By profession', service: 'By service', registration: 'Registered with a regulator, or not', qualification: 'Professionally qualified, or not' } as const;
 
 /** `places`: who had each place (booked or attended); `spent`: pence spent on each person's places. */
 export function computeReach(people: readonly ReachPerson[], places: readonly string[], spent: ReadonlyMap<string, number>, t: number): ReachTable[] {
@@ -40,6 +42,7 @@ export function computeReach(people: readonly ReachPerson[], places: readonly st
     ['profession', (p) => professionLabel(p.profession)],
     ['service', (p) => p.service || 'Not recorded'],
     ['registration', (p) => (p.registered ? 'Registered with a regulator' : 'Not registered')],
+    ...(people.some((p) => p.qualified !== undefined) ? [['qualification', (p: ReachPerson) => qualifiedLabel(!!p.qualified)] as [ReachTable['dimension'], (p: ReachPerson) => string]] : []),
   ];
   return dimensions.map(([dimension, groupOf]) => {
     const sizes = new Map<string, number>();

@@ -27,6 +27,8 @@ const regulatorRules = z.object({
       reflections: z.number().int().min(0), reflectiveDiscussions: z.number().int().min(0),
     }),
   }),
+  // The Teaching Regulation Agency: a teacher's reference number and QTS, which does not lapse; no CPD renewal.
+  tra: z.strictObject({ cpdRenewal: z.literal('none'), note: z.string().min(1) }).optional(),
 });
 
 export const registrationPolicy = z.strictObject({

@@ -3,6 +3,7 @@
 import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import type { HrRecord } from './people';
+import type { RqfLevel } from './qualifications';
 import {
   CAREER_STAGE_CODES, PROFESSION_CODES, REGISTRATION_BODY_CODES, ROLE_CODES, USUAL_REGISTRATION,
   professionLabel, registrationLabel, type RegistrationBody, type Role,
@@ -14,7 +15,11 @@ export const ROSTER_COLUMNS = [
   'manager_aad_object_id', 'career_stage', 'start_date', 'registration_body', 'registration_number', 'roles',
 ] as const;
 /** Columns a roster may have; when one is missing, what it would say is left as it is. */
-export const OPTIONAL_ROSTER_COLUMNS = ['supervisor_aad_object_id'] as const;
+export const OPTIONAL_ROSTER_COLUMNS = [
+  'supervisor_aad_object_id', 'qualification_level', 'qualification_title', 'qualification_awarded', 'qualification_professional',
+] as const;
+/** Together: the person's highest (or professional) qualification. All four, or none. */
+export const QUALIFICATION_COLUMNS = ['qualification_level', 'qualification_title', 'qualification_awarded', 'qualification_professional'] as const;
 type RosterColumn = (typeof ROSTER_COLUMNS)[number] | (typeof OPTIONAL_ROSTER_COLUMNS)[number];
 
 export const MAX_ROSTER_BYTES = 20 * 1024 * 1024;
@@ -58,6 +63,10 @@ const rowSchema = z.object({
     z.enum(REGISTRATION_BODY_CODES, { error: (issue) => `"${String(issue.input)}" is not a registration body (use one of: ${REGISTRATION_BODY_CODES.join(', ')}, or leave empty)` }),
   ),
   registration_number: text(50).refine((s) => /^[A-Za-z0-9 /-]*$/.test(s), 'may hold only letters, digits, spaces, "/" and "-"'),
+  qualification_level: z.string().optional().refine((s) => !s || /^[2-8]$/.test(s.trim()), 'is not an RQF level from 2 to 8'),
+  qualification_title: text(200).optional(),
+  qualification_awarded: z.string().optional().refine((s) => !s || isIsoDate(s), 'is not an ISO 8601 date (YYYY-MM-DD)'),
+  qualification_professional: z.string().optional().transform((s) => s?.trim().toLowerCase() ?? '').refine((s) => ['', 'yes', 'no', 'true', 'false', 'y', 'n'].includes(s), 'is not yes or no'),
   supervisor_aad_object_id: z.string().optional().refine((s) => !s || isGuid(s), 'is not a GUID').transform((s) => (s === undefined ? undefined : s ? s.toLowerCase() : null)),
   roles: z.string().transform((s, ctx) => {
     const parts = s.split(';').map((p) => p.trim().toLowerCase()).filter(Boolean);
@@ -97,6 +106,10 @@ export function parseRoster(fileText: string): RosterParseResult {
     return { ok: false, errors: [{ line: 1, message: `header repeats column${duplicated.length > 1 ? 's' : ''}: ${[...new Set(duplicated)].join(', ')}` }], warnings };
   }
   const known: readonly string[] = [...ROSTER_COLUMNS, ...OPTIONAL_ROSTER_COLUMNS];
+  const someQualification = QUALIFICATION_COLUMNS.filter((c) => columns.includes(c));
+  if (someQualification.length > 0 && someQualification.length < QUALIFICATION_COLUMNS.length) {
+    return { ok: false, errors: [{ line: 1, message: `header has ${someQualification.join(', ')} but not ${QUALIFICATION_COLUMNS.filter((c) => !columns.includes(c)).join(', ')}: the qualification columns go together` }], warnings };
+  }
   const extra = columns.filter((c) => !known.includes(c));
   if (extra.length > 0) warnings.push({ line: 1, message: `ignored unknown column${extra.length > 1 ? 's' : ''}: ${extra.join(', ')}` });
   if (rows.length === 0) return { ok: false, errors: [{ line: 1, message: 'file has a header but no people' }], warnings };
@@ -124,6 +137,10 @@ export function parseRoster(fileText: string): RosterParseResult {
       continue;
     }
     const r = result.data;
+    if (QUALIFICATION_COLUMNS.every((c) => columns.includes(c)) && (!!r.qualification_level !== !!r.qualification_title)) {
+      errors.push({ line: row.line, message: 'qualification_level and qualification_title go together: give both, or neither' });
+      continue;
+    }
     parsed.push({
       line: row.line,
       record: {
@@ -132,6 +149,11 @@ export function parseRoster(fileText: string): RosterParseResult {
         careerStage: r.career_stage, startDate: r.start_date, registrationBody: r.registration_body,
         registrationNumber: r.registration_number, roles: r.roles,
         ...(r.supervisor_aad_object_id !== undefined ? { supervisorId: r.supervisor_aad_object_id } : {}),
+        ...(QUALIFICATION_COLUMNS.every((c) => columns.includes(c))
+          ? { qualification: r.qualification_level && r.qualification_title
+              ? { level: Number(r.qualification_level) as RqfLevel, title: r.qualification_title, awardedOn: r.qualification_awarded || null, professional: ['yes', 'true', 'y'].includes(r.qualification_professional) }
+              : null }
+          : {}),
       },
     });
   }
@@ -249,6 +271,8 @@ function registrationWarnings(rows: { line: number; record: HrRecord }[]): Roste
     }
     if (record.registrationBody !== 'none' && record.registrationNumber === '') {
       warnings.push({ line, message: `registered with ${registrationLabel(record.registrationBody)} but no registration_number` });
+    } else if (record.registrationBody === 'tra' && !/^\d{7}$/.test(record.registrationNumber.replace(/[\s/-]/g, ''))) {
+      warnings.push({ line, message: `a teacher reference number (TRN) from the Teaching Regulation Agency is 7 digits, not "${record.registrationNumber}"` });
     }
   }
   return warnings;

@@ -42,10 +42,14 @@ export const REGISTRATION_BODIES = {
   swe: 'Social Work England',
   hcpc: 'Health and Care Professions Council',
   nmc: 'Nursing and Midwifery Council',
+  tra: 'Teaching Regulation Agency',
   none: 'Not registered',
 } as const;
 export type RegistrationBody = keyof typeof REGISTRATION_BODIES;
 export const REGISTRATION_BODY_CODES = Object.keys(REGISTRATION_BODIES) as [RegistrationBody, ...RegistrationBody[]];
+
+/** Regulators that ask for CPD at renewal. The TRA records a teacher's QTS and reference number; QTS does not lapse. */
+export const CPD_RENEWAL_BODIES: readonly RegistrationBody[] = ['swe', 'hcpc', 'nmc'];
 
 /** The regulator a profession is normally registered with; a mismatch is worth a warning, not a refusal. */
 export const USUAL_REGISTRATION: Partial<Record<Profession, RegistrationBody>> = {

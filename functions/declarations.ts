@@ -13,6 +13,7 @@ import { runOfferReminders, runOfferUpkeep } from '../jobs/offers';
 import { runMentorFollowUps } from '../jobs/mentorFollowUps';
 import { runMentorMatching } from '../app/mentoring/matchingRun';
 import { runRegistrationReminders } from '../jobs/registrationReminders';
+import { runMandatoryReminders } from '../jobs/mandatoryReminders';
 import { runSessionPrompts } from '../jobs/sessionPrompts';
 import { runPulse } from '../jobs/pulse';
 import { API_ROUTES } from '../api/routes';
@@ -194,6 +195,13 @@ export const FUNCTIONS: readonly FunctionDeclaration[] = [
     schedule: '0 40 * * * *',
     description: "Sends the quarter's integration pulse once to each person in their working hours, and one reminder",
     run: (rt) => runPulse(rt),
+  },
+  {
+    kind: 'timer',
+    name: 'mandatory-reminders',
+    schedule: '0 0 9 * * 1-5',
+    description: "Gives joiners their induction set as plan items, and reminds people of mandatory learning due soon or overdue (at most once a fortnight)",
+    run: (rt) => runMandatoryReminders(rt),
   },
   {
     kind: 'timer',

@@ -61,7 +61,7 @@ var storageAccountName = take('${toLower(name)}${suffix}', 24)
 var deploymentContainer = 'app-package'
 
 // Every table and queue the code uses (store/tables.ts, store/queues.ts); a test keeps these in step.
-var tableNames = ['people', 'conversations', 'teams', 'cards', 'deliveries', 'jobruns', 'imports', 'needs', 'schedules', 'sessions', 'cpd', 'exports', 'mentors', 'mentorrequests', 'mentormatches', 'triggers', 'teamplans', 'digestlinks', 'offers', 'bookings', 'ratelimits', 'teamagreements', 'commissions', 'budgets', 'installs', 'appraisals', 'pulseresponses', 'pulsepeople']
+var tableNames = ['people', 'conversations', 'teams', 'cards', 'deliveries', 'jobruns', 'imports', 'needs', 'schedules', 'sessions', 'cpd', 'exports', 'mentors', 'mentorrequests', 'mentormatches', 'triggers', 'teamplans', 'digestlinks', 'offers', 'bookings', 'ratelimits', 'teamagreements', 'commissions', 'budgets', 'installs', 'appraisals', 'pulseresponses', 'pulsepeople', 'qualifications', 'aspirations']
 var queueNames = ['outbox', 'outbox-poison', 'work', 'work-poison']
 
 // Built-in role definition ids.

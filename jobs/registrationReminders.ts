@@ -6,7 +6,7 @@ import type { AppDeps } from '../app/deps';
 import { daysBetween, formatDate, workingCalendar } from '../core/calendar';
 import type { CpdFacts } from '../core/cpd';
 import { firstName } from '../core/people';
-import { registrationLabel } from '../core/workforce';
+import { CPD_RENEWAL_BODIES, registrationLabel } from '../core/workforce';
 import { localDate } from '../core/zonedTime';
 import { checkFacts, readinessOf } from '../views/cpd';
 import { plural } from '../core/words';
@@ -25,7 +25,7 @@ export async function runRegistrationReminders(deps: AppDeps): Promise<string> {
   let reminded = 0;
   let asked = 0;
   for (const person of people) {
-    if (person.status !== 'active' || person.registrationBody === 'none') continue;
+    if (person.status !== 'active' || !CPD_RENEWAL_BODIES.includes(person.registrationBody)) continue;
     const ready = readinessOf(deps.registration, person, byPerson.get(person.aadObjectId) ?? [], today);
     if (ready.regulator === 'nmc' && !person.revalidationDate) {
       const quarter = `${today.slice(0, 4)}-q${Math.floor((Number(today.slice(5, 7)) - 1) / 3) + 1}`;

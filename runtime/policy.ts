@@ -7,12 +7,16 @@ import mentoringFile from '../policy/mentoring.json' with { type: 'json' };
 import plansFile from '../policy/plans.json' with { type: 'json' };
 import offersFile from '../policy/offers.json' with { type: 'json' };
 import pulseFile from '../policy/pulse.json' with { type: 'json' };
+import mandatoryFile from '../policy/mandatory.json' with { type: 'json' };
+import pathwaysFile from '../policy/pathways.json' with { type: 'json' };
 import { parseCadencePolicy, type CadencePolicy } from '../core/cadencePolicy';
 import { parseRegistrationPolicy, type RegistrationPolicy } from '../core/registration';
 import { parseMentoringPolicy, type MentoringPolicy } from '../core/mentoring';
 import { parsePlanPolicy, type PlanPolicy } from '../core/planPolicy';
 import { parseOfferPolicy, type OfferPolicy } from '../core/offers';
 import { parsePulsePolicy, type PulsePolicy } from '../core/pulse';
+import { parseMandatoryPolicy, type MandatoryPolicy } from '../core/mandatory';
+import { parsePathwayPolicy, type PathwayPolicy } from '../core/pathways';
 
 export function loadCadencePolicy(json: unknown = policyFile): CadencePolicy {
   return parseCadencePolicy(json, 'policy/cadence.json');
@@ -36,4 +40,12 @@ export function loadOfferPolicy(json: unknown = offersFile): OfferPolicy {
 
 export function loadPulsePolicy(json: unknown = pulseFile): PulsePolicy {
   return parsePulsePolicy(json, 'policy/pulse.json');
+}
+
+export function loadMandatoryPolicy(json: unknown = mandatoryFile): MandatoryPolicy {
+  return parseMandatoryPolicy(json, 'policy/mandatory.json');
+}
+
+export function loadPathwayPolicy(json: unknown = pathwaysFile): PathwayPolicy {
+  return parsePathwayPolicy(json, 'policy/pathways.json');
 }

@@ -24,7 +24,7 @@ import { TableScheduleStore } from '../store/schedules';
 import { TableSessionStore } from '../store/sessions';
 import { TableAppraisalStore } from '../store/appraisals';
 import type { CadencePolicy } from '../core/cadencePolicy';
-import { loadCadencePolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadPulsePolicy, loadRegistrationPolicy } from './policy';
+import { loadCadencePolicy, loadMentoringPolicy, loadOfferPolicy, loadPlanPolicy, loadPulsePolicy, loadMandatoryPolicy, loadPathwayPolicy, loadRegistrationPolicy } from './policy';
 import { TablePulseStore } from '../store/pulse';
 import { TableOfferStore } from '../store/offers';
 import { TableAgreementStore } from '../store/agreements';
@@ -41,6 +41,8 @@ import { noTabAssets, type TabAssets } from '../tab/assets';
 import { TableRateBudget } from '../store/rateLimit';
 import { TableMentoringStore } from '../store/mentoring';
 import { TableCpdStore } from '../store/cpd';
+import { TableQualificationStore } from '../store/qualifications';
+import { TableAspirationStore } from '../store/aspirations';
 import { TableExportLinkStore } from '../store/exports';
 import type { Config } from './config';
 import { createAppLogger } from '../functions/invocationLog';
@@ -106,6 +108,9 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     sessions: new TableSessionStore(tables),
     appraisals: new TableAppraisalStore(tables),
     cpd: new TableCpdStore(tables),
+    qualifications: new TableQualificationStore(tables),
+    aspirations: new TableAspirationStore(tables),
+    pathways: loadPathwayPolicy(),
     exportLinks: new TableExportLinkStore(tables),
     policy,
     registration: loadRegistrationPolicy(),
@@ -116,6 +121,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     work: new WorkQueue(queues),
     offers: new TableOfferStore(tables),
     offerPolicy: loadOfferPolicy(),
+    mandatory: loadMandatoryPolicy(),
     agreements: new TableAgreementStore(tables),
     commissioning: new TableCommissioningStore(tables),
     pulse: new TablePulseStore(tables),

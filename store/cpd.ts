@@ -2,6 +2,7 @@
 // RowKey range in date order; the organisation's (who CPD is reaching) is one partition.
 import { odata, type TableEntityResult } from '@azure/data-tables';
 import { hasPeerReflection, hasReflection, type CpdFacts, type CpdRecord } from '../core/cpd';
+import type { EvidenceFacts } from '../core/mandatory';
 import { listAll, TABLES, type Tables } from './tables';
 
 interface CpdEntity {
@@ -34,6 +35,8 @@ export interface CpdStore {
   listAll(tenantId: string): Promise<CpdRecord[]>;
   /** Every record's facts (no reflections): for registration readiness and who CPD is reaching. */
   listFacts(tenantId: string): Promise<CpdFacts[]>;
+  /** What mandatory learning counts (date, areas, kind, title), no reflections: for compliance. */
+  listEvidence(tenantId: string): Promise<(EvidenceFacts & { personId: string })[]>;
 }
 
 const list = (s: string) => (s ? s.split(';') : []);
@@ -82,5 +85,10 @@ export class TableCpdStore implements CpdStore {
       personId: e.personId, date: e.date, codes: list(e.codes), activityType: e.activityType as CpdFacts['activityType'], hours: e.hours, participatoryHours: e.participatoryHours,
       includesFeedback: !!e.includesFeedback, reflectiveDiscussion: !!e.reflectiveDiscussion, reflected: !!e.reflected, peerReflected: !!e.peerReflected,
     }));
+  }
+
+  async listEvidence(tenantId: string) {
+    const rows = await listAll<CpdEntity>(this.client, odata`PartitionKey eq ${tenantId}`, ['personId', 'date', 'codes', 'activityType', 'title']);
+    return rows.map((e) => ({ personId: e.personId, date: e.date, codes: list(e.codes), activityType: e.activityType as EvidenceFacts['activityType'], title: e.title }));
   }
 }

@@ -47,7 +47,8 @@ export interface PeopleStore {
   update(tenantId: string, aadObjectId: string, patch: PersonPatch, etag: string): Promise<string>;
 }
 
-export type PersonPatch = Partial<Omit<Person, 'tenantId' | 'aadObjectId' | 'source'>>;
+/** The roster's qualification is kept in the qualifications table, never on the person's row. */
+export type PersonPatch = Partial<Omit<Person, 'tenantId' | 'aadObjectId' | 'source' | 'qualification'>>;
 
 function hrFields(r: HrRecord): Omit<PersonEntity, 'status' | 'source' | 'leftOn' | 'confirmedBy' | 'preferredName' | 'supervisorId' | 'workingDays' | 'revalidationDate' | 'knownSince'> & { supervisorId?: string } {
   return {

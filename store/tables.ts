@@ -33,6 +33,8 @@ export const TABLES = {
   appraisals: 'appraisals',
   pulseResponses: 'pulseresponses',
   pulsePeople: 'pulsepeople',
+  qualifications: 'qualifications',
+  aspirations: 'aspirations',
 } as const;
 export type TableName = (typeof TABLES)[keyof typeof TABLES];
 
@@ -115,7 +117,7 @@ async function submitOne(client: TableClient, action: TransactionAction): Promis
     await stored(`${client.tableName} row`, () => client.submitTransaction([action]));
   } catch (err) {
     if (action[0] === 'create' && err instanceof AlreadyExistsError) await client.upsertEntity(action[1], 'Merge');
-    else if (!(action[0] === 'update' && err instanceof NotFoundError)) throw err;
+    else if (!((action[0] === 'update' || action[0] === 'delete') && err instanceof NotFoundError)) throw err;
   }
 }
 

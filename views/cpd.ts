@@ -18,13 +18,14 @@ const hours = (n: number) => plural(n, 'hour', 'hours');
 
 /** "Social Work England, registration year 1 December 2026 to 30 November 2027" */
 export function periodLine(r: Readiness): string {
+  if (!r.period && r.regulator === 'tra') return 'Teaching Regulation Agency: Qualified Teacher Status does not lapse and there is no CPD renewal. Your CPD record is still yours to keep and export.';
   if (!r.period) return 'Not registered with a regulator: your CPD record is still yours to keep and export.';
   const noun = r.regulator === 'swe' ? 'registration year' : r.regulator === 'hcpc' ? 'registration cycle' : 'revalidation period';
   return `${registrationLabel(r.regulator)}, ${noun} ${formatDate(r.period.from)} to ${formatDate(r.period.to)}`;
 }
 
 export function headline(r: Readiness): { text: string; tone: 'good' | 'attention' | 'default' } {
-  if (!r.period) return { text: 'No regulator requirements to meet.', tone: 'default' };
+  if (!r.period) return { text: r.regulator === 'tra' ? 'No CPD renewal to meet.' : 'No regulator requirements to meet.', tone: 'default' };
   if (r.met) return { text: 'You have what your regulator asks for this period.', tone: 'good' };
   const missing = r.checks.filter((c) => !c.met).length;
   const window = r.inRenewalWindow && r.renewal ? ` Renewal is open until ${formatDate(r.renewal.to)}.` : '';

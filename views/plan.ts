@@ -7,7 +7,7 @@ import { isOpen, NEED_STATUS_LABELS, NEED_STATUSES, type LearningNeed, type Need
 import type { PlanPeriod } from '../core/planPeriod';
 
 const SOURCE_LABELS: Record<Exclude<LearningNeed['source'], 'self'>, string> = {
-  supervision: 'from supervision', appraisal: 'from appraisal', midyear: 'from a mid-year review', trigger: 'from a learning trigger',
+  supervision: 'from supervision', appraisal: 'from appraisal', midyear: 'from a mid-year review', trigger: 'from a learning trigger', mandatory: 'mandatory learning', pathway: 'a career step',
 };
 
 /** "CC3.S2 Communication, recording and reporting · CC5 Multi-agency working" */

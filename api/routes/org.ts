@@ -23,7 +23,7 @@ export const ORG_ROUTES: readonly ApiRoute[] = [
     name: 'tab-org', route: 'tab/api/org', method: 'GET', audience: 'ld_admin',
     async handle({ deps, me }) {
       const today = await todayFor(deps, me.tenantId, me.aadObjectId);
-      const [{ plan, summary, mentoring, equityNote, priorities, equityFigures, supervisionNote, supervision, barriersNote, barriers }, pulse] = await Promise.all([orgPlanContent(deps, today), orgPulse(deps, today)]);
+      const [{ plan, summary, mentoring, equityNote, priorities, equityFigures, supervisionNote, supervision, barriersNote, barriers, mandatoryNote, mandatoryAll, pathwaysNote, pathwaysAll, turnoverNote, turnoverAll }, pulse] = await Promise.all([orgPlanContent(deps, today), orgPulse(deps, today)]);
       const [recorded, lines] = await Promise.all([deps.plans.listTriggers(me.tenantId), triggerLines(deps, me.tenantId, me, today)]);
       const byId = new Map(recorded.map((t) => [t.triggerId, t]));
       // The same lines, in the same order, as `triggers` in chat: open ones first, overdue first.
@@ -44,6 +44,9 @@ export const ORG_ROUTES: readonly ApiRoute[] = [
         equity: equityFigures,
         loop: { supervisionNote, supervision, barriersNote, barriers },
         pulse: { quarters: pulse.quarters, organisation: pulse.organisation, dimensions: pulse.dimensions, flagged: pulse.flagged, note: pulse.note, activityNote: pulse.activityNote },
+        mandatory: { note: mandatoryNote, tables: mandatoryAll },
+        turnover: { note: turnoverNote || 'Turnover shows here once HR\'s roster has been imported.', tables: turnoverAll.map((table) => ({ heading: table.heading, rows: table.rows })) },
+        pathways: { note: pathwaysNote || `Career pathways show here once people say where they would like to go (my pathway).`, tables: pathwaysAll },
       });
     },
   },

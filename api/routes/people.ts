@@ -14,6 +14,10 @@ import { checkFacts, headline, periodLine, readinessNotes, readinessOf, recordDe
 import { commentLines, currentPlan, groupByStatus, needDetails, needHeading } from '../../views/plan';
 import { forbidden, ok, type ApiRoute } from '../route';
 import type { ExportLinks, PlanView, SessionView } from '../shapes';
+import { pathwayOf } from '../../app/people/pathway';
+import { standingsFor } from '../../app/mandatory/standing';
+import { aimLine, stepFacts } from '../../views/pathway';
+import { standingFacts } from '../../views/mandatory';
 import { agreedAtSupervision, planAgreementOf } from '../../app/plans/planAgreed';
 
 /** A person's plan and CPD, as they (or their line manager) see it. */
@@ -27,10 +31,12 @@ async function planOf(deps: AppDeps, person: Person, viewerId: string): Promise<
   // Named at an appraisal for the plan year it opens: the chat card shows these too, and points here for all of them.
   const next = needs.filter((n) => n.period > period.start);
   const own = viewerId === person.aadObjectId;
-  const [teamPriorities, agreement, agreed] = await Promise.all([
+  const [teamPriorities, agreement, agreed, pathway, mandatory] = await Promise.all([
     own ? prioritiesForMember(deps, person, today) : null,
     planAgreementOf(deps, person, [period.start, ...new Set(next.map((n) => n.period))], viewerId),
     own ? agreedAtSupervision(deps, person, today) : null,
+    own ? pathwayOf(deps, person, today) : null,
+    standingsFor(deps, person, today, records),
   ]);
   const needView = (n: LearningNeed) => {
     const mark = agreement.mark(n);
@@ -43,6 +49,13 @@ async function planOf(deps: AppDeps, person: Person, viewerId: string): Promise<
     teamPriorities,
     agreement: agreement.line,
     agreedAtSupervision: agreed,
+    pathway: pathway && {
+      current: pathway.current ? `Where you are now: ${pathway.current.title}.` : '',
+      aim: aimLine(pathway.aspiration, pathway.target) || 'Say where you would like to go: type "my pathway" in your chat with Weave.',
+      facts: stepFacts(pathway.step, pathway.stepsToGo, !!pathway.target),
+      leading: pathway.leading,
+    },
+    mandatory: standingFacts(mandatory),
     person: { id: person.aadObjectId, name: nameOf(person), jobTitle: person.jobTitle, profession: professionLabel(person.profession), team: person.team },
     asManager: viewerId !== person.aadObjectId,
     planYear: describePeriod(period),

@@ -45,7 +45,7 @@ export async function applicantsFor(deps: FactDeps, offer: Offer, who: readonly 
   });
 }
 
-type PlanDeps = Pick<AppDeps, 'config' | 'cpd' | 'mentoring' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions'>;
+type PlanDeps = Pick<AppDeps, 'config' | 'cpd' | 'mentoring' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'qualifications' | 'registration' | 'schedules' | 'sessions'>;
 
 /** The groups the organisation plan finds under-served today, and the places each person had in its look-back. */
 async function equityNow(deps: PlanDeps, today: IsoDate) {

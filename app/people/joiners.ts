@@ -5,6 +5,7 @@ import type { CareerStage, Profession, RegistrationBody } from '../../core/workf
 import { localDate } from '../../core/zonedTime';
 import type { StoredPerson } from '../../store/people';
 import type { AppDeps } from '../deps';
+import { addInductionItems, standingsFor } from '../mandatory/standing';
 
 /** How a newcomer describes their role, until HR's roster says. */
 export interface SelfDescription {
@@ -61,10 +62,17 @@ export async function introduceSelf(
   return newcomer;
 }
 
-/** The manager confirms the joiner is in their team; the joiner is told. */
-export async function confirmJoiner(deps: Pick<AppDeps, 'people' | 'outbox'>, person: StoredPerson, manager: { id: string; name: string }): Promise<void> {
+/**
+ * The manager confirms the joiner is in their team; the joiner is told, and their induction set is in
+ * their plan from this first day (the daily mandatory-reminders job does the same for roster joiners).
+ */
+export async function confirmJoiner(deps: Pick<AppDeps, 'people' | 'outbox' | 'cpd' | 'mandatory' | 'needs' | 'policy' | 'clock' | 'config'>, person: StoredPerson, manager: { id: string; name: string }): Promise<void> {
   await deps.people.update(person.tenantId, person.aadObjectId, { status: 'active', confirmedBy: manager.id }, person.etag);
-  await deps.outbox.sendText(person.tenantId, `joiner-confirmed:${person.aadObjectId}`, person.aadObjectId, `${manager.name} confirmed you're in their team. Welcome to Weave!`);
+  const today = localDate(deps.clock.now(), deps.config.timeZone);
+  const active: Person = { ...person, status: 'active', confirmedBy: manager.id };
+  const inducted = await addInductionItems(deps, active, await standingsFor(deps, active, today), today);
+  await deps.outbox.sendText(person.tenantId, `joiner-confirmed:${person.aadObjectId}`, person.aadObjectId,
+    `${manager.name} confirmed you're in their team. Welcome to Weave!${inducted > 0 ? ' Your induction set is in your plan: type **my plan** to see it.' : ''}`);
 }
 
 /** The manager says the joiner is not theirs; the joiner is asked to name their manager again. */

@@ -11,8 +11,13 @@ import { completionOf, learnedWords } from '../triggers/completion';
 import type { AppDeps } from '../deps';
 import { loadRollup, orgPlanOf } from './rollup';
 import { orgSupervisionAndBarriers } from './orgSupervision';
+import { orgCompliance } from '../mandatory/standing';
+import { orgAspirations } from '../people/pathway';
+import { orgTurnover } from './turnover';
+import { turnoverLine } from '../../views/turnover';
+import { aspirationLine } from '../../views/pathway';
 
-const EQUITY_HEADINGS = { profession: 'By profession', service: 'By service', registration: 'Registered with a regulator, or not', team: 'By team' } as const;
+const EQUITY_HEADINGS = { profession: 'By profession', service: 'By service', registration: 'Registered with a regulator, or not', qualification: 'Professionally qualified, or not', team: 'By team' } as const;
 
 /**
  * Who CPD reaches, as the chat's org plan and the tab both show it: shares in whole percent, worked
@@ -20,7 +25,7 @@ const EQUITY_HEADINGS = { profession: 'By profession', service: 'By service', re
  */
 export function equityFigures(plan: OrgPlan) {
   const percent = (share: number) => Math.round(share * 100);
-  return (['profession', 'service', 'registration', 'team'] as const).map((dimension) => ({
+  return (['profession', 'service', 'registration', 'qualification', 'team'] as const).filter((d) => d !== 'qualification' || plan.equity.some((r) => r.dimension === d)).map((dimension) => ({
     dimension,
     heading: EQUITY_HEADINGS[dimension],
     rows: plan.equity.filter((r) => r.dimension === dimension).map((r) => ({
@@ -29,9 +34,11 @@ export function equityFigures(plan: OrgPlan) {
   }));
 }
 
-export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'mentoring' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions' | 'policy' | 'appraisals'>, today: IsoDate) {
+export async function orgPlanContent(deps: Pick<AppDeps, 'aspirations' | 'config' | 'cpd' | 'mandatory' | 'mentoring' | 'pathways' | 'qualifications' | 'needs' | 'offers' | 'people' | 'planPolicy' | 'plans' | 'registration' | 'schedules' | 'sessions' | 'policy' | 'appraisals'>, today: IsoDate) {
   const data = await loadRollup(deps, today);
-  const loop = await orgSupervisionAndBarriers(deps, today, data.people);
+  const [loop, mandatory, aspirations, turnover] = await Promise.all([
+    orgSupervisionAndBarriers(deps, today, data.people), orgCompliance(deps, today, data.people), orgAspirations(deps, today, data.people), orgTurnover(deps, today, data),
+  ]);
   const plan = await orgPlanOf(deps, data, today);
   const matches = await deps.mentoring.listMatches(deps.config.tenantId);
   const t = deps.planPolicy.threshold;
@@ -77,6 +84,19 @@ export async function orgPlanContent(deps: Pick<AppDeps, 'config' | 'cpd' | 'men
     mentoring: `Mentoring across professions: ${shownCount(data.mentoring.pairs.length)} pairs proposed or under way, ${shownCount(data.mentoring.waiting.length)} people waiting; check-ins: ${shownCount(met)} had met, ${shownCount(useful)} found it useful.`,
     footer: 'For L&D: organisation totals, no individual\'s needs. Learning triggers raise priorities until their learn-by date.',
     ...loop,
+    ...mandatory,
+    pathwaysNote: aspirations.length > 0
+      ? `Career pathways: people who have said where they would like to go, said not now, or not said; and who has since moved on (into the role they aimed for, or out of the one they were in). Groups of fewer than ${t} are pooled; counts under ${t}, and any that would give them away, are not shown. No one is named.`
+      : '',
+    /** By profession on the card; every grouping in the tab. */
+    pathways: aspirations.slice(0, 1).map((table) => ({ heading: `Aspirations, ${table.heading.toLowerCase()}`, rows: table.rows.slice(0, 8).map((r) => ({ title: r.group, value: aspirationLine(r, t) })) })),
+    pathwaysAll: aspirations,
+    turnoverNote: turnover.length > 0
+      ? `Who left over the last 12 months, from HR's roster (people a full import no longer lists), as a share of everyone here in that time; beside it, CPD records and places per person in the group over the same months. Groups of fewer than ${t} are pooled; a group's leavers are shown only when they and those who stayed are both ${t} or more. No one is named.`
+      : '',
+    /** By profession on the card; every grouping in the tab. */
+    turnover: turnover.filter((table) => table.dimension === 'profession').map((table) => ({ heading: `Turnover, ${table.heading.toLowerCase()}`, rows: table.rows.slice(0, 8).map((r) => ({ title: r.group, value: turnoverLine(r) })) })),
+    turnoverAll: turnover,
     plan,
     /** The equity figures the chat's rows above are written from: the tab shows these. */
     equityFigures: equity,

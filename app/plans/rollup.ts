@@ -7,7 +7,9 @@ import type { Person } from '../../core/people';
 import { computeTeamPlan, type MentoringFacts, type SessionFacts, type TeamPlan } from '../../core/teamPlan';
 import type { LearningTrigger } from '../../core/triggers';
 import { readinessOf } from '../../views/cpd';
+import type { CpdFacts } from '../../core/cpd';
 import type { AppDeps } from '../deps';
+import { professionallyQualified } from '../people/qualifications';
 
 export interface RollupData {
   people: Person[];
@@ -18,6 +20,24 @@ export interface RollupData {
   /** Mentees of pairs under way (both accepted): a place given, where a proposal is not yet. */
   activeMentees: string[];
   triggers: LearningTrigger[];
+  /** Everyone the read found, leavers included (turnover reads them). */
+  everyone?: Person[];
+}
+
+// Reads more than one part of the org plan needs, made once per roll-up (keyed by its data).
+const cpdFactsRead = new WeakMap<RollupData, Promise<CpdFacts[]>>();
+const placesRead = new WeakMap<RollupData, Promise<{ personId: string }[]>>();
+
+/** The organisation's CPD facts, read once for this roll-up however many parts of the plan ask. */
+export function cpdFactsOf(deps: Pick<AppDeps, 'config' | 'cpd'>, data: RollupData): Promise<CpdFacts[]> {
+  if (!cpdFactsRead.has(data)) cpdFactsRead.set(data, deps.cpd.listFacts(deps.config.tenantId));
+  return cpdFactsRead.get(data)!;
+}
+
+/** Places given (placesGiven), read once for this roll-up. */
+export function placesOf(deps: Pick<AppDeps, 'config' | 'offers' | 'planPolicy'>, data: RollupData, today: IsoDate): Promise<{ personId: string }[]> {
+  if (!placesRead.has(data)) placesRead.set(data, placesGiven(deps, data, today));
+  return placesRead.get(data)!;
 }
 
 export async function loadRollup(deps: Pick<AppDeps, 'config' | 'mentoring' | 'needs' | 'people' | 'planPolicy' | 'plans' | 'schedules' | 'sessions'>, period: IsoDate): Promise<RollupData> {
@@ -41,6 +61,7 @@ export async function loadRollup(deps: Pick<AppDeps, 'config' | 'mentoring' | 'n
     },
     activeMentees: matches.filter((m) => m.status === 'active').map((m) => m.menteeId),
     triggers,
+    everyone: people,
   };
 }
 
@@ -80,8 +101,8 @@ export function leadOf(team: string, people: readonly Person[]): string | null {
   return [...counts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
 }
 
-export async function orgPlanOf(deps: Pick<AppDeps, 'config' | 'cpd' | 'offers' | 'planPolicy' | 'registration'>, data: RollupData, today: IsoDate): Promise<OrgPlan> {
-  const cpd = await deps.cpd.listFacts(deps.config.tenantId);
+export async function orgPlanOf(deps: Pick<AppDeps, 'config' | 'cpd' | 'offers' | 'planPolicy' | 'qualifications' | 'registration'>, data: RollupData, today: IsoDate): Promise<OrgPlan> {
+  const [cpd, qualified] = await Promise.all([cpdFactsOf(deps, data), professionallyQualified(deps, deps.config.tenantId, data.people)]);
   const byPerson = new Map<string, typeof cpd>();
   for (const r of cpd) byPerson.set(r.personId, [...(byPerson.get(r.personId) ?? []), r]);
   const registrationShort = new Set(data.people.filter((p) => p.registrationBody !== 'none').filter((p) => {
@@ -90,10 +111,10 @@ export async function orgPlanOf(deps: Pick<AppDeps, 'config' | 'cpd' | 'offers' 
   }).map((p) => p.aadObjectId));
   return computeOrgPlan({
     policy: deps.planPolicy,
-    people: data.people.map((p) => ({ id: p.aadObjectId, team: p.team, profession: p.profession, service: p.service, registered: p.registrationBody !== 'none' })),
+    people: data.people.map((p) => ({ id: p.aadObjectId, team: p.team, profession: p.profession, service: p.service, registered: p.registrationBody !== 'none', qualified: qualified.has(p.aadObjectId) })),
     needs: data.needs, triggers: data.triggers, mentoring: data.mentoring, registrationShort,
     cpd: cpd.map((r) => ({ personId: r.personId, date: r.date })),
-    places: await placesGiven(deps, data, today),
+    places: await placesOf(deps, data, today),
     today,
   });
 }

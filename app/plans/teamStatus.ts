@@ -10,6 +10,9 @@ import type { AppDeps } from '../deps';
 import { reportsOf } from '../people/reports';
 import { todayFor } from '../people/today';
 import { plural, times } from '../../core/words';
+import { standingLine } from '../../views/mandatory';
+import { standingsFor } from '../mandatory/standing';
+import { sharedAims } from '../people/pathway';
 
 function describeNext(plan: Planned | null, session: StoredSession | undefined, today: IsoDate): string {
   if (!plan && !session) return 'none expected';
@@ -36,15 +39,19 @@ export interface ReportStatus {
   concerns: number;
 }
 
-export async function teamStatusOf(deps: Pick<AppDeps, 'clock' | 'config' | 'conversations' | 'people' | 'policy' | 'schedules' | 'sessions'>, tenantId: string, managerId: string): Promise<{ summary: string; people: ReportStatus[] }> {
+export async function teamStatusOf(deps: Pick<AppDeps, 'aspirations' | 'clock' | 'config' | 'conversations' | 'cpd' | 'mandatory' | 'pathways' | 'people' | 'policy' | 'schedules' | 'sessions'>, tenantId: string, managerId: string): Promise<{ summary: string; people: ReportStatus[] }> {
   const reports = await reportsOf(deps, tenantId, managerId);
   const today = await todayFor(deps, tenantId, managerId);
-  const [schedules, sessions, conversations] = await Promise.all([
+  const [schedules, sessions, conversations, mandatory, aims] = await Promise.all([
     deps.schedules.list(tenantId),
     // Back over the frequency window too: what was held, and what waits for the supervisor's word.
     deps.sessions.listBetween(tenantId, addDays(today, -7 * FREQUENCY_WEEKS), addDays(today, LOOKAHEAD_DAYS)),
     Promise.all(reports.map((p) => deps.conversations.get(tenantId, p.aadObjectId))),
+    Promise.all(reports.map((p) => standingsFor(deps, p, today))),
+    // Where a report would like to go, only if they chose to let their manager see it.
+    sharedAims(deps, tenantId, reports.map((p) => p.aadObjectId), today),
   ]);
+  let mandatoryOverdue = 0;
   const recorded = new Map(schedules.map((s) => [`${s.personId}|${s.kind}`, s]));
   let prepared = 0;
   let overdue = 0;
@@ -75,6 +82,19 @@ export async function teamStatusOf(deps: Pick<AppDeps, 'clock' | 'config' | 'con
       facts.push({ title: `Last ${FREQUENCY_WEEKS} weeks`, value: `${frequency.held} held of ${frequency.expected} the policy expects (${frequency.rule})${awaiting}` });
     }
     facts.push({ title: 'Appraisal', value: describeNext(plannedAppraisal(deps.policy, person, [recorded.get(`${person.aadObjectId}|appraisal`), recorded.get(`${person.aadObjectId}|midyear`)], today), nextAppraisal, today) });
+    const due = mandatory[i]!.filter((m) => m.status === 'overdue' || m.status === 'due_soon');
+    if (due.length > 0) {
+      const overdueItems = due.filter((m) => m.status === 'overdue').length;
+      if (overdueItems > 0) {
+        mandatoryOverdue += 1;
+        concerns += 1;
+      }
+      facts.push({ title: 'Mandatory learning', value: due.map((m) => `${m.requirement.title}: ${standingLine(m)}`).join('; ') });
+    } else if (mandatory[i]!.length > 0) {
+      facts.push({ title: 'Mandatory learning', value: 'up to date' });
+    }
+    const aim = aims.get(person.aadObjectId);
+    if (aim) facts.push({ title: 'Would like to go', value: aim });
     const conversation = conversations[i];
     if (!conversation || conversation.status !== 'installed') {
       unreachable += 1;
@@ -88,6 +108,7 @@ export async function teamStatusOf(deps: Pick<AppDeps, 'clock' | 'config' | 'con
     `${prepared} prepared for their next supervision`,
     overdue ? `${overdue} overdue` : null,
     unreachable ? `${unreachable} not reachable in Teams` : null,
+    mandatoryOverdue ? `${mandatoryOverdue} overdue with mandatory learning` : null,
   ].filter(Boolean).join(' · ');
   return { summary, people };
 }

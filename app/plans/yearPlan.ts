@@ -10,6 +10,7 @@ import type { StoredLine } from '../../store/commissioning';
 import type { EvaluationSummary } from '../../core/evaluation';
 import type { AppDeps } from '../deps';
 import { evaluationOf } from '../offers/evaluation';
+import { professionallyQualified } from '../people/qualifications';
 import { unagreedTeams } from './agreements';
 import { benchmarksOf, loadRatings, type Benchmarks } from './benchmark';
 
@@ -31,7 +32,7 @@ export interface YearPlan {
   teams: { agreed: number; of: number; due: boolean; agreeBy: string };
 }
 
-type YearDeps = Pick<AppDeps, 'commissioning' | 'offers' | 'people' | 'sessions' | 'agreements' | 'planPolicy'>;
+type YearDeps = Pick<AppDeps, 'qualifications' | 'commissioning' | 'offers' | 'people' | 'sessions' | 'agreements' | 'planPolicy'>;
 
 export async function yearPlanOf(deps: YearDeps, tenantId: string, today: string): Promise<YearPlan> {
   const year = orgYearOf(today, deps.planPolicy.orgYear.startsOn);
@@ -54,7 +55,8 @@ export async function yearPlanOf(deps: YearDeps, tenantId: string, today: string
   for (const { line } of progress.filter((p) => isSpent(p.line.status))) spread(line, line.offerIds.flatMap((id) => holders(id).filter((b) => b.status === 'attended').map((b) => b.personId)), spendOf);
   const places = inYear.flatMap((o) => holders(o.offerId).map((b) => b.personId));
   const active = people.filter((p) => p.status === 'active');
-  const reach = computeReach(active.map((p) => ({ id: p.aadObjectId, profession: p.profession, service: p.service, registered: p.registrationBody !== 'none' })), places, spendOf, deps.planPolicy.threshold);
+  const qualified = await professionallyQualified(deps, tenantId, active);
+  const reach = computeReach(active.map((p) => ({ id: p.aadObjectId, profession: p.profession, service: p.service, registered: p.registrationBody !== 'none', qualified: qualified.has(p.aadObjectId) })), places, spendOf, deps.planPolicy.threshold);
 
   return {
     year, lines: progress, budget: summariseBudget(budget, lines), reach, benchmarks: benchmarksOf(deps, ratings, year),

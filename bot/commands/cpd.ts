@@ -11,6 +11,8 @@ import { todayFor } from '../../app/people/today';
 import type { CommandDef } from './command';
 import { agree, plural } from '../../core/words';
 import { createExportLinks } from '../../app/cpd/exports';
+import { standingsFor } from '../../app/mandatory/standing';
+import { standingFacts } from '../../views/mandatory';
 
 /** How long an export link works: long enough to open on another device, short enough not to linger in chat. */
 const SHOWN_RECORDS = 15;
@@ -30,13 +32,14 @@ export const logCpdCommand: CommandDef = {
 export const myCpdCommand: CommandDef = {
   name: 'my cpd',
   aliases: ['cpd', 'registration', 'my registration'],
-  summary: "See your CPD record and what your regulator still needs this registration period.",
+  summary: "See your CPD record, what your regulator still needs this registration period, and your mandatory learning.",
   audience: 'staff',
   scopes: ['personal'],
   async run({ deps, turn, person }: Asking) {
     const me = person!;
     const [records, today] = await Promise.all([deps.cpd.listFor(turn.tenantId, me.aadObjectId), todayFor(deps, turn.tenantId, me.aadObjectId)]);
     const ready = readinessOf(deps.registration, me, records, today);
+    const mandatory = standingFacts(await standingsFor(deps, me, today, records));
     const from = ready.period?.from ?? addMonths(today, -12);
     const inPeriod = records.filter((r) => r.date >= from).sort((a, b) => b.date.localeCompare(a.date));
     const earlier = records.length - inPeriod.length;
@@ -49,6 +52,7 @@ export const myCpdCommand: CommandDef = {
         headline: tone.text,
         tone: tone.tone,
         checks: checkFacts(ready),
+        mandatory,
         notes: [
           ...readinessNotes(ready),
           ...(more > 0 ? [`And ${more} more this period.`] : []),

@@ -6,7 +6,7 @@ import { newOfferCommand, offersCommand } from './offers';
 import { findMentorCommand, myMentoringCommand, offerMentoringCommand, runMatchingCommand } from './mentoring';
 import { addNeedCommand, myPlanCommand, viewPlanCommand } from './plan';
 import { digestHereCommand, newTriggerCommand, orgPlanCommand, teamPlanCommand, teamPrioritiesCommand, triggersCommand, yearPlanCommand } from './plans';
-import { profileCommand } from './profile';
+import { myPathwayCommand, profileCommand, qualificationsCommand } from './profile';
 import { pulseCommand } from './pulse';
 import { supervisionCommand } from './supervision';
 import { teamStatusCommand } from './teamStatus';
@@ -14,7 +14,7 @@ import { teamStatusCommand } from './teamStatus';
 export const COMMANDS: readonly CommandDef[] = [
   helpCommand(() => COMMANDS), profileCommand,
   myPlanCommand, addNeedCommand, logCpdCommand, myCpdCommand, exportCpdCommand,
-  findMentorCommand, offerMentoringCommand, myMentoringCommand, pulseCommand,
+  findMentorCommand, offerMentoringCommand, myMentoringCommand, myPathwayCommand, qualificationsCommand, pulseCommand,
   supervisionCommand, teamStatusCommand, viewPlanCommand, teamPlanCommand, teamPrioritiesCommand, digestHereCommand,
   orgPlanCommand, yearPlanCommand, newTriggerCommand, triggersCommand, newOfferCommand, offersCommand, runMatchingCommand,
 ];

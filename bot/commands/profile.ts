@@ -3,6 +3,32 @@ import { issueCard } from '../flows/flow';
 import { issueOnboardingCard } from '../flows/onboarding';
 import { profileFlow } from '../flows/profile';
 import type { CommandDef } from './command';
+import { qualificationsFlow } from '../flows/qualifications';
+import { pathwayFlow } from '../flows/pathway';
+
+export const myPathwayCommand: CommandDef = {
+  name: 'my pathway',
+  aliases: ['pathway', 'career', 'my career'],
+  summary: "Say where you'd like to go in your career (or not now); see the next step, what it needs, and add its learning to your plan.",
+  audience: 'staff',
+  scopes: ['personal'],
+  async run({ deps, turn }: Asking) {
+    const card = await issueCard(deps, pathwayFlow, { tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, ttlDays: 30 });
+    return [{ card, summary: 'Your career pathway' }];
+  },
+};
+
+export const qualificationsCommand: CommandDef = {
+  name: 'qualifications',
+  aliases: ['my qualifications', 'add qualification'],
+  summary: 'See your qualifications (RQF level, title, date) and add one for your line manager to confirm.',
+  audience: 'staff',
+  scopes: ['personal'],
+  async run({ deps, turn }: Asking) {
+    const card = await issueCard(deps, qualificationsFlow, { tenantId: turn.tenantId, recipientId: turn.user.aadObjectId, ttlDays: 30 });
+    return [{ card, summary: 'Your qualifications' }];
+  },
+};
 
 export const profileCommand: CommandDef = {
   name: 'profile',

@@ -12,7 +12,7 @@ export const PEOPLE_ON_CARD = 25;
 export const teamStatusCommand: CommandDef = {
   name: 'team status',
   aliases: ['team', 'my team'],
-  summary: "See each report's next supervision and appraisal: prepared or not, overdue, reachable in Teams.",
+  summary: "See each report's next supervision and appraisal (prepared or not, overdue, reachable in Teams) and their mandatory learning.",
   audience: 'manager',
   scopes: ['personal'],
   async run({ deps, turn }: Asking) {

@@ -28,6 +28,8 @@ import { sessionOutcomeFlow } from './sessionOutcome';
 import { sessionRecordFlow } from './sessionRecord';
 import { planAgreementFlow, planConfirmFlow } from './planAgreement';
 import { pulseFlow } from './pulse';
+import { qualificationConfirmFlow, qualificationsFlow } from './qualifications';
+import { pathwayFlow } from './pathway';
 
 export const FLOWS: readonly CardFlow[] = [
   onboardingFlow, profileFlow, joinerConfirmFlow, supervisionPromptFlow, appraisalPromptFlow, sessionSummaryFlow, scheduleSessionFlow,
@@ -36,6 +38,7 @@ export const FLOWS: readonly CardFlow[] = [
   mentorOfferFlow, mentorRequestFlow, mentorProposalFlow, mentorIntroFlow, mentorCheckInFlow,
   newTriggerFlow, triggerListFlow, teamDigestFlow, managerDigestFlow, orgPlanFlow, digestLinkFlow, teamAgreementFlow, yearPlanFlow, commissionLineFlow,
   offerComposeFlow, offerInviteFlow, offerEvaluationFlow, pulseFlow,
+  qualificationsFlow, qualificationConfirmFlow, pathwayFlow,
 ];
 
 const byKind = new Map(FLOWS.map((f) => [f.kind, f]));

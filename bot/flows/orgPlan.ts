@@ -55,7 +55,7 @@ type OrgPlanContent = Awaited<ReturnType<typeof orgPlanContent>>;
 
 async function renderOrgPlan(deps: BotDeps, card: CardOf<'orgPlan'>, form?: FormState, read?: OrgPlanContent) {
   const [content, year, pulse] = await Promise.all([read ?? orgPlanContent(deps, card.context.period), yearPlanOf(deps, card.tenantId, card.context.period), orgPulse(deps, card.context.period)]);
-  const { plan: _plan, equityFigures: _figures, ...shown } = content;
+  const { plan: _plan, equityFigures: _figures, mandatoryAll: _all, pathwaysAll: _aims, turnoverAll: _turnover, ...shown } = content;
   return orgPlanCard({
     ...shown,
     cardId: card.cardId,

@@ -84,8 +84,29 @@ const LOGGED: Logged[] = [
   { n: 16, daysAgo: 22, type: 'mentoring', title: 'Shadowing a health visitor: the 0-5 pathway', hours: 2, codes: ['CC5'], what: 'When health visitors refer to early help, and when to us.', meets: 'health visiting', peer: { n: 22, profession: 'health_visitor', reflection: 'Tariq now knows who to call in the health visiting team.' } },
 ];
 
-/** The records as `log cpd` saves them, linked to the needs they meet (which are then in progress). */
+/**
+ * Everyone's last safeguarding refresher (mandatory every three years: policy/mandatory.json), from
+ * over a year to over three years ago — so L&D see most up to date, a few due soon and a few overdue
+ * — and a few people with none recorded. Older than a year, so who CPD reaches is as it was.
+ */
+function refreshers(people: readonly Person[], today: IsoDate): CpdRecord[] {
+  return people.flatMap((p, i) => {
+    if (i % 13 === 5) return [];
+    const date = addDays(today, -(400 + ((i * 173) % 740)));
+    return [{
+      tenantId: p.tenantId, personId: p.aadObjectId, recordId: deterministicId('demo-refresher', p.aadObjectId), activityType: 'bite_size_workshop', title: 'Multi-agency safeguarding refresher', date,
+      hours: 3, participatoryHours: 3, codes: ['CC3', 'CC5'], needIds: [], reflectionModel: 'what', reflection: {}, impactPractice: '', impactPeople: '',
+      peer: null, peerReflection: '', includesFeedback: false, reflectiveDiscussion: false, createdAt: new Date(`${date}T17:00:00Z`).toISOString(),
+    } satisfies CpdRecord];
+  });
+}
+
+/** The records as `log cpd` saves them, linked to the needs they meet (which are then in progress), and the refreshers L&D recorded. */
 export function demoCpd(people: readonly Person[], needs: readonly LearningNeed[], today: IsoDate): CpdRecord[] {
+  return [...logged(people, needs, today), ...refreshers(people.filter((p) => p.status === 'active'), today)];
+}
+
+function logged(people: readonly Person[], needs: readonly LearningNeed[], today: IsoDate): CpdRecord[] {
   const name = (n: number) => people.find((p) => p.aadObjectId === staffId(n))?.displayName ?? 'a colleague';
   return LOGGED.flatMap((r, i) => {
     const personId = staffId(r.n);

@@ -21,6 +21,7 @@ import { demoHistory, writeHistory } from './sessions';
 import { demoTriggers, writeTriggers } from './triggers';
 import { demoLoop, writeLoop } from './loop';
 import { demoYearPlan, linkOffers, writeYearPlan } from './yearPlan';
+import { demoAspirations, writeAspirations } from './pathways';
 
 export interface DemoLearning {
   needs: number;
@@ -55,5 +56,6 @@ export async function seedDemoLearning(rt: Runtime, tenantId: string, today: Iso
   await writeTriggers(rt, demoTriggers(tenantId, today));
   await writeMentoring(rt, mentoring);
   await writePulse(rt, tenantId, demoPulse(people, today));
+  await writeAspirations(rt, demoAspirations(rt, people, today));
   return { needs: needs.length + loop.needs.length, cpd: cpd.length, mentorOffers: mentoring.offers.length, sessions: history.sessions.length, offers: offers.offers.length };
 }

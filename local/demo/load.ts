@@ -11,6 +11,8 @@ import type { Runtime } from '../../runtime/runtime';
 import { seedDemoLearning, type DemoLearning } from './learning';
 
 export const DEMO_ROSTER = fileURLToPath(new URL('./roster.csv', import.meta.url));
+/** Rows of people in an earlier roster whom today's no longer lists: the demo's leavers, for L&D's turnover. */
+export const DEMO_LEAVERS = fileURLToPath(new URL('./leavers.csv', import.meta.url));
 
 /**
  * The Monday roster.csv's start dates are written as of. On loading they move on by whole weeks to
@@ -29,8 +31,11 @@ export function rosterAsOf(csv: string, today: IsoDate): string {
 export async function loadDemoOrganisation(rt: Runtime, tenantId: string, opts: { yearPlan?: boolean } = {}): Promise<{ staff: number; learning: number } & DemoLearning> {
   const today = localDate(rt.clock.now(), rt.config.timeZone);
   const roster = rosterAsOf(await readFile(DEMO_ROSTER, 'utf8'), today);
+  const leavers = rosterAsOf(await readFile(DEMO_LEAVERS, 'utf8'), today);
+  // An earlier roster with the leavers in it, then today's without them: they are marked left, as HR's imports leave them.
+  const earlier = await importRoster({ ...rt, tenantId, timeZone: rt.config.timeZone }, `${roster.trimEnd()}\n${leavers}`, { source: 'local/demo/roster.csv and leavers.csv' });
   const result = await importRoster({ ...rt, tenantId, timeZone: rt.config.timeZone }, roster, { source: 'local/demo/roster.csv' });
-  if (result.outcome !== 'imported') throw new Error(`the demo roster did not import: ${JSON.stringify(result)}`);
+  if (earlier.outcome !== 'imported' || result.outcome !== 'imported') throw new Error(`the demo roster did not import: ${JSON.stringify(earlier.outcome === 'imported' ? result : earlier)}`);
   const seeded = await seedDemoLearning(rt, tenantId, today, opts.yearPlan ?? true);
-  return { staff: result.summary.joiners, learning: seeded.needs + seeded.cpd + seeded.mentorOffers, ...seeded };
+  return { staff: earlier.summary.joiners - result.summary.leavers, learning: seeded.needs + seeded.cpd + seeded.mentorOffers, ...seeded };
 }

@@ -12,6 +12,7 @@ describe('importing the roster', () => {
     importRoster({ ...stack.rt, clock, tenantId: stack.tenantId, timeZone: 'Europe/London' }, typeof records === 'string' ? records : toRosterCsv(records), { source: 'roster.csv', ...options });
 
   beforeEach(async () => {
+    clock.set('2026-11-23T10:00:00Z');
     stack = await startTestStack({ clock });
   });
   afterEach(async () => stack?.stop());
@@ -38,6 +39,50 @@ describe('importing the roster', () => {
     const back = await run([...staying, ...joining, ...leaving], { allowManyLeavers: true });
     expect(back).toMatchObject({ outcome: 'imported', summary: { rejoiners: 40, leavers: 0 } });
   }, 90_000); // 10,000 rows twice: about 15 s alone, more when other suites share the two cores
+
+  it("imports teachers with their TRN from the Teaching Regulation Agency (refused before `tra` was a registration body)", async () => {
+    const org = syntheticOrg(20);
+    const teachers = org.map((p, i) => (i >= 10 && i < 13 ? { ...p, profession: 'teacher' as const, registrationBody: 'tra' as const, registrationNumber: `${1234560 + i}` } : p));
+    expect(await run(teachers)).toMatchObject({ outcome: 'imported', summary: { joiners: 20 } });
+    expect(await stack.rt.people.get(stack.tenantId, teachers[11]!.aadObjectId)).toMatchObject({ registrationBody: 'tra', registrationNumber: '1234571' });
+  });
+
+  it("keeps the roster's qualifications, replaced by each import that has the columns and left alone by one that has not", async () => {
+    const org = syntheticOrg(6);
+    const cols = ',qualification_level,qualification_title,qualification_awarded,qualification_professional';
+    const withQ = (q: (i: number) => string) => toRosterCsv(org).trim().split('\n').map((line, i) => (i === 0 ? `${line}${cols}` : `${line},${q(i)}`)).join('\n');
+    expect(await run(withQ((i) => (i <= 3 ? '6,BA (Hons) Social Work,2015-07-01,yes' : ',,,')))).toMatchObject({ outcome: 'imported' });
+    const held = async () => (await stack.rt.qualifications.listAll(stack.tenantId)).map((q) => [q.personId, q.title, q.status, q.source]);
+    expect(await held()).toHaveLength(3);
+    expect((await held())[0]).toEqual([expect.any(String), 'BA (Hons) Social Work', 'confirmed', 'roster']);
+    expect(await run(toRosterCsv(org))).toMatchObject({ outcome: 'imported' });
+    expect(await held()).toHaveLength(3);
+    expect(await run(withQ((i) => (i === 1 ? '7,MA Social Work,2018-07-01,yes' : ',,,')))).toMatchObject({ outcome: 'imported' });
+    expect((await held()).map((q) => q[1])).toEqual(['MA Social Work']);
+  });
+
+  it('gives L&D turnover from the leavers imports mark, by profession, team, career stage and tenure, with no small count', async () => {
+    const org = syntheticOrg(60);
+    await run(org);
+    clock.set('2027-03-01T10:00:00Z');
+    // Three months on, five left: HR's next file no longer lists them.
+    const leaving = org.slice(-5).map((p) => p.aadObjectId);
+    await run(org.filter((p) => !leaving.includes(p.aadObjectId)));
+    const { orgTurnover } = await import('../../app/plans/turnover');
+    const { loadRollup } = await import('../../app/plans/rollup');
+    const tables = await orgTurnover(stack.rt, '2027-03-01', await loadRollup(stack.rt, '2027-03-01'));
+    expect(tables.map((t) => t.dimension)).toEqual(['profession', 'service', 'team', 'careerStage', 'tenure']);
+    for (const table of tables) {
+      expect(table.rows.reduce((n, r) => n + r.people, 0)).toBe(60);
+      for (const r of table.rows) {
+        expect(r.people).toBeGreaterThanOrEqual(3);
+        if (r.leavers !== null) expect(r.leavers === 0 || (r.leavers >= 3 && r.people - r.leavers >= 3)).toBe(true);
+      }
+    }
+    // However the five are spread, what is shown of them adds up to no more than five, and nothing names them.
+    expect(tables[0]!.rows.reduce((n, r) => n + (r.leavers ?? 0), 0)).toBeLessThanOrEqual(5);
+    expect(JSON.stringify(tables)).not.toMatch(new RegExp(org.slice(-5).map((p) => p.displayName).join('|')));
+  });
 
   it('writes nothing when any row is bad', async () => {
     const org = syntheticOrg(50);

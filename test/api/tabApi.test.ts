@@ -114,8 +114,14 @@ describe('tab API', () => {
     expect(team.people.map((p) => p.name)).toEqual(['Priya Shah']);
     const other = (await callApi('tab/api/team', { auth: `Bearer ${token(lee)}` })).body as unknown as TeamView;
     expect(other.people.map((p) => p.name)).toEqual(['Kelly Nash']);
+    // Priya's aim is hers: not shared, so her manager's view of her plan has no pathway, and her own has it.
+    await stack.rt.aspirations.save({ tenantId: stack.tenantId, personId: priya.aadObjectId, choice: { kind: 'role', roleId: 'senior-practitioner' }, shareWithManager: false, fromRole: 'social-worker', stepAdded: false, setOn: '2026-11-23' });
     const plan = (await callApi(`tab/api/people/${priya.aadObjectId}/plan`, { auth: `Bearer ${token(dana)}` })).body as unknown as PlanView;
-    expect(plan).toMatchObject({ asManager: true, person: { name: 'Priya Shah' } });
+    expect(plan).toMatchObject({ asManager: true, person: { name: 'Priya Shah' }, pathway: null });
+    expect(JSON.stringify(plan)).not.toContain('Senior or advanced practitioner');
+    const own = (await callApi('tab/api/me', { auth: `Bearer ${token(priya)}` })).body as unknown as PlanView;
+    expect(own.pathway).toMatchObject({ aim: "Where you'd like to go: Senior or advanced practitioner" });
+    expect(own.mandatory.map((f) => f.title)).toContain('Safeguarding refresher (multi-agency)');
     expect((await callApi(`tab/api/people/${kelly.aadObjectId}/plan`, { auth: `Bearer ${token(dana)}` })).status).toBe(403);
     expect((await callApi(`tab/api/people/${dana.aadObjectId}/plan`, { auth: `Bearer ${token(priya)}` })).status).toBe(403);
   });

@@ -59,7 +59,12 @@ describe('someone not on the HR roster', () => {
     expect(await stack.rt.people.get(stack.tenantId, jo.aadObjectId)).toMatchObject({ status: 'active', confirmedBy: sam.aadObjectId });
 
     await stack.drainOutbox();
-    expect(stack.repliesTo(jo).texts).toEqual([expect.stringContaining("confirmed you're in their team")]);
+    const toJo = stack.repliesTo(jo).texts;
+    expect(toJo).toEqual([expect.stringContaining("confirmed you're in their team")]);
+    // From this first day, the induction set is in Jo's plan (policy/mandatory.json).
+    expect(toJo[0]).toContain('Your induction set is in your plan');
+    const inductions = (await stack.rt.needs.listFor(stack.tenantId, jo.aadObjectId)).filter((n) => n.source === 'mandatory');
+    expect(inductions.map((n) => n.sourceRef).sort()).toEqual(['induction-information-sharing', 'induction-multi-agency', 'induction-procedures']);
   });
 
   it('is told exactly what to fix, keeps what they typed, and nothing is stored', async () => {

@@ -12,6 +12,8 @@ import { MENTOR_OFFER_FIELDS, MENTOR_REQUEST_FIELDS } from '../../cards/mentorin
 import { PROFILE_SETTINGS_FIELDS } from '../../cards/profile';
 import { PULSE_FIELDS } from '../../cards/pulse';
 import { TRIGGER_FIELDS } from '../../cards/trigger';
+import { QUALIFICATION_FIELDS } from '../../cards/qualifications';
+import { PATHWAY_FIELDS } from '../../cards/pathway';
 import { LINE_FIELDS } from '../../core/commissioning';
 import { OFFER_FIELDS } from '../../core/offers';
 
@@ -41,6 +43,9 @@ const CONTRACTS: [string, readonly string[]][] = [
   // Send later's date and time are on its Action.ShowCard, built in cards/offers.ts beside the schedule schema.
   ['offerCompose.json', OFFER_FIELDS],
   ['profile.json', PROFILE_SETTINGS_FIELDS],
+  ['qualifications.json', QUALIFICATION_FIELDS],
+  ['qualificationConfirm.json', []],
+  ['pathway.json', PATHWAY_FIELDS],
   // The action slots' ids are made from data (action<n>Text, …: ACTION_FIELDS); these are the fixed ones.
   ['sessionOutcome.json', SESSION_OUTCOME_FIELDS],
   ['sessionRecord.json', SESSION_RECORD_FIELDS],

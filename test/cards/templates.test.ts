@@ -18,6 +18,8 @@ import { offerComposeCard, offerEvaluationCard, offerInviteCard, offerProgressCa
 import { mentorCheckInCard, mentorOfferCard, mentorProposalCard, mentorRequestCard } from '../../cards/mentoring';
 import { planAgreementCard, planConfirmCard, sessionOutcomeCard, sessionRecordCard } from '../../cards/afterSession';
 import { pulseCard } from '../../cards/pulse';
+import { qualificationConfirmCard, qualificationsCard } from '../../cards/qualifications';
+import { pathwayCard } from '../../cards/pathway';
 import { cardProblems, cardText } from '../support/cards';
 
 const cardId = '11111111-2222-4333-8444-555555555555';
@@ -48,8 +50,8 @@ describe('card templates', () => {
     }),
     planManagerPicking: planCard({ cardId, title: 'Plans', subtitle: 'Choose', note: null, errors: [], mode: 'manager', picker: { reports: [{ id: 'p1', label: 'Priya' }], selected: '' }, footer: '', buttons: [], groups: [], excerpt: '' }),
     logCpd: logCpdCard({ cardId, model: 'kolb', values: { ...EMPTY_CPD_VALUES, hours: '2' }, reflection: { experience: 'x' }, needs: [{ id: 'n1', label: 'CC3: Court' }], errors: [], warnings: ['"Jake (12)" looks like a name and an age.'], nmc: true, today: '2026-11-23' }),
-    myCpd: myCpdCard({ title: 'Your CPD', period: 'SWE', headline: '1 thing', tone: 'attention', checks: [{ title: 'Pieces', value: '1 of 2' }], notes: ['Renewal opens'], records: [{ date: '20 November 2026', title: 'Shadowing', detail: 'Work shadowing · 3 hours' }], empty: '' }),
-    myCpdNone: myCpdCard({ title: 'Your CPD', period: 'Not registered', headline: 'None', tone: 'default', checks: [], notes: [], records: [], empty: 'Nothing yet' }),
+    myCpd: myCpdCard({ title: 'Your CPD', period: 'SWE', headline: '1 thing', tone: 'attention', checks: [{ title: 'Pieces', value: '1 of 2' }], mandatory: [{ title: 'Safeguarding refresher', value: 'Due soon: by 3 March 2027' }], notes: ['Renewal opens'], records: [{ date: '20 November 2026', title: 'Shadowing', detail: 'Work shadowing · 3 hours' }], empty: '' }),
+    myCpdNone: myCpdCard({ title: 'Your CPD', period: 'Not registered', headline: 'None', tone: 'default', checks: [], mandatory: [], notes: [], records: [], empty: 'Nothing yet' }),
     noticeWithLinks: noticeCard({ title: 'Export', lines: ['Here'], links: [{ title: 'Markdown', url: 'https://weave.example/api/exports/x/cpd-record.md' }], buttons: [{ title: 'My CPD', command: 'my cpd' }] }),
     mentorOffer: mentorOfferCard({ cardId, values: { strengths: 'CC3,CC3.S2', strengthsText: '', kinds: 'mentoring', capacity: '2', availability: 'mon-am', locality: 'North', pausedUntil: '' }, localities: ['North'], existing: true, errors: [], note: 'Saved', today: '2026-11-23' }),
     mentorRequest: mentorRequestCard({ cardId, values: { needIds: 'n1', kind: 'mentoring', preferProfession: '', locality: '', availability: '' }, needs: [{ id: 'n1', label: 'CC3: Court' }], localities: [], existing: false, errors: ['Fix'], note: '' }),
@@ -105,12 +107,24 @@ describe('card templates', () => {
       cardId, eyebrow: 'Offer', title: 'Court skills', status: 'Sending', delivery: [{ title: 'Sent', value: '3' }], reasons: ['Failed because: 500'],
       places: [{ title: 'Booked', value: '2 of 2' }], attendees: [{ id: 'p1', name: 'Priya' }], attended: [], note: 'Saved', errors: [], footer: 'Need before speed', withdrawable: true,
     }),
+    qualifications: qualificationsCard({ cardId, held: [{ title: 'Level 6: BA Social Work (2019), professional', value: "from HR's roster" }], values: { level: '3', title: 'Early Years Educator', awardedOn: '2020-07-01', professional: 'false' }, errors: ['Fix'], note: 'Added', today: '2026-11-23' }),
+    qualificationsNone: qualificationsCard({ cardId, held: [], values: { level: '', title: '', awardedOn: '', professional: 'false' }, errors: [], note: '', today: '2026-11-23' }),
+    qualificationConfirm: qualificationConfirmCard({ cardId, name: 'Jo Reed', qualification: 'Level 5: Foundation degree in early years (2024)', facts: [{ title: 'Team', value: 'Early Years' }] }),
+    pathway: pathwayCard({
+      cardId, current: 'Where you are now: Early years practitioner (level 3).', aim: "Where you'd like to go: Early years teacher (EYTS)",
+      facts: [{ title: 'Next step', value: 'Level 5 diploma (level 5)' }], leading: ['Observing two-year-olds'], roles: [{ value: 'teacher', label: 'Teacher (QTS)' }, { value: 'not_now', label: 'Not now' }],
+      values: { target: 'early-years-teacher', share: 'false' }, errors: [], note: 'Saved', canAdd: true, addNote: 'Your line manager sees your plan.',
+    }),
+    pathwayNone: pathwayCard({ cardId, current: "Weave can't tell your role", aim: '', facts: [], leading: [], roles: [{ value: 'not_now', label: 'Not now' }], values: { target: '', share: 'false' }, errors: ['Choose'], note: '', canAdd: false, addNote: '' }),
     joinerConfirm: joinerConfirmCard({ cardId, name: 'Jo Reed', email: 'jo@x', facts: [{ title: 'Team', value: 'PaCT' }] }),
     orgPlanLoop: orgPlanCard({
       cardId, year: { heading: 'This year', lines: [] }, benchmark: { heading: 'Benchmark', note: 'Not enough', chart: [], rows: [] }, downloadUrl: 'https://weave.example/api/tab/#/org', note: '',
       eyebrow: 'Today', summary: '8 staff', chart: [], priorities: [], equity: [], equityNote: 'Shares', mentoring: 'Mentoring', footer: 'For L&D',
       supervisionNote: 'Held against policy', supervision: [{ heading: 'By team', rows: [{ title: 'PaCT', value: '7 people · 85%' }] }],
       barriersNote: 'What got in the way', barriers: [{ heading: 'Social worker (4 answered)', rows: [{ title: 'Time', value: 'all 4' }] }],
+      turnoverNote: 'Who leaves', turnover: [{ heading: 'Turnover, by profession', rows: [{ title: 'Social worker', value: '24 people · 5 left (21%) · 3.1 CPD records and 0.8 places a head' }] }],
+      pathwaysNote: 'Career pathways', pathways: [{ heading: 'Aspirations, by profession', rows: [{ title: 'Early years practitioner', value: '6 people · aiming 3 · not now not shown · not said not shown · moved on 0' }] }],
+      mandatoryNote: 'Mandatory learning', mandatory: [{ heading: 'Safeguarding refresher, by profession', rows: [{ title: 'Social worker', value: '12 people · up to date 9 · due soon not shown · overdue not shown' }] }],
     }),
     sessionOutcome: sessionOutcomeCard({
       cardId, eyebrow: 'After supervision', title: 'Priya Shah: supervision on Friday 4 December', subtitle: 'Did it happen?', errors: [], warnings: ['"Jake (12)" looks like a name and an age.'],

@@ -86,6 +86,11 @@ describe('people with no regulator', () => {
   it('have nothing to be short of', () => {
     expect(readiness(policy, 'none', [], '2026-11-22')).toMatchObject({ period: null, checks: [], met: true });
   });
+
+  it('include teachers with the Teaching Regulation Agency: QTS does not lapse and there is no CPD renewal', () => {
+    expect(readiness(policy, 'tra', [], '2026-11-22')).toMatchObject({ regulator: 'tra', period: null, renewal: null, checks: [], met: true });
+    expect(policy.versions.at(-1)!.regulators.tra).toMatchObject({ cpdRenewal: 'none' });
+  });
 });
 
 // Properties: for any set of records, any day.

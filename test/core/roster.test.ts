@@ -107,6 +107,40 @@ describe('the HR roster file', () => {
     expect(result.warnings[0]!.message).toBe('Social worker is usually registered with Social Work England, not "none"');
   });
 
+  it("accepts a teacher's TRN from the Teaching Regulation Agency, and warns when it is not 7 digits", () => {
+    const result = parseRoster(file(
+      row(1),
+      row(2, { profession: 'teacher', job_title: 'Advisory Teacher', registration_body: 'TRA', registration_number: '1234567' }),
+      row(3, { profession: 'teacher', job_title: 'SEN Teacher', registration_body: 'tra', registration_number: '12/34567' }),
+      row(4, { profession: 'teacher', job_title: 'SEN Teacher', registration_body: 'tra', registration_number: 'SW4' }),
+    ));
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.records.map((r) => r.registrationBody)).toEqual(['swe', 'tra', 'tra', 'tra']);
+    expect(result.warnings).toEqual([{ line: 5, message: 'a teacher reference number (TRN) from the Teaching Regulation Agency is 7 digits, not "SW4"' }]);
+  });
+
+  it('reads the optional qualification columns, all four together, a level with its title', () => {
+    const cols = 'qualification_level,qualification_title,qualification_awarded,qualification_professional';
+    const withQ = (...rows: [string, string][]) => [`${HEADER},${cols}`, ...rows.map(([r, q]) => `${r},${q}`)].join('\n');
+    const result = parseRoster(withQ([row(1), '6,BA (Hons) Social Work,2015-07-01,yes'], [row(2), ',,,'], [row(3), '3,Early Years Educator diploma,,no']));
+    expect(result.ok).toBe(true);
+    expect(result.ok && result.records.map((r) => r.qualification)).toEqual([
+      { level: 6, title: 'BA (Hons) Social Work', awardedOn: '2015-07-01', professional: true },
+      null,
+      { level: 3, title: 'Early Years Educator diploma', awardedOn: null, professional: false },
+    ]);
+    // Without the columns, nothing is said (imports leave qualifications alone).
+    expect(parseRoster(file(row(1))).ok && (parseRoster(file(row(1))) as { records: { qualification?: unknown }[] }).records[0]!.qualification).toBeUndefined();
+    const bad = parseRoster(withQ([row(1), '9,PhD,2015-07-01,yes'], [row(2), '6,,,'], [row(3), '5,Foundation degree,last year,maybe']));
+    expect(!bad.ok && bad.errors).toEqual([
+      { line: 2, message: 'qualification_level is not an RQF level from 2 to 8' },
+      { line: 3, message: 'qualification_level and qualification_title go together: give both, or neither' },
+      { line: 4, message: 'qualification_awarded is not an ISO 8601 date (YYYY-MM-DD); qualification_professional is not yes or no' },
+    ]);
+    const half = parseRoster([`${HEADER},qualification_level`, `${row(1)},6`].join('\n'));
+    expect(!half.ok && half.errors[0]!.message).toBe('header has qualification_level but not qualification_title, qualification_awarded, qualification_professional: the qualification columns go together');
+  });
+
   it('keeps names with apostrophes, accents and emoji as written', () => {
     const result = parseRoster(file(row(1, { display_name: "Siobhán O'Neill 🌈", team: 'Early Help 5–19' })));
     expect(result.ok && result.records[0]).toMatchObject({ displayName: "Siobhán O'Neill 🌈", team: 'Early Help 5–19' });

@@ -59,7 +59,10 @@ for (const at of ['2027-03-10T10:00:00Z', '2027-08-24T13:00:00Z']) {
     afterAll(async () => stack?.stop());
 
     it('gives everyone a recent supervision history: nobody overdue by more than three weeks, and two to four people overdue to act on', async () => {
-      const [people, schedules] = await Promise.all([stack.rt.people.list(stack.tenantId), stack.rt.schedules.list(stack.tenantId)]);
+      const [everyone, schedules] = await Promise.all([stack.rt.people.list(stack.tenantId), stack.rt.schedules.list(stack.tenantId)]);
+      // The four who left (an earlier roster had them) are kept, for L&D's turnover, until retention erases them.
+      expect(everyone.filter((p) => p.status === 'left')).toHaveLength(4);
+      const people = everyone.filter((p) => p.status === 'active');
       expect(people).toHaveLength(41);
       const overdue: { name: string; since: string }[] = [];
       for (const person of people) {
@@ -119,6 +122,32 @@ for (const at of ['2027-03-10T10:00:00Z', '2027-08-24T13:00:00Z']) {
       expect(flagged.length).toBeLessThanOrEqual(3);
       expect(org.priorities.length).toBeGreaterThanOrEqual(4);
       expect(org.triggers.length).toBeGreaterThanOrEqual(1);
+    });
+
+    it('shows L&D mandatory learning by team and profession: mostly up to date, some overdue, no count under the threshold', async () => {
+      const org = await api<OrgView>('org', 70);
+      // And who is professionally qualified, from the roster's qualifications: teachers with QTS among them.
+      const qualified = org.equity.find((d) => d.dimension === 'qualification')!.rows;
+      expect(qualified.map((r) => r.group).sort()).toEqual(['Not professionally qualified', 'Professionally qualified']);
+      // And where people would like to go: some aiming, some not now, nothing under the threshold.
+      const aims = org.pathways.tables.find((t) => t.heading === 'By profession')!.rows;
+      expect(aims.reduce((n, r) => n + (r.aiming ?? 0) + (r.notNow ?? 0), 0)).toBeGreaterThan(0);
+      for (const t of org.pathways.tables) for (const r of t.rows) for (const c of [r.aiming, r.notNow, r.notSaid, r.moved]) if (c !== null) expect(c === 0 || c >= 3).toBe(true);
+      // And who left: four social workers, beside the CPD and places social workers had.
+      const left = org.turnover.tables.find((t) => t.heading === 'By profession')!.rows.find((r) => r.group === 'Social worker')!;
+      expect(left).toMatchObject({ people: 14, leavers: 4, ratePercent: 29 });
+      for (const t of org.turnover.tables) for (const r of t.rows) if (r.leavers !== null) expect(r.leavers === 0 || (r.leavers >= 3 && r.people - r.leavers >= 3)).toBe(true);
+      const refresher = org.mandatory.tables.find((t) => t.heading === 'Safeguarding refresher (multi-agency), by profession')!;
+      expect(refresher.rows.length).toBeGreaterThanOrEqual(3);
+      const shown = (k: 'upToDate' | 'overdue') => refresher.rows.reduce((n, r) => n + (r[k] ?? 0), 0);
+      expect(shown('upToDate')).toBeGreaterThan(shown('overdue'));
+      expect(org.mandatory.tables.some((t) => t.rows.some((r) => (r.overdue ?? 0) > 0 || r.overdue === null))).toBe(true);
+      for (const t of org.mandatory.tables) {
+        for (const r of t.rows) {
+          expect(r.people).toBeGreaterThanOrEqual(3);
+          for (const c of [r.upToDate, r.dueSoon, r.overdue]) if (c !== null) expect(c === 0 || c >= 3, `${t.heading} ${r.group}`).toBe(true);
+        }
+      }
     });
 
     it('shows L&D the same figures in the chat and in the tab, from one function', async () => {

@@ -26,6 +26,8 @@ const LEADS: Record<Who, Outcome> = { ...STAFF, practitioner: 'role' };
 const MATRIX: Record<string, Record<Who, Outcome>> = {
   help: ANYONE,
   profile: ANYONE,
+  qualifications: STAFF,
+  'my pathway': STAFF,
   'my plan': STAFF,
   'add need': STAFF,
   'log cpd': STAFF,

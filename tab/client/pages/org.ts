@@ -11,6 +11,9 @@ import { offerProgressSection } from './org/offerProgress';
 import { prioritiesSection } from './org/priorities';
 import { loopSection } from './org/loop';
 import { pulseSection } from './org/pulse';
+import { mandatorySection } from './org/mandatory';
+import { pathwaysSection } from './org/pathways';
+import { turnoverSection } from './org/turnover';
 import { triggersSection } from './org/triggers';
 import { yearPlanSection } from './org/yearPlan';
 
@@ -29,6 +32,9 @@ export async function orgPage(main: HTMLElement, session: Session): Promise<void
     equitySection(org),
     loopSection(org),
     pulseSection(org.pulse),
+    mandatorySection(org),
+    pathwaysSection(org),
+    turnoverSection(org),
     triggersSection(session, org, (t) => compose.fromTrigger(t)),
     h('section', { 'aria-labelledby': 'compose' },
       h('h2', { id: 'compose' }, 'Offer learning'),

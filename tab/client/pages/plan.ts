@@ -61,6 +61,16 @@ export async function planPage(main: HTMLElement, session: Session, personId: st
         )),
     ),
     plan.teamPriorities ? teamPriorities(plan.teamPriorities) : null,
+    plan.pathway ? h('section', { 'aria-labelledby': 'pathway' },
+      h('h2', { id: 'pathway' }, 'Career pathway'),
+      h('div', { class: 'card' },
+        plan.pathway.current ? h('p', {}, plan.pathway.current) : null,
+        h('p', { class: 'strong' }, plan.pathway.aim),
+        facts(plan.pathway.facts),
+        plan.pathway.leading.length ? h('p', { class: 'muted' }, `Already in your plan that leads there: ${plan.pathway.leading.join('; ')}`) : null,
+        h('p', { class: 'muted' }, 'Change it, or add the next step to your plan, with "my pathway" in your chat with Weave.'),
+      ),
+    ) : null,
     h('section', { 'aria-labelledby': 'cpd' },
       h('h2', { id: 'cpd' }, 'CPD record and registration'),
       h('div', { class: 'card' },
@@ -69,6 +79,8 @@ export async function planPage(main: HTMLElement, session: Session, personId: st
         facts(plan.cpd.checks),
         plan.cpd.notes.length ? h('ul', {}, plan.cpd.notes.map((n) => h('li', {}, n))) : null,
       ),
+      // A list, not facts: requirement titles are long, and a two-column grid would not fit a phone.
+      plan.mandatory.length ? h('div', { class: 'card' }, h('h3', {}, 'Mandatory learning'), h('ul', {}, plan.mandatory.map((m) => h('li', {}, h('strong', {}, m.title), ` — ${m.value}`)))) : null,
       plan.cpd.records.length === 0
         ? h('p', {}, 'No CPD logged yet.')
         : h('table', { class: 'list' },
