@@ -25,7 +25,13 @@ export interface PlanView {
   /** What was agreed at the latest supervision (their own plan only). */
   agreedAtSupervision: { heading: string; lines: string[] } | null;
   /** Where they would like to go and the next step (their own plan only: it is theirs to share). */
-  pathway: { current: string; aim: string; facts: Fact[]; leading: string[] } | null;
+  /** The person's own career pathway (never shown to anyone else here): where they are, their aim, the next step; the choices to change it. */
+  pathway: {
+    current: string; aim: string; facts: Fact[]; leading: string[];
+    roles: Option[]; chosen: string; share: boolean;
+    /** The next step can be added to their plan (not yet added). */
+    canAdd: boolean;
+  } | null;
   /** Mandatory learning that applies to them, as `my cpd` shows it. */
   mandatory: Fact[];
 }

@@ -104,6 +104,9 @@ export function routeBetween(p: Pathways, from: string, to: string): Route[] | n
   return null;
 }
 
+/** The choice "not now", as a form sends it. */
+export const NOT_NOW = 'not_now';
+
 export interface NextStep {
   /** Every step from where they are, or null when Weave cannot see a route from their role. */
   route: Route[] | null;

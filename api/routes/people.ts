@@ -1,5 +1,6 @@
 // The tab's own pages: who is signed in, their plan and CPD record, a download of it, and a report's
 // plan for their line manager or professional supervisor alone.
+import { z } from 'zod';
 import { createExportLinks } from '../../app/cpd/exports';
 import type { AppDeps } from '../../app/deps';
 import { reportsOf } from '../../app/people/reports';
@@ -12,9 +13,11 @@ import { cadencePerson } from '../../core/sessionPlanning';
 import { professionLabel } from '../../core/workforce';
 import { checkFacts, headline, periodLine, readinessNotes, readinessOf, recordDetail } from '../../views/cpd';
 import { commentLines, currentPlan, groupByStatus, needDetails, needHeading } from '../../views/plan';
-import { forbidden, ok, type ApiRoute } from '../route';
+import { badRequest, forbidden, ok, type ApiRoute } from '../route';
 import type { ExportLinks, PlanView, SessionView } from '../shapes';
-import { pathwayOf } from '../../app/people/pathway';
+import { addStepToPlan, pathwayOf, setAspiration } from '../../app/people/pathway';
+import { messagesOf, text } from '../../app/fields';
+import { NOT_NOW } from '../../core/pathways';
 import { standingsFor } from '../../app/mandatory/standing';
 import { aimLine, stepFacts } from '../../views/pathway';
 import { standingFacts } from '../../views/mandatory';
@@ -51,9 +54,13 @@ async function planOf(deps: AppDeps, person: Person, viewerId: string): Promise<
     agreedAtSupervision: agreed,
     pathway: pathway && {
       current: pathway.current ? `Where you are now: ${pathway.current.title}.` : '',
-      aim: aimLine(pathway.aspiration, pathway.target) || 'Say where you would like to go: type "my pathway" in your chat with Weave.',
+      aim: aimLine(pathway.aspiration, pathway.target) || 'Say where you would like to go below, or with "my pathway" in your chat with Weave.',
       facts: stepFacts(pathway.step, pathway.stepsToGo, !!pathway.target),
       leading: pathway.leading,
+      roles: [...pathway.roles.filter((r) => r.id !== pathway.current?.id).map((r) => ({ value: r.id, title: r.title })), { value: NOT_NOW, title: 'Not now' }],
+      chosen: pathway.aspiration ? (pathway.aspiration.choice.kind === 'role' ? pathway.aspiration.choice.roleId : NOT_NOW) : '',
+      share: pathway.aspiration?.shareWithManager ?? false,
+      canAdd: !!pathway.step && !pathway.aspiration?.stepAdded,
     },
     mandatory: standingFacts(mandatory),
     person: { id: person.aadObjectId, name: nameOf(person), jobTitle: person.jobTitle, profession: professionLabel(person.profession), team: person.team },
@@ -69,6 +76,11 @@ async function planOf(deps: AppDeps, person: Person, viewerId: string): Promise<
     },
   };
 }
+
+const pathwayInput = z.object({
+  target: text('Where you would like to go', { max: 40, required: true }),
+  share: z.boolean({ error: 'Say whether your line manager may see it.' }),
+});
 
 export const PEOPLE_ROUTES: readonly ApiRoute[] = [
   {
@@ -88,6 +100,23 @@ export const PEOPLE_ROUTES: readonly ApiRoute[] = [
     name: 'tab-me-export', route: 'tab/api/me/export', method: 'POST', audience: 'staff',
     async handle({ deps, me }) {
       return ok<ExportLinks>(await createExportLinks(deps, me.tenantId, me.aadObjectId));
+    },
+  },
+  {
+    name: 'tab-me-pathway', route: 'tab/api/me/pathway', method: 'POST', audience: 'staff',
+    async handle({ deps, me, body }) {
+      const input = pathwayInput.safeParse(body);
+      if (!input.success) return badRequest(messagesOf(input.error));
+      const today = await todayFor(deps, me.tenantId, me.aadObjectId);
+      const saved = await setAspiration(deps, me, input.data.target === NOT_NOW ? { kind: 'not_now' } : { kind: 'role', roleId: input.data.target }, input.data.share, today);
+      return 'invalid' in saved ? badRequest(saved.invalid) : ok<PlanView>(await planOf(deps, me, me.aadObjectId));
+    },
+  },
+  {
+    name: 'tab-me-pathway-step', route: 'tab/api/me/pathway/step', method: 'POST', audience: 'staff',
+    async handle({ deps, me }) {
+      const added = await addStepToPlan(deps, me, await todayFor(deps, me.tenantId, me.aadObjectId));
+      return 'invalid' in added ? badRequest(added.invalid) : ok<PlanView>(await planOf(deps, me, me.aadObjectId));
     },
   },
   {

@@ -2,6 +2,7 @@
 // manager sees it; Weave shows the next step, what it needs and what in their plan already leads
 // there, and adds the step's learning to their plan when asked.
 import { z } from 'zod';
+import { NOT_NOW } from '../../core/pathways';
 import { pathwayCard, type PathwayField } from '../../cards/pathway';
 import { pathwaysOn } from '../../core/pathways';
 import { aimLine, stepFacts } from '../../views/pathway';
@@ -12,7 +13,6 @@ import { todayFor } from '../../app/people/today';
 import type { BotDeps } from '../context';
 import { defineAction, type CardFlow, type FormState } from './flow';
 
-const NOT_NOW = 'not_now';
 
 async function render(deps: BotDeps, card: CardOf<'pathway'>, form?: FormState) {
   const person = await deps.people.get(card.tenantId, card.recipientId);

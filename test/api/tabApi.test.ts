@@ -27,6 +27,9 @@ const ROLES: Role[] = ['practitioner', 'their manager', 'another manager', 'ld a
 const MATRIX: Record<string, Record<Role, number>> = {
   'tab-session': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
   'tab-me': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  // A person's own career pathway: anyone on the roster, for themself; the next step needs an aim first (400).
+  'tab-me-pathway': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
+  'tab-me-pathway-step': { practitioner: 400, 'their manager': 400, 'another manager': 400, 'ld admin': 400, 'not on roster': 403, 'another tenant': 401 },
   'tab-me-export': { practitioner: 200, 'their manager': 200, 'another manager': 200, 'ld admin': 200, 'not on roster': 403, 'another tenant': 401 },
   // The practitioner's own plan: themself and their line manager only; L&D never see one person's plan.
   'tab-person-plan': { practitioner: 200, 'their manager': 200, 'another manager': 403, 'ld admin': 403, 'not on roster': 403, 'another tenant': 401 },
@@ -85,6 +88,7 @@ describe('tab API', () => {
     }
     if (name === 'tab-org-line-status') return { to: 'agreed', etag: 'x' };
     if (name === 'tab-trigger-close') return { id: 'not-a-trigger', note: 'Learned' };
+    if (name === 'tab-me-pathway') return { target: 'not_now', share: false };
     if (name === 'tab-org-budget') return { etag: null, lines: [{ name: 'Workforce development', pounds: '25,000' }] };
     if (name !== 'tab-offer-send') return undefined;
     // Only L&D can get a digest; others send a made-up one and must be refused before it matters.

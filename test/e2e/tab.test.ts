@@ -77,6 +77,17 @@ describe('the Weave tab in a browser', () => {
     expect(await page.getByRole('heading', { name: 'CPD record and registration' }).count()).toBe(1);
     await expect.poll(() => page.getByRole('button', { name: 'Export my CPD record' }).count()).toBe(1);
 
+    // Her career pathway, hers alone: she chooses where she would like to go, and adds the next step to her plan.
+    const pathway = page.getByRole('region', { name: 'Career pathway' });
+    await pathway.getByLabel('Where you would like to go').selectOption('senior-practitioner');
+    await pathway.getByLabel('Let my line manager see where I would like to go').uncheck();
+    await pathway.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => pathway.textContent()).toContain('Saved. Only you can see it.');
+    await pathway.getByRole('button', { name: 'Add the next step to my plan' }).click();
+    await expect.poll(() => pathway.textContent()).toContain('The next step is in your plan.');
+    expect((await stack.rt.needs.listFor(stack.tenantId, priya.aadObjectId)).some((n) => n.source === 'pathway')).toBe(true);
+    expect((await stack.rt.aspirations.get(stack.tenantId, priya.aadObjectId))?.shareWithManager).toBe(false);
+
     await page.goto(`${stack.host.url}/api/tab/#/org`);
     await expect.poll(() => heading()).toBe('My plan'); // not her page: she lands on her own plan
 

@@ -5,6 +5,7 @@
 import type { ExportLinks, PlanView, TeamPrioritiesView } from '../../../api/shapes';
 import { announce, facts, h, replace } from '../dom';
 import { call, type Session } from '../session';
+import { pathwaySection } from './pathway';
 
 /** What the team agreed for the year: the team's, never who needs what; only the person's own needs mark one. */
 function teamPriorities(agreed: TeamPrioritiesView): HTMLElement {
@@ -61,16 +62,7 @@ export async function planPage(main: HTMLElement, session: Session, personId: st
         )),
     ),
     plan.teamPriorities ? teamPriorities(plan.teamPriorities) : null,
-    plan.pathway ? h('section', { 'aria-labelledby': 'pathway' },
-      h('h2', { id: 'pathway' }, 'Career pathway'),
-      h('div', { class: 'card' },
-        plan.pathway.current ? h('p', {}, plan.pathway.current) : null,
-        h('p', { class: 'strong' }, plan.pathway.aim),
-        facts(plan.pathway.facts),
-        plan.pathway.leading.length ? h('p', { class: 'muted' }, `Already in your plan that leads there: ${plan.pathway.leading.join('; ')}`) : null,
-        h('p', { class: 'muted' }, 'Change it, or add the next step to your plan, with "my pathway" in your chat with Weave.'),
-      ),
-    ) : null,
+    plan.pathway ? pathwaySection(session, plan.pathway) : null,
     h('section', { 'aria-labelledby': 'cpd' },
       h('h2', { id: 'cpd' }, 'CPD record and registration'),
       h('div', { class: 'card' },
