@@ -3,6 +3,7 @@
 // only once a group has five answers; and nobody's answer can be found again — not in any table,
 // not from the tab's API.
 import ExcelJS from 'exceljs';
+import { teamChannelPulseLine } from '../../app/pulse/results';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { OrgView, TeamView } from '../../api/shapes';
 import { runPulse } from '../../jobs/pulse';
@@ -211,5 +212,12 @@ describe('integration pulse', () => {
     expect(digest).toContain('(7 answered); the organisation:');
     const team = await api<TeamView>(dana, 'team');
     expect(team.pulse.quarters.map((q) => q.mine?.figures.valued ?? null)).toEqual([null, null, null, null, null, 100, 57, 29]);
+
+    // The team's channel gets the team's own line, from 5 answers; a team with fewer gets none.
+    expect(await teamChannelPulseLine(stack.rt, 'PaCT', '2026-11-23')).toMatch(/^Integration pulse, Oct–Dec 2026: 100% understand other roles .*29% feel valued/);
+    for (let i = 0; i < 4; i++) {
+      await stack.rt.pulse.addResponse(stack.tenantId, `mash-${i}`, { quarter: '2026-Q4', team: 'MASH', service: "Children's social care", profession: 'social_worker', understand: 2, contact: 2, valued: 2, learned: false });
+    }
+    expect(await teamChannelPulseLine(stack.rt, 'MASH', '2026-11-23')).toBeNull();
   });
 });
