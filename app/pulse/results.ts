@@ -170,7 +170,9 @@ export function orgPulseLines(p: OrgPulse): { heading: string; note: string; lin
     lines: [
       latest ? `${latest.label}: ${figuresLine(latest.f!)}.` : `No results yet: the organisation's show once at least ${p.minGroup} have answered in a quarter.`,
       ...(before ? [`${before.label}: ${figuresLine(before.f!)}.`] : []),
-      ...p.flagged.map((f) => f.suggestion),
+      // A few only: the org plan card has to stay under Teams' size limit; the tab lists every one.
+      ...p.flagged.slice(0, 4).map((f) => f.suggestion),
+      ...(p.flagged.length > 4 ? [`${p.flagged.length - 4} more groups flagged: see the Organisation page of the Weave tab.`] : []),
     ],
   };
 }
