@@ -90,8 +90,20 @@ export function composer(session: Session, options: ComposerOptions, onSent: () 
   let trigger: string | null = null;
   const lineNote = h('div', { class: 'note wide', hidden: true });
 
+  // Asked for only once what every offer needs is there: half a form is not an error to show.
+  const needed = ['title', 'description', 'date', 'closesOn', 'codes'] as const;
+  const ready = (v: Record<string, string>) => needed.every((k) => v[k]?.trim()) && !!(v.location?.trim() || v.onlineUrl?.trim());
   const refresh = async () => {
     const ask = asked;
+    if (!ready(values())) {
+      current = null;
+      replace(errors);
+      replace(audience);
+      replace(reach);
+      suggest.hidden = true;
+      replace(preview, h('p', {}, 'Fill in the title, description, date, when bookings close, the areas and where it is, to see the card people will get.'));
+      return;
+    }
     try {
       const result = await call<OfferPreview>(session, 'offers/preview', { method: 'POST', body: { values: values(), line, trigger } });
       if (ask !== asked) return;
