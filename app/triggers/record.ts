@@ -1,7 +1,8 @@
 // L&D (for anyone) or a manager (for their own team) record a learning trigger (a practice review, a complaint, an Ofsted finding, new guidance): it
 // raises its areas in the plans until its learn-by date and, if asked, puts a need in the plan of
 // everyone it affects (from the work queue, a page at a time).
-import { addMonths, type IsoDate } from '../../core/calendar';
+import { addMonths, formatDate, type IsoDate } from '../../core/calendar';
+import { plain } from '../../core/text';
 import { hasRole, type Person } from '../../core/people';
 import { affects, type LearningTrigger } from '../../core/triggers';
 import type { AppDeps } from '../deps';
@@ -36,7 +37,7 @@ export async function recordTrigger(
 
 /** L&D change a trigger (anyone's): what it says, its areas, who it affects, its learn-by date; asking now for needs adds them. */
 export async function changeTrigger(
-  deps: Pick<AppDeps, 'people' | 'plans' | 'work' | 'log'>, tenantId: string, triggerId: string, by: Pick<Person, 'aadObjectId' | 'roles' | 'status'>, input: NewTrigger, today: IsoDate,
+  deps: Pick<AppDeps, 'people' | 'plans' | 'work' | 'log' | 'outbox' | 'clock'>, tenantId: string, triggerId: string, by: Pick<Person, 'aadObjectId' | 'roles' | 'status'>, input: NewTrigger, today: IsoDate,
 ): Promise<{ invalid: string[] } | { trigger: LearningTrigger; affected: number }> {
   if (!hasRole(by, 'ld_admin')) return { invalid: ['Only L&D admins change learning triggers.'] };
   const existing = await deps.plans.getTrigger(tenantId, triggerId);
@@ -50,6 +51,11 @@ export async function changeTrigger(
   await deps.plans.saveTrigger(trigger);
   const affected = (await deps.people.list(tenantId)).filter((p) => p.status === 'active' && affects(trigger, p)).length;
   if (trigger.needsCreated) await deps.work.enqueue({ kind: 'trigger-needs', tenantId, triggerId, after: null });
+  // A manager's trigger changed by L&D: they are told, so their team hears the same thing.
+  if (existing.createdBy !== by.aadObjectId) {
+    await deps.outbox.sendText(tenantId, `trigger-changed|${triggerId}|${deps.clock.now().toISOString()}`, existing.createdBy,
+      `Workforce Development changed the learning trigger you recorded: "${plain(trigger.summary)}"${trigger.dueDate ? `, learn by ${formatDate(trigger.dueDate)}` : ''}. Type **triggers** to see it.`);
+  }
   deps.log.info('trigger.changed', { affected });
   return { trigger, affected };
 }

@@ -65,6 +65,8 @@ describe('the trigger loop', () => {
     expect(cardText((await stack.act(morgan, 'trigger.save', { cardId: cardIdIn(edit), ...trigger, codes: 'CC6,CC5', teams: 'PaCT' })).body?.value)).toContain('Learning trigger changed');
     expect((await stack.rt.plans.getTrigger(stack.tenantId, recorded!.triggerId))).toMatchObject({ codes: ['CC6', 'CC5'], createdBy: dana.aadObjectId, teams: ['PaCT'] });
     expect(await stack.rt.plans.listTriggers(stack.tenantId)).toHaveLength(1);
+    await stack.drainOutbox();
+    expect(stack.repliesTo(dana).texts.join(' ')).toContain('Workforce Development changed the learning trigger you recorded');
 
     await stack.act(morgan, 'triggers.briefing', { cardId: listId, triggerId: recorded!.triggerId });
     const composeId = cardIdIn(stack.repliesTo(morgan).cards.find((c) => JSON.stringify(c).includes('offer.preview')));
