@@ -217,7 +217,8 @@ describe('plans that decide, in the tab', () => {
       await triggers.getByLabel('Why it is closed').fill('Briefings held in every affected team');
       await triggers.getByRole('button', { name: 'Close it' }).click();
       await expect.poll(async () => (await stack.rt.plans.getTrigger(stack.tenantId, trigger!.triggerId))?.closed?.note).toBe('Briefings held in every affected team');
-      expect(await triggers.textContent()).toContain('Closed: Briefings held in every affected team');
+      // The page says so once the answer is back (the store has it a moment before).
+      await expect.poll(() => triggers.textContent()).toContain('Closed: Briefings held in every affected team');
     } finally {
       await page.context().close();
     }
