@@ -27,7 +27,7 @@ export async function saveEvaluation(
     if (err instanceof ConcurrencyError) return { invalid: ['You have already said what it was worth: thank you.'] };
     throw err;
   }
-  deps.log.info('offer.evaluated', { useful: input.useful });
+  deps.log.info('offer.evaluated', {}); // never what they said
   return { saved: true };
 }
 
