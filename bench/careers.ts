@@ -17,6 +17,7 @@ import { syntheticOrg } from '../local/syntheticOrg';
 import { loadConfig } from '../runtime/config';
 import { createRuntime } from '../runtime/runtime';
 import { listAll, submitInBatches, TABLES } from '../store/tables';
+import { median } from './timing';
 
 const STAFF = 10_000;
 const CPD = 20_000;
@@ -53,16 +54,6 @@ await submitInBatches(rt.tables.client(TABLES.aspirations), Array.from({ length:
 }]));
 await rt.qualifications.applyRoster(tenantId, new Map(org.slice(0, QUALIFICATIONS).map((p, i) => [p.aadObjectId, { level: (3 + (i % 5)) as 3, title: 'A qualification', awardedOn: '2015-07-01', professional: i % 2 === 0 }])), '2026-06-30T00:00:00Z');
 
-const ms = (start: number) => Math.round(performance.now() - start);
-const median = async (f: () => Promise<unknown>) => {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    await f();
-    times.push(ms(start));
-  }
-  return times.sort((a, b) => a - b)[1]!;
-};
 
 const floor = await median(async () => {
   await Promise.all([TABLES.people, TABLES.cpd, TABLES.aspirations, TABLES.qualifications].map((t) => listAll(rt.tables.client(t), odata`PartitionKey eq ${tenantId}`)));

@@ -26,6 +26,7 @@ import { loadConfig } from '../runtime/config';
 import { createRuntime } from '../runtime/runtime';
 import { listAll, submitInBatches, TABLES } from '../store/tables';
 import { odata } from '@azure/data-tables';
+import { median } from './timing';
 
 const STAFF = 10_000;
 const NEEDS = 50_000;
@@ -101,16 +102,6 @@ await inPool(Array.from({ length: OFFERS }, (_, i) => i), 8, async (i) => {
   }
 });
 
-const ms = (start: number) => Math.round(performance.now() - start);
-const median = async (f: () => Promise<unknown>) => {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    await f();
-    times.push(ms(start));
-  }
-  return times.sort((a, b) => a - b)[1]!;
-};
 
 const floor = await median(async () => {
   await Promise.all([TABLES.people, TABLES.needs, TABLES.cpd, TABLES.mentors, TABLES.mentorMatches, TABLES.schedules, TABLES.triggers]

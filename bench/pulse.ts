@@ -14,6 +14,7 @@ import { createRuntime } from '../runtime/runtime';
 import { listAll, submitInBatches, TABLES } from '../store/tables';
 import { odata } from '@azure/data-tables';
 import { randomUUID } from 'node:crypto';
+import { median } from './timing';
 
 const STAFF = 10_000;
 const QUARTERS = quartersUpTo('2026-Q4', 8);
@@ -34,16 +35,6 @@ const rows: TransactionAction[] = QUARTERS.flatMap((quarter) => org.map((p): Tra
 }]));
 await submitInBatches(rt.tables.client(TABLES.pulseResponses), rows);
 
-const ms = (start: number) => Math.round(performance.now() - start);
-async function median(f: () => Promise<unknown>): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < 3; i++) {
-    const start = performance.now();
-    await f();
-    times.push(ms(start));
-  }
-  return times.sort((a, b) => a - b)[1]!;
-}
 
 const client = rt.tables.client(TABLES.pulseResponses);
 const floor = await median(() => Promise.all(QUARTERS.map((q) => listAll(client, odata`PartitionKey eq ${`${tenantId}|${q}`}`))));

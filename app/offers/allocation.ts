@@ -2,7 +2,7 @@
 // allocating an Applications offer when it closes (once, crash-safe) and telling everyone why; and
 // the composer's preview of who would have the places under the rules L&D chose.
 import {
-  allocateAtClose, allocationWeights, groupOfKey, groupPhrase, reachIfFilled, underServedGroups, type Applicant, type Allocation, type Group, type ReachIfFilled, type Reservation,
+  allocateAtClose, allocationWeights, groupKey, groupOfKey, groupPhrase, reachIfFilled, underServedGroups, type Applicant, type Allocation, type ReachIfFilled, type Reservation,
 } from '../../core/allocation';
 import { addMonths, type IsoDate } from '../../core/calendar';
 import type { Offer, OfferValues } from '../../core/offers';
@@ -129,7 +129,7 @@ async function applyDecision(deps: AllocateDeps, offer: Stored<Offer>, allocatio
       const place = placed.has(o.personId) && places.taken < places.capacity;
       try {
         await deps.offers.writeBooking(
-          { ...booking, status: place ? 'booked' : 'waiting', priority: place ? 0 : rank - i, heldFor: place && reserved?.kind === 'reserved' ? groupKeyOf(reserved.group) : null, updatedAt: now },
+          { ...booking, status: place ? 'booked' : 'waiting', priority: place ? 0 : rank - i, heldFor: place && reserved?.kind === 'reserved' ? groupKey(reserved.group) : null, updatedAt: now },
           booking, place ? { row: places, delta: 1 } : undefined,
         );
         break;
@@ -139,8 +139,6 @@ async function applyDecision(deps: AllocateDeps, offer: Stored<Offer>, allocatio
     }
   }
 }
-
-const groupKeyOf = (g: Group) => `${g.dimension}:${g.value}`;
 
 async function tellEveryone(deps: AllocateDeps, offer: Stored<Offer>, allocation: Allocation) {
   const bookings = await deps.offers.listBookings(offer.offerId);
