@@ -48,7 +48,9 @@ describe('the trigger loop', () => {
     expect((await stack.message(pact[0]!, 'triggers')).texts.join(' ')).toContain('is only for line managers and L&D admins');
     expect(cardText((await stack.message(dana, 'triggers')).cards[0])).toContain('0 of 4 have learned from it');
     // Lee's reports are not affected: nothing for him.
-    expect(cardText((await stack.message(lee, 'triggers')).cards[0])).toContain('No open learning trigger concerns your reports');
+    const leeList = (await stack.message(lee, 'triggers')).cards[0];
+    expect(cardText(leeList)).toContain('No open learning trigger concerns your reports');
+    expect(JSON.stringify(leeList)).toContain('"value":"new trigger"'); // and he can record one from there
 
     // L&D see it, and make a briefing from it; Dana's card cannot.
     const list = (await stack.message(morgan, 'triggers')).cards[0];
